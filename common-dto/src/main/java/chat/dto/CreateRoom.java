@@ -1,0 +1,4 @@
+package chat.dto;
+
+/** {@code POST /api/rooms}. */
+public record CreateRoom(String name) {}

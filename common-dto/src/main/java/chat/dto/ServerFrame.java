@@ -1,0 +1,70 @@
+package chat.dto;
+
+import jakarta.json.bind.annotation.JsonbSubtype;
+import jakarta.json.bind.annotation.JsonbTypeInfo;
+import java.util.List;
+
+/** What the server sends over the WebSocket; {@code type} on the wire picks the record. */
+@JsonbTypeInfo(
+    key = "type",
+    value = {
+      @JsonbSubtype(alias = "welcome", type = ServerFrame.Welcome.class),
+      @JsonbSubtype(alias = "room_joined", type = ServerFrame.RoomJoined.class),
+      @JsonbSubtype(alias = "member_joined", type = ServerFrame.MemberJoined.class),
+      @JsonbSubtype(alias = "member_left", type = ServerFrame.MemberLeft.class),
+      @JsonbSubtype(alias = "new_chat_message", type = ServerFrame.ChatMessagePosted.class),
+      @JsonbSubtype(alias = "new_direct_message", type = ServerFrame.DirectMessagePosted.class),
+      @JsonbSubtype(alias = "message_deleted", type = ServerFrame.MessageDeleted.class),
+      @JsonbSubtype(alias = "friend_request", type = ServerFrame.FriendRequested.class),
+      @JsonbSubtype(alias = "friend_added", type = ServerFrame.FriendAdded.class),
+      @JsonbSubtype(alias = "friend_removed", type = ServerFrame.FriendRemoved.class),
+      @JsonbSubtype(alias = "banned", type = ServerFrame.Banned.class),
+      @JsonbSubtype(alias = "ping", type = ServerFrame.AdminPing.class),
+      @JsonbSubtype(alias = "pong", type = ServerFrame.Pong.class),
+      @JsonbSubtype(alias = "error", type = ServerFrame.RequestFailed.class)
+    })
+public sealed interface ServerFrame extends Frame {
+
+  /** First frame on every socket; {@code heartbeat} is how often, in seconds, the client should ping. */
+  record Welcome(User user, String node, int heartbeat) implements ServerFrame {}
+
+  /**
+   * The answer to a join: who is in the room and its history in ascending id order. {@code more} is
+   * true when a catch-up was longer than one frame may carry; the rest comes from the REST history.
+   */
+  record RoomJoined(String room, List<User> members, List<Message> history, Boolean more)
+      implements ServerFrame {}
+
+  record MemberJoined(String room, User user) implements ServerFrame {}
+
+  record MemberLeft(String room, User user) implements ServerFrame {}
+
+  record ChatMessagePosted(Message message) implements ServerFrame {}
+
+  record DirectMessagePosted(Message message) implements ServerFrame {}
+
+  /** A message is gone; {@code room} or {@code with} (the other user of a conversation) says where. */
+  record MessageDeleted(long id, String room, String with) implements ServerFrame {}
+
+  record FriendRequested(User user) implements ServerFrame {}
+
+  record FriendAdded(User user) implements ServerFrame {}
+
+  record FriendRemoved(User user) implements ServerFrame {}
+
+  /** Sent just before the server closes a banned user's socket with 4003. */
+  record Banned(String reason) implements ServerFrame {}
+
+  /** An administrator's ping, sent to every socket of the cluster; {@code from} names the node. */
+  record AdminPing(String from) implements ServerFrame {}
+
+  record Pong() implements ServerFrame {}
+
+  /** A request failed; {@code ref} is its {@code clientId} when it had one. The socket stays open. */
+  record RequestFailed(String code, String message, String ref) implements ServerFrame {
+
+    public static RequestFailed of(ErrorCode code, String message, String ref) {
+      return new RequestFailed(code.wire(), message, ref);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package chat.dto;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class WireJsonTest {
+
+  private static final User ALICE = new User(1, "alice", Role.USER);
+  private static final Message ROOM_MESSAGE =
+      new Message(7, "lobby", null, ALICE, "hi", Instant.parse("2026-11-23T10:15:30.123456Z"), "c-1");
+
+  static Stream<ClientFrame> clientFrames() {
+    return Stream.of(
+        new ClientFrame.JoinRoom("lobby", null),
+        new ClientFrame.JoinRoom("lobby", 41L),
+        new ClientFrame.LeaveRoom("lobby"),
+        new ClientFrame.SendChatMessage("lobby", "hello", "c-1"),
+        new ClientFrame.SendDirectMessage("bob", "psst", null),
+        new ClientFrame.DeleteMessage(7L),
+        new ClientFrame.Ping());
+  }
+
+  static Stream<ServerFrame> serverFrames() {
+    return Stream.of(
+        new ServerFrame.Welcome(ALICE, "node-a", 25),
+        new ServerFrame.RoomJoined("lobby", List.of(ALICE), List.of(ROOM_MESSAGE), null),
+        new ServerFrame.RoomJoined("lobby", List.of(), List.of(), true),
+        new ServerFrame.MemberJoined("lobby", ALICE),
+        new ServerFrame.MemberLeft("lobby", ALICE),
+        new ServerFrame.ChatMessagePosted(ROOM_MESSAGE),
+        new ServerFrame.DirectMessagePosted(
+            new Message(8, null, "bob", ALICE, "psst", ROOM_MESSAGE.sentAt(), null)),
+        new ServerFrame.MessageDeleted(7, "lobby", null),
+        new ServerFrame.FriendRequested(ALICE),
+        new ServerFrame.FriendAdded(ALICE),
+        new ServerFrame.FriendRemoved(ALICE),
+        new ServerFrame.Banned("spam"),
+        new ServerFrame.AdminPing("node-a"),
+        new ServerFrame.Pong(),
+        ServerFrame.RequestFailed.of(ErrorCode.FORBIDDEN, "join first", "c-1"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("clientFrames")
+  void clientFramesSurviveARoundTrip(ClientFrame frame) {
+    assertEquals(frame, WireJson.readClientFrame(WireJson.toJson(frame)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("serverFrames")
+  void serverFramesSurviveARoundTrip(ServerFrame frame) {
+    assertEquals(frame, WireJson.readServerFrame(WireJson.toJson(frame)));
+  }
+
+  @Test
+  void framesCarryTheContractsTypeNames() {
+    assertTrue(WireJson.toJson(new ClientFrame.JoinRoom("lobby", null)).contains("\"type\":\"join_room\""));
+    assertTrue(WireJson.toJson(new ServerFrame.AdminPing("a")).contains("\"type\":\"ping\""));
+    assertTrue(
+        WireJson.toJson(ServerFrame.RequestFailed.of(ErrorCode.RATE_LIMITED, "slow down", null))
+            .contains("\"type\":\"error\""));
+  }
+
+  @Test
+  void absentOptionalFieldsAreLeftOut() {
+    String json = WireJson.toJson(new ServerFrame.ChatMessagePosted(ROOM_MESSAGE));
+    assertTrue(!json.contains("\"to\""), json);
+    assertTrue(json.contains("\"sentAt\":\"2026-11-23T10:15:30.123456Z\""), json);
+  }
+
+  @Test
+  void readsWhatAClientWritesByHand() {
+    assertEquals(
+        new ClientFrame.SendChatMessage("lobby", "hi", null),
+        WireJson.readClientFrame("{\"type\":\"new_chat_message\",\"room\":\"lobby\",\"text\":\"hi\"}"));
+    assertEquals(new ClientFrame.Ping(), WireJson.readClientFrame("{\"type\":\"ping\",\"extra\":1}"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"{bad", "", "[1,2]", "\"ping\"", "{\"type\":3}", "{\"room\":\"lobby\"}"})
+  void malformedFramesAreRefusedWithAReason(String text) {
+    InvalidJsonException refused =
+        assertThrows(InvalidJsonException.class, () -> WireJson.readClientFrame(text));
+    assertTrue(!refused.getMessage().isBlank());
+  }
+
+  @Test
+  void anUnknownTypeIsNamedInTheRefusal() {
+    InvalidJsonException refused =
+        assertThrows(InvalidJsonException.class, () -> WireJson.readClientFrame("{\"type\":\"dance\"}"));
+    assertTrue(refused.getMessage().contains("unknown frame type 'dance'"), refused.getMessage());
+  }
+
+  @Test
+  void aServerOnlyTypeIsUnknownFromAClient() {
+    assertThrows(InvalidJsonException.class, () -> WireJson.readClientFrame("{\"type\":\"welcome\"}"));
+  }
+
+  @Test
+  void fieldsOfTheWrongShapeAreRefused() {
+    InvalidJsonException refused =
+        assertThrows(
+            InvalidJsonException.class,
+            () -> WireJson.readClientFrame("{\"type\":\"join_room\",\"room\":\"x\",\"after\":\"soon\"}"));
+    assertTrue(refused.getMessage().startsWith("invalid 'join_room' frame"), refused.getMessage());
+  }
+}

@@ -1,0 +1,59 @@
+package chat.server.account;
+
+import chat.dto.User;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+import java.security.Principal;
+
+/** Turns {@code Authorization: Bearer <token>} into the request's {@link UserPrincipal}, or refuses it. */
+@Provider
+@RequiresUser
+@Priority(Priorities.AUTHENTICATION)
+public class BearerTokenFilter implements ContainerRequestFilter {
+
+  private static final String SCHEME = "Bearer ";
+
+  @Inject Tokens tokens;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    String token =
+        header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
+            ? header.substring(SCHEME.length()).trim()
+            : null;
+    User user = tokens.verify(token);
+    boolean secure = request.getSecurityContext().isSecure();
+    request.setSecurityContext(new TokenSecurityContext(new UserPrincipal(user), secure));
+  }
+
+  private record TokenSecurityContext(UserPrincipal principal, boolean secure)
+      implements SecurityContext {
+
+    @Override
+    public Principal getUserPrincipal() {
+      return principal;
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+      return principal.user().role().name().equals(role);
+    }
+
+    @Override
+    public boolean isSecure() {
+      return secure;
+    }
+
+    @Override
+    public String getAuthenticationScheme() {
+      return "Bearer";
+    }
+  }
+}

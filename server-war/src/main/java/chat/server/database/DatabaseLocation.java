@@ -1,0 +1,60 @@
+package chat.server.database;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * Where this node's database is: CHAT_DB_URL (with CHAT_DB_USER and CHAT_DB_PASSWORD) when set, else an
+ * embedded PostgreSQL under CHAT_DATA_DIR. Resolved once per process; the embedded server lives as long
+ * as the process and is stopped by a shutdown hook.
+ */
+final class DatabaseLocation {
+
+  private static final Logger LOG = Logger.getLogger(DatabaseLocation.class.getName());
+  private static volatile DataSource resolved;
+
+  private DatabaseLocation() {}
+
+  static DataSource dataSource() throws SQLException {
+    DataSource current = resolved;
+    if (current != null) {
+      return current;
+    }
+    synchronized (DatabaseLocation.class) {
+      if (resolved == null) {
+        resolved = resolve(ConfigProvider.getConfig(DatabaseLocation.class.getClassLoader()));
+      }
+      return resolved;
+    }
+  }
+
+  private static DataSource resolve(Config config) throws SQLException {
+    var url = config.getOptionalValue("chat.db.url", String.class).filter(u -> !u.isBlank());
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    if (url.isPresent()) {
+      dataSource.setUrl(url.get());
+      config.getOptionalValue("chat.db.user", String.class).ifPresent(dataSource::setUser);
+      config.getOptionalValue("chat.db.password", String.class).ifPresent(dataSource::setPassword);
+      LOG.info(() -> "database: " + url.get());
+    } else {
+      Path dataDir = Path.of(config.getOptionalValue("chat.data.dir", String.class).orElse("data"));
+      try {
+        EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDir.toAbsolutePath().resolve("postgres"));
+        dataSource.setUrl(embedded.jdbcUrl());
+        dataSource.setUser(EmbeddedDatabase.USER);
+      } catch (IOException e) {
+        throw new SQLException("could not start the embedded PostgreSQL under " + dataDir, e);
+      }
+    }
+    // Rewritten batches turn a batch of inserts into one multi-row statement: one round trip.
+    dataSource.setReWriteBatchedInserts(true);
+    dataSource.setApplicationName("chat");
+    return dataSource;
+  }
+}

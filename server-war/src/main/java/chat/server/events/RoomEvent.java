@@ -1,0 +1,20 @@
+package chat.server.events;
+
+/**
+ * A frame for everyone in a room, already encoded so it is encoded once however many receive it.
+ *
+ * @param messageId the message it carries, or 0; a socket still loading the room's history uses it to
+ *     drop what the history already holds
+ * @param skipUserId a user whose sockets do not get it (the one who joined, for {@code member_joined}),
+ *     or 0
+ */
+public record RoomEvent(long roomId, long messageId, long skipUserId, String frame) {
+
+  public static RoomEvent message(long roomId, long messageId, String frame) {
+    return new RoomEvent(roomId, messageId, 0, frame);
+  }
+
+  public static RoomEvent membership(long roomId, long skipUserId, String frame) {
+    return new RoomEvent(roomId, 0, skipUserId, frame);
+  }
+}

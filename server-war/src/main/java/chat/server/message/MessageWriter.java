@@ -1,0 +1,119 @@
+package chat.server.message;
+
+import chat.dto.ErrorCode;
+import chat.server.platform.ChatConfig;
+import chat.server.platform.ChatException;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Group commit: one thread takes whatever messages have queued up from all of the node's sockets,
+ * stores them in one transaction, then answers each. Under load a batch holds hundreds of messages per
+ * commit; at rest a message waits for nothing but its own commit.
+ */
+@ApplicationScoped
+public class MessageWriter {
+
+  private static final Logger LOG = Logger.getLogger(MessageWriter.class.getName());
+
+  @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+  ManagedThreadFactory threads;
+
+  private MessageStore store;
+  private BlockingQueue<Pending> queue;
+  private int batchSize;
+  private volatile boolean running;
+  private Thread writer;
+
+  private record Pending(NewMessage message, CompletableFuture<Posted> answer) {}
+
+  protected MessageWriter() {}
+
+  @Inject
+  MessageWriter(MessageStore store, ChatConfig config) {
+    this.store = store;
+    this.queue = new ArrayBlockingQueue<>(config.writeQueueCapacity());
+    this.batchSize = config.writeBatchSize();
+  }
+
+  /** Queues a message; the answer completes once it is committed, or fails with a ChatException. */
+  CompletableFuture<Posted> submit(NewMessage message) {
+    startOnce();
+    CompletableFuture<Posted> answer = new CompletableFuture<>();
+    if (!running || !queue.offer(new Pending(message, answer))) {
+      answer.completeExceptionally(
+          new ChatException(ErrorCode.UNAVAILABLE, "the node is too busy to store this; send it again"));
+    }
+    return answer;
+  }
+
+  private synchronized void startOnce() {
+    if (writer == null) {
+      running = true;
+      writer = threads.newThread(this::run);
+      writer.setName("message-writer");
+      writer.start();
+    }
+  }
+
+  private void run() {
+    List<Pending> batch = new ArrayList<>(batchSize);
+    while (running || !queue.isEmpty()) {
+      try {
+        Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        batch.add(first);
+        queue.drainTo(batch, batchSize - 1);
+        write(batch);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      } finally {
+        batch.clear();
+      }
+    }
+  }
+
+  private void write(List<Pending> batch) {
+    List<Posted> posted;
+    try {
+      posted = store.insert(batch.stream().map(Pending::message).toList());
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.WARNING, "a batch of " + batch.size() + " messages was not stored", e);
+      ChatException failure =
+          new ChatException(ErrorCode.UNAVAILABLE, "the message was not stored; send it again");
+      batch.forEach(pending -> pending.answer().completeExceptionally(failure));
+      return;
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      batch.get(i).answer().complete(posted.get(i));
+    }
+  }
+
+  /** Stores what is already queued before the node goes; nothing acknowledged is lost either way. */
+  @PreDestroy
+  void stop() {
+    running = false;
+    if (writer != null) {
+      try {
+        writer.join(TimeUnit.SECONDS.toMillis(10));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

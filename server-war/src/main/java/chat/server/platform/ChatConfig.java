@@ -1,0 +1,127 @@
+package chat.server.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Every setting of a node, read once through MicroProfile Config, so each may come from an environment
+ * variable ({@code CHAT_MAX_TEXT}) or a system property ({@code chat.max.text}). docs/configuration.md
+ * lists them all.
+ */
+@ApplicationScoped
+public class ChatConfig {
+
+  private Path dataDir;
+  private Optional<String> nodeName;
+  private Optional<String> tokenSecret;
+  private Duration tokenTtl;
+  private int bcryptCost;
+  private Optional<String> adminUsername;
+  private Optional<String> adminPassword;
+  private int maxTextLength;
+  private int maxFrameBytes;
+  private int heartbeatSeconds;
+  private int sendQueueFrames;
+  private int catchUpLimit;
+  private int writeBatchSize;
+  private int writeQueueCapacity;
+
+  protected ChatConfig() {}
+
+  @Inject
+  ChatConfig(
+      @ConfigProperty(name = "chat.data.dir", defaultValue = "data") String dataDir,
+      @ConfigProperty(name = "chat.node.name") Optional<String> nodeName,
+      @ConfigProperty(name = "chat.token.secret") Optional<String> tokenSecret,
+      @ConfigProperty(name = "chat.token.ttl", defaultValue = "PT12H") String tokenTtl,
+      @ConfigProperty(name = "chat.bcrypt.cost", defaultValue = "12") int bcryptCost,
+      @ConfigProperty(name = "chat.admin.username") Optional<String> adminUsername,
+      @ConfigProperty(name = "chat.admin.password") Optional<String> adminPassword,
+      @ConfigProperty(name = "chat.max.text", defaultValue = "2000") int maxTextLength,
+      @ConfigProperty(name = "chat.max.frame.bytes", defaultValue = "8192") int maxFrameBytes,
+      @ConfigProperty(name = "chat.heartbeat.seconds", defaultValue = "25") int heartbeatSeconds,
+      @ConfigProperty(name = "chat.send.queue.frames", defaultValue = "1000") int sendQueueFrames,
+      @ConfigProperty(name = "chat.catchup.limit", defaultValue = "5000") int catchUpLimit,
+      @ConfigProperty(name = "chat.write.batch", defaultValue = "500") int writeBatchSize,
+      @ConfigProperty(name = "chat.write.queue", defaultValue = "50000") int writeQueueCapacity) {
+    this.dataDir = Path.of(dataDir).toAbsolutePath();
+    this.nodeName = nodeName.filter(name -> !name.isBlank());
+    this.tokenSecret = tokenSecret.filter(secret -> !secret.isBlank());
+    this.tokenTtl = Duration.parse(tokenTtl);
+    this.bcryptCost = bcryptCost;
+    this.adminUsername = adminUsername.filter(name -> !name.isBlank());
+    this.adminPassword = adminPassword.filter(password -> !password.isEmpty());
+    this.maxTextLength = maxTextLength;
+    this.maxFrameBytes = maxFrameBytes;
+    this.heartbeatSeconds = heartbeatSeconds;
+    this.sendQueueFrames = sendQueueFrames;
+    this.catchUpLimit = catchUpLimit;
+    this.writeBatchSize = writeBatchSize;
+    this.writeQueueCapacity = writeQueueCapacity;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public Optional<String> nodeName() {
+    return nodeName;
+  }
+
+  public Optional<String> tokenSecret() {
+    return tokenSecret;
+  }
+
+  public Duration tokenTtl() {
+    return tokenTtl;
+  }
+
+  public int bcryptCost() {
+    return bcryptCost;
+  }
+
+  public Optional<String> adminUsername() {
+    return adminUsername;
+  }
+
+  public Optional<String> adminPassword() {
+    return adminPassword;
+  }
+
+  public int maxTextLength() {
+    return maxTextLength;
+  }
+
+  public int maxFrameBytes() {
+    return maxFrameBytes;
+  }
+
+  public int heartbeatSeconds() {
+    return heartbeatSeconds;
+  }
+
+  /** A client silent for this long (no frame, not even a ping) is gone: three missed heartbeats. */
+  public Duration idleTimeout() {
+    return Duration.ofSeconds(3L * heartbeatSeconds);
+  }
+
+  public int sendQueueFrames() {
+    return sendQueueFrames;
+  }
+
+  public int catchUpLimit() {
+    return catchUpLimit;
+  }
+
+  public int writeBatchSize() {
+    return writeBatchSize;
+  }
+
+  public int writeQueueCapacity() {
+    return writeQueueCapacity;
+  }
+}

@@ -1,0 +1,37 @@
+package chat.server.platform;
+
+import chat.dto.ErrorCode;
+
+/**
+ * A request the node refuses, with the contract's code and a message meant for the person who sent it.
+ * REST turns it into an error body, the WebSocket into an {@code error} frame.
+ */
+public class ChatException extends RuntimeException {
+
+  private final ErrorCode code;
+
+  public ChatException(ErrorCode code, String message) {
+    super(message, null, false, false);
+    this.code = code;
+  }
+
+  public ErrorCode code() {
+    return code;
+  }
+
+  public static ChatException invalid(String message) {
+    return new ChatException(ErrorCode.INVALID_REQUEST, message);
+  }
+
+  public static ChatException notFound(String message) {
+    return new ChatException(ErrorCode.NOT_FOUND, message);
+  }
+
+  public static ChatException forbidden(String message) {
+    return new ChatException(ErrorCode.FORBIDDEN, message);
+  }
+
+  public static ChatException unauthorized(String message) {
+    return new ChatException(ErrorCode.UNAUTHORIZED, message);
+  }
+}

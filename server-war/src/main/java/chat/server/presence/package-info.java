@@ -1,0 +1,2 @@
+/** Who is in which room right now. */
+package chat.server.presence;

@@ -1,0 +1,62 @@
+package chat.server.room;
+
+import chat.dto.Room;
+import chat.server.account.Account;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A room as stored; {@link Room} is how the wire shows one. */
+@Entity
+@Table(name = "room")
+@NamedQuery(
+    name = ChatRoom.BY_NAME,
+    query = "SELECT r FROM ChatRoom r JOIN FETCH r.createdBy WHERE LOWER(r.name) = LOWER(:name)")
+@NamedQuery(name = ChatRoom.ALL, query = "SELECT r FROM ChatRoom r JOIN FETCH r.createdBy ORDER BY r.name")
+public class ChatRoom {
+
+  static final String BY_NAME = "ChatRoom.byName";
+  static final String ALL = "ChatRoom.all";
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, length = 64)
+  private String name;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "created_by")
+  private Account createdBy;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  protected ChatRoom() {}
+
+  ChatRoom(String name, Account createdBy, Instant createdAt) {
+    this.name = name;
+    this.createdBy = createdBy;
+    this.createdAt = createdAt;
+  }
+
+  public long id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  Room toRoom(int online) {
+    return new Room(id, name, createdBy.username(), createdAt, online);
+  }
+}

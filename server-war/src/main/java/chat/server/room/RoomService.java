@@ -1,0 +1,83 @@
+package chat.server.room;
+
+import chat.dto.ErrorCode;
+import chat.dto.Room;
+import chat.dto.User;
+import chat.server.account.Account;
+import chat.server.platform.ChatException;
+import chat.server.presence.RoomPresence;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** Creating, listing and finding rooms, and remembering who joined which. */
+@ApplicationScoped
+@Transactional
+public class RoomService {
+
+  private static final int MAX_NAME = 64;
+
+  @PersistenceContext(unitName = "chat")
+  EntityManager em;
+
+  private RoomPresence presence;
+
+  protected RoomService() {}
+
+  @Inject
+  RoomService(RoomPresence presence) {
+    this.presence = presence;
+  }
+
+  public List<Room> list() {
+    return em.createNamedQuery(ChatRoom.ALL, ChatRoom.class).getResultStream()
+        .map(room -> room.toRoom(presence.online(room.id())))
+        .toList();
+  }
+
+  public Room create(String requestedName, User creator) {
+    String name = requestedName == null ? "" : requestedName.strip();
+    if (name.isEmpty() || name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+      throw ChatException.invalid("a room name is 1 to 64 characters, without control characters");
+    }
+    if (em.createNamedQuery(ChatRoom.BY_NAME, ChatRoom.class).setParameter("name", name)
+        .getResultStream().findAny().isPresent()) {
+      throw new ChatException(ErrorCode.CONFLICT, "a room named '" + name + "' exists");
+    }
+    Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    ChatRoom room = new ChatRoom(name, em.getReference(Account.class, creator.id()), createdAt);
+    em.persist(room);
+    em.flush();
+    return new Room(room.id(), name, creator.username(), createdAt, 0);
+  }
+
+  /** The room of that name, ignoring case; {@code not_found} when there is none. */
+  public RoomRef find(String name) {
+    return em.createNamedQuery(ChatRoom.BY_NAME, ChatRoom.class)
+        .setParameter("name", name == null ? "" : name.strip())
+        .getResultStream()
+        .findFirst()
+        .map(room -> new RoomRef(room.id(), room.name()))
+        .orElseThrow(() -> ChatException.notFound("no room named '" + name + "'"));
+  }
+
+  public void remember(long roomId, long accountId) {
+    em.createNativeQuery(
+            "INSERT INTO room_member (room_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+        .setParameter(1, roomId)
+        .setParameter(2, accountId)
+        .executeUpdate();
+  }
+
+  public void forget(long roomId, long accountId) {
+    em.createNativeQuery("DELETE FROM room_member WHERE room_id = ? AND account_id = ?")
+        .setParameter(1, roomId)
+        .setParameter(2, accountId)
+        .executeUpdate();
+  }
+}

@@ -1,0 +1,181 @@
+package chat.server.socket;
+
+import chat.dto.ClientFrame;
+import chat.dto.ErrorCode;
+import chat.dto.InvalidJsonException;
+import chat.dto.Message;
+import chat.dto.ServerFrame;
+import chat.dto.User;
+import chat.dto.WireJson;
+import chat.server.account.Tokens;
+import chat.server.message.MessageService;
+import chat.server.platform.ChatConfig;
+import chat.server.platform.ChatException;
+import chat.server.platform.NodeIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
+import jakarta.websocket.OnError;
+import jakarta.websocket.OnMessage;
+import jakarta.websocket.OnOpen;
+import jakarta.websocket.Session;
+import jakarta.websocket.server.ServerEndpoint;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code /ws}: decodes each frame, hands it to the feature that owns it and answers failures with an
+ * {@code error} frame on a socket that stays open. One instance serves every socket; a socket's own
+ * state is its {@link Connection}.
+ */
+@ApplicationScoped
+@ServerEndpoint(value = ChatEndpoint.PATH, configurator = EndpointConfigurator.class)
+public class ChatEndpoint {
+
+  static final String PATH = "/ws";
+  private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
+  private static final String CONNECTION = Connection.class.getName();
+  private static final String PONG = WireJson.toJson(new ServerFrame.Pong());
+
+  private Tokens tokens;
+  private RoomSockets sockets;
+  private RoomMembership membership;
+  private MessageService messages;
+  private NodeIdentity node;
+  private ChatConfig config;
+
+  protected ChatEndpoint() {}
+
+  @Inject
+  ChatEndpoint(
+      Tokens tokens,
+      RoomSockets sockets,
+      RoomMembership membership,
+      MessageService messages,
+      NodeIdentity node,
+      ChatConfig config) {
+    this.tokens = tokens;
+    this.sockets = sockets;
+    this.membership = membership;
+    this.messages = messages;
+    this.node = node;
+    this.config = config;
+  }
+
+  @OnOpen
+  public void open(Session session) {
+    List<String> token = session.getRequestParameterMap().get("token");
+    User user;
+    try {
+      user = tokens.verify(token == null || token.isEmpty() ? null : token.get(0));
+    } catch (ChatException refused) {
+      // The handshake filter refuses these first; this is the endpoint's own guard.
+      closeQuietly(session, new CloseReason(CloseCodes.UNAUTHORIZED, refused.getMessage()));
+      return;
+    }
+    session.setMaxTextMessageBufferSize(config.maxFrameBytes());
+    session.setMaxIdleTimeout(config.idleTimeout().toMillis());
+    Connection connection = new Connection(session, user, config.sendQueueFrames());
+    session.getUserProperties().put(CONNECTION, connection);
+    sockets.opened(connection);
+    connection.send(
+        WireJson.toJson(new ServerFrame.Welcome(user, node.name(), config.heartbeatSeconds())));
+  }
+
+  @OnMessage
+  public void message(Session session, String text) {
+    Connection connection = (Connection) session.getUserProperties().get(CONNECTION);
+    if (connection == null) {
+      return;
+    }
+    ClientFrame frame;
+    try {
+      frame = WireJson.readClientFrame(text);
+    } catch (InvalidJsonException e) {
+      fail(connection, ErrorCode.INVALID_REQUEST, e.getMessage(), null);
+      return;
+    }
+    String ref = frame instanceof ClientFrame.SendChatMessage send ? send.clientId() : null;
+    try {
+      handle(connection, frame);
+    } catch (ChatException refused) {
+      fail(connection, refused.code(), refused.getMessage(), ref);
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "frame failed: " + text, e);
+      fail(connection, ErrorCode.INTERNAL, "internal error", ref);
+    }
+  }
+
+  private void handle(Connection connection, ClientFrame frame) {
+    if (frame instanceof ClientFrame.JoinRoom join) {
+      membership.join(connection, join.room(), join.after());
+    } else if (frame instanceof ClientFrame.LeaveRoom leave) {
+      membership.leave(connection, leave.room());
+    } else if (frame instanceof ClientFrame.SendChatMessage send) {
+      post(connection, send);
+    } else if (frame instanceof ClientFrame.Ping) {
+      connection.send(PONG);
+    } else {
+      throw ChatException.invalid(
+          "this node does not handle '" + frame.getClass().getSimpleName() + "' frames yet");
+    }
+  }
+
+  private void post(Connection connection, ClientFrame.SendChatMessage send) {
+    var room = connection.room(send.room());
+    if (room == null) {
+      throw ChatException.forbidden("join the room '" + send.room() + "' before sending to it");
+    }
+    messages
+        .post(connection.user(), room, send.text(), send.clientId())
+        .whenComplete(
+            (posted, failure) -> {
+              if (failure != null) {
+                ChatException refused = asChatException(failure);
+                fail(connection, refused.code(), refused.getMessage(), send.clientId());
+              } else if (posted.repeat()) {
+                // Everyone else already has it; the sender only lost the acknowledgement.
+                Message original = posted.message();
+                connection.send(WireJson.toJson(new ServerFrame.ChatMessagePosted(original)));
+              }
+            });
+  }
+
+  @OnClose
+  public void close(Session session, CloseReason reason) {
+    Connection connection = (Connection) session.getUserProperties().remove(CONNECTION);
+    if (connection != null) {
+      sockets.closed(connection);
+      membership.disconnected(connection);
+    }
+  }
+
+  @OnError
+  public void error(Session session, Throwable failure) {
+    LOG.log(Level.FINE, "socket " + session.getId() + " failed", failure);
+  }
+
+  private static void fail(Connection connection, ErrorCode code, String message, String ref) {
+    connection.send(WireJson.toJson(ServerFrame.RequestFailed.of(code, message, ref)));
+  }
+
+  private static ChatException asChatException(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof ChatException chat) {
+      return chat;
+    }
+    LOG.log(Level.SEVERE, "posting failed", cause);
+    return new ChatException(ErrorCode.INTERNAL, "internal error");
+  }
+
+  private static void closeQuietly(Session session, CloseReason reason) {
+    try {
+      session.close(reason);
+    } catch (java.io.IOException e) {
+      LOG.log(Level.FINE, "closing an unauthorized socket", e);
+    }
+  }
+}

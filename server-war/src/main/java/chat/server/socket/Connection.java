@@ -1,0 +1,172 @@
+package chat.server.socket;
+
+import chat.dto.User;
+import chat.server.room.RoomRef;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.RemoteEndpoint;
+import jakarta.websocket.SendHandler;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One socket of this node. Sends are asynchronous with one frame in flight; the rest wait in a bounded
+ * queue, and a client that lets it fill is closed rather than allowed to hold memory or anyone else up.
+ * While the socket loads a room's history, that room's live frames are held back and released after
+ * the history, minus what it already holds: no gap and no duplicate between history and live frames.
+ */
+final class Connection {
+
+  private static final Logger LOG = Logger.getLogger(Connection.class.getName());
+
+  private final Session session;
+  private final User user;
+  private final RemoteEndpoint.Async remote;
+  private final int maxQueued;
+  private final SendHandler afterSend = this::afterSend;
+
+  /** Guarded by this. Allocated on first use: most sockets are idle most of the time. */
+  private ArrayDeque<String> queued;
+  private boolean sending;
+  private boolean closed;
+  private Map<Long, List<HeldFrame>> joining;
+
+  /** Rooms this socket is in, by lower-cased name; touched only by the socket's own frames. */
+  private final Map<String, RoomRef> rooms = new HashMap<>(4);
+
+  private record HeldFrame(long messageId, String frame) {}
+
+  Connection(Session session, User user, int maxQueued) {
+    this.session = session;
+    this.user = user;
+    this.remote = session.getAsyncRemote();
+    this.maxQueued = maxQueued;
+  }
+
+  User user() {
+    return user;
+  }
+
+  String id() {
+    return session.getId();
+  }
+
+  RoomRef room(String name) {
+    return name == null ? null : rooms.get(name.toLowerCase(Locale.ROOT));
+  }
+
+  void entered(RoomRef room) {
+    rooms.put(room.name().toLowerCase(Locale.ROOT), room);
+  }
+
+  void left(RoomRef room) {
+    rooms.remove(room.name().toLowerCase(Locale.ROOT));
+  }
+
+  Collection<RoomRef> rooms() {
+    return new ArrayList<>(rooms.values());
+  }
+
+  /** From now until {@link #joined}, frames for this room are held back. */
+  synchronized void joining(long roomId) {
+    if (joining == null) {
+      joining = new HashMap<>(2);
+    }
+    joining.put(roomId, new ArrayList<>());
+  }
+
+  /**
+   * Sends the room's {@code room_joined}, then what was held back during the join, except messages the
+   * history already held ({@code lastHistoryId} and below).
+   */
+  synchronized void joined(long roomId, long lastHistoryId, String roomJoined) {
+    List<HeldFrame> held = joining == null ? List.of() : joining.remove(roomId);
+    if (joining != null && joining.isEmpty()) {
+      joining = null;
+    }
+    send(roomJoined);
+    for (HeldFrame frame : held == null ? List.<HeldFrame>of() : held) {
+      if (frame.messageId() == 0 || frame.messageId() > lastHistoryId) {
+        send(frame.frame());
+      }
+    }
+  }
+
+  /** The join failed: what was held back is dropped with it. */
+  synchronized void joinFailed(long roomId) {
+    if (joining != null) {
+      joining.remove(roomId);
+      if (joining.isEmpty()) {
+        joining = null;
+      }
+    }
+  }
+
+  /** A frame for a room this socket is in. */
+  synchronized void deliver(long roomId, long messageId, String frame) {
+    List<HeldFrame> held = joining == null ? null : joining.get(roomId);
+    if (held != null) {
+      held.add(new HeldFrame(messageId, frame));
+    } else {
+      send(frame);
+    }
+  }
+
+  synchronized void send(String frame) {
+    if (closed) {
+      return;
+    }
+    if (!sending) {
+      sending = true;
+      remote.sendText(frame, afterSend);
+      return;
+    }
+    if (queued == null) {
+      queued = new ArrayDeque<>();
+    }
+    if (queued.size() >= maxQueued) {
+      queued = null;
+      close(new CloseReason(CloseCodes.TOO_SLOW, "too slow: " + maxQueued + " frames waiting"));
+      return;
+    }
+    queued.add(frame);
+  }
+
+  private void afterSend(SendResult result) {
+    String next;
+    synchronized (this) {
+      if (!result.isOK()) {
+        closed = true;
+        queued = null;
+        return;
+      }
+      next = queued == null ? null : queued.poll();
+      if (next == null) {
+        sending = false;
+        queued = null;
+        return;
+      }
+    }
+    remote.sendText(next, afterSend);
+  }
+
+  void close(CloseReason reason) {
+    synchronized (this) {
+      closed = true;
+    }
+    try {
+      session.close(reason);
+    } catch (IOException | IllegalStateException e) {
+      LOG.log(Level.FINE, "closing socket " + session.getId(), e);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package chat.server.socket;
+
+import chat.server.events.ChatEvents;
+import chat.server.events.RoomEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * This node's sockets by room, and delivery of room events to them. Until the cluster joins, this is
+ * also how events are published: a node alone delivers every event itself.
+ */
+@ApplicationScoped
+public class RoomSockets implements ChatEvents {
+
+  private final Map<Long, Set<Connection>> byRoom = new ConcurrentHashMap<>();
+  private final Set<Connection> all = ConcurrentHashMap.newKeySet();
+
+  @Override
+  public void publish(RoomEvent event) {
+    deliver(event);
+  }
+
+  void deliver(RoomEvent event) {
+    Set<Connection> sockets = byRoom.get(event.roomId());
+    if (sockets == null) {
+      return;
+    }
+    for (Connection socket : sockets) {
+      if (socket.user().id() != event.skipUserId()) {
+        socket.deliver(event.roomId(), event.messageId(), event.frame());
+      }
+    }
+  }
+
+  void opened(Connection socket) {
+    all.add(socket);
+  }
+
+  void closed(Connection socket) {
+    all.remove(socket);
+  }
+
+  void add(long roomId, Connection socket) {
+    byRoom.computeIfAbsent(roomId, id -> ConcurrentHashMap.newKeySet()).add(socket);
+  }
+
+  void remove(long roomId, Connection socket) {
+    byRoom.computeIfPresent(
+        roomId,
+        (id, sockets) -> {
+          sockets.remove(socket);
+          return sockets.isEmpty() ? null : sockets;
+        });
+  }
+
+  public int connections() {
+    return all.size();
+  }
+}

@@ -1,0 +1,165 @@
+package chat.server.chat;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.dto.Authenticated;
+import chat.dto.ClientFrame;
+import chat.dto.Message;
+import chat.dto.Room;
+import chat.dto.RoomOccupant;
+import chat.dto.ServerFrame;
+import chat.server.testing.BuiltWar;
+import chat.server.testing.ChatHttp;
+import chat.server.testing.ChatSocket;
+import chat.server.testing.HttpReply;
+import chat.server.testing.Names;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The user story of the first slice, end to end over real HTTP and WebSocket on a real node. */
+@ExtendWith(ArquillianExtension.class)
+class ChatStoryIT {
+
+  @Deployment(testable = false)
+  static WebArchive node() {
+    return BuiltWar.atRoot();
+  }
+
+  @ArquillianResource URL url;
+
+  private ChatHttp node;
+
+  @BeforeEach
+  void connect() throws Exception {
+    node = new ChatHttp(url.toURI());
+  }
+
+  @Test
+  void twoUsersChatInARoomAndALaterJoinerSeesTheHistory() {
+    Authenticated alice = node.signUp(Names.unique("alice"), "alice-password");
+    Authenticated bob = node.signUp(Names.unique("bob"), "bob-password");
+    Authenticated aliceAgain = node.logIn(alice.user().username(), "alice-password");
+    assertEquals(alice.user(), aliceAgain.user());
+    String roomName = Names.unique("Lobby");
+    Room room = node.createRoom(alice.token(), roomName);
+    assertEquals(alice.user().username(), room.createdBy());
+
+    try (ChatSocket aliceSocket = ChatSocket.connect(node, aliceAgain.token());
+        ChatSocket bobSocket = ChatSocket.connect(node, bob.token())) {
+      aliceSocket.send(new ClientFrame.JoinRoom(roomName, null));
+      ServerFrame.RoomJoined aliceJoined = aliceSocket.next(ServerFrame.RoomJoined.class);
+      assertEquals(List.of(), aliceJoined.history());
+      assertEquals(List.of(alice.user()), aliceJoined.members());
+
+      bobSocket.send(new ClientFrame.JoinRoom(roomName.toUpperCase(), null));
+      ServerFrame.RoomJoined bobJoined = bobSocket.next(ServerFrame.RoomJoined.class);
+      assertEquals(roomName, bobJoined.room());
+      assertEquals(Set.of(alice.user(), bob.user()), Set.copyOf(bobJoined.members()));
+      assertEquals(bob.user(), aliceSocket.next(ServerFrame.MemberJoined.class).user());
+
+      aliceSocket.send(new ClientFrame.SendChatMessage(roomName, "hello bob", "a-1"));
+      Message acknowledged = aliceSocket.next(ServerFrame.ChatMessagePosted.class).message();
+      Message received = bobSocket.next(ServerFrame.ChatMessagePosted.class).message();
+      assertEquals(acknowledged, received);
+      assertEquals("hello bob", received.text());
+      assertEquals(roomName, received.room());
+      assertEquals(alice.user(), received.from());
+      assertEquals("a-1", received.clientId());
+
+      // A retry of the same clientId: the sender gets the original back, nobody else hears of it.
+      aliceSocket.send(new ClientFrame.SendChatMessage(roomName, "hello bob", "a-1"));
+      assertEquals(acknowledged, aliceSocket.next(ServerFrame.ChatMessagePosted.class).message());
+      bobSocket.send(new ClientFrame.SendChatMessage(roomName, "hi alice", null));
+      Message reply = bobSocket.next(ServerFrame.ChatMessagePosted.class).message();
+      assertEquals(reply, aliceSocket.next(ServerFrame.ChatMessagePosted.class).message());
+      assertTrue(reply.id() > acknowledged.id());
+      assertNull(reply.clientId());
+
+      List<Message> history =
+          node.get("/api/rooms/" + roomName + "/messages", bob.token()).asListOf(Message.class);
+      assertEquals(List.of(acknowledged, reply), history);
+
+      Authenticated carol = node.signUp(Names.unique("carol"), "carol-password");
+      try (ChatSocket carolSocket = ChatSocket.connect(node, carol.token())) {
+        carolSocket.send(new ClientFrame.JoinRoom(roomName, null));
+        ServerFrame.RoomJoined carolJoined = carolSocket.next(ServerFrame.RoomJoined.class);
+        assertEquals(List.of(acknowledged, reply), carolJoined.history());
+        assertEquals(3, carolJoined.members().size());
+        List<RoomOccupant> occupants =
+            node.get("/api/rooms/" + roomName + "/users", carol.token()).asListOf(RoomOccupant.class);
+        assertEquals(
+            Set.of(alice.user(), bob.user(), carol.user()),
+            occupants.stream().map(RoomOccupant::user).collect(Collectors.toSet()));
+        assertTrue(occupants.stream().allMatch(o -> o.nodes().equals(List.of("it-node"))));
+        Room listed =
+            node.get("/api/rooms", carol.token()).asListOf(Room.class).stream()
+                .filter(r -> r.name().equals(roomName))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(3, listed.online());
+      }
+      assertEquals(carol.user(), aliceSocket.nextOf(ServerFrame.MemberLeft.class).user());
+    }
+  }
+
+  @Test
+  void aClientCatchingUpGetsEverythingAfterItsLastIdInOrder() {
+    Authenticated dave = node.signUp(Names.unique("dave"), "dave-password");
+    String roomName = Names.unique("catch-up");
+    node.createRoom(dave.token(), roomName);
+    List<Message> sent = new ArrayList<>();
+    try (ChatSocket socket = ChatSocket.connect(node, dave.token())) {
+      socket.send(new ClientFrame.JoinRoom(roomName, null));
+      socket.next(ServerFrame.RoomJoined.class);
+      for (int i = 0; i < 60; i++) {
+        socket.send(new ClientFrame.SendChatMessage(roomName, "message " + i, "c-" + i));
+      }
+      for (int i = 0; i < 60; i++) {
+        sent.add(socket.next(ServerFrame.ChatMessagePosted.class).message());
+      }
+    }
+    assertEquals(
+        sent.stream().map(Message::text).toList(),
+        IntStream.range(0, 60).mapToObj(i -> "message " + i).toList());
+
+    try (ChatSocket socket = ChatSocket.connect(node, dave.token())) {
+      socket.send(new ClientFrame.JoinRoom(roomName, null));
+      assertEquals(sent.subList(10, 60), socket.next(ServerFrame.RoomJoined.class).history());
+    }
+    try (ChatSocket socket = ChatSocket.connect(node, dave.token())) {
+      socket.send(new ClientFrame.JoinRoom(roomName, sent.get(4).id()));
+      ServerFrame.RoomJoined caughtUp = socket.next(ServerFrame.RoomJoined.class);
+      assertEquals(sent.subList(5, 60), caughtUp.history());
+      assertNull(caughtUp.more());
+    }
+    HttpReply page =
+        node.get(
+            "/api/rooms/" + roomName + "/messages?after=" + sent.get(9).id() + "&limit=5",
+            dave.token());
+    assertEquals(sent.subList(10, 15), page.asListOf(Message.class));
+    HttpReply before =
+        node.get(
+            "/api/rooms/" + roomName + "/messages?before=" + sent.get(9).id() + "&limit=3",
+            dave.token());
+    assertEquals(sent.subList(6, 9), before.asListOf(Message.class));
+  }
+
+  @Test
+  void everyResponseNamesTheNode() {
+    assertEquals("it-node", node.get("/api/rooms", null).node());
+    assertEquals("it-node", node.get("/api/nowhere", null).node());
+  }
+}

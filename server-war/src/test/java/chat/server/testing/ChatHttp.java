@@ -1,0 +1,96 @@
+package chat.server.testing;
+
+import chat.dto.Authenticated;
+import chat.dto.Credentials;
+import chat.dto.Room;
+import chat.dto.CreateRoom;
+import chat.dto.WireJson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** The REST side of a chat node, as a client sees it over real HTTP. */
+public final class ChatHttp {
+
+  private static final HttpClient CLIENT =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final URI base;
+
+  public ChatHttp(URI base) {
+    this.base = base;
+  }
+
+  public URI base() {
+    return base;
+  }
+
+  public HttpReply get(String path, String token) {
+    return send(request(path, token).GET());
+  }
+
+  public HttpReply post(String path, String token, Object body) {
+    return postRaw(path, token, WireJson.toJson(body));
+  }
+
+  public HttpReply postRaw(String path, String token, String json) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public Authenticated signUp(String username, String password) {
+    HttpReply reply = post("/api/signup", null, new Credentials(username, password));
+    if (reply.status() != 201) {
+      throw new AssertionError("sign-up of " + username + " failed: " + reply);
+    }
+    return reply.as(Authenticated.class);
+  }
+
+  public Authenticated logIn(String username, String password) {
+    HttpReply reply = post("/api/login", null, new Credentials(username, password));
+    if (reply.status() != 200) {
+      throw new AssertionError("login of " + username + " failed: " + reply);
+    }
+    return reply.as(Authenticated.class);
+  }
+
+  public Room createRoom(String token, String name) {
+    HttpReply reply = post("/api/rooms", token, new CreateRoom(name));
+    if (reply.status() != 201) {
+      throw new AssertionError("creating room " + name + " failed: " + reply);
+    }
+    return reply.as(Room.class);
+  }
+
+  /** The WebSocket URI for a token, as a client would build it. */
+  public URI socketUri(String token) {
+    String ws = base.toString().replaceFirst("^http", "ws");
+    return URI.create(ws.replaceAll("/$", "") + "/ws" + (token == null ? "" : "?token=" + token));
+  }
+
+  private HttpRequest.Builder request(String path, String token) {
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    return builder;
+  }
+
+  private static HttpReply send(HttpRequest.Builder request) {
+    try {
+      return HttpReply.of(CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

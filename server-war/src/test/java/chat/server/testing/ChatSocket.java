@@ -1,0 +1,129 @@
+package chat.server.testing;
+
+import chat.dto.ClientFrame;
+import chat.dto.ServerFrame;
+import chat.dto.WireJson;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real WebSocket client of the {@code /ws} endpoint that keeps every frame it receives, in order, and
+ * how the socket was closed. Waits are bounded: a frame that does not come fails the test.
+ */
+public final class ChatSocket implements AutoCloseable {
+
+  public static final Duration WAIT = Duration.ofSeconds(15);
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  private final BlockingQueue<ServerFrame> frames = new LinkedBlockingQueue<>();
+  private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+  private final WebSocket socket;
+
+  private ChatSocket(URI uri) {
+    this.socket = CLIENT.newWebSocketBuilder().buildAsync(uri, new Listener()).join();
+  }
+
+  /** Connects and waits for {@code welcome}. */
+  public static ChatSocket connect(ChatHttp node, String token) {
+    ChatSocket socket = new ChatSocket(node.socketUri(token));
+    socket.next(ServerFrame.Welcome.class);
+    return socket;
+  }
+
+  public void send(ClientFrame frame) {
+    sendRaw(WireJson.toJson(frame));
+  }
+
+  public void sendRaw(String text) {
+    socket.sendText(text, true).join();
+  }
+
+  /** The next frame, which must be of this type. */
+  public <F extends ServerFrame> F next(Class<F> type) {
+    ServerFrame frame = poll(WAIT);
+    if (frame == null) {
+      throw new AssertionError("no " + type.getSimpleName() + " within " + WAIT);
+    }
+    if (!type.isInstance(frame)) {
+      throw new AssertionError("expected " + type.getSimpleName() + " but got " + frame);
+    }
+    return type.cast(frame);
+  }
+
+  /** The next frame of this type, skipping others (presence announcements, say). */
+  public <F extends ServerFrame> F nextOf(Class<F> type) {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      ServerFrame frame = poll(Duration.ofNanos(deadline - System.nanoTime()));
+      if (type.isInstance(frame)) {
+        return type.cast(frame);
+      }
+    }
+    throw new AssertionError("no " + type.getSimpleName() + " within " + WAIT);
+  }
+
+  public ServerFrame poll(Duration wait) {
+    try {
+      return frames.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Round-trips a ping, so every frame the server sent before the pong has arrived. */
+  public void sync() {
+    send(new ClientFrame.Ping());
+    nextOf(ServerFrame.Pong.class);
+  }
+
+  /** The close code the server closed with. */
+  public int awaitClose() {
+    return closeCode.orTimeout(WAIT.toSeconds(), TimeUnit.SECONDS).join();
+  }
+
+  public boolean isOpen() {
+    return !closeCode.isDone() && !socket.isInputClosed();
+  }
+
+  @Override
+  public void close() {
+    if (!socket.isOutputClosed()) {
+      socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+    }
+    socket.abort();
+  }
+
+  private final class Listener implements WebSocket.Listener {
+    private final StringBuilder partial = new StringBuilder();
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        frames.add(WireJson.readServerFrame(partial.toString()));
+        partial.setLength(0);
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closeCode.complete(statusCode);
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      closeCode.completeExceptionally(error);
+    }
+  }
+}

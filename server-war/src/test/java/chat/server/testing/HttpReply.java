@@ -1,0 +1,47 @@
+package chat.server.testing;
+
+import chat.dto.ErrorBody;
+import chat.dto.WireJson;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.net.http.HttpResponse;
+
+/** A REST answer: status, the node that served it, and the body read as the contract says. */
+public record HttpReply(int status, String node, String body) {
+
+  static HttpReply of(HttpResponse<String> response) {
+    return new HttpReply(
+        response.statusCode(), response.headers().firstValue("X-Chat-Node").orElse(null), response.body());
+  }
+
+  public <T> T as(Class<T> type) {
+    return WireJson.fromJson(body, type);
+  }
+
+  public <T> List<T> asListOf(Class<T> element) {
+    return WireJson.fromJson(body, new ListOf(element));
+  }
+
+  public ErrorBody error() {
+    return as(ErrorBody.class);
+  }
+
+  private record ListOf(Class<?> element) implements ParameterizedType {
+
+    @Override
+    public Type[] getActualTypeArguments() {
+      return new Type[] {element};
+    }
+
+    @Override
+    public Type getRawType() {
+      return List.class;
+    }
+
+    @Override
+    public Type getOwnerType() {
+      return null;
+    }
+  }
+}
