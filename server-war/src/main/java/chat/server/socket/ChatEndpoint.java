@@ -21,6 +21,7 @@ import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.logging.Level;
@@ -38,6 +39,12 @@ public class ChatEndpoint {
   static final String PATH = "/ws";
   private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
   private static final String CONNECTION = Connection.class.getName();
+  /**
+   * The container refuses frames past this before buffering them; the configured limit (CHAT_MAX_FRAME_BYTES)
+   * is checked below it, because an annotation cannot read configuration.
+   */
+  private static final int CEILING_FRAME_BYTES = 64 * 1024;
+
   private static final String PONG = WireJson.toJson(new ServerFrame.Pong());
 
   private Tokens tokens;
@@ -76,7 +83,6 @@ public class ChatEndpoint {
       closeQuietly(session, new CloseReason(CloseCodes.UNAUTHORIZED, refused.getMessage()));
       return;
     }
-    session.setMaxTextMessageBufferSize(config.maxFrameBytes());
     session.setMaxIdleTimeout(config.idleTimeout().toMillis());
     Connection connection = new Connection(session, user, config.sendQueueFrames());
     session.getUserProperties().put(CONNECTION, connection);
@@ -85,10 +91,16 @@ public class ChatEndpoint {
         WireJson.toJson(new ServerFrame.Welcome(user, node.name(), config.heartbeatSeconds())));
   }
 
-  @OnMessage
+  @OnMessage(maxMessageSize = CEILING_FRAME_BYTES)
   public void message(Session session, String text) {
     Connection connection = (Connection) session.getUserProperties().get(CONNECTION);
     if (connection == null) {
+      return;
+    }
+    if (isOverLimit(text)) {
+      connection.close(
+          new CloseReason(
+              CloseReason.CloseCodes.TOO_BIG, "frames are at most " + config.maxFrameBytes() + " bytes"));
       return;
     }
     ClientFrame frame;
@@ -156,6 +168,13 @@ public class ChatEndpoint {
   @OnError
   public void error(Session session, Throwable failure) {
     LOG.log(Level.FINE, "socket " + session.getId() + " failed", failure);
+  }
+
+  private boolean isOverLimit(String text) {
+    int limit = config.maxFrameBytes();
+    // A char is at most three UTF-8 bytes, so only long frames need counting.
+    return text.length() > limit
+        || (text.length() * 3L > limit && text.getBytes(StandardCharsets.UTF_8).length > limit);
   }
 
   private static void fail(Connection connection, ErrorCode code, String message, String ref) {
