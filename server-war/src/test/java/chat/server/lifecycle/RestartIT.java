@@ -1,0 +1,59 @@
+package chat.server.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import chat.dto.Authenticated;
+import chat.dto.ClientFrame;
+import chat.dto.Message;
+import chat.dto.ServerFrame;
+import chat.server.testing.ChatHttp;
+import chat.server.testing.ChatSocket;
+import chat.server.testing.PayaraNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A node stopped and started again on the same data keeps accounts, rooms, history and tokens. */
+class RestartIT {
+
+  @TempDir Path dataDir;
+
+  @Test
+  void historySurvivesARestart() {
+    Map<String, String> environment =
+        Map.of("CHAT_DATA_DIR", dataDir.toString(), "CHAT_BCRYPT_COST", "4");
+    Path logs = Path.of(System.getProperty("chat.it.dataDir")).getParent().resolve("node-logs");
+    List<Message> sent = new ArrayList<>();
+    Authenticated kim;
+    try (PayaraNode node = new PayaraNode("restart-1", environment, logs).start()) {
+      ChatHttp http = node.http();
+      kim = http.signUp("kim", "kim-password");
+      http.createRoom(kim.token(), "durable");
+      try (ChatSocket socket = ChatSocket.connect(http, kim.token())) {
+        socket.send(new ClientFrame.JoinRoom("durable", null));
+        socket.next(ServerFrame.RoomJoined.class);
+        for (int i = 0; i < 5; i++) {
+          socket.send(new ClientFrame.SendChatMessage("durable", "kept " + i, "r-" + i));
+          sent.add(socket.next(ServerFrame.ChatMessagePosted.class).message());
+        }
+      }
+    }
+
+    try (PayaraNode node = new PayaraNode("restart-2", environment, logs).start()) {
+      ChatHttp http = node.http();
+      assertEquals(kim.user(), http.logIn("kim", "kim-password").user());
+      // The token secret was kept in the data directory, so a token from before still works.
+      assertEquals(sent, http.get("/api/rooms/durable/messages", kim.token()).asListOf(Message.class));
+      try (ChatSocket socket = ChatSocket.connect(http, kim.token())) {
+        socket.send(new ClientFrame.JoinRoom("durable", null));
+        assertEquals(sent, socket.next(ServerFrame.RoomJoined.class).history());
+        // A retry after the restart is still recognised as the message stored before it.
+        socket.send(new ClientFrame.SendChatMessage("durable", "kept 4", "r-4"));
+        assertEquals(sent.get(4), socket.next(ServerFrame.ChatMessagePosted.class).message());
+      }
+    }
+  }
+}

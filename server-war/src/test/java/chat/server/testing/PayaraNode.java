@@ -1,0 +1,136 @@
+package chat.server.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A chat node as its own process: {@code java -jar payara-micro.jar --deploy chat.war}, configured only
+ * by CHAT_* environment variables, bound to loopback. For tests that stop and start nodes, which an
+ * Arquillian deployment cannot (docs/decisions/0002).
+ */
+public final class PayaraNode implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+  private final String name;
+  private final Map<String, String> environment;
+  private final Path log;
+  private Process process;
+  private int port;
+
+  public PayaraNode(String name, Map<String, String> environment, Path workDir) {
+    this.name = name;
+    this.environment = environment;
+    this.log = workDir.resolve(name + ".log");
+  }
+
+  /** Starts the node and waits until it reports ready. */
+  public PayaraNode start() {
+    port = freePort();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(List.of("-Xmx512m", "-Dhazelcast.socket.bind.any=false", "-jar"));
+    command.add(System.getProperty("chat.it.microJar"));
+    command.addAll(
+        List.of(
+            "--deploy", System.getProperty("chat.it.war"),
+            "--contextroot", "/",
+            "--port", Integer.toString(port),
+            "--interfaces", "127.0.0.1",
+            "--nohostaware",
+            "--nocluster",
+            "--prebootcommandfile", System.getProperty("chat.it.preBoot")));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().putAll(environment);
+    builder.environment().put("CHAT_NODE_NAME", name);
+    try {
+      Files.createDirectories(log.getParent());
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    awaitReady();
+    return this;
+  }
+
+  public ChatHttp http() {
+    return new ChatHttp(URI.create("http://127.0.0.1:" + port + "/"));
+  }
+
+  /** A graceful stop, as an operator or an orchestrator does it (SIGTERM). */
+  public void stop() {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    stop();
+  }
+
+  private void awaitReady() {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest ready =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
+            .timeout(Duration.ofSeconds(2))
+            .build();
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " exited during start; see " + log);
+      }
+      try {
+        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      sleep(Duration.ofMillis(250));
+    }
+    stop();
+    throw new IllegalStateException(name + " was not ready within " + START_TIMEOUT + "; see " + log);
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}
