@@ -9,6 +9,8 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -32,6 +34,8 @@ public class MessageWriter {
   ManagedThreadFactory threads;
 
   private MessageStore store;
+  private Counter stored;
+  private Counter batches;
   private BlockingQueue<Pending> queue;
   private int batchSize;
   private volatile boolean running;
@@ -42,8 +46,10 @@ public class MessageWriter {
   protected MessageWriter() {}
 
   @Inject
-  MessageWriter(MessageStore store, ChatConfig config) {
+  MessageWriter(MessageStore store, ChatConfig config, MetricRegistry metrics) {
     this.store = store;
+    this.stored = metrics.counter("chat_messages_stored");
+    this.batches = metrics.counter("chat_message_batches");
     this.queue = new ArrayBlockingQueue<>(config.writeQueueCapacity());
     this.batchSize = config.writeBatchSize();
   }
@@ -99,6 +105,8 @@ public class MessageWriter {
       batch.forEach(pending -> pending.answer().completeExceptionally(failure));
       return;
     }
+    stored.inc(posted.stream().filter(p -> !p.repeat()).count());
+    batches.inc();
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).answer().complete(posted.get(i));
     }

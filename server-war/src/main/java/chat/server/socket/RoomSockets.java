@@ -3,9 +3,11 @@ package chat.server.socket;
 import chat.server.events.ChatEvents;
 import chat.server.events.RoomEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * This node's sockets by room, and delivery of room events to them. Until the cluster joins, this is
@@ -16,6 +18,13 @@ public class RoomSockets implements ChatEvents {
 
   private final Map<Long, Set<Connection>> byRoom = new ConcurrentHashMap<>();
   private final Set<Connection> all = ConcurrentHashMap.newKeySet();
+
+  protected RoomSockets() {}
+
+  @Inject
+  RoomSockets(MetricRegistry metrics) {
+    metrics.gauge("chat_sockets", all, Set::size);
+  }
 
   @Override
   public void publish(RoomEvent event) {
