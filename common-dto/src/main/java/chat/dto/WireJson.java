@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
@@ -15,6 +16,7 @@ import jakarta.json.bind.annotation.JsonbTypeInfo;
 import java.io.StringReader;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -26,6 +28,8 @@ import java.util.stream.Collectors;
 public final class WireJson {
 
   private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
+  /** Made once: {@code Json.createReader} looks the provider up anew on every call, which is slow. */
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
   private static final Set<String> CLIENT_TYPES = aliasesOf(ClientFrame.class);
   private static final Set<String> SERVER_TYPES = aliasesOf(ServerFrame.class);
 
@@ -82,7 +86,7 @@ public final class WireJson {
 
   private static String typeOf(String json) {
     JsonValue value;
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = READERS.createReader(new StringReader(json))) {
       value = reader.readValue();
     } catch (JsonException e) {
       throw new InvalidJsonException("malformed JSON: " + rootMessage(e));

@@ -28,11 +28,15 @@ final class Connection {
 
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
 
+  private static final ClassLoader PLATFORM_LOADER = ClassLoader.getPlatformClassLoader();
+
   private final Session session;
   private final User user;
   private final RemoteEndpoint.Async remote;
   private final int maxQueued;
   private final SendHandler afterSend = this::afterSend;
+  /** When the client last sent a frame, in {@link System#nanoTime()}; see {@link IdleSockets}. */
+  private volatile long lastHeard = System.nanoTime();
 
   /** Guarded by this. Allocated on first use: most sockets are idle most of the time. */
   private ArrayDeque<String> queued;
@@ -50,6 +54,14 @@ final class Connection {
     this.user = user;
     this.remote = session.getAsyncRemote();
     this.maxQueued = maxQueued;
+  }
+
+  void heard() {
+    lastHeard = System.nanoTime();
+  }
+
+  boolean silentSince(long nanoTime) {
+    return lastHeard - nanoTime < 0;
   }
 
   User user() {
@@ -127,7 +139,7 @@ final class Connection {
     }
     if (!sending) {
       sending = true;
-      remote.sendText(frame, afterSend);
+      transmit(frame);
       return;
     }
     if (queued == null) {
@@ -156,7 +168,24 @@ final class Connection {
         return;
       }
     }
-    remote.sendText(next, afterSend);
+    transmit(next);
+  }
+
+  /**
+   * Every send makes the container schedule an idle-timeout task, even with the timeout off, and
+   * scheduling captures the thread's context by scanning its context class loader for providers: with
+   * the application's loader, that scan of every library was most of the cost of a send. Tyrus's task
+   * needs no application class, so the send runs under the platform loader.
+   */
+  private void transmit(String frame) {
+    Thread thread = Thread.currentThread();
+    ClassLoader application = thread.getContextClassLoader();
+    thread.setContextClassLoader(PLATFORM_LOADER);
+    try {
+      remote.sendText(frame, afterSend);
+    } finally {
+      thread.setContextClassLoader(application);
+    }
   }
 
   void close(CloseReason reason) {

@@ -64,7 +64,7 @@ public class RoomSockets implements ChatEvents {
         });
   }
 
-  public int connections() {
-    return all.size();
+  Set<Connection> all() {
+    return all;
   }
 }
