@@ -25,6 +25,7 @@ public final class ChatSocket implements AutoCloseable {
   private final BlockingQueue<ServerFrame> frames = new LinkedBlockingQueue<>();
   private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
   private final WebSocket socket;
+  private volatile boolean stalled;
 
   private ChatSocket(URI uri) {
     this.socket = CLIENT.newWebSocketBuilder().buildAsync(uri, new Listener()).join();
@@ -35,6 +36,17 @@ public final class ChatSocket implements AutoCloseable {
     ChatSocket socket = new ChatSocket(node.socketUri(token));
     socket.next(ServerFrame.Welcome.class);
     return socket;
+  }
+
+  /** Stops reading, as a client on a dead network or a frozen tab does; the server's frames pile up. */
+  public void stall() {
+    stalled = true;
+  }
+
+  /** Reads again: what the server managed to send arrives, then whatever it closed with. */
+  public void resume() {
+    stalled = false;
+    socket.request(1);
   }
 
   public void send(ClientFrame frame) {
@@ -111,7 +123,9 @@ public final class ChatSocket implements AutoCloseable {
         frames.add(WireJson.readServerFrame(partial.toString()));
         partial.setLength(0);
       }
-      webSocket.request(1);
+      if (!stalled) {
+        webSocket.request(1);
+      }
       return null;
     }
 
