@@ -67,6 +67,10 @@ public final class PayaraNode implements AutoCloseable {
     return this;
   }
 
+  public long pid() {
+    return process.pid();
+  }
+
   public ChatHttp http() {
     return new ChatHttp(URI.create("http://127.0.0.1:" + port + "/"));
   }

@@ -1,0 +1,133 @@
+package chat.server.bench;
+
+import chat.dto.Authenticated;
+import chat.dto.ClientFrame;
+import chat.dto.WireJson;
+import chat.server.testing.ChatHttp;
+import chat.server.testing.PayaraNode;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What an idle socket costs a node: opens {@code bench.sockets} authenticated sockets, each joined to a
+ * room, and reads the node's live heap (after a full GC) and resident memory before and after. The
+ * client side is the JDK's WebSocket, in this JVM.
+ */
+class IdleSocketsBenchmark {
+
+  private static final int SOCKETS = Integer.getInteger("bench.sockets", 5000);
+  private static final int ROOMS = 50;
+
+  @TempDir Path dataDir;
+
+  @Test
+  void measure() throws Exception {
+    Path logs = Path.of(System.getProperty("chat.it.dataDir")).getParent().resolve("node-logs");
+    try (PayaraNode node =
+        new PayaraNode("idle", Map.of("CHAT_DATA_DIR", dataDir.toString(), "CHAT_BCRYPT_COST", "4"), logs)
+            .start()) {
+      ChatHttp http = node.http();
+      List<Authenticated> users = new ArrayList<>();
+      for (int u = 0; u < 100; u++) {
+        users.add(http.signUp("idle" + u, "idle-password"));
+      }
+      for (int r = 0; r < ROOMS; r++) {
+        http.createRoom(users.get(0).token(), "idle-" + r);
+      }
+      // One socket first, so that everything loaded once per node is in the baseline.
+      List<WebSocket> sockets = new ArrayList<>();
+      HttpClient client = HttpClient.newHttpClient();
+      sockets.add(open(client, http, users.get(0), "idle-0"));
+      long heapBefore = liveHeap(node.pid());
+      long rssBefore = rss(node.pid());
+      for (int i = 1; i < SOCKETS; i++) {
+        sockets.add(open(client, http, users.get(i % users.size()), "idle-" + (i % ROOMS)));
+      }
+      long heapAfter = liveHeap(node.pid());
+      long rssAfter = rss(node.pid());
+      String report =
+          """
+          idle sockets: %d sockets, each authenticated and in one of %d rooms
+            live heap: %.1f MB -> %.1f MB, %.1f KB per socket
+            resident:  %.1f MB -> %.1f MB, %.1f KB per socket
+          """
+              .formatted(
+                  SOCKETS, ROOMS,
+                  heapBefore / 1e6, heapAfter / 1e6, (heapAfter - heapBefore) / 1024.0 / (SOCKETS - 1),
+                  rssBefore / 1e6, rssAfter / 1e6, (rssAfter - rssBefore) / 1024.0 / (SOCKETS - 1));
+      System.out.println(report);
+      Path out = Path.of(System.getProperty("chat.it.dataDir")).getParent().resolve("benchmarks");
+      Files.createDirectories(out);
+      Files.writeString(out.resolve("idle-sockets.txt"), report);
+      // Where the memory goes: the largest classes of the node's heap with every socket open.
+      String histogram = run("jcmd", Long.toString(node.pid()), "GC.class_histogram");
+      Files.writeString(
+          out.resolve("idle-sockets-histogram.txt"),
+          String.join("\n", histogram.lines().limit(45).toList()));
+      sockets.forEach(WebSocket::abort);
+    }
+  }
+
+  private static WebSocket open(HttpClient client, ChatHttp http, Authenticated user, String room) {
+    CompletableFuture<Void> joined = new CompletableFuture<>();
+    WebSocket socket =
+        client
+            .newWebSocketBuilder()
+            .buildAsync(
+                http.socketUri(user.token()),
+                new WebSocket.Listener() {
+                  @Override
+                  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                    if (data.toString().startsWith("{\"type\":\"room_joined\"")) {
+                      joined.complete(null);
+                    }
+                    webSocket.request(1);
+                    return null;
+                  }
+                })
+            .join();
+    socket.sendText(WireJson.toJson(new ClientFrame.JoinRoom(room, null)), true).join();
+    joined.orTimeout(30, TimeUnit.SECONDS).join();
+    return socket;
+  }
+
+  /** The node's heap after a full collection: what its objects really hold. */
+  private static long liveHeap(long pid) throws IOException, InterruptedException {
+    run("jcmd", Long.toString(pid), "GC.run");
+    String info = run("jcmd", Long.toString(pid), "GC.heap_info");
+    Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
+    if (!used.find()) {
+      throw new IllegalStateException("no heap figure in: " + info);
+    }
+    return Long.parseLong(used.group(1)) * 1024;
+  }
+
+  private static long rss(long pid) throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
+      }
+    }
+    throw new IllegalStateException("no VmRSS for " + pid);
+  }
+
+  private static String run(String... command) throws IOException, InterruptedException {
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes());
+    process.waitFor();
+    return output;
+  }
+}
