@@ -7,6 +7,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import org.eclipse.microprofile.metrics.Counter;
@@ -56,7 +58,6 @@ public class MessageWriter {
 
   /** Queues a message; the answer completes once it is committed, or fails with a ChatException. */
   CompletableFuture<Posted> submit(NewMessage message) {
-    startOnce();
     CompletableFuture<Posted> answer = new CompletableFuture<>();
     if (!running || !queue.offer(new Pending(message, answer))) {
       answer.completeExceptionally(
@@ -65,13 +66,11 @@ public class MessageWriter {
     return answer;
   }
 
-  private synchronized void startOnce() {
-    if (writer == null) {
-      running = true;
-      writer = threads.newThread(this::run);
-      writer.setName("message-writer");
-      writer.start();
-    }
+  void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    running = true;
+    writer = threads.newThread(this::run);
+    writer.setName("message-writer");
+    writer.start();
   }
 
   private void run() {

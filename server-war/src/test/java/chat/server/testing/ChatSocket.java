@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 public final class ChatSocket implements AutoCloseable {
 
   public static final Duration WAIT = Duration.ofSeconds(15);
+  public static final int ABNORMAL_CLOSURE = 1006;
   private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
   private final BlockingQueue<ServerFrame> frames = new LinkedBlockingQueue<>();
@@ -135,9 +136,10 @@ public final class ChatSocket implements AutoCloseable {
       return null;
     }
 
+    /** A connection that ends without a close frame: RFC 6455 reports that as 1006. */
     @Override
     public void onError(WebSocket webSocket, Throwable error) {
-      closeCode.completeExceptionally(error);
+      closeCode.complete(ABNORMAL_CLOSURE);
     }
   }
 }
