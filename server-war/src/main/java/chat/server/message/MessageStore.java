@@ -110,22 +110,15 @@ public class MessageStore {
   /** The first {@code limit} messages of a room after {@code after} and before {@code before}. */
   public List<Message> oldestAfter(long roomId, long after, long before, int limit)
       throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(OLDEST_AFTER)) {
-      statement.setLong(1, roomId);
-      statement.setLong(2, after);
-      statement.setLong(3, before);
-      statement.setInt(4, limit);
-      return read(statement);
-    }
+    return query(OLDEST_AFTER, roomId, after, before, limit);
   }
 
-  private List<Message> query(String sql, long roomId, long bound, int limit) throws SQLException {
+  private List<Message> query(String sql, long... parameters) throws SQLException {
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setLong(1, roomId);
-      statement.setLong(2, bound);
-      statement.setInt(3, limit);
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setLong(i + 1, parameters[i]);
+      }
       return read(statement);
     }
   }

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -35,10 +34,7 @@ class IdleSocketsBenchmark {
 
   @Test
   void measure() throws Exception {
-    Path logs = Path.of(System.getProperty("chat.it.dataDir")).getParent().resolve("node-logs");
-    try (PayaraNode node =
-        new PayaraNode("idle", Map.of("CHAT_DATA_DIR", dataDir.toString(), "CHAT_BCRYPT_COST", "4"), logs)
-            .start()) {
+    try (PayaraNode node = BenchNode.start("idle", dataDir)) {
       ChatHttp http = node.http();
       List<Authenticated> users = new ArrayList<>();
       for (int u = 0; u < 100; u++) {
@@ -68,15 +64,11 @@ class IdleSocketsBenchmark {
                   SOCKETS, ROOMS,
                   heapBefore / 1e6, heapAfter / 1e6, (heapAfter - heapBefore) / 1024.0 / (SOCKETS - 1),
                   rssBefore / 1e6, rssAfter / 1e6, (rssAfter - rssBefore) / 1024.0 / (SOCKETS - 1));
-      System.out.println(report);
-      Path out = Path.of(System.getProperty("chat.it.dataDir")).getParent().resolve("benchmarks");
-      Files.createDirectories(out);
-      Files.writeString(out.resolve("idle-sockets.txt"), report);
+      BenchNode.report("idle-sockets.txt", report);
       // Where the memory goes: the largest classes of the node's heap with every socket open.
       String histogram = run("jcmd", Long.toString(node.pid()), "GC.class_histogram");
-      Files.writeString(
-          out.resolve("idle-sockets-histogram.txt"),
-          String.join("\n", histogram.lines().limit(45).toList()));
+      BenchNode.report(
+          "idle-sockets-histogram.txt", String.join("\n", histogram.lines().limit(45).toList()));
       sockets.forEach(WebSocket::abort);
     }
   }

@@ -7,7 +7,6 @@ import chat.server.testing.ChatHttp;
 import chat.server.testing.PayaraNode;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,10 +42,7 @@ class StoreAndSendBenchmark {
 
   @Test
   void measure() throws Exception {
-    Path logs = Path.of(System.getProperty("chat.it.dataDir")).getParent().resolve("node-logs");
-    try (PayaraNode node =
-        new PayaraNode("bench", Map.of("CHAT_DATA_DIR", dataDir.toString(), "CHAT_BCRYPT_COST", "4"), logs)
-            .start()) {
+    try (PayaraNode node = BenchNode.start("bench", dataDir)) {
       ChatHttp http = node.http();
       HttpClient client = HttpClient.newHttpClient();
       Authenticated owner = http.signUp("owner", "owner-password");
@@ -86,10 +82,7 @@ class StoreAndSendBenchmark {
                   acknowledged / seconds, delivered / seconds,
                   percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(latencies, 1.0),
                   latencies.length);
-      System.out.println(report);
-      Path out = Path.of(System.getProperty("chat.it.dataDir")).getParent().resolve("benchmarks");
-      Files.createDirectories(out);
-      Files.writeString(out.resolve("store-and-send.txt"), report);
+      BenchNode.report("store-and-send.txt", report);
     }
   }
 

@@ -9,44 +9,21 @@ import chat.dto.Credentials;
 import chat.dto.ErrorBody;
 import chat.dto.Message;
 import chat.dto.ServerFrame;
-import chat.server.testing.BuiltWar;
-import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
 import chat.server.testing.Handshake;
 import chat.server.testing.HttpReply;
 import chat.server.testing.Names;
+import chat.server.testing.OneNodeSuite;
 import chat.server.testing.TokenForge;
-import java.net.URL;
 import java.time.Instant;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Every kind of bad input gets the contract's error, the socket stays open where it should, nothing is lost. */
-@ExtendWith(ArquillianExtension.class)
-class BadInputIT {
-
-  @Deployment(testable = false)
-  static WebArchive node() {
-    return BuiltWar.atRoot();
-  }
-
-  @ArquillianResource URL url;
-
-  private ChatHttp node;
-
-  @BeforeEach
-  void connect() throws Exception {
-    node = new ChatHttp(url.toURI());
-  }
+class BadInputIT extends OneNodeSuite {
 
   @Test
   void aWrongPasswordAndAnUnknownUserGetTheSameAnswer() {

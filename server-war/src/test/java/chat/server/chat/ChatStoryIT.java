@@ -10,42 +10,19 @@ import chat.dto.Message;
 import chat.dto.Room;
 import chat.dto.RoomOccupant;
 import chat.dto.ServerFrame;
-import chat.server.testing.BuiltWar;
-import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
 import chat.server.testing.HttpReply;
 import chat.server.testing.Names;
-import java.net.URL;
+import chat.server.testing.OneNodeSuite;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The user story of the first slice, end to end over real HTTP and WebSocket on a real node. */
-@ExtendWith(ArquillianExtension.class)
-class ChatStoryIT {
-
-  @Deployment(testable = false)
-  static WebArchive node() {
-    return BuiltWar.atRoot();
-  }
-
-  @ArquillianResource URL url;
-
-  private ChatHttp node;
-
-  @BeforeEach
-  void connect() throws Exception {
-    node = new ChatHttp(url.toURI());
-  }
+class ChatStoryIT extends OneNodeSuite {
 
   @Test
   void twoUsersChatInARoomAndALaterJoinerSeesTheHistory() {

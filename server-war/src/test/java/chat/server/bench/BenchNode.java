@@ -1,0 +1,32 @@
+package chat.server.bench;
+
+import chat.server.testing.PayaraNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What every benchmark shares: a node of its own on fresh data, and where reports go. */
+final class BenchNode {
+
+  private static final Path TARGET = Path.of(System.getProperty("chat.it.dataDir")).getParent();
+
+  private BenchNode() {}
+
+  /** A node on fresh data; bcrypt is cheap so that setting up hundreds of users is quick. */
+  static PayaraNode start(String name, Path dataDir) {
+    return new PayaraNode(
+            name,
+            Map.of("CHAT_DATA_DIR", dataDir.toString(), "CHAT_BCRYPT_COST", "4"),
+            TARGET.resolve("node-logs"))
+        .start();
+  }
+
+  /** Prints a report and keeps it in target/benchmarks. */
+  static void report(String file, String text) throws IOException {
+    System.out.println(text);
+    Path out = TARGET.resolve("benchmarks");
+    Files.createDirectories(out);
+    Files.writeString(out.resolve(file), text);
+  }
+}
