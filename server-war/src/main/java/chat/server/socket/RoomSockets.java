@@ -1,6 +1,5 @@
 package chat.server.socket;
 
-import chat.server.events.ChatEvents;
 import chat.server.events.RoomEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,12 +8,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
-/**
- * This node's sockets by room, and delivery of room events to them. Until the cluster joins, this is
- * also how events are published: a node alone delivers every event itself.
- */
+/** This node's sockets by room, and delivery of room events to them. */
 @ApplicationScoped
-public class RoomSockets implements ChatEvents {
+public class RoomSockets {
 
   private final Map<Long, Set<Connection>> byRoom = new ConcurrentHashMap<>();
   private final Set<Connection> all = ConcurrentHashMap.newKeySet();
@@ -26,12 +22,8 @@ public class RoomSockets implements ChatEvents {
     metrics.gauge("chat_sockets", all, Set::size);
   }
 
-  @Override
-  public void publish(RoomEvent event) {
-    deliver(event);
-  }
-
-  void deliver(RoomEvent event) {
+  /** Hands an event to this node's sockets in its room; called for every event of the cluster. */
+  public void deliver(RoomEvent event) {
     Set<Connection> sockets = byRoom.get(event.roomId());
     if (sockets == null) {
       return;

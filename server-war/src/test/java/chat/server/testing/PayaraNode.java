@@ -28,6 +28,7 @@ public final class PayaraNode implements AutoCloseable {
   private final String name;
   private final Map<String, String> environment;
   private final Path log;
+  private List<String> clusterOptions = List.of("--nocluster");
   private Process process;
   private int port;
 
@@ -35,6 +36,20 @@ public final class PayaraNode implements AutoCloseable {
     this.name = name;
     this.environment = environment;
     this.log = workDir.resolve(name + ".log");
+  }
+
+  /**
+   * Makes the node a member of a private cluster on loopback: its Hazelcast listens on
+   * {@code hazelcastPort} and looks for the others at {@code members} ({@code host:port,...}).
+   */
+  public PayaraNode inCluster(String clusterName, int hazelcastPort, String members) {
+    clusterOptions =
+        List.of(
+            "--clustername", clusterName,
+            "--startport", Integer.toString(hazelcastPort),
+            "--clustermode", "tcpip:" + members,
+            "--name", name);
+    return this;
   }
 
   /** Starts the node and waits until it reports ready. */
@@ -51,8 +66,8 @@ public final class PayaraNode implements AutoCloseable {
             "--port", Integer.toString(port),
             "--interfaces", "127.0.0.1",
             "--nohostaware",
-            "--nocluster",
             "--prebootcommandfile", System.getProperty("chat.it.preBoot")));
+    command.addAll(clusterOptions);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
@@ -77,8 +92,25 @@ public final class PayaraNode implements AutoCloseable {
 
   /** A graceful stop, as an operator or an orchestrator does it (SIGTERM). */
   public void stop() {
+    stop(false);
+  }
+
+  /** SIGKILL: the node dies mid-work, as on a power cut, and cleans nothing up. */
+  public void kill() {
+    stop(true);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  private void stop(boolean kill) {
     if (process != null && process.isAlive()) {
-      process.destroy();
+      if (kill) {
+        process.destroyForcibly();
+      } else {
+        process.destroy();
+      }
       try {
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
           process.destroyForcibly().waitFor();
@@ -121,7 +153,7 @@ public final class PayaraNode implements AutoCloseable {
     throw new IllegalStateException(name + " was not ready within " + START_TIMEOUT + "; see " + log);
   }
 
-  private static int freePort() {
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

@@ -1,0 +1,54 @@
+package chat.server.cluster;
+
+import chat.server.events.ChatEvents;
+import chat.server.events.RoomEvent;
+import chat.server.socket.RoomSockets;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.topic.ITopic;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.UUID;
+
+/**
+ * Publishes each event once to the cluster's topic; every node, this one included, delivers what the
+ * topic brings to its own sockets. A topic keeps the order of one publisher's events for each
+ * listener, so a room's messages stored on one node arrive everywhere in the order they were stored.
+ */
+@ApplicationScoped
+public class ClusterEvents implements ChatEvents {
+
+  static final String TOPIC = "chat-events";
+
+  private HazelcastInstance hazelcast;
+  private RoomSockets sockets;
+  private ITopic<String> topic;
+  private UUID listener;
+
+  protected ClusterEvents() {}
+
+  @Inject
+  ClusterEvents(HazelcastInstance hazelcast, RoomSockets sockets) {
+    this.hazelcast = hazelcast;
+    this.sockets = sockets;
+  }
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    topic = hazelcast.getTopic(TOPIC);
+    listener = topic.addMessageListener(message -> sockets.deliver(EventCodec.decode(message.getMessageObject())));
+  }
+
+  @Override
+  public void publish(RoomEvent event) {
+    topic.publish(EventCodec.encode(event));
+  }
+
+  @PreDestroy
+  void stop() {
+    if (listener != null) {
+      topic.removeMessageListener(listener);
+    }
+  }
+}

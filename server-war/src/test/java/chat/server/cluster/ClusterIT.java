@@ -1,0 +1,68 @@
+package chat.server.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import chat.dto.Authenticated;
+import chat.dto.ClientFrame;
+import chat.dto.Message;
+import chat.dto.ServerFrame;
+import chat.server.testing.ChatHttp;
+import chat.server.testing.ChatSocket;
+import chat.server.testing.TwoNodes;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Two real nodes, one database: any node serves any user. */
+class ClusterIT {
+
+  @TempDir static Path dataDir;
+  private static TwoNodes cluster;
+
+  @BeforeAll
+  static void startCluster() {
+    cluster = TwoNodes.start(dataDir);
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void usersOnDifferentNodesChatInOneRoomBothWays() {
+    ChatHttp a = cluster.a.http();
+    ChatHttp b = cluster.b.http();
+    Authenticated anna = a.signUp("anna", "anna-password");
+    Authenticated ben = b.signUp("ben", "ben-password");
+    a.createRoom(anna.token(), "across");
+
+    try (ChatSocket onA = ChatSocket.connect(a, anna.token());
+        ChatSocket onB = ChatSocket.connect(b, ben.token())) {
+      onA.send(new ClientFrame.JoinRoom("across", null));
+      onA.next(ServerFrame.RoomJoined.class);
+      onB.send(new ClientFrame.JoinRoom("across", null));
+      onB.next(ServerFrame.RoomJoined.class);
+      assertEquals(ben.user(), onA.nextOf(ServerFrame.MemberJoined.class).user());
+
+      onA.send(new ClientFrame.SendChatMessage("across", "from A", "a-1"));
+      Message fromA = onA.nextOf(ServerFrame.ChatMessagePosted.class).message();
+      assertEquals(fromA, onB.nextOf(ServerFrame.ChatMessagePosted.class).message());
+
+      onB.send(new ClientFrame.SendChatMessage("across", "from B", "b-1"));
+      Message fromB = onB.nextOf(ServerFrame.ChatMessagePosted.class).message();
+      assertEquals(fromB, onA.nextOf(ServerFrame.ChatMessagePosted.class).message());
+
+      // A token from one node works on the other, and both serve the same history.
+      assertEquals(
+          b.get("/api/rooms/across/messages", anna.token()).body(),
+          a.get("/api/rooms/across/messages", ben.token()).body());
+      assertEquals("node-a", a.get("/api/rooms", anna.token()).node());
+      assertEquals("node-b", b.get("/api/rooms", anna.token()).node());
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package chat.server.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A cluster of two real nodes on loopback, A and B, sharing one real PostgreSQL and one token secret,
+ * as nodes behind a load balancer do. Started in parallel; closed in reverse.
+ */
+public final class TwoNodes implements AutoCloseable {
+
+  private final EmbeddedPostgres postgres;
+  public final PayaraNode a;
+  public final PayaraNode b;
+
+  private TwoNodes(EmbeddedPostgres postgres, PayaraNode a, PayaraNode b) {
+    this.postgres = postgres;
+    this.a = a;
+    this.b = b;
+  }
+
+  public static TwoNodes start(Path dataDir) {
+    EmbeddedPostgres postgres;
+    try {
+      postgres =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDir.resolve("postgres"))
+              .setServerConfig("listen_addresses", "127.0.0.1")
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String cluster = "chat-it-" + UUID.randomUUID();
+    int portA = PayaraNode.freePort();
+    int portB = PayaraNode.freePort();
+    String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
+    Map<String, String> environment =
+        Map.of(
+            "CHAT_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
+            "CHAT_DB_USER", "postgres",
+            "CHAT_TOKEN_SECRET", "two-nodes-" + cluster,
+            "CHAT_DATA_DIR", dataDir.toString(),
+            "CHAT_BCRYPT_COST", "4");
+    Path logs = Path.of(System.getProperty("chat.it.dataDir")).getParent().resolve("node-logs");
+    PayaraNode a = new PayaraNode("node-a", environment, logs).inCluster(cluster, portA, members);
+    PayaraNode b = new PayaraNode("node-b", environment, logs).inCluster(cluster, portB, members);
+    CompletableFuture<PayaraNode> startingA = CompletableFuture.supplyAsync(a::start);
+    CompletableFuture<PayaraNode> startingB = CompletableFuture.supplyAsync(b::start);
+    try {
+      CompletableFuture.allOf(startingA, startingB).join();
+    } catch (RuntimeException e) {
+      a.kill();
+      b.kill();
+      closeQuietly(postgres);
+      throw e;
+    }
+    return new TwoNodes(postgres, a, b);
+  }
+
+  @Override
+  public void close() {
+    b.stop();
+    a.stop();
+    closeQuietly(postgres);
+  }
+
+  private static void closeQuietly(EmbeddedPostgres postgres) {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
