@@ -66,6 +66,12 @@ public class RoomService {
         .orElseThrow(() -> ChatException.notFound("no room named '" + name + "'"));
   }
 
+  /** The name of a room known to exist; used where only its id travelled. */
+  public String nameOf(long roomId) {
+    ChatRoom room = em.find(ChatRoom.class, roomId);
+    return room == null ? "#" + roomId : room.name();
+  }
+
   public void remember(long roomId, long accountId) {
     em.createNativeQuery(
             "INSERT INTO room_member (room_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING")

@@ -8,7 +8,6 @@ import chat.server.account.Caller;
 import chat.server.account.RequiresUser;
 import chat.server.message.MessageService;
 import chat.server.platform.ChatException;
-import chat.server.platform.NodeIdentity;
 import chat.server.platform.QueryParams;
 import chat.server.presence.RoomPresence;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,17 +36,15 @@ public class RoomsResource {
   private RoomService rooms;
   private MessageService messages;
   private RoomPresence presence;
-  private NodeIdentity node;
 
   protected RoomsResource() {}
 
   @Inject
   RoomsResource(
-      RoomService rooms, MessageService messages, RoomPresence presence, NodeIdentity node) {
+      RoomService rooms, MessageService messages, RoomPresence presence) {
     this.rooms = rooms;
     this.messages = messages;
     this.presence = presence;
-    this.node = node;
   }
 
   @GET
@@ -81,8 +78,6 @@ public class RoomsResource {
   @GET
   @Path("{name}/users")
   public List<RoomOccupant> users(@PathParam("name") String name) {
-    return presence.members(rooms.find(name).id()).stream()
-        .map(user -> new RoomOccupant(user, List.of(node.name())))
-        .toList();
+    return presence.occupants(rooms.find(name).id());
   }
 }

@@ -5,11 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import chat.dto.Authenticated;
 import chat.dto.ClientFrame;
 import chat.dto.Message;
+import chat.dto.Room;
+import chat.dto.RoomOccupant;
 import chat.dto.ServerFrame;
 import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
 import chat.server.testing.TwoNodes;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -46,8 +50,16 @@ class ClusterIT {
       onA.send(new ClientFrame.JoinRoom("across", null));
       onA.next(ServerFrame.RoomJoined.class);
       onB.send(new ClientFrame.JoinRoom("across", null));
-      onB.next(ServerFrame.RoomJoined.class);
+      assertEquals(
+          Set.of(anna.user(), ben.user()), Set.copyOf(onB.next(ServerFrame.RoomJoined.class).members()));
       assertEquals(ben.user(), onA.nextOf(ServerFrame.MemberJoined.class).user());
+      for (ChatHttp node : List.of(a, b)) {
+        assertEquals(
+            Set.of(new RoomOccupant(anna.user(), List.of("node-a")), new RoomOccupant(ben.user(), List.of("node-b"))),
+            Set.copyOf(node.get("/api/rooms/across/users", anna.token()).asListOf(RoomOccupant.class)));
+        Room across = node.get("/api/rooms", ben.token()).asListOf(Room.class).get(0);
+        assertEquals(2, across.online());
+      }
 
       onA.send(new ClientFrame.SendChatMessage("across", "from A", "a-1"));
       Message fromA = onA.nextOf(ServerFrame.ChatMessagePosted.class).message();
