@@ -1,7 +1,7 @@
 package chat.server.cluster;
 
 import chat.server.events.ChatEvents;
-import chat.server.events.RoomEvent;
+import chat.server.events.ChatEvent;
 import chat.server.socket.RoomSockets;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
@@ -41,7 +41,7 @@ public class ClusterEvents implements ChatEvents {
   }
 
   @Override
-  public void publish(RoomEvent event) {
+  public void publish(ChatEvent event) {
     topic.publish(EventCodec.encode(event));
   }
 

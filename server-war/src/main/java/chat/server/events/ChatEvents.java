@@ -3,5 +3,5 @@ package chat.server.events;
 /** Sends events to the sockets they concern, wherever those sockets are connected. */
 public interface ChatEvents {
 
-  void publish(RoomEvent event);
+  void publish(ChatEvent event);
 }

@@ -8,7 +8,8 @@ package chat.server.events;
  * @param skipUserId a user whose sockets do not get it (the one who joined, for {@code member_joined}),
  *     or 0
  */
-public record RoomEvent(long roomId, long messageId, long skipUserId, String frame) {
+public record RoomEvent(long roomId, long messageId, long skipUserId, String frame)
+    implements ChatEvent {
 
   public static RoomEvent message(long roomId, long messageId, String frame) {
     return new RoomEvent(roomId, messageId, 0, frame);

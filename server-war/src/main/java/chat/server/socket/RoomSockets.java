@@ -1,5 +1,6 @@
 package chat.server.socket;
 
+import chat.server.events.ChatEvent;
 import chat.server.events.RoomEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -22,8 +23,16 @@ public class RoomSockets {
     metrics.gauge("chat_sockets", all, Set::size);
   }
 
-  /** Hands an event to this node's sockets in its room; called for every event of the cluster. */
-  public void deliver(RoomEvent event) {
+  /** Hands an event to this node's sockets it concerns; called for every event of the cluster. */
+  public void deliver(ChatEvent event) {
+    if (event instanceof RoomEvent roomEvent) {
+      deliver(roomEvent);
+    } else {
+      all.forEach(socket -> socket.send(event.frame()));
+    }
+  }
+
+  private void deliver(RoomEvent event) {
     Set<Connection> sockets = byRoom.get(event.roomId());
     if (sockets == null) {
       return;
@@ -58,5 +67,9 @@ public class RoomSockets {
 
   Set<Connection> all() {
     return all;
+  }
+
+  public int count() {
+    return all.size();
   }
 }

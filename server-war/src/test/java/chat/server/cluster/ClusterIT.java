@@ -1,19 +1,24 @@
 package chat.server.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.dto.Authenticated;
 import chat.dto.ClientFrame;
+import chat.dto.ClusterView;
 import chat.dto.Message;
 import chat.dto.Room;
 import chat.dto.RoomOccupant;
 import chat.dto.ServerFrame;
 import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
+import chat.server.testing.Eventually;
 import chat.server.testing.TwoNodes;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +39,33 @@ class ClusterIT {
   static void stopCluster() {
     if (cluster != null) {
       cluster.close();
+    }
+  }
+
+  @Test
+  void theAdministratorsPingReachesEverySocketOnEveryNode() {
+    ChatHttp a = cluster.a.http();
+    ChatHttp b = cluster.b.http();
+    Authenticated root = a.logIn(TwoNodes.ADMIN, TwoNodes.ADMIN_PASSWORD);
+    Authenticated carl = b.signUp("carl", "carl-password");
+    try (ChatSocket onA = ChatSocket.connect(a, carl.token());
+        ChatSocket onB = ChatSocket.connect(b, carl.token())) {
+      assertEquals(403, a.post("/api/ping", carl.token(), "").status());
+      assertEquals(403, b.get("/api/cluster", carl.token()).status());
+      assertEquals(202, a.post("/api/ping", root.token(), "").status());
+      assertEquals("node-a", onA.nextOf(ServerFrame.AdminPing.class).from());
+      assertEquals("node-a", onB.nextOf(ServerFrame.AdminPing.class).from());
+
+      Eventually.within(
+          Duration.ofSeconds(5),
+          () -> {
+            ClusterView view = b.get("/api/cluster", root.token()).as(ClusterView.class);
+            assertEquals("node-b", view.node());
+            assertEquals(
+                Set.of("node-a", "node-b"),
+                view.members().stream().map(ClusterView.Member::node).collect(Collectors.toSet()));
+            assertTrue(view.members().stream().allMatch(m -> m.connections() >= 1), view.toString());
+          });
     }
   }
 

@@ -14,6 +14,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class TwoNodes implements AutoCloseable {
 
+  public static final String ADMIN = "root";
+  public static final String ADMIN_PASSWORD = "root-password";
+
   private final EmbeddedPostgres postgres;
   public final PayaraNode a;
   public final PayaraNode b;
@@ -45,7 +48,9 @@ public final class TwoNodes implements AutoCloseable {
             "CHAT_DB_USER", "postgres",
             "CHAT_TOKEN_SECRET", "two-nodes-" + cluster,
             "CHAT_DATA_DIR", dataDir.toString(),
-            "CHAT_BCRYPT_COST", "4");
+            "CHAT_BCRYPT_COST", "4",
+            "CHAT_ADMIN_USERNAME", ADMIN,
+            "CHAT_ADMIN_PASSWORD", ADMIN_PASSWORD);
     Path logs = Path.of(System.getProperty("chat.it.dataDir")).getParent().resolve("node-logs");
     PayaraNode a = new PayaraNode("node-a", environment, logs).inCluster(cluster, portA, members);
     PayaraNode b = new PayaraNode("node-b", environment, logs).inCluster(cluster, portB, members);

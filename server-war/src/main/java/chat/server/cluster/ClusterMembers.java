@@ -1,0 +1,86 @@
+package chat.server.cluster;
+
+import chat.dto.ClusterView;
+import chat.server.platform.NodeIdentity;
+import chat.server.socket.RoomSockets;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The members of the cluster with their socket counts. Each node writes its own line to a grid map every
+ * second; a member that dies is dropped from it by the survivors.
+ */
+@ApplicationScoped
+public class ClusterMembers {
+
+  static final String MAP = "chat-nodes";
+
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  private HazelcastInstance hazelcast;
+  private NodeIdentity node;
+  private RoomSockets sockets;
+  private IMap<String, String> nodes;
+  private ScheduledFuture<?> reports;
+
+  protected ClusterMembers() {}
+
+  @Inject
+  ClusterMembers(HazelcastInstance hazelcast, NodeIdentity node, RoomSockets sockets) {
+    this.hazelcast = hazelcast;
+    this.node = node;
+    this.sockets = sockets;
+  }
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    nodes = hazelcast.getMap(MAP);
+    hazelcast.getCluster().addMembershipListener(new MembershipListener() {
+      @Override
+      public void memberAdded(MembershipEvent event) {}
+
+      @Override
+      public void memberRemoved(MembershipEvent event) {
+        nodes.delete(event.getMember().getUuid().toString());
+      }
+    });
+    reports = scheduler.scheduleWithFixedDelay(this::report, 0, 1, TimeUnit.SECONDS);
+  }
+
+  private void report() {
+    Member self = hazelcast.getCluster().getLocalMember();
+    nodes.set(self.getUuid().toString(), node.name() + "\t" + self.getAddress() + "\t" + sockets.count());
+  }
+
+  public ClusterView view() {
+    List<ClusterView.Member> members = new ArrayList<>();
+    for (Member member : hazelcast.getCluster().getMembers()) {
+      String line = nodes.get(member.getUuid().toString());
+      if (line != null) {
+        String[] parts = line.split("\t", 3);
+        members.add(new ClusterView.Member(parts[0], parts[1], Integer.parseInt(parts[2])));
+      }
+    }
+    return new ClusterView(node.name(), members);
+  }
+
+  @PreDestroy
+  void stop() {
+    if (reports != null) {
+      reports.cancel(false);
+    }
+  }
+}
