@@ -29,6 +29,7 @@ public class ChatConfig {
   private int catchUpLimit;
   private int writeBatchSize;
   private int writeQueueCapacity;
+  private int drainSeconds;
 
   protected ChatConfig() {}
 
@@ -47,7 +48,8 @@ public class ChatConfig {
       @ConfigProperty(name = "chat.send.queue.frames", defaultValue = "1000") int sendQueueFrames,
       @ConfigProperty(name = "chat.catchup.limit", defaultValue = "5000") int catchUpLimit,
       @ConfigProperty(name = "chat.write.batch", defaultValue = "500") int writeBatchSize,
-      @ConfigProperty(name = "chat.write.queue", defaultValue = "50000") int writeQueueCapacity) {
+      @ConfigProperty(name = "chat.write.queue", defaultValue = "50000") int writeQueueCapacity,
+      @ConfigProperty(name = "chat.drain.seconds", defaultValue = "3") int drainSeconds) {
     this.dataDir = Path.of(dataDir).toAbsolutePath();
     this.nodeName = nodeName.filter(name -> !name.isBlank());
     this.tokenSecret = tokenSecret.filter(secret -> !secret.isBlank());
@@ -62,6 +64,7 @@ public class ChatConfig {
     this.catchUpLimit = catchUpLimit;
     this.writeBatchSize = writeBatchSize;
     this.writeQueueCapacity = writeQueueCapacity;
+    this.drainSeconds = drainSeconds;
   }
 
   public Path dataDir() {
@@ -123,5 +126,10 @@ public class ChatConfig {
 
   public int writeQueueCapacity() {
     return writeQueueCapacity;
+  }
+
+  /** How long a stopping node reports not ready before it closes its sockets. */
+  public int drainSeconds() {
+    return drainSeconds;
   }
 }

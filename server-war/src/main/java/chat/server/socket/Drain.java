@@ -1,0 +1,56 @@
+package chat.server.socket;
+
+import chat.server.platform.ChatConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
+import java.util.logging.Logger;
+
+/**
+ * A graceful stop: the node first reports not ready, so the load balancer stops sending it new users,
+ * waits {@code CHAT_DRAIN_SECONDS} for that to be seen, then tells every client to go elsewhere (1012,
+ * service restart) so they reconnect through the load balancer to another node.
+ */
+@ApplicationScoped
+public class Drain {
+
+  private static final Logger LOG = Logger.getLogger(Drain.class.getName());
+
+  private RoomSockets sockets;
+  private ChatConfig config;
+  private volatile boolean draining;
+
+  protected Drain() {}
+
+  @Inject
+  Drain(RoomSockets sockets, ChatConfig config) {
+    this.sockets = sockets;
+    this.config = config;
+  }
+
+  /** Created with the application, so that it is destroyed, and drains, when the node stops. */
+  void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    draining = false;
+  }
+
+  public boolean isDraining() {
+    return draining;
+  }
+
+  @PreDestroy
+  void drain() {
+    draining = true;
+    LOG.info(() -> "draining: not ready; closing " + sockets.count() + " sockets in "
+        + config.drainSeconds() + " s");
+    try {
+      Thread.sleep(config.drainSeconds() * 1000L);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    CloseReason restart = new CloseReason(CloseReason.CloseCodes.SERVICE_RESTART, "node stopping; reconnect");
+    sockets.all().forEach(socket -> socket.close(restart));
+  }
+}
