@@ -14,6 +14,8 @@ import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.multimap.MultiMap;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -38,6 +40,8 @@ public class ClusterPresence implements RoomPresence {
 
   private static final Logger LOG = Logger.getLogger(ClusterPresence.class.getName());
   static final String MAP = "chat-presence";
+
+  @Resource ManagedExecutorService executor;
 
   private HazelcastInstance hazelcast;
   private NodeIdentity node;
@@ -65,9 +69,14 @@ public class ClusterPresence implements RoomPresence {
       @Override
       public void memberAdded(MembershipEvent event) {}
 
+      /**
+       * Hazelcast's own thread has no application context: a bean first created there misses its
+       * container resources for good. The cleanup runs on the container's executor instead.
+       */
       @Override
       public void memberRemoved(MembershipEvent event) {
-        removeEntriesOf(event.getMember().getUuid());
+        UUID dead = event.getMember().getUuid();
+        executor.execute(() -> removeEntriesOf(dead));
       }
     });
   }
