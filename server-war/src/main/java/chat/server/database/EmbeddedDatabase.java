@@ -27,11 +27,20 @@ final class EmbeddedDatabase {
   }
 
   static EmbeddedDatabase start(Path dataDir) throws IOException {
+    return start(dataDir, 0);
+  }
+
+  /** On {@code port}, or on a free one when it is 0. */
+  static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
     Files.createDirectories(dataDir);
     stopOrphan(dataDir);
     Instant started = Instant.now();
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    if (port != 0) {
+      builder.setPort(port);
+    }
     EmbeddedPostgres postgres =
-        EmbeddedPostgres.builder()
+        builder
             .setDataDirectory(dataDir)
             .setCleanDataDirectory(false)
             .setServerConfig("listen_addresses", "127.0.0.1")
