@@ -58,6 +58,7 @@ class NodeDeathIT {
       for (int i = 50; i < 60; i++) {
         senderOnA.send(new ClientFrame.SendChatMessage(ROOM, "message " + i, "m-" + i));
       }
+      long killedAt = System.nanoTime();
       cluster.a.kill();
       drainUntilClosed(watcherOnA, watched);
       senderOnA.close();
@@ -72,6 +73,7 @@ class NodeDeathIT {
                 users.asListOf(RoomOccupant.class).stream().noneMatch(o -> o.nodes().contains("node-a")),
                 "node-a's users still present: " + users.body());
           });
+      System.out.printf("presence clean %d ms after the kill%n", (System.nanoTime() - killedAt) / 1_000_000);
 
       // Reconnected to B: the watcher resumes after the last id it saw; the sender resends all it has
       // no acknowledgement for, with the same clientIds, then carries on.
