@@ -29,4 +29,13 @@ final class BenchNode {
     Files.createDirectories(out);
     Files.writeString(out.resolve(file), text);
   }
+
+  /** The p-th quantile (0 to 1) of sorted nanosecond samples, in milliseconds. */
+  static double percentileMillis(long[] sortedNanos, double p) {
+    if (sortedNanos.length == 0) {
+      return Double.NaN;
+    }
+    int index = (int) Math.min(sortedNanos.length - 1, Math.max(0, Math.ceil(p * sortedNanos.length) - 1));
+    return sortedNanos[index] / 1e6;
+  }
 }

@@ -76,7 +76,7 @@ class CrossNodeLatencyBenchmark {
           """
               .formatted(
                   RATE, ROOMS, SECONDS, latencies.length, latencies.length / (double) SECONDS,
-                  at(latencies, 0.50), at(latencies, 0.99), at(latencies, 1.0));
+                  BenchNode.percentileMillis(latencies, 0.50), BenchNode.percentileMillis(latencies, 0.99), BenchNode.percentileMillis(latencies, 1.0));
       BenchNode.report("cross-node-latency.txt", report);
     }
   }
@@ -88,13 +88,6 @@ class CrossNodeLatencyBenchmark {
     return socket;
   }
 
-  private static double at(long[] sorted, double p) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    int index = (int) Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
-    return sorted[index] / 1e6;
-  }
 
   /** Notes how long each message took, from the send time carried in its text. */
   private static final class Receiver implements WebSocket.Listener {

@@ -80,19 +80,12 @@ class StoreAndSendBenchmark {
               .formatted(
                   ROOMS, SENDERS_PER_ROOM, LISTENERS_PER_ROOM, WINDOW, MEASURE.toSeconds(),
                   acknowledged / seconds, delivered / seconds,
-                  percentile(latencies, 0.50), percentile(latencies, 0.99), percentile(latencies, 1.0),
+                  BenchNode.percentileMillis(latencies, 0.50), BenchNode.percentileMillis(latencies, 0.99), BenchNode.percentileMillis(latencies, 1.0),
                   latencies.length);
       BenchNode.report("store-and-send.txt", report);
     }
   }
 
-  private static double percentile(long[] sortedNanos, double p) {
-    if (sortedNanos.length == 0) {
-      return Double.NaN;
-    }
-    int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(p * sortedNanos.length) - 1);
-    return sortedNanos[Math.max(0, index)] / 1e6;
-  }
 
   /** A socket that joins a room and counts the frames it gets. */
   private static class Listener implements WebSocket.Listener {
