@@ -149,8 +149,22 @@ public final class PayaraNode implements AutoCloseable {
       }
       sleep(Duration.ofMillis(250));
     }
+    String lastAnswer = lastAnswer(client, ready);
     stop();
-    throw new IllegalStateException(name + " was not ready within " + START_TIMEOUT + "; see " + log);
+    throw new IllegalStateException(
+        name + " was not ready within " + START_TIMEOUT + " (readiness said: " + lastAnswer + "); see " + log);
+  }
+
+  private static String lastAnswer(HttpClient client, HttpRequest ready) {
+    try {
+      HttpResponse<String> answer = client.send(ready, HttpResponse.BodyHandlers.ofString());
+      return answer.statusCode() + " " + answer.body();
+    } catch (IOException e) {
+      return e.toString();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "interrupted";
+    }
   }
 
   public static int freePort() {

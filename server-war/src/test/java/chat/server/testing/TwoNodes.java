@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A cluster of two real nodes on loopback, A and B, sharing one real PostgreSQL and one token secret,
@@ -54,15 +56,20 @@ public final class TwoNodes implements AutoCloseable {
     Path logs = Path.of(System.getProperty("chat.it.dataDir")).getParent().resolve("node-logs");
     PayaraNode a = new PayaraNode("node-a", environment, logs).inCluster(cluster, portA, members);
     PayaraNode b = new PayaraNode("node-b", environment, logs).inCluster(cluster, portB, members);
-    CompletableFuture<PayaraNode> startingA = CompletableFuture.supplyAsync(a::start);
-    CompletableFuture<PayaraNode> startingB = CompletableFuture.supplyAsync(b::start);
+    // Threads of their own: the common pool has one worker on two cores and would start them in turn.
+    ExecutorService starters = Executors.newFixedThreadPool(2);
     try {
-      CompletableFuture.allOf(startingA, startingB).join();
+      CompletableFuture.allOf(
+              CompletableFuture.supplyAsync(a::start, starters),
+              CompletableFuture.supplyAsync(b::start, starters))
+          .join();
     } catch (RuntimeException e) {
       a.kill();
       b.kill();
       closeQuietly(postgres);
       throw e;
+    } finally {
+      starters.shutdown();
     }
     return new TwoNodes(postgres, a, b);
   }
