@@ -130,7 +130,7 @@ public final class PayaraNode implements AutoCloseable {
     HttpClient client = HttpClient.newHttpClient();
     HttpRequest ready =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
-            .timeout(Duration.ofSeconds(2))
+            .timeout(Duration.ofSeconds(5))
             .build();
     Instant deadline = Instant.now().plus(START_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {

@@ -6,13 +6,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A cluster of two real nodes on loopback, A and B, sharing one real PostgreSQL and one token secret,
- * as nodes behind a load balancer do. Started in parallel; closed in reverse.
+ * as nodes behind a load balancer do. Started one after the other; closed in reverse.
  */
 public final class TwoNodes implements AutoCloseable {
 
@@ -56,20 +53,16 @@ public final class TwoNodes implements AutoCloseable {
     Path logs = Path.of(System.getProperty("chat.it.dataDir")).getParent().resolve("node-logs");
     PayaraNode a = new PayaraNode("node-a", environment, logs).inCluster(cluster, portA, members);
     PayaraNode b = new PayaraNode("node-b", environment, logs).inCluster(cluster, portB, members);
-    // Threads of their own: the common pool has one worker on two cores and would start them in turn.
-    ExecutorService starters = Executors.newFixedThreadPool(2);
+    // One after the other, as a rolling start does: two Payara starts at once on two cores made a
+X
     try {
-      CompletableFuture.allOf(
-              CompletableFuture.supplyAsync(a::start, starters),
-              CompletableFuture.supplyAsync(b::start, starters))
-          .join();
+      a.start();
+      b.start();
     } catch (RuntimeException e) {
       a.kill();
       b.kill();
       closeQuietly(postgres);
       throw e;
-    } finally {
-      starters.shutdown();
     }
     return new TwoNodes(postgres, a, b);
   }
