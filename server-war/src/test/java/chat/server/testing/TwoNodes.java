@@ -53,8 +53,8 @@ public final class TwoNodes implements AutoCloseable {
     Path logs = Path.of(System.getProperty("chat.it.dataDir")).getParent().resolve("node-logs");
     PayaraNode a = new PayaraNode("node-a", environment, logs).inCluster(cluster, portA, members);
     PayaraNode b = new PayaraNode("node-b", environment, logs).inCluster(cluster, portB, members);
-    // One after the other, as a rolling start does: two Payara starts at once on two cores made a
-X
+    // One after the other, as a rolling start does: it is faster on two cores, and two Payara starts
+    // at once left a node's readiness hanging now and then (docs/decisions/0001).
     try {
       a.start();
       b.start();
