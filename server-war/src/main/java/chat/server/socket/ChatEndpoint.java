@@ -101,7 +101,7 @@ public class ChatEndpoint {
       // What the container does next on this thread for this socket (its idle-timer reschedule, the
       // next read's callback) captures the thread's context by scanning the context class loader:
       // under the platform loader that costs next to nothing (decision 0004).
-      Thread.currentThread().setContextClassLoader(ClassLoader.getPlatformClassLoader());
+      Thread.currentThread().setContextClassLoader(Connection.PLATFORM_LOADER);
     }
   }
 

@@ -28,7 +28,8 @@ final class Connection {
 
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
 
-  private static final ClassLoader PLATFORM_LOADER = ClassLoader.getPlatformClassLoader();
+  /** The loader the container's per-frame context capture scans cheaply (docs/decisions/0004). */
+  static final ClassLoader PLATFORM_LOADER = ClassLoader.getPlatformClassLoader();
 
   private final Session session;
   private final User user;
