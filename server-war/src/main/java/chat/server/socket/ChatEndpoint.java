@@ -53,6 +53,7 @@ public class ChatEndpoint {
   private MessageService messages;
   private NodeIdentity node;
   private ChatConfig config;
+  private SessionTimers timers;
 
   protected ChatEndpoint() {}
 
@@ -63,13 +64,15 @@ public class ChatEndpoint {
       RoomMembership membership,
       MessageService messages,
       NodeIdentity node,
-      ChatConfig config) {
+      ChatConfig config,
+      SessionTimers timers) {
     this.tokens = tokens;
     this.sockets = sockets;
     this.membership = membership;
     this.messages = messages;
     this.node = node;
     this.config = config;
+    this.timers = timers;
   }
 
   @OnOpen
@@ -83,8 +86,9 @@ public class ChatEndpoint {
       closeQuietly(session, new CloseReason(CloseCodes.UNAUTHORIZED, refused.getMessage()));
       return;
     }
-    // The container's idle timeout reschedules a timer on every frame sent, at a high price per frame;
+    // The container's idle timer is restarted on every frame; it is off and on a cheap scheduler, and
     // IdleSockets sweeps for silent clients instead.
+    timers.adopt(session);
     session.setMaxIdleTimeout(0);
     Connection connection = new Connection(session, user, config.sendQueueFrames());
     session.getUserProperties().put(CONNECTION, connection);
