@@ -99,17 +99,6 @@ public class ChatEndpoint {
 
   @OnMessage(maxMessageSize = CEILING_FRAME_BYTES)
   public void message(Session session, String text) {
-    try {
-      handleFrame(session, text);
-    } finally {
-      // What the container does next on this thread for this socket (its idle-timer reschedule, the
-      // next read's callback) captures the thread's context by scanning the context class loader:
-      // under the platform loader that costs next to nothing (decision 0004).
-      Thread.currentThread().setContextClassLoader(Connection.PLATFORM_LOADER);
-    }
-  }
-
-  private void handleFrame(Session session, String text) {
     Connection connection = (Connection) session.getUserProperties().get(CONNECTION);
     if (connection == null) {
       return;

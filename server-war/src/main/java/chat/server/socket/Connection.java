@@ -28,9 +28,6 @@ final class Connection {
 
   private static final Logger LOG = Logger.getLogger(Connection.class.getName());
 
-  /** The loader the container's per-frame context capture scans cheaply (docs/decisions/0004). */
-  static final ClassLoader PLATFORM_LOADER = ClassLoader.getPlatformClassLoader();
-
   private final Session session;
   private final User user;
   private final RemoteEndpoint.Async remote;
@@ -140,7 +137,7 @@ final class Connection {
     }
     if (!sending) {
       sending = true;
-      transmit(frame);
+      remote.sendText(frame, afterSend);
       return;
     }
     if (queued == null) {
@@ -169,24 +166,7 @@ final class Connection {
         return;
       }
     }
-    transmit(next);
-  }
-
-  /**
-   * Every send makes the container schedule an idle-timeout task, even with the timeout off, and
-   * scheduling captures the thread's context by scanning its context class loader for providers: with
-   * the application's loader, that scan of every library was most of the cost of a send. Tyrus's task
-   * needs no application class, so the send runs under the platform loader.
-   */
-  private void transmit(String frame) {
-    Thread thread = Thread.currentThread();
-    ClassLoader application = thread.getContextClassLoader();
-    thread.setContextClassLoader(PLATFORM_LOADER);
-    try {
-      remote.sendText(frame, afterSend);
-    } finally {
-      thread.setContextClassLoader(application);
-    }
+    remote.sendText(next, afterSend);
   }
 
   void close(CloseReason reason) {

@@ -6,8 +6,11 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.websocket.Session;
 import java.lang.reflect.Field;
+import java.util.concurrent.Delayed;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -15,7 +18,8 @@ import java.util.logging.Logger;
  * frame in and out, even with the timeout off, on the scheduler its container hands it; in Payara that
  * is the managed scheduled executor, which captures and restores the thread's context around each task.
  * Under load that was a third of a node's CPU (decision 0006). The timer's task does nothing while the
- * timeout is off ({@link IdleSockets} sweeps instead), so it needs no context.
+ * timeout is off ({@link IdleSockets} sweeps instead), so it needs no context, and as it is due at once
+ * it runs on the caller's thread rather than waking another for every frame.
  */
 @ApplicationScoped
 class SessionTimers {
@@ -23,11 +27,12 @@ class SessionTimers {
   private static final Logger LOG = Logger.getLogger(SessionTimers.class.getName());
   /** Tyrus's session class keeps its scheduler here (Tyrus 2.x, as in Payara 6). */
   private static final String SCHEDULER_FIELD = "service";
+  private static final ScheduledFuture<Object> RAN = new Ran();
 
   @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
   ManagedThreadFactory threads;
 
-  private ScheduledThreadPoolExecutor scheduler;
+  private InlineWhenDue scheduler;
   private volatile boolean unsupported;
 
   /** Called before the session's timer is first restarted by our code. */
@@ -50,8 +55,7 @@ class SessionTimers {
 
   private synchronized ScheduledExecutorService scheduler() {
     if (scheduler == null) {
-      scheduler = new ScheduledThreadPoolExecutor(1, threads);
-      scheduler.setRemoveOnCancelPolicy(true);
+      scheduler = new InlineWhenDue(threads);
     }
     return scheduler;
   }
@@ -60,6 +64,63 @@ class SessionTimers {
   synchronized void stop() {
     if (scheduler != null) {
       scheduler.shutdownNow();
+    }
+  }
+
+  /** Runs a task due now on the calling thread; a later one waits on the pool's thread as usual. */
+  private static final class InlineWhenDue extends ScheduledThreadPoolExecutor {
+
+    InlineWhenDue(ManagedThreadFactory threads) {
+      super(1, threads);
+      setRemoveOnCancelPolicy(true);
+    }
+
+    @Override
+    public ScheduledFuture<?> schedule(Runnable command, long delay, TimeUnit unit) {
+      if (delay > 0) {
+        return super.schedule(command, delay, unit);
+      }
+      command.run();
+      return RAN;
+    }
+  }
+
+  /** A task that has already run: nothing is left to wait for or cancel. */
+  private static final class Ran implements ScheduledFuture<Object> {
+
+    @Override
+    public long getDelay(TimeUnit unit) {
+      return 0;
+    }
+
+    @Override
+    public int compareTo(Delayed other) {
+      return Long.compare(0, other.getDelay(TimeUnit.NANOSECONDS));
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      return false;
+    }
+
+    @Override
+    public boolean isCancelled() {
+      return false;
+    }
+
+    @Override
+    public boolean isDone() {
+      return true;
+    }
+
+    @Override
+    public Object get() {
+      return null;
+    }
+
+    @Override
+    public Object get(long timeout, TimeUnit unit) {
+      return null;
     }
   }
 }

@@ -29,7 +29,7 @@ class CrossNodeLatencyBenchmark {
   private static final int RATE = Integer.getInteger("bench.rate", 1000);
   private static final int ROOMS = Integer.getInteger("bench.rooms", 20);
   private static final int SECONDS = Integer.getInteger("bench.seconds", 30);
-  private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 30);
+  private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 60);
 
   @TempDir Path dataDir;
 

@@ -35,7 +35,7 @@ class StoreAndSendBenchmark {
   private static final int SENDERS_PER_ROOM = Integer.getInteger("bench.senders", 10);
   private static final int LISTENERS_PER_ROOM = Integer.getInteger("bench.listeners", 10);
   private static final int WINDOW = Integer.getInteger("bench.window", 32);
-  private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 10));
+  private static final Duration WARM_UP = Duration.ofSeconds(Integer.getInteger("bench.warmup", 20));
   private static final Duration MEASURE = Duration.ofSeconds(Integer.getInteger("bench.seconds", 30));
 
   @TempDir Path dataDir;
