@@ -60,12 +60,13 @@ public class AccountService {
     throw ChatException.unauthorized("wrong username or password");
   }
 
-  public AccountOverview overview(User caller) {
+  /** The caller as stored now. */
+  public User current(User caller) {
     Account account = em.find(Account.class, caller.id());
     if (account == null) {
       throw ChatException.unauthorized("this account no longer exists");
     }
-    return new AccountOverview(account.toUser(), List.of(), List.of(), List.of(), List.of());
+    return account.toUser();
   }
 
   /** The administrator named by the configuration: created, or promoted and given that password. */

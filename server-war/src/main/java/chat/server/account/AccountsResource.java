@@ -3,6 +3,7 @@ package chat.server.account;
 import chat.dto.AccountOverview;
 import chat.dto.Authenticated;
 import chat.dto.Credentials;
+import chat.server.social.SocialService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -23,12 +24,14 @@ import jakarta.ws.rs.core.SecurityContext;
 public class AccountsResource {
 
   private AccountService accounts;
+  private SocialService social;
 
   protected AccountsResource() {}
 
   @Inject
-  AccountsResource(AccountService accounts) {
+  AccountsResource(AccountService accounts, SocialService social) {
     this.accounts = accounts;
+    this.social = social;
   }
 
   @POST
@@ -48,6 +51,6 @@ public class AccountsResource {
   @Path("account")
   @RequiresUser
   public AccountOverview account(@Context SecurityContext security) {
-    return accounts.overview(Caller.of(security));
+    return social.overview(accounts.current(Caller.of(security)));
   }
 }

@@ -2,7 +2,7 @@ package chat.server.cluster;
 
 import chat.server.events.ChatEvents;
 import chat.server.events.ChatEvent;
-import chat.server.socket.RoomSockets;
+import chat.server.socket.LocalSockets;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 import jakarta.annotation.PreDestroy;
@@ -23,14 +23,14 @@ public class ClusterEvents implements ChatEvents {
   static final String TOPIC = "chat-events";
 
   private HazelcastInstance hazelcast;
-  private RoomSockets sockets;
+  private LocalSockets sockets;
   private ITopic<String> topic;
   private UUID listener;
 
   protected ClusterEvents() {}
 
   @Inject
-  ClusterEvents(HazelcastInstance hazelcast, RoomSockets sockets) {
+  ClusterEvents(HazelcastInstance hazelcast, LocalSockets sockets) {
     this.hazelcast = hazelcast;
     this.sockets = sockets;
   }

@@ -2,7 +2,7 @@ package chat.server.cluster;
 
 import chat.dto.ClusterView;
 import chat.server.platform.NodeIdentity;
-import chat.server.socket.RoomSockets;
+import chat.server.socket.LocalSockets;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
@@ -33,14 +33,14 @@ public class ClusterMembers {
 
   private HazelcastInstance hazelcast;
   private NodeIdentity node;
-  private RoomSockets sockets;
+  private LocalSockets sockets;
   private IMap<String, String> nodes;
   private ScheduledFuture<?> reports;
 
   protected ClusterMembers() {}
 
   @Inject
-  ClusterMembers(HazelcastInstance hazelcast, NodeIdentity node, RoomSockets sockets) {
+  ClusterMembers(HazelcastInstance hazelcast, NodeIdentity node, LocalSockets sockets) {
     this.hazelcast = hazelcast;
     this.node = node;
     this.sockets = sockets;

@@ -1,13 +1,23 @@
 package chat.server.cluster;
 
+import chat.server.events.BlockChanged;
 import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
 import chat.server.events.RoomEvent;
+import chat.server.events.UserEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
- * Events travel as plain strings, {@code R:roomId:messageId:skipUserId:frame} or {@code B:frame}: a JDK
- * type every member deserializes without the application's classes, and the frame inside is already
- * the wire JSON.
+ * Events travel as plain strings: a JDK type every member deserializes without the application's
+ * classes, and the frame inside is already the wire JSON, last so it may hold any character.
+ * <ul>
+ *   <li>{@code R:roomId:messageId:skipUserId:fromUserId:frame}
+ *   <li>{@code U:fromUserId:userId,userId...:frame}
+ *   <li>{@code K:blockerId:blockedId:1|0}
+ *   <li>{@code B:frame}
+ * </ul>
  */
 final class EventCodec {
 
@@ -15,22 +25,63 @@ final class EventCodec {
 
   static String encode(ChatEvent event) {
     if (event instanceof RoomEvent room) {
-      return "R:" + room.roomId() + ":" + room.messageId() + ":" + room.skipUserId() + ":" + room.frame();
+      return "R:" + room.roomId() + ":" + room.messageId() + ":" + room.skipUserId() + ":"
+          + room.fromUserId() + ":" + room.frame();
     }
-    return "B:" + event.frame();
+    if (event instanceof UserEvent user) {
+      String users = user.userIds().stream().map(String::valueOf).collect(Collectors.joining(","));
+      return "U:" + user.fromUserId() + ":" + users + ":" + user.frame();
+    }
+    if (event instanceof BlockChanged block) {
+      return "K:" + block.blockerId() + ":" + block.blockedId() + ":" + (block.blocked() ? 1 : 0);
+    }
+    return "B:" + ((Broadcast) event).frame();
   }
 
   static ChatEvent decode(String encoded) {
-    if (encoded.startsWith("B:")) {
-      return new Broadcast(encoded.substring(2));
+    Fields fields = new Fields(encoded);
+    return switch (encoded.charAt(0)) {
+      case 'R' -> new RoomEvent(
+          fields.nextLong(), fields.nextLong(), fields.nextLong(), fields.nextLong(), fields.rest());
+      case 'U' -> {
+        long from = fields.nextLong();
+        List<Long> users = new ArrayList<>();
+        for (String id : fields.next().split(",")) {
+          users.add(Long.parseLong(id));
+        }
+        yield new UserEvent(users, from, fields.rest());
+      }
+      case 'K' -> new BlockChanged(fields.nextLong(), fields.nextLong(), fields.rest().equals("1"));
+      case 'B' -> new Broadcast(fields.rest());
+      default -> throw new IllegalArgumentException("not an event: " + encoded);
+    };
+  }
+
+  /** Reads colon-separated fields after the one-letter kind. */
+  private static final class Fields {
+    private final String encoded;
+    private int start = 2;
+
+    Fields(String encoded) {
+      this.encoded = encoded;
     }
-    int first = encoded.indexOf(':', 2);
-    int second = encoded.indexOf(':', first + 1);
-    int third = encoded.indexOf(':', second + 1);
-    return new RoomEvent(
-        Long.parseLong(encoded, 2, first, 10),
-        Long.parseLong(encoded, first + 1, second, 10),
-        Long.parseLong(encoded, second + 1, third, 10),
-        encoded.substring(third + 1));
+
+    String next() {
+      int end = encoded.indexOf(':', start);
+      String field = encoded.substring(start, end);
+      start = end + 1;
+      return field;
+    }
+
+    long nextLong() {
+      int end = encoded.indexOf(':', start);
+      long field = Long.parseLong(encoded, start, end, 10);
+      start = end + 1;
+      return field;
+    }
+
+    String rest() {
+      return encoded.substring(start);
+    }
   }
 }

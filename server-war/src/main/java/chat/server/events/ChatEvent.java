@@ -1,7 +1,4 @@
 package chat.server.events;
 
-/** Something sockets must hear about, with its frame already encoded. */
-public sealed interface ChatEvent permits RoomEvent, Broadcast {
-
-  String frame();
-}
+/** Something sockets must hear about: a frame to deliver, or a change to what sockets deliver. */
+public sealed interface ChatEvent permits RoomEvent, UserEvent, Broadcast, BlockChanged {}

@@ -2,21 +2,27 @@ package chat.server.message;
 
 import chat.dto.ErrorCode;
 import chat.dto.Message;
+import chat.dto.Role;
 import chat.dto.ServerFrame;
 import chat.dto.User;
 import chat.dto.WireJson;
 import chat.server.events.ChatEvents;
 import chat.server.events.RoomEvent;
+import chat.server.events.UserEvent;
 import chat.server.platform.ChatConfig;
 import chat.server.platform.ChatException;
 import chat.server.room.RoomRef;
+import chat.server.social.SocialService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Posting to rooms and reading their history. */
+/** Posting to rooms and friends, deleting, and reading history. */
 @ApplicationScoped
 public class MessageService {
 
@@ -27,16 +33,25 @@ public class MessageService {
   private MessageWriter writer;
   private MessageStore store;
   private ChatEvents events;
+  private SocialService social;
+  /** Conversation ids by the pair's ids, lower first: a conversation's id never changes. */
+  private final Map<List<Long>, Long> conversations = new ConcurrentHashMap<>();
   private int maxText;
   private int catchUpLimit;
 
   protected MessageService() {}
 
   @Inject
-  MessageService(MessageWriter writer, MessageStore store, ChatEvents events, ChatConfig config) {
+  MessageService(
+      MessageWriter writer,
+      MessageStore store,
+      ChatEvents events,
+      SocialService social,
+      ChatConfig config) {
     this.writer = writer;
     this.store = store;
     this.events = events;
+    this.social = social;
     this.maxText = config.maxTextLength();
     this.catchUpLimit = config.catchUpLimit();
   }
@@ -46,37 +61,113 @@ public class MessageService {
    * stored or sent again: the caller gets the original to give back to the sender alone.
    */
   public CompletionStage<Posted> post(User sender, RoomRef room, String text, String clientId) {
-    checkText(text);
-    if (clientId != null && (clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID)) {
-      throw ChatException.invalid("clientId must be 1 to 64 characters");
-    }
+    checkText(text, clientId);
     return writer
-        .submit(new NewMessage(room.id(), room.name(), sender, text, clientId))
+        .submit(new NewMessage(Channel.of(room), sender, text, clientId))
         .thenApply(
             posted -> {
               if (!posted.repeat()) {
                 Message message = posted.message();
                 String frame = WireJson.toJson(new ServerFrame.ChatMessagePosted(message));
-                events.publish(RoomEvent.message(room.id(), message.id(), frame));
+                events.publish(RoomEvent.message(room.id(), message.id(), sender.id(), frame));
               }
               return posted;
             });
   }
 
   /**
+   * Stores a direct message to a friend, then sends it to every socket of both; a repeat goes back to
+   * the caller alone, as for rooms.
+   */
+  public CompletionStage<Posted> postDirect(User sender, String to, String text, String clientId) {
+    checkText(text, clientId);
+    User recipient = social.other(sender, to);
+    if (!social.friends(sender.id(), recipient.id())) {
+      throw ChatException.forbidden(
+          "direct messages go to friends only; ask " + recipient.username() + " first");
+    }
+    Channel channel = Channel.direct(conversation(sender.id(), recipient.id()), recipient.username());
+    return writer
+        .submit(new NewMessage(channel, sender, text, clientId))
+        .thenApply(
+            posted -> {
+              if (!posted.repeat()) {
+                String frame = WireJson.toJson(new ServerFrame.DirectMessagePosted(posted.message()));
+                events.publish(new UserEvent(List.of(sender.id(), recipient.id()), sender.id(), frame));
+              }
+              return posted;
+            });
+  }
+
+  /**
+   * Deletes a message for everyone: its author or an administrator may. Those who could see it are told
+   * on every node; it is gone from history and catch-up.
+   */
+  public void delete(User caller, Long messageId) {
+    if (messageId == null) {
+      throw ChatException.invalid("which message? send its id");
+    }
+    try {
+      Deletable message =
+          store
+              .deletable(messageId)
+              .orElseThrow(() -> ChatException.notFound("no message " + messageId));
+      if (message.senderId() != caller.id() && caller.role() != Role.ADMIN) {
+        throw ChatException.forbidden("only its author or an administrator may delete a message");
+      }
+      if (!store.delete(messageId, caller.id())) {
+        throw ChatException.notFound("no message " + messageId);
+      }
+      announceDeletion(message);
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private void announceDeletion(Deletable message) {
+    if (message.room() != null) {
+      String frame = WireJson.toJson(new ServerFrame.MessageDeleted(message.id(), message.room(), null));
+      events.publish(RoomEvent.notice(message.roomId(), frame));
+      return;
+    }
+    // In a conversation each side is told whom the conversation is with: the other one.
+    ServerFrame toLow = new ServerFrame.MessageDeleted(message.id(), null, message.highName());
+    ServerFrame toHigh = new ServerFrame.MessageDeleted(message.id(), null, message.lowName());
+    events.publish(UserEvent.to(message.lowId(), WireJson.toJson(toLow)));
+    events.publish(UserEvent.to(message.highId(), WireJson.toJson(toHigh)));
+  }
+
+  /**
    * A page of a room's history in ascending id order: with {@code after}, the oldest messages after it
    * (and before {@code before}, if given); otherwise the newest before {@code before}, or the newest.
    */
-  public List<Message> page(long roomId, Long before, Long after, Integer limit) {
-    int size = limit == null ? DEFAULT_PAGE : limit;
-    if (size < 1 || size > MAX_PAGE) {
-      throw ChatException.invalid("limit must be 1 to " + MAX_PAGE);
+  public List<Message> page(User viewer, RoomRef room, Long before, Long after, Integer limit) {
+    return page(viewer, Channel.of(room), before, after, limit);
+  }
+
+  /** A page of the caller's conversation with {@code username}, as for rooms. */
+  public List<Message> directPage(User viewer, String username, Long before, Long after, Integer limit) {
+    User other = social.other(viewer, username);
+    Optional<Long> conversation;
+    try {
+      conversation = store.existingConversation(viewer.id(), other.id());
+    } catch (SQLException e) {
+      throw unavailable(e);
     }
+    if (conversation.isEmpty()) {
+      checkLimit(limit);
+      return List.of();
+    }
+    return page(viewer, Channel.direct(conversation.get(), null), before, after, limit);
+  }
+
+  private List<Message> page(User viewer, Channel channel, Long before, Long after, Integer limit) {
+    int size = checkLimit(limit);
     long upper = before == null ? Long.MAX_VALUE : before;
     try {
       return after == null
-          ? store.newest(roomId, upper, size)
-          : store.oldestAfter(roomId, after, upper, size);
+          ? store.newest(channel, viewer.id(), upper, size)
+          : store.oldestAfter(channel, viewer.id(), after, upper, size);
     } catch (SQLException e) {
       throw unavailable(e);
     }
@@ -86,11 +177,12 @@ public class MessageService {
    * What a joining socket is shown: the newest page, or for a client catching up every message after
    * {@code after}, up to the catch-up limit; one more than that is fetched to know if there is more.
    */
-  public List<Message> joinHistory(long roomId, Long after) {
+  public List<Message> joinHistory(User viewer, RoomRef room, Long after) {
+    Channel channel = Channel.of(room);
     try {
       return after == null
-          ? store.newest(roomId, Long.MAX_VALUE, DEFAULT_PAGE)
-          : store.oldestAfter(roomId, after, Long.MAX_VALUE, catchUpLimit + 1);
+          ? store.newest(channel, viewer.id(), Long.MAX_VALUE, DEFAULT_PAGE)
+          : store.oldestAfter(channel, viewer.id(), after, Long.MAX_VALUE, catchUpLimit + 1);
     } catch (SQLException e) {
       throw unavailable(e);
     }
@@ -100,7 +192,33 @@ public class MessageService {
     return catchUpLimit;
   }
 
-  private void checkText(String text) {
+  private long conversation(long a, long b) {
+    List<Long> pair = List.of(Math.min(a, b), Math.max(a, b));
+    Long cached = conversations.get(pair);
+    if (cached != null) {
+      return cached;
+    }
+    try {
+      long id = store.conversation(a, b);
+      conversations.put(pair, id);
+      return id;
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  private static int checkLimit(Integer limit) {
+    int size = limit == null ? DEFAULT_PAGE : limit;
+    if (size < 1 || size > MAX_PAGE) {
+      throw ChatException.invalid("limit must be 1 to " + MAX_PAGE);
+    }
+    return size;
+  }
+
+  private void checkText(String text, String clientId) {
+    if (clientId != null && (clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID)) {
+      throw ChatException.invalid("clientId must be 1 to 64 characters");
+    }
     if (text == null || text.isBlank()) {
       throw ChatException.invalid("a message needs some text");
     }
@@ -111,6 +229,6 @@ public class MessageService {
   }
 
   private static ChatException unavailable(SQLException e) {
-    return new ChatException(ErrorCode.UNAVAILABLE, "history is unavailable right now: " + e.getMessage());
+    return new ChatException(ErrorCode.UNAVAILABLE, "messages are unavailable right now: " + e.getMessage());
   }
 }

@@ -19,6 +19,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -30,43 +32,71 @@ import javax.sql.DataSource;
 public class MessageStore {
 
   /**
-   * Locks the batch's rooms first, so that on every node id order within a room is commit order: a
-   * writer that drew smaller ids has committed before another may draw larger ones for that room.
+   * Locks the batch's rooms and conversations first, so that on every node id order within a channel is
+   * commit order: a writer that drew smaller ids has committed before another may draw larger ones.
    */
   private static final String LOCK_ROOMS =
       "SELECT id FROM room WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE";
 
+  private static final String LOCK_CONVERSATIONS =
+      "SELECT id FROM conversation WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE";
+
   /** Rows go in in the batch's order, so their ids ascend in that order; repeats are skipped. */
   private static final String INSERT =
       """
-      INSERT INTO message (room_id, sender_id, body, client_id, sent_at)
-      SELECT room_id, sender_id, body, client_id, ?::timestamptz FROM
-        unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[]) WITH ORDINALITY
-          AS batch(room_id, sender_id, body, client_id, position)
+      INSERT INTO message (room_id, conversation_id, sender_id, body, client_id, sent_at)
+      SELECT room_id, conversation_id, sender_id, body, client_id, ?::timestamptz FROM
+        unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[]) WITH ORDINALITY
+          AS batch(room_id, conversation_id, sender_id, body, client_id, position)
       ORDER BY position
       ON CONFLICT (sender_id, client_id) WHERE client_id IS NOT NULL DO NOTHING
       RETURNING id, sender_id, client_id
       """;
 
-  private static final String ORIGINALS =
+  /** A message as clients see it: its room's name, or for a direct message the recipient's. */
+  private static final String COLUMNS =
       """
-      SELECT m.id, r.name, m.body, m.client_id, m.sent_at, a.id, a.username, a.role
-      FROM message m JOIN account a ON a.id = m.sender_id LEFT JOIN room r ON r.id = m.room_id
-      WHERE (m.sender_id, m.client_id) IN (SELECT * FROM unnest(?::bigint[], ?::text[]))
+      SELECT m.id, r.name, m.body, m.client_id, m.sent_at, a.id, a.username, a.role, t.username
+      FROM message m JOIN account a ON a.id = m.sender_id
+        LEFT JOIN room r ON r.id = m.room_id
+        LEFT JOIN conversation c ON c.id = m.conversation_id
+        LEFT JOIN account t ON t.id = CASE WHEN c.user_low = m.sender_id THEN c.user_high ELSE c.user_low END
       """;
 
-  private static final String HISTORY_COLUMNS =
-      """
-      SELECT m.id, r.name, m.body, m.client_id, m.sent_at, a.id, a.username, a.role
-      FROM message m JOIN account a ON a.id = m.sender_id JOIN room r ON r.id = m.room_id
-      WHERE m.room_id = ? AND m.deleted_at IS NULL
-      """;
+  private static final String ORIGINALS =
+      COLUMNS + "WHERE (m.sender_id, m.client_id) IN (SELECT * FROM unnest(?::bigint[], ?::text[]))";
+
+  /** One channel's live messages as one viewer sees them: without those of users the viewer blocks. */
+  private static final String HISTORY =
+      COLUMNS
+          + """
+          WHERE m.%s = ? AND m.deleted_at IS NULL
+            AND NOT EXISTS (SELECT 1 FROM block b WHERE b.blocker_id = ? AND b.blocked_id = m.sender_id)
+          """;
 
   private static final String NEWEST_BEFORE =
-      "SELECT * FROM (" + HISTORY_COLUMNS + " AND m.id < ? ORDER BY m.id DESC LIMIT ?) page ORDER BY 1";
+      "SELECT * FROM (" + HISTORY + " AND m.id < ? ORDER BY m.id DESC LIMIT ?) page ORDER BY 1";
 
-  private static final String OLDEST_AFTER =
-      HISTORY_COLUMNS + " AND m.id > ? AND m.id < ? ORDER BY m.id LIMIT ?";
+  private static final String OLDEST_AFTER = HISTORY + " AND m.id > ? AND m.id < ? ORDER BY m.id LIMIT ?";
+
+  private static final String DELETABLE =
+      """
+      SELECT m.sender_id, m.room_id, r.name, c.user_low, low.username, c.user_high, high.username
+      FROM message m LEFT JOIN room r ON r.id = m.room_id
+        LEFT JOIN conversation c ON c.id = m.conversation_id
+        LEFT JOIN account low ON low.id = c.user_low
+        LEFT JOIN account high ON high.id = c.user_high
+      WHERE m.id = ? AND m.deleted_at IS NULL
+      """;
+
+  private static final String DELETE =
+      "UPDATE message SET deleted_at = now(), deleted_by = ? WHERE id = ? AND deleted_at IS NULL";
+
+  private static final String CONVERSATION =
+      "SELECT id FROM conversation WHERE user_low = least(?, ?) AND user_high = greatest(?, ?)";
+
+  private static final String NEW_CONVERSATION =
+      "INSERT INTO conversation (user_low, user_high) VALUES (least(?, ?), greatest(?, ?)) ON CONFLICT DO NOTHING";
 
   private DataSource dataSource;
 
@@ -86,7 +116,8 @@ public class MessageStore {
       connection.setAutoCommit(false);
       try {
         Instant sentAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        lockRooms(connection, batch);
+        lock(connection, LOCK_ROOMS, batch, Channel::roomIdOrNull);
+        lock(connection, LOCK_CONVERSATIONS, batch, Channel::conversationIdOrNull);
         Map<ClientKey, Long> inserted = new HashMap<>();
         List<Long> anonymous = new ArrayList<>();
         insertRows(connection, batch, sentAt, inserted, anonymous);
@@ -102,15 +133,94 @@ public class MessageStore {
     }
   }
 
-  /** The newest {@code limit} messages of a room before {@code before} (exclusive), ascending. */
-  public List<Message> newest(long roomId, long before, int limit) throws SQLException {
-    return query(NEWEST_BEFORE, roomId, before, limit);
+  /** The newest {@code limit} messages of a channel before {@code before} (exclusive), ascending. */
+  List<Message> newest(Channel channel, long viewerId, long before, int limit) throws SQLException {
+    return query(history(NEWEST_BEFORE, channel), channelId(channel), viewerId, before, limit);
   }
 
-  /** The first {@code limit} messages of a room after {@code after} and before {@code before}. */
-  public List<Message> oldestAfter(long roomId, long after, long before, int limit)
+  /** The first {@code limit} messages of a channel after {@code after} and before {@code before}. */
+  List<Message> oldestAfter(Channel channel, long viewerId, long after, long before, int limit)
       throws SQLException {
-    return query(OLDEST_AFTER, roomId, after, before, limit);
+    return query(history(OLDEST_AFTER, channel), channelId(channel), viewerId, after, before, limit);
+  }
+
+  /** The conversation between two users, made on first use; ids are never reused, so callers may cache. */
+  long conversation(long a, long b) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      Optional<Long> found = conversation(connection, a, b);
+      if (found.isPresent()) {
+        return found.get();
+      }
+      try (PreparedStatement insert = connection.prepareStatement(NEW_CONVERSATION)) {
+        bindPair(insert, a, b);
+        insert.executeUpdate();
+      }
+      return conversation(connection, a, b).orElseThrow();
+    }
+  }
+
+  /** The conversation between two users if they ever had one. */
+  Optional<Long> existingConversation(long a, long b) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return conversation(connection, a, b);
+    }
+  }
+
+  /** A message not deleted yet: who wrote it and who can see it. */
+  Optional<Deletable> deletable(long messageId) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(DELETABLE)) {
+      select.setLong(1, messageId);
+      try (ResultSet row = select.executeQuery()) {
+        if (!row.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new Deletable(
+                messageId,
+                row.getLong(1),
+                row.getLong(2),
+                row.getString(3),
+                row.getLong(4),
+                row.getString(5),
+                row.getLong(6),
+                row.getString(7)));
+      }
+    }
+  }
+
+  /** Marks a message deleted; false when it already was. */
+  boolean delete(long messageId, long deletedBy) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement update = connection.prepareStatement(DELETE)) {
+      update.setLong(1, deletedBy);
+      update.setLong(2, messageId);
+      return update.executeUpdate() == 1;
+    }
+  }
+
+  private static Optional<Long> conversation(Connection connection, long a, long b) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(CONVERSATION)) {
+      bindPair(select, a, b);
+      try (ResultSet row = select.executeQuery()) {
+        return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
+  private static void bindPair(PreparedStatement statement, long a, long b) throws SQLException {
+    statement.setLong(1, a);
+    statement.setLong(2, b);
+    statement.setLong(3, a);
+    statement.setLong(4, b);
+  }
+
+  private static String history(String sql, Channel channel) {
+    return sql.formatted(channel.isRoom() ? "room_id" : "conversation_id");
+  }
+
+  private static long channelId(Channel channel) {
+    return channel.isRoom() ? channel.roomId() : channel.conversationId();
   }
 
   private List<Message> query(String sql, long... parameters) throws SQLException {
@@ -123,10 +233,16 @@ public class MessageStore {
     }
   }
 
-  private static void lockRooms(Connection connection, List<NewMessage> batch) throws SQLException {
-    Long[] rooms = batch.stream().map(NewMessage::roomId).distinct().toArray(Long[]::new);
-    try (PreparedStatement lock = connection.prepareStatement(LOCK_ROOMS)) {
-      lock.setArray(1, connection.createArrayOf("bigint", rooms));
+  private static void lock(
+      Connection connection, String sql, List<NewMessage> batch, Function<Channel, Long> id)
+      throws SQLException {
+    Long[] ids =
+        batch.stream().map(m -> id.apply(m.channel())).filter(Objects::nonNull).distinct().toArray(Long[]::new);
+    if (ids.length == 0) {
+      return;
+    }
+    try (PreparedStatement lock = connection.prepareStatement(sql)) {
+      lock.setArray(1, connection.createArrayOf("bigint", ids));
       lock.executeQuery().close();
     }
   }
@@ -140,10 +256,11 @@ public class MessageStore {
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       insert.setObject(1, OffsetDateTime.ofInstant(sentAt, ZoneOffset.UTC));
-      insert.setArray(2, array(connection, "bigint", batch, m -> m.roomId()));
-      insert.setArray(3, array(connection, "bigint", batch, m -> m.sender().id()));
-      insert.setArray(4, array(connection, "text", batch, NewMessage::text));
-      insert.setArray(5, array(connection, "text", batch, NewMessage::clientId));
+      insert.setArray(2, array(connection, "bigint", batch, m -> m.channel().roomIdOrNull()));
+      insert.setArray(3, array(connection, "bigint", batch, m -> m.channel().conversationIdOrNull()));
+      insert.setArray(4, array(connection, "bigint", batch, m -> m.sender().id()));
+      insert.setArray(5, array(connection, "text", batch, NewMessage::text));
+      insert.setArray(6, array(connection, "text", batch, NewMessage::clientId));
       try (ResultSet rows = insert.executeQuery()) {
         while (rows.next()) {
           long id = rows.getLong(1);
@@ -219,8 +336,9 @@ public class MessageStore {
   }
 
   private static Message toMessage(long id, NewMessage message, Instant sentAt) {
+    Channel channel = message.channel();
     return new Message(
-        id, message.roomName(), null, message.sender(), message.text(), sentAt, message.clientId());
+        id, channel.room(), channel.to(), message.sender(), message.text(), sentAt, message.clientId());
   }
 
   private static List<Message> read(PreparedStatement statement) throws SQLException {
@@ -232,7 +350,7 @@ public class MessageStore {
             new Message(
                 rows.getLong(1),
                 rows.getString(2),
-                null,
+                rows.getString(9),
                 from,
                 rows.getString(3),
                 rows.getObject(5, OffsetDateTime.class).toInstant(),

@@ -67,9 +67,11 @@ public class RoomsResource {
       @PathParam("name") String name,
       @QueryParam("before") String before,
       @QueryParam("after") String after,
-      @QueryParam("limit") String limit) {
+      @QueryParam("limit") String limit,
+      @Context SecurityContext security) {
     return messages.page(
-        rooms.find(name).id(),
+        Caller.of(security),
+        rooms.find(name),
         QueryParams.optionalLong("before", before),
         QueryParams.optionalLong("after", after),
         QueryParams.optionalInt("limit", limit));

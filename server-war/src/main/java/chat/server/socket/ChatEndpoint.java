@@ -9,9 +9,11 @@ import chat.dto.User;
 import chat.dto.WireJson;
 import chat.server.account.Tokens;
 import chat.server.message.MessageService;
+import chat.server.message.Posted;
 import chat.server.platform.ChatConfig;
 import chat.server.platform.ChatException;
 import chat.server.platform.NodeIdentity;
+import chat.server.social.SocialService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -24,6 +26,8 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,24 +52,26 @@ public class ChatEndpoint {
   private static final String PONG = WireJson.toJson(new ServerFrame.Pong());
 
   private Tokens tokens;
-  private RoomSockets sockets;
+  private LocalSockets sockets;
   private RoomMembership membership;
   private MessageService messages;
   private NodeIdentity node;
   private ChatConfig config;
   private SessionTimers timers;
+  private SocialService social;
 
   protected ChatEndpoint() {}
 
   @Inject
   ChatEndpoint(
       Tokens tokens,
-      RoomSockets sockets,
+      LocalSockets sockets,
       RoomMembership membership,
       MessageService messages,
       NodeIdentity node,
       ChatConfig config,
-      SessionTimers timers) {
+      SessionTimers timers,
+      SocialService social) {
     this.tokens = tokens;
     this.sockets = sockets;
     this.membership = membership;
@@ -73,6 +79,7 @@ public class ChatEndpoint {
     this.node = node;
     this.config = config;
     this.timers = timers;
+    this.social = social;
   }
 
   @OnOpen
@@ -92,7 +99,16 @@ public class ChatEndpoint {
     session.setMaxIdleTimeout(0);
     Connection connection = new Connection(session, user, config.sendQueueFrames());
     session.getUserProperties().put(CONNECTION, connection);
+    // Registered before whom the user blocks is read, so a block made meanwhile reaches it as an event.
     sockets.opened(connection);
+    try {
+      connection.blocked(social.blockedBy(user.id()));
+    } catch (ChatException unavailable) {
+      sockets.closed(connection);
+      closeQuietly(
+          session, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, unavailable.getMessage()));
+      return;
+    }
     connection.send(
         WireJson.toJson(new ServerFrame.Welcome(user, node.name(), config.heartbeatSeconds())));
   }
@@ -117,7 +133,10 @@ public class ChatEndpoint {
       fail(connection, ErrorCode.INVALID_REQUEST, e.getMessage(), null);
       return;
     }
-    String ref = frame instanceof ClientFrame.SendChatMessage send ? send.clientId() : null;
+    String ref =
+        frame instanceof ClientFrame.SendChatMessage send
+            ? send.clientId()
+            : frame instanceof ClientFrame.SendDirectMessage direct ? direct.clientId() : null;
     try {
       handle(connection, frame);
     } catch (ChatException refused) {
@@ -135,11 +154,16 @@ public class ChatEndpoint {
       membership.leave(connection, leave.room());
     } else if (frame instanceof ClientFrame.SendChatMessage send) {
       post(connection, send);
+    } else if (frame instanceof ClientFrame.SendDirectMessage direct) {
+      answer(
+          connection,
+          messages.postDirect(connection.user(), direct.to(), direct.text(), direct.clientId()),
+          direct.clientId(),
+          ServerFrame.DirectMessagePosted::new);
+    } else if (frame instanceof ClientFrame.DeleteMessage delete) {
+      messages.delete(connection.user(), delete.id());
     } else if (frame instanceof ClientFrame.Ping) {
       connection.send(PONG);
-    } else {
-      throw ChatException.invalid(
-          "this node does not handle '" + frame.getClass().getSimpleName() + "' frames yet");
     }
   }
 
@@ -148,19 +172,31 @@ public class ChatEndpoint {
     if (room == null) {
       throw ChatException.forbidden("join the room '" + send.room() + "' before sending to it");
     }
-    messages
-        .post(connection.user(), room, send.text(), send.clientId())
-        .whenComplete(
-            (posted, failure) -> {
-              if (failure != null) {
-                ChatException refused = asChatException(failure);
-                fail(connection, refused.code(), refused.getMessage(), send.clientId());
-              } else if (posted.repeat()) {
-                // Everyone else already has it; the sender only lost the acknowledgement.
-                Message original = posted.message();
-                connection.send(WireJson.toJson(new ServerFrame.ChatMessagePosted(original)));
-              }
-            });
+    answer(
+        connection,
+        messages.post(connection.user(), room, send.text(), send.clientId()),
+        send.clientId(),
+        ServerFrame.ChatMessagePosted::new);
+  }
+
+  /**
+   * A stored message reaches its sender with everyone else's; what is left to answer here is a failure,
+   * or a repeat: everyone else already has it, and the sender only lost the acknowledgement.
+   */
+  private static void answer(
+      Connection connection,
+      CompletionStage<Posted> posting,
+      String clientId,
+      Function<Message, ServerFrame> acknowledgement) {
+    posting.whenComplete(
+        (posted, failure) -> {
+          if (failure != null) {
+            ChatException refused = asChatException(failure);
+            fail(connection, refused.code(), refused.getMessage(), clientId);
+          } else if (posted.repeat()) {
+            connection.send(WireJson.toJson(acknowledgement.apply(posted.message())));
+          }
+        });
   }
 
   @OnClose

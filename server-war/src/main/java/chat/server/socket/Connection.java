@@ -12,9 +12,11 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,6 +47,12 @@ final class Connection {
   /** Rooms this socket is in, by lower-cased name; touched only by the socket's own frames. */
   private final Map<String, RoomRef> rooms = new HashMap<>(4);
 
+  /**
+   * Whom this socket's user blocks: their messages are dropped here. Replaced whole on the rare change
+   * (copy on write), so delivery reads it without a lock; most users block nobody and share one empty set.
+   */
+  private volatile Set<Long> blocked = Set.of();
+
   private record HeldFrame(long messageId, String frame) {}
 
   Connection(Session session, User user, int maxQueued) {
@@ -64,6 +72,24 @@ final class Connection {
 
   User user() {
     return user;
+  }
+
+  boolean blocks(long userId) {
+    return userId != 0 && blocked.contains(userId);
+  }
+
+  synchronized void blocked(Set<Long> userIds) {
+    blocked = Set.copyOf(userIds);
+  }
+
+  synchronized void blockChanged(long userId, boolean nowBlocked) {
+    Set<Long> changed = new HashSet<>(blocked);
+    if (nowBlocked) {
+      changed.add(userId);
+    } else {
+      changed.remove(userId);
+    }
+    blocked = Set.copyOf(changed);
   }
 
   String id() {

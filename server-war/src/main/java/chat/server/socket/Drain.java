@@ -19,14 +19,14 @@ public class Drain {
 
   private static final Logger LOG = Logger.getLogger(Drain.class.getName());
 
-  private RoomSockets sockets;
+  private LocalSockets sockets;
   private ChatConfig config;
   private volatile boolean draining;
 
   protected Drain() {}
 
   @Inject
-  Drain(RoomSockets sockets, ChatConfig config) {
+  Drain(LocalSockets sockets, ChatConfig config) {
     this.sockets = sockets;
     this.config = config;
   }

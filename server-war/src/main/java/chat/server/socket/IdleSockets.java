@@ -21,14 +21,14 @@ public class IdleSockets {
 
   @Resource ManagedScheduledExecutorService scheduler;
 
-  private RoomSockets sockets;
+  private LocalSockets sockets;
   private ChatConfig config;
   private ScheduledFuture<?> sweeps;
 
   protected IdleSockets() {}
 
   @Inject
-  IdleSockets(RoomSockets sockets, ChatConfig config) {
+  IdleSockets(LocalSockets sockets, ChatConfig config) {
     this.sockets = sockets;
     this.config = config;
   }

@@ -20,7 +20,7 @@ import java.util.List;
 public class RoomMembership {
 
   private RoomService rooms;
-  private RoomSockets sockets;
+  private LocalSockets sockets;
   private RoomPresence presence;
   private MessageService messages;
   private ChatEvents events;
@@ -30,7 +30,7 @@ public class RoomMembership {
   @Inject
   RoomMembership(
       RoomService rooms,
-      RoomSockets sockets,
+      LocalSockets sockets,
       RoomPresence presence,
       MessageService messages,
       ChatEvents events) {
@@ -64,7 +64,7 @@ public class RoomMembership {
       if (!already) {
         rooms.remember(room.id(), user.id());
       }
-      history = messages.joinHistory(room.id(), after);
+      history = messages.joinHistory(user, room, after);
     } catch (RuntimeException e) {
       socket.joinFailed(room.id());
       if (!already) {

@@ -2,9 +2,12 @@ package chat.server.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import chat.server.events.BlockChanged;
 import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
 import chat.server.events.RoomEvent;
+import chat.server.events.UserEvent;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -14,9 +17,13 @@ class EventCodecTest {
   static Stream<ChatEvent> events() {
     String frame = "{\"type\":\"new_chat_message\",\"message\":{\"id\":7,\"text\":\"a:b:c\"}}";
     return Stream.of(
-        RoomEvent.message(42, 7, frame),
+        RoomEvent.message(42, 7, 3, frame),
         RoomEvent.membership(42, 9, "{\"type\":\"member_left\"}"),
-        new RoomEvent(Long.MAX_VALUE, Long.MAX_VALUE, 0, ""),
+        new RoomEvent(Long.MAX_VALUE, Long.MAX_VALUE, 0, 0, ""),
+        new UserEvent(List.of(3L, 4L), 3, frame),
+        UserEvent.to(5, "{\"type\":\"friend_added\",\"user\":{\"username\":\"a:b\"}}"),
+        new BlockChanged(3, 4, true),
+        new BlockChanged(4, 3, false),
         new Broadcast("{\"type\":\"ping\",\"from\":\"node:a\"}"));
   }
 

@@ -33,6 +33,10 @@ public final class ChatHttp {
     return send(request(path, token).GET());
   }
 
+  public HttpReply delete(String path, String token) {
+    return send(request(path, token).DELETE());
+  }
+
   public HttpReply post(String path, String token, Object body) {
     return postRaw(path, token, WireJson.toJson(body));
   }

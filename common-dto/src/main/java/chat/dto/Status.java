@@ -1,0 +1,4 @@
+package chat.dto;
+
+/** What a social route did: {@code requested}, {@code friends}, {@code removed}, {@code blocked}, ... */
+public record Status(String status) {}

@@ -1,0 +1,57 @@
+package chat.server.message;
+
+import chat.dto.Message;
+import chat.server.account.Caller;
+import chat.server.account.RequiresUser;
+import chat.server.platform.QueryParams;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+
+/** {@code GET /api/dms/{username}/messages} and {@code DELETE /api/messages/{id}}. */
+@ApplicationScoped
+@Path("")
+@RequiresUser
+@Produces(MediaType.APPLICATION_JSON)
+public class MessagesResource {
+
+  private MessageService messages;
+
+  protected MessagesResource() {}
+
+  @Inject
+  MessagesResource(MessageService messages) {
+    this.messages = messages;
+  }
+
+  @GET
+  @Path("dms/{username}/messages")
+  public List<Message> conversation(
+      @PathParam("username") String username,
+      @QueryParam("before") String before,
+      @QueryParam("after") String after,
+      @QueryParam("limit") String limit,
+      @Context SecurityContext security) {
+    return messages.directPage(
+        Caller.of(security),
+        username,
+        QueryParams.optionalLong("before", before),
+        QueryParams.optionalLong("after", after),
+        QueryParams.optionalInt("limit", limit));
+  }
+
+  @DELETE
+  @Path("messages/{id}")
+  public void delete(@PathParam("id") String id, @Context SecurityContext security) {
+    messages.delete(Caller.of(security), QueryParams.optionalLong("id", id));
+  }
+}

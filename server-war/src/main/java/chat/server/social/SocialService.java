@@ -1,0 +1,198 @@
+package chat.server.social;
+
+import chat.dto.AccountOverview;
+import chat.dto.ErrorCode;
+import chat.dto.ServerFrame;
+import chat.dto.Status;
+import chat.dto.User;
+import chat.dto.WireJson;
+import chat.server.events.BlockChanged;
+import chat.server.events.ChatEvent;
+import chat.server.events.ChatEvents;
+import chat.server.events.UserEvent;
+import chat.server.platform.ChatException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Friend requests, friendships and blocks. Each change is one transaction over the pair; once it has
+ * committed, the users concerned hear of it on every node.
+ */
+@ApplicationScoped
+public class SocialService {
+
+  private SocialStore store;
+  private ChatEvents events;
+
+  protected SocialService() {}
+
+  @Inject
+  SocialService(SocialStore store, ChatEvents events) {
+    this.store = store;
+    this.events = events;
+  }
+
+  /** Asks {@code username} to be friends, or accepts their request if they asked first. */
+  public Status add(User me, String username) {
+    User other = other(me, username);
+    return change(
+        me,
+        other,
+        (pair, news) -> {
+          Relation relation = pair.relation();
+          if (relation.iBlock()) {
+            throw ChatException.forbidden("unblock " + other.username() + " first");
+          }
+          if (relation.theyBlock()) {
+            throw ChatException.forbidden(other.username() + " does not accept requests from you");
+          }
+          if (relation.friends()) {
+            return new Status("friends");
+          }
+          if (relation.requestedByThem()) {
+            pair.befriend();
+            news.add(tell(me.id(), new ServerFrame.FriendAdded(other)));
+            news.add(tell(other.id(), new ServerFrame.FriendAdded(me)));
+            return new Status("friends");
+          }
+          if (!relation.requestedByMe()) {
+            pair.request();
+            news.add(tell(other.id(), new ServerFrame.FriendRequested(me)));
+          }
+          return new Status("requested");
+        });
+  }
+
+  /** Ends a friendship, or cancels or declines a request. */
+  public Status remove(User me, String username) {
+    User other = other(me, username);
+    return change(
+        me,
+        other,
+        (pair, news) -> {
+          unlink(pair, news, me, other);
+          return new Status("removed");
+        });
+  }
+
+  /** Blocks a user: their messages stop reaching the caller, and any friendship or request ends. */
+  public Status block(User me, String username) {
+    User other = other(me, username);
+    return change(
+        me,
+        other,
+        (pair, news) -> {
+          unlink(pair, news, me, other);
+          if (!pair.relation().iBlock()) {
+            pair.block();
+            news.add(new BlockChanged(me.id(), other.id(), true));
+          }
+          return new Status("blocked");
+        });
+  }
+
+  public Status unblock(User me, String username) {
+    User other = other(me, username);
+    return change(
+        me,
+        other,
+        (pair, news) -> {
+          if (pair.relation().iBlock()) {
+            pair.unblock();
+            news.add(new BlockChanged(me.id(), other.id(), false));
+          }
+          return new Status("unblocked");
+        });
+  }
+
+  /** The user with their friends, requests in and out, and whom they block. */
+  public AccountOverview overview(User me) {
+    try {
+      return new AccountOverview(
+          me,
+          store.friendsOf(me.id()),
+          store.requestsTo(me.id()),
+          store.requestsFrom(me.id()),
+          store.blockedBy(me.id()));
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  public boolean friends(long a, long b) {
+    try {
+      return store.friends(a, b);
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /** Whom a user blocks, for a socket of theirs that just opened. */
+  public Set<Long> blockedBy(long userId) {
+    try {
+      return store.blockedIds(userId);
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /** The user named, who must exist and not be the caller. */
+  public User other(User me, String username) {
+    if (username == null || username.isBlank()) {
+      throw ChatException.invalid("send {\"username\": ...}");
+    }
+    User other;
+    try {
+      other =
+          store
+              .user(username.trim())
+              .orElseThrow(() -> ChatException.notFound("no user '" + username + "'"));
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+    if (other.id() == me.id()) {
+      throw ChatException.invalid("that is you");
+    }
+    return other;
+  }
+
+  /** Ends a friendship or request, if any, and tells both. */
+  private static void unlink(SocialStore.Pair pair, List<ChatEvent> news, User me, User other)
+      throws SQLException {
+    if (pair.relation().linked()) {
+      pair.unfriend();
+      news.add(tell(me.id(), new ServerFrame.FriendRemoved(other)));
+      news.add(tell(other.id(), new ServerFrame.FriendRemoved(me)));
+    }
+  }
+
+  private static ChatEvent tell(long userId, ServerFrame frame) {
+    return UserEvent.to(userId, WireJson.toJson(frame));
+  }
+
+  /** A change to a pair, which gathers the news it makes; the news goes out once the change commits. */
+  @FunctionalInterface
+  private interface PairChange<T> {
+    T apply(SocialStore.Pair pair, List<ChatEvent> news) throws SQLException;
+  }
+
+  private <T> T change(User me, User other, PairChange<T> change) {
+    List<ChatEvent> news = new ArrayList<>();
+    T result;
+    try {
+      result = store.change(me.id(), other.id(), pair -> change.apply(pair, news));
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+    news.forEach(events::publish);
+    return result;
+  }
+
+  private static ChatException unavailable(SQLException e) {
+    return new ChatException(ErrorCode.UNAVAILABLE, "try again: " + e.getMessage());
+  }
+}

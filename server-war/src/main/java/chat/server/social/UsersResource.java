@@ -1,0 +1,61 @@
+package chat.server.social;
+
+import chat.dto.Status;
+import chat.dto.UserName;
+import chat.server.account.Caller;
+import chat.server.account.RequiresUser;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+/** {@code /api/users/add}, {@code remove}, {@code block} and {@code unblock}. */
+@ApplicationScoped
+@Path("users")
+@RequiresUser
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+  private SocialService social;
+
+  protected UsersResource() {}
+
+  @Inject
+  UsersResource(SocialService social) {
+    this.social = social;
+  }
+
+  @POST
+  @Path("add")
+  public Status add(UserName body, @Context SecurityContext security) {
+    return social.add(Caller.of(security), nameIn(body));
+  }
+
+  @POST
+  @Path("remove")
+  public Status remove(UserName body, @Context SecurityContext security) {
+    return social.remove(Caller.of(security), nameIn(body));
+  }
+
+  @POST
+  @Path("block")
+  public Status block(UserName body, @Context SecurityContext security) {
+    return social.block(Caller.of(security), nameIn(body));
+  }
+
+  @POST
+  @Path("unblock")
+  public Status unblock(UserName body, @Context SecurityContext security) {
+    return social.unblock(Caller.of(security), nameIn(body));
+  }
+
+  private static String nameIn(UserName body) {
+    return body == null ? null : body.username();
+  }
+}

@@ -1,0 +1,110 @@
+package chat.server.socket;
+
+import chat.server.events.BlockChanged;
+import chat.server.events.Broadcast;
+import chat.server.events.ChatEvent;
+import chat.server.events.RoomEvent;
+import chat.server.events.UserEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+
+/** This node's sockets, by room and by user, and delivery of events to them. */
+@ApplicationScoped
+public class LocalSockets {
+
+  private final Map<Long, Set<Connection>> byRoom = new ConcurrentHashMap<>();
+  private final Map<Long, Set<Connection>> byUser = new ConcurrentHashMap<>();
+  private final Set<Connection> all = ConcurrentHashMap.newKeySet();
+
+  protected LocalSockets() {}
+
+  @Inject
+  LocalSockets(MetricRegistry metrics) {
+    metrics.gauge("chat_sockets", all, Set::size);
+  }
+
+  /** Hands an event to this node's sockets it concerns; called for every event of the cluster. */
+  public void deliver(ChatEvent event) {
+    if (event instanceof RoomEvent roomEvent) {
+      deliver(roomEvent);
+    } else if (event instanceof UserEvent userEvent) {
+      deliver(userEvent);
+    } else if (event instanceof BlockChanged change) {
+      forUser(change.blockerId(), socket -> socket.blockChanged(change.blockedId(), change.blocked()));
+    } else if (event instanceof Broadcast broadcast) {
+      all.forEach(socket -> socket.send(broadcast.frame()));
+    }
+  }
+
+  private void deliver(UserEvent event) {
+    for (long userId : event.userIds()) {
+      forUser(
+          userId,
+          socket -> {
+            if (!socket.blocks(event.fromUserId())) {
+              socket.send(event.frame());
+            }
+          });
+    }
+  }
+
+  /** Every socket of a user on this node. */
+  void forUser(long userId, Consumer<Connection> action) {
+    Set<Connection> sockets = byUser.get(userId);
+    if (sockets != null) {
+      sockets.forEach(action);
+    }
+  }
+
+  private void deliver(RoomEvent event) {
+    Set<Connection> sockets = byRoom.get(event.roomId());
+    if (sockets == null) {
+      return;
+    }
+    for (Connection socket : sockets) {
+      if (socket.user().id() != event.skipUserId() && !socket.blocks(event.fromUserId())) {
+        socket.deliver(event.roomId(), event.messageId(), event.frame());
+      }
+    }
+  }
+
+  void opened(Connection socket) {
+    all.add(socket);
+    byUser.computeIfAbsent(socket.user().id(), id -> ConcurrentHashMap.newKeySet()).add(socket);
+  }
+
+  void closed(Connection socket) {
+    all.remove(socket);
+    removeFrom(byUser, socket.user().id(), socket);
+  }
+
+  void add(long roomId, Connection socket) {
+    byRoom.computeIfAbsent(roomId, id -> ConcurrentHashMap.newKeySet()).add(socket);
+  }
+
+  void remove(long roomId, Connection socket) {
+    removeFrom(byRoom, roomId, socket);
+  }
+
+  private static void removeFrom(Map<Long, Set<Connection>> index, long key, Connection socket) {
+    index.computeIfPresent(
+        key,
+        (id, sockets) -> {
+          sockets.remove(socket);
+          return sockets.isEmpty() ? null : sockets;
+        });
+  }
+
+  Set<Connection> all() {
+    return all;
+  }
+
+  public int count() {
+    return all.size();
+  }
+}
