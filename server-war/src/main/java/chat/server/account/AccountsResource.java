@@ -3,7 +3,11 @@ package chat.server.account;
 import chat.dto.AccountOverview;
 import chat.dto.Authenticated;
 import chat.dto.Credentials;
+import chat.server.moderation.BanList;
+import chat.server.moderation.ClientAddress;
+import chat.server.moderation.ModerationService;
 import chat.server.social.SocialService;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -25,26 +29,46 @@ public class AccountsResource {
 
   private AccountService accounts;
   private SocialService social;
+  private BanList bans;
+  private ClientAddress addresses;
+  private ModerationService moderation;
 
   protected AccountsResource() {}
 
   @Inject
-  AccountsResource(AccountService accounts, SocialService social) {
+  AccountsResource(
+      AccountService accounts,
+      SocialService social,
+      BanList bans,
+      ClientAddress addresses,
+      ModerationService moderation) {
     this.accounts = accounts;
     this.social = social;
+    this.bans = bans;
+    this.addresses = addresses;
+    this.moderation = moderation;
   }
 
   @POST
   @Path("signup")
-  public Response signUp(Credentials credentials) {
+  public Response signUp(Credentials credentials, @Context HttpServletRequest request) {
+    String address = addresses.of(request);
+    bans.checkAddress(address);
     Authenticated created = accounts.signUp(credentials);
+    moderation.seen(created.user(), address);
     return Response.status(Response.Status.CREATED).entity(created).build();
   }
 
+  /** A ban is told only to who knows the password, so it reveals nothing about an account. */
   @POST
   @Path("login")
-  public Authenticated logIn(Credentials credentials) {
-    return accounts.logIn(credentials);
+  public Authenticated logIn(Credentials credentials, @Context HttpServletRequest request) {
+    String address = addresses.of(request);
+    bans.checkAddress(address);
+    Authenticated authenticated = accounts.logIn(credentials);
+    bans.checkUser(authenticated.user().id());
+    moderation.seen(authenticated.user(), address);
+    return authenticated;
   }
 
   @GET

@@ -1,6 +1,7 @@
 package chat.server.account;
 
 import chat.dto.User;
+import chat.server.moderation.BanList;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -20,6 +21,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
   private static final String SCHEME = "Bearer ";
 
   @Inject Tokens tokens;
+  @Inject BanList bans;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -29,6 +31,8 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             ? header.substring(SCHEME.length()).trim()
             : null;
     User user = tokens.verify(token);
+    // A banned user's tokens stop working at once, not when they expire.
+    bans.checkUser(user.id());
     boolean secure = request.getSecurityContext().isSecure();
     request.setSecurityContext(new TokenSecurityContext(new UserPrincipal(user), secure));
   }

@@ -1,7 +1,9 @@
 package chat.server.cluster;
 
-import chat.server.events.ChatEvents;
+import chat.server.events.BanChanged;
 import chat.server.events.ChatEvent;
+import chat.server.events.ChatEvents;
+import chat.server.moderation.BanList;
 import chat.server.socket.LocalSockets;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
@@ -24,25 +26,35 @@ public class ClusterEvents implements ChatEvents {
 
   private HazelcastInstance hazelcast;
   private LocalSockets sockets;
+  private BanList bans;
   private ITopic<String> topic;
   private UUID listener;
 
   protected ClusterEvents() {}
 
   @Inject
-  ClusterEvents(HazelcastInstance hazelcast, LocalSockets sockets) {
+  ClusterEvents(HazelcastInstance hazelcast, LocalSockets sockets, BanList bans) {
     this.hazelcast = hazelcast;
     this.sockets = sockets;
+    this.bans = bans;
   }
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
     topic = hazelcast.getTopic(TOPIC);
-    listener = topic.addMessageListener(message -> sockets.deliver(EventCodec.decode(message.getMessageObject())));
+    listener = topic.addMessageListener(message -> arrived(EventCodec.decode(message.getMessageObject())));
   }
 
   @Override
   public void publish(ChatEvent event) {
     topic.publish(EventCodec.encode(event));
+  }
+
+  /** A ban changes what this node lets in before it closes the banned user's sockets here. */
+  private void arrived(ChatEvent event) {
+    if (event instanceof BanChanged ban) {
+      bans.apply(ban);
+    }
+    sockets.deliver(event);
   }
 
   @PreDestroy

@@ -1,5 +1,6 @@
 package chat.server.cluster;
 
+import chat.server.events.BanChanged;
 import chat.server.events.BlockChanged;
 import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
  *   <li>{@code R:roomId:messageId:skipUserId:fromUserId:frame}
  *   <li>{@code U:fromUserId:userId,userId...:frame}
  *   <li>{@code K:blockerId:blockedId:1|0}
+ *   <li>{@code X:userId:1|0:address address...\nreason} (IPv6 addresses hold colons, reasons anything)
  *   <li>{@code B:frame}
  * </ul>
  */
@@ -35,6 +37,10 @@ final class EventCodec {
     if (event instanceof BlockChanged block) {
       return "K:" + block.blockerId() + ":" + block.blockedId() + ":" + (block.blocked() ? 1 : 0);
     }
+    if (event instanceof BanChanged ban) {
+      return "X:" + ban.userId() + ":" + (ban.banned() ? 1 : 0) + ":"
+          + String.join(" ", ban.addresses()) + "\n" + ban.reason();
+    }
     return "B:" + ((Broadcast) event).frame();
   }
 
@@ -52,6 +58,18 @@ final class EventCodec {
         yield new UserEvent(users, from, fields.rest());
       }
       case 'K' -> new BlockChanged(fields.nextLong(), fields.nextLong(), fields.rest().equals("1"));
+      case 'X' -> {
+        long userId = fields.nextLong();
+        boolean banned = fields.nextLong() == 1;
+        String rest = fields.rest();
+        int newline = rest.indexOf('\n');
+        String addresses = rest.substring(0, newline);
+        yield new BanChanged(
+            userId,
+            banned,
+            rest.substring(newline + 1),
+            addresses.isEmpty() ? List.of() : List.of(addresses.split(" ")));
+      }
       case 'B' -> new Broadcast(fields.rest());
       default -> throw new IllegalArgumentException("not an event: " + encoded);
     };

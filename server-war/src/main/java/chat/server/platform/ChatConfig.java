@@ -4,7 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -30,6 +33,7 @@ public class ChatConfig {
   private int writeBatchSize;
   private int writeQueueCapacity;
   private int drainSeconds;
+  private Set<String> trustedProxies;
 
   protected ChatConfig() {}
 
@@ -49,7 +53,8 @@ public class ChatConfig {
       @ConfigProperty(name = "chat.catchup.limit", defaultValue = "5000") int catchUpLimit,
       @ConfigProperty(name = "chat.write.batch", defaultValue = "500") int writeBatchSize,
       @ConfigProperty(name = "chat.write.queue", defaultValue = "50000") int writeQueueCapacity,
-      @ConfigProperty(name = "chat.drain.seconds", defaultValue = "3") int drainSeconds) {
+      @ConfigProperty(name = "chat.drain.seconds", defaultValue = "3") int drainSeconds,
+      @ConfigProperty(name = "chat.trusted.proxies") Optional<String> trustedProxies) {
     this.dataDir = Path.of(dataDir).toAbsolutePath();
     this.nodeName = nodeName.filter(name -> !name.isBlank());
     this.tokenSecret = tokenSecret.filter(secret -> !secret.isBlank());
@@ -65,6 +70,12 @@ public class ChatConfig {
     this.writeBatchSize = writeBatchSize;
     this.writeQueueCapacity = writeQueueCapacity;
     this.drainSeconds = drainSeconds;
+    this.trustedProxies =
+        trustedProxies.stream()
+            .flatMap(list -> Arrays.stream(list.split(",")))
+            .map(String::trim)
+            .filter(address -> !address.isEmpty())
+            .collect(Collectors.toUnmodifiableSet());
   }
 
   public Path dataDir() {
@@ -126,6 +137,14 @@ public class ChatConfig {
 
   public int writeQueueCapacity() {
     return writeQueueCapacity;
+  }
+
+  /**
+   * Peers whose {@code X-Forwarded-For} is believed (the load balancer's addresses); from anyone else
+   * the header is ignored, so a client cannot forge its way past an address ban.
+   */
+  public Set<String> trustedProxies() {
+    return trustedProxies;
   }
 
   /** How long a stopping node reports not ready before it closes its sockets. */

@@ -142,22 +142,25 @@ public class SocialService {
 
   /** The user named, who must exist and not be the caller. */
   public User other(User me, String username) {
-    if (username == null || username.isBlank()) {
-      throw ChatException.invalid("send {\"username\": ...}");
-    }
-    User other;
-    try {
-      other =
-          store
-              .user(username.trim())
-              .orElseThrow(() -> ChatException.notFound("no user '" + username + "'"));
-    } catch (SQLException e) {
-      throw unavailable(e);
-    }
+    User other = named(username);
     if (other.id() == me.id()) {
       throw ChatException.invalid("that is you");
     }
     return other;
+  }
+
+  /** The user named, who must exist. */
+  public User named(String username) {
+    if (username == null || username.isBlank()) {
+      throw ChatException.invalid("send {\"username\": ...}");
+    }
+    try {
+      return store
+          .user(username.trim())
+          .orElseThrow(() -> ChatException.notFound("no user '" + username + "'"));
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
   }
 
   /** Ends a friendship or request, if any, and tells both. */

@@ -2,6 +2,7 @@ package chat.server.social;
 
 import chat.dto.Role;
 import chat.dto.User;
+import chat.server.database.Transactions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -36,6 +37,9 @@ public class SocialStore {
           FROM p
           """;
 
+  private static final String LOCK_PAIR =
+      "SELECT id FROM account WHERE id IN (?, ?) ORDER BY id FOR NO KEY UPDATE";
+
   private DataSource dataSource;
 
   protected SocialStore() {}
@@ -52,20 +56,12 @@ public class SocialStore {
 
   /** Runs {@code change} in one transaction, the pair's relation read under a lock on both accounts. */
   <T> T change(long me, long other, Change<T> change) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        update(connection, "SELECT id FROM account WHERE id IN (?, ?) ORDER BY id FOR NO KEY UPDATE", me, other);
-        T result = change.apply(new Pair(connection, me, other, relation(connection, me, other)));
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    }
+    return Transactions.run(
+        dataSource,
+        connection -> {
+          update(connection, LOCK_PAIR, me, other);
+          return change.apply(new Pair(connection, me, other, relation(connection, me, other)));
+        });
   }
 
   /** What a change sees and does: the two users, how they stood, and the statements to run. */

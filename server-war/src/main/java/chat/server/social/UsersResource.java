@@ -14,9 +14,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
-/** {@code /api/users/add}, {@code remove}, {@code block} and {@code unblock}. */
+/**
+ * {@code /api/users/add}, {@code remove}, {@code block} and {@code unblock}. Rooted at the API's root,
+ * like the administrators' {@code /api/users/ban}, so that both classes share the {@code users} prefix.
+ */
 @ApplicationScoped
-@Path("users")
+@Path("")
 @RequiresUser
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,25 +35,25 @@ public class UsersResource {
   }
 
   @POST
-  @Path("add")
+  @Path("users/add")
   public Status add(UserName body, @Context SecurityContext security) {
     return social.add(Caller.of(security), nameIn(body));
   }
 
   @POST
-  @Path("remove")
+  @Path("users/remove")
   public Status remove(UserName body, @Context SecurityContext security) {
     return social.remove(Caller.of(security), nameIn(body));
   }
 
   @POST
-  @Path("block")
+  @Path("users/block")
   public Status block(UserName body, @Context SecurityContext security) {
     return social.block(Caller.of(security), nameIn(body));
   }
 
   @POST
-  @Path("unblock")
+  @Path("users/unblock")
   public Status unblock(UserName body, @Context SecurityContext security) {
     return social.unblock(Caller.of(security), nameIn(body));
   }

@@ -8,6 +8,9 @@ final class CloseCodes {
 
   static final CloseCode UNAUTHORIZED = CloseReason.CloseCodes.getCloseCode(4001);
   /** The client reads too slowly: its send queue overflowed and the frames behind were dropped. */
+  /** A banned user or address: the socket gets a {@code banned} frame first. */
+  static final CloseCode BANNED = CloseReason.CloseCodes.getCloseCode(4003);
+
   static final CloseCode TOO_SLOW = CloseReason.CloseCodes.getCloseCode(4008);
 
   private CloseCodes() {}

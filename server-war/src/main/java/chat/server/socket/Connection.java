@@ -42,6 +42,8 @@ final class Connection {
   private ArrayDeque<String> queued;
   private boolean sending;
   private boolean closed;
+  /** Set when the socket is to close once what is queued has gone out. */
+  private CloseReason closeWhenSent;
   private Map<Long, List<HeldFrame>> joining;
 
   /** Rooms this socket is in, by lower-cased name; touched only by the socket's own frames. */
@@ -158,7 +160,7 @@ final class Connection {
   }
 
   synchronized void send(String frame) {
-    if (closed) {
+    if (closed || closeWhenSent != null) {
       return;
     }
     if (!sending) {
@@ -189,10 +191,32 @@ final class Connection {
       if (next == null) {
         sending = false;
         queued = null;
-        return;
+        if (closeWhenSent == null) {
+          return;
+        }
       }
     }
+    if (next == null) {
+      close(closeWhenSent);
+      return;
+    }
     remote.sendText(next, afterSend);
+  }
+
+  /** Sends a last frame, then closes once it and everything queued before it are out. */
+  void sendThenClose(String frame, CloseReason reason) {
+    boolean idle;
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      send(frame);
+      closeWhenSent = reason;
+      idle = !sending;
+    }
+    if (idle) {
+      close(reason);
+    }
   }
 
   void close(CloseReason reason) {

@@ -1,6 +1,10 @@
 package chat.server.socket;
 
+import chat.dto.User;
 import chat.server.account.Tokens;
+import chat.server.moderation.BanList;
+import chat.server.moderation.ClientAddress;
+import chat.server.moderation.ModerationService;
 import chat.server.platform.ChatException;
 import chat.dto.ErrorBody;
 import chat.dto.WireJson;
@@ -14,19 +18,27 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Refuses a WebSocket handshake without a valid token with a plain HTTP 401 and the contract's error
- * body, before any socket exists.
+ * Refuses a WebSocket handshake with a plain HTTP answer and the contract's error body before any
+ * socket exists: 401 without a valid token, 403 for a banned user or address. Notes the address of
+ * each user let in, for address bans.
  */
 @WebFilter(urlPatterns = ChatEndpoint.PATH, asyncSupported = true)
 public class HandshakeFilter extends HttpFilter {
 
   @Inject Tokens tokens;
+  @Inject BanList bans;
+  @Inject ClientAddress addresses;
+  @Inject ModerationService moderation;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     try {
-      tokens.verify(request.getParameter("token"));
+      String address = addresses.of(request);
+      bans.checkAddress(address);
+      User user = tokens.verify(request.getParameter("token"));
+      bans.checkUser(user.id());
+      moderation.seen(user, address);
     } catch (ChatException refused) {
       response.setStatus(refused.code().httpStatus());
       response.setContentType("application/json");

@@ -1,5 +1,8 @@
 package chat.server.socket;
 
+import chat.dto.ServerFrame;
+import chat.dto.WireJson;
+import chat.server.events.BanChanged;
 import chat.server.events.BlockChanged;
 import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
@@ -7,6 +10,7 @@ import chat.server.events.RoomEvent;
 import chat.server.events.UserEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +40,10 @@ public class LocalSockets {
       deliver(userEvent);
     } else if (event instanceof BlockChanged change) {
       forUser(change.blockerId(), socket -> socket.blockChanged(change.blockedId(), change.blocked()));
+    } else if (event instanceof BanChanged ban && ban.banned()) {
+      String frame = WireJson.toJson(new ServerFrame.Banned(ban.reason()));
+      CloseReason reason = new CloseReason(CloseCodes.BANNED, "banned");
+      forUser(ban.userId(), socket -> socket.sendThenClose(frame, reason));
     } else if (event instanceof Broadcast broadcast) {
       all.forEach(socket -> socket.send(broadcast.frame()));
     }

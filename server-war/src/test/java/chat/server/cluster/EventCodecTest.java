@@ -2,6 +2,7 @@ package chat.server.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import chat.server.events.BanChanged;
 import chat.server.events.BlockChanged;
 import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
@@ -24,6 +25,8 @@ class EventCodecTest {
         UserEvent.to(5, "{\"type\":\"friend_added\",\"user\":{\"username\":\"a:b\"}}"),
         new BlockChanged(3, 4, true),
         new BlockChanged(4, 3, false),
+        new BanChanged(6, true, "spam:\nand worse", List.of("127.0.0.1", "0:0:0:0:0:0:0:1")),
+        new BanChanged(6, false, "", List.of()),
         new Broadcast("{\"type\":\"ping\",\"from\":\"node:a\"}"));
   }
 

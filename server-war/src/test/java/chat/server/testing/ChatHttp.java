@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.BiConsumer;
 
 /** The REST side of a chat node, as a client sees it over real HTTP. */
 public final class ChatHttp {
@@ -20,9 +21,28 @@ public final class ChatHttp {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final URI base;
+  /** The client address a load balancer in front would report, or null for a direct client. */
+  private final String forwardedFor;
 
   public ChatHttp(URI base) {
+    this(base, null);
+  }
+
+  private ChatHttp(URI base, String forwardedFor) {
     this.base = base;
+    this.forwardedFor = forwardedFor;
+  }
+
+  /** The same node, every request carrying {@code X-Forwarded-For: <address>}. */
+  public ChatHttp forwardedFor(String address) {
+    return new ChatHttp(base, address);
+  }
+
+  /** Adds what this client sends on every request, the WebSocket handshake included. */
+  void addHeaders(BiConsumer<String, String> header) {
+    if (forwardedFor != null) {
+      header.accept("X-Forwarded-For", forwardedFor);
+    }
   }
 
   public URI base() {
@@ -84,6 +104,7 @@ public final class ChatHttp {
     if (token != null) {
       builder.header("Authorization", "Bearer " + token);
     }
+    addHeaders(builder::header);
     return builder;
   }
 

@@ -28,13 +28,15 @@ public final class ChatSocket implements AutoCloseable {
   private final WebSocket socket;
   private volatile boolean stalled;
 
-  private ChatSocket(URI uri) {
-    this.socket = CLIENT.newWebSocketBuilder().buildAsync(uri, new Listener()).join();
+  private ChatSocket(ChatHttp node, String token) {
+    WebSocket.Builder builder = CLIENT.newWebSocketBuilder();
+    node.addHeaders(builder::header);
+    this.socket = builder.buildAsync(node.socketUri(token), new Listener()).join();
   }
 
   /** Connects and waits for {@code welcome}. */
   public static ChatSocket connect(ChatHttp node, String token) {
-    ChatSocket socket = new ChatSocket(node.socketUri(token));
+    ChatSocket socket = new ChatSocket(node, token);
     socket.next(ServerFrame.Welcome.class);
     return socket;
   }

@@ -12,9 +12,19 @@ public final class Handshake {
   private Handshake() {}
 
   public static int refusalStatus(URI uri) {
+    return refusalStatus(HttpClient.newHttpClient().newWebSocketBuilder(), uri);
+  }
+
+  /** The refusal of a handshake sent as {@code node}'s client sends it. */
+  public static int refusalStatus(ChatHttp node, String token) {
+    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+    node.addHeaders(builder::header);
+    return refusalStatus(builder, node.socketUri(token));
+  }
+
+  private static int refusalStatus(WebSocket.Builder builder, URI uri) {
     try {
-      HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {}).join()
-          .abort();
+      builder.buildAsync(uri, new WebSocket.Listener() {}).join().abort();
     } catch (CompletionException e) {
       if (e.getCause() instanceof WebSocketHandshakeException refused) {
         return refused.getResponse().statusCode();

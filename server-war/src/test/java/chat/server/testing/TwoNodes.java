@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -51,7 +52,11 @@ public final class TwoNodes implements AutoCloseable {
             "CHAT_ADMIN_USERNAME", ADMIN,
             "CHAT_ADMIN_PASSWORD", ADMIN_PASSWORD);
     Path logs = Path.of(System.getProperty("chat.it.dataDir")).getParent().resolve("node-logs");
-    PayaraNode a = new PayaraNode("node-a", environment, logs).inCluster(cluster, portA, members);
+    // Node A stands behind a load balancer on loopback and believes its X-Forwarded-For; node B is
+    // reached directly and believes no one's.
+    Map<String, String> behindBalancer = new HashMap<>(environment);
+    behindBalancer.put("CHAT_TRUSTED_PROXIES", "127.0.0.1");
+    PayaraNode a = new PayaraNode("node-a", behindBalancer, logs).inCluster(cluster, portA, members);
     PayaraNode b = new PayaraNode("node-b", environment, logs).inCluster(cluster, portB, members);
     // One after the other, as a rolling start does: it is faster on two cores, and two Payara starts
     // at once left a node's readiness hanging now and then (docs/decisions/0001).

@@ -1,0 +1,60 @@
+package chat.server.moderation;
+
+import chat.dto.ErrorCode;
+import chat.server.events.BanChanged;
+import chat.server.platform.ChatException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The bans in force, in this node's memory: read from PostgreSQL at start, then changed by
+ * {@link BanChanged} events from every node, so a ban bites everywhere as soon as its event arrives
+ * and a check costs a hash lookup.
+ */
+@ApplicationScoped
+public class BanList {
+
+  private final Set<Long> users = ConcurrentHashMap.newKeySet();
+  private final Set<String> addresses = ConcurrentHashMap.newKeySet();
+  private ModerationStore store;
+
+  protected BanList() {}
+
+  @Inject
+  BanList(ModerationStore store) {
+    this.store = store;
+  }
+
+  void load(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted)
+      throws SQLException {
+    users.addAll(store.bannedUsers());
+    store.bannedAddresses().stream().map(ClientAddress::canonical).forEach(addresses::add);
+  }
+
+  public void apply(BanChanged change) {
+    if (change.banned()) {
+      users.add(change.userId());
+      change.addresses().stream().map(ClientAddress::canonical).forEach(addresses::add);
+    } else {
+      users.remove(change.userId());
+      change.addresses().stream().map(ClientAddress::canonical).forEach(addresses::remove);
+    }
+  }
+
+  public void checkUser(long userId) {
+    if (users.contains(userId)) {
+      throw new ChatException(ErrorCode.BANNED, "this account is banned");
+    }
+  }
+
+  public void checkAddress(String address) {
+    if (addresses.contains(address)) {
+      throw new ChatException(ErrorCode.BANNED, "connections from this address are banned");
+    }
+  }
+}

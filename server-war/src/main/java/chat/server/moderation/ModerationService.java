@@ -1,0 +1,122 @@
+package chat.server.moderation;
+
+import chat.dto.AdminUser;
+import chat.dto.BanRequest;
+import chat.dto.BanResult;
+import chat.dto.Bans;
+import chat.dto.ErrorCode;
+import chat.dto.Role;
+import chat.dto.Status;
+import chat.dto.User;
+import chat.server.events.BanChanged;
+import chat.server.events.ChatEvents;
+import chat.server.platform.ChatException;
+import chat.server.social.SocialService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Banning and unbanning, the administrator's views, and noting where users are seen. */
+@ApplicationScoped
+public class ModerationService {
+
+  private static final Logger LOG = Logger.getLogger(ModerationService.class.getName());
+  private static final int MAX_REASON = 500;
+
+  private ModerationStore store;
+  private BanList bans;
+  private SocialService users;
+  private ChatEvents events;
+
+  protected ModerationService() {}
+
+  @Inject
+  ModerationService(ModerationStore store, BanList bans, SocialService users, ChatEvents events) {
+    this.store = store;
+    this.bans = bans;
+    this.users = users;
+    this.events = events;
+  }
+
+  /**
+   * Bans a user, and with {@code ip} every address they were seen at. This node applies it at once;
+   * the event closes the user's sockets and updates every other node.
+   */
+  public BanResult ban(User admin, BanRequest request) {
+    if (request == null) {
+      throw ChatException.invalid("send {\"username\": ..., \"ip\": true|false, \"reason\": ...}");
+    }
+    String reason =
+        request.reason() == null || request.reason().isBlank()
+            ? "banned by an administrator"
+            : request.reason().trim();
+    if (reason.length() > MAX_REASON) {
+      throw ChatException.invalid("a reason is at most " + MAX_REASON + " characters");
+    }
+    User target = users.named(request.username());
+    if (target.role() == Role.ADMIN) {
+      throw ChatException.forbidden("an administrator cannot be banned");
+    }
+    List<String> addresses;
+    try {
+      addresses = store.ban(target.id(), reason, admin.id(), Boolean.TRUE.equals(request.ip()));
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+    changed(new BanChanged(target.id(), true, reason, addresses));
+    return new BanResult("banned", addresses);
+  }
+
+  /** Lifts a user's ban and the address bans that came with it. */
+  public Status unban(String username) {
+    User target = users.named(username);
+    List<String> freed;
+    try {
+      freed = store.unban(target.id());
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+    changed(new BanChanged(target.id(), false, "", freed));
+    return new Status("unbanned");
+  }
+
+  public List<AdminUser> users(String query) {
+    try {
+      return store.users(query == null ? "" : query.trim());
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  public Bans bans() {
+    try {
+      return store.bans();
+    } catch (SQLException e) {
+      throw unavailable(e);
+    }
+  }
+
+  /**
+   * Notes where a user was seen; a failure only weakens a later address ban, so it is logged rather
+   * than refusing the user.
+   */
+  public void seen(User user, String address) {
+    try {
+      store.seen(user.id(), address);
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "could not note that user " + user.id() + " was seen at " + address, e);
+    }
+  }
+
+  private void changed(BanChanged change) {
+    bans.apply(change);
+    events.publish(change);
+  }
+
+  private static ChatException unavailable(SQLException e) {
+    return new ChatException(ErrorCode.UNAVAILABLE, "try again: " + e.getMessage());
+  }
+}

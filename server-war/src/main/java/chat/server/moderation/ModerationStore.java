@@ -1,0 +1,205 @@
+package chat.server.moderation;
+
+import chat.dto.AdminUser;
+import chat.dto.Bans;
+import chat.dto.Role;
+import chat.dto.User;
+import chat.server.database.Transactions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import javax.sql.DataSource;
+
+/** The SQL of bans and of the addresses users are seen at. */
+@ApplicationScoped
+public class ModerationStore {
+
+  private static final String SEEN =
+      """
+      INSERT INTO account_address (account_id, address) VALUES (?, ?::inet)
+      ON CONFLICT (account_id, address) DO UPDATE SET last_seen = now()
+      """;
+
+  private static final String BAN_USER =
+      """
+      INSERT INTO user_ban (account_id, reason, banned_by) VALUES (?, ?, ?)
+      ON CONFLICT (account_id) DO UPDATE SET reason = excluded.reason, banned_by = excluded.banned_by,
+        banned_at = now()
+      """;
+
+  private static final String BAN_ADDRESSES =
+      """
+      INSERT INTO address_ban (address, account_id, reason, banned_by)
+      SELECT address, account_id, ?, ? FROM account_address WHERE account_id = ?
+      ON CONFLICT (address) DO NOTHING
+      """;
+
+  private static final String ADDRESSES_OF =
+      "SELECT host(address) FROM account_address WHERE account_id = ? ORDER BY last_seen DESC";
+
+  private static final String UNBAN_ADDRESSES =
+      "DELETE FROM address_ban WHERE account_id = ? RETURNING host(address)";
+
+  private static final String ADMIN_USERS =
+      """
+      SELECT a.id, a.username, a.role, EXISTS (SELECT 1 FROM user_ban b WHERE b.account_id = a.id),
+        ARRAY(SELECT host(address) FROM account_address s WHERE s.account_id = a.id
+              ORDER BY last_seen DESC LIMIT 5)
+      FROM account a WHERE a.username ILIKE ? ESCAPE '\\' ORDER BY lower(a.username) LIMIT 200
+      """;
+
+  private static final String USER_BANS =
+      """
+      SELECT a.id, a.username, a.role, b.reason, admin.username, b.banned_at
+      FROM user_ban b JOIN account a ON a.id = b.account_id LEFT JOIN account admin ON admin.id = b.banned_by
+      ORDER BY b.banned_at
+      """;
+
+  private static final String ADDRESS_BANS =
+      """
+      SELECT host(b.address), a.username, b.reason, b.banned_at
+      FROM address_ban b LEFT JOIN account a ON a.id = b.account_id ORDER BY b.banned_at
+      """;
+
+  private DataSource dataSource;
+
+  protected ModerationStore() {}
+
+  @Inject
+  ModerationStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** Notes that a user was seen at an address: what a later address ban of theirs reaches. */
+  public void seen(long userId, String address) throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(SEEN)) {
+      statement.setLong(1, userId);
+      statement.setString(2, address);
+      statement.executeUpdate();
+    }
+  }
+
+  /** Bans a user, and with {@code addresses} every address they were seen at; answers those. */
+  List<String> ban(long userId, String reason, long bannedBy, boolean addresses) throws SQLException {
+    return Transactions.run(
+        dataSource,
+        connection -> {
+          update(connection, BAN_USER, userId, reason, bannedBy);
+          if (!addresses) {
+            return List.of();
+          }
+          update(connection, BAN_ADDRESSES, reason, bannedBy, userId);
+          return strings(connection, ADDRESSES_OF, userId);
+        });
+  }
+
+  /** Lifts a user's ban and the address bans that came with it; answers the addresses freed. */
+  List<String> unban(long userId) throws SQLException {
+    return Transactions.run(
+        dataSource,
+        connection -> {
+          update(connection, "DELETE FROM user_ban WHERE account_id = ?", userId);
+          return strings(connection, UNBAN_ADDRESSES, userId);
+        });
+  }
+
+  List<Long> bannedUsers() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return strings(connection, "SELECT account_id::text FROM user_ban").stream()
+          .map(Long::valueOf)
+          .toList();
+    }
+  }
+
+  List<String> bannedAddresses() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      return strings(connection, "SELECT host(address) FROM address_ban");
+    }
+  }
+
+  List<AdminUser> users(String query) throws SQLException {
+    String pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(ADMIN_USERS)) {
+      statement.setString(1, pattern);
+      List<AdminUser> users = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          Array ips = rows.getArray(5);
+          users.add(
+              new AdminUser(
+                  rows.getLong(1),
+                  rows.getString(2),
+                  Role.valueOf(rows.getString(3)),
+                  rows.getBoolean(4),
+                  Arrays.asList((String[]) ips.getArray())));
+        }
+      }
+      return users;
+    }
+  }
+
+  Bans bans() throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      List<Bans.UserBan> users = new ArrayList<>();
+      try (PreparedStatement statement = connection.prepareStatement(USER_BANS);
+          ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          User user = new User(rows.getLong(1), rows.getString(2), Role.valueOf(rows.getString(3)));
+          users.add(
+              new Bans.UserBan(user, rows.getString(4), rows.getString(5), instant(rows, 6)));
+        }
+      }
+      List<Bans.AddressBan> addresses = new ArrayList<>();
+      try (PreparedStatement statement = connection.prepareStatement(ADDRESS_BANS);
+          ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          addresses.add(
+              new Bans.AddressBan(rows.getString(1), rows.getString(2), rows.getString(3), instant(rows, 4)));
+        }
+      }
+      return new Bans(users, addresses);
+    }
+  }
+
+  private static Instant instant(ResultSet rows, int column) throws SQLException {
+    return rows.getObject(column, OffsetDateTime.class).toInstant();
+  }
+
+  private static List<String> strings(Connection connection, String sql, Object... parameters)
+      throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, parameters);
+      List<String> values = new ArrayList<>();
+      try (ResultSet rows = statement.executeQuery()) {
+        while (rows.next()) {
+          values.add(rows.getString(1));
+        }
+      }
+      return values;
+    }
+  }
+
+  private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, parameters);
+      statement.executeUpdate();
+    }
+  }
+
+  private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+    for (int i = 0; i < parameters.length; i++) {
+      statement.setObject(i + 1, parameters[i]);
+    }
+  }
+}
