@@ -3,13 +3,16 @@ package chat.server.account;
 import chat.dto.AccountOverview;
 import chat.dto.Authenticated;
 import chat.dto.Credentials;
+import chat.dto.ErrorCode;
 import chat.server.moderation.BanList;
 import chat.server.moderation.ClientAddress;
 import chat.server.moderation.ModerationService;
+import chat.server.platform.ChatException;
+import chat.server.platform.RateLimits;
 import chat.server.social.SocialService;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -32,6 +35,7 @@ public class AccountsResource {
   private BanList bans;
   private ClientAddress addresses;
   private ModerationService moderation;
+  private RateLimits limits;
 
   protected AccountsResource() {}
 
@@ -41,12 +45,14 @@ public class AccountsResource {
       SocialService social,
       BanList bans,
       ClientAddress addresses,
-      ModerationService moderation) {
+      ModerationService moderation,
+      RateLimits limits) {
     this.accounts = accounts;
     this.social = social;
     this.bans = bans;
     this.addresses = addresses;
     this.moderation = moderation;
+    this.limits = limits;
   }
 
   @POST
@@ -59,13 +65,25 @@ public class AccountsResource {
     return Response.status(Response.Status.CREATED).entity(created).build();
   }
 
-  /** A ban is told only to who knows the password, so it reveals nothing about an account. */
+  /**
+   * Failed logins from an address are limited, so passwords cannot be guessed at speed. A ban is told
+   * only to who knows the password, so it reveals nothing about an account.
+   */
   @POST
   @Path("login")
   public Authenticated logIn(Credentials credentials, @Context HttpServletRequest request) {
     String address = addresses.of(request);
     bans.checkAddress(address);
-    Authenticated authenticated = accounts.logIn(credentials);
+    limits.loginFailures().check(address);
+    Authenticated authenticated;
+    try {
+      authenticated = accounts.logIn(credentials);
+    } catch (ChatException refused) {
+      if (refused.code() == ErrorCode.UNAUTHORIZED) {
+        limits.loginFailures().record(address);
+      }
+      throw refused;
+    }
     bans.checkUser(authenticated.user().id());
     moderation.seen(authenticated.user(), address);
     return authenticated;

@@ -3,6 +3,7 @@ package chat.server.message;
 import chat.dto.Message;
 import chat.dto.Role;
 import chat.dto.User;
+import chat.server.database.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -112,25 +113,17 @@ public class MessageStore {
    * {@code clientId} its sender already used is answered with the stored original.
    */
   List<Posted> insert(List<NewMessage> batch) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        Instant sentAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        lock(connection, LOCK_ROOMS, batch, Channel::roomIdOrNull);
-        lock(connection, LOCK_CONVERSATIONS, batch, Channel::conversationIdOrNull);
-        Map<ClientKey, Long> inserted = new HashMap<>();
-        List<Long> anonymous = new ArrayList<>();
-        insertRows(connection, batch, sentAt, inserted, anonymous);
-        List<Posted> posted = match(connection, batch, sentAt, inserted, anonymous);
-        connection.commit();
-        return posted;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    }
+    return Jdbc.inTransaction(
+        dataSource,
+        connection -> {
+          Instant sentAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+          lock(connection, LOCK_ROOMS, batch, Channel::roomIdOrNull);
+          lock(connection, LOCK_CONVERSATIONS, batch, Channel::conversationIdOrNull);
+          Map<ClientKey, Long> inserted = new HashMap<>();
+          List<Long> anonymous = new ArrayList<>();
+          insertRows(connection, batch, sentAt, inserted, anonymous);
+          return match(connection, batch, sentAt, inserted, anonymous);
+        });
   }
 
   /** The newest {@code limit} messages of a channel before {@code before} (exclusive), ascending. */

@@ -1,10 +1,13 @@
 package chat.server.moderation;
 
+import static chat.server.database.Jdbc.bind;
+import static chat.server.database.Jdbc.update;
+
 import chat.dto.AdminUser;
 import chat.dto.Bans;
 import chat.dto.Role;
 import chat.dto.User;
-import chat.server.database.Transactions;
+import chat.server.database.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -91,7 +94,7 @@ public class ModerationStore {
 
   /** Bans a user, and with {@code addresses} every address they were seen at; answers those. */
   List<String> ban(long userId, String reason, long bannedBy, boolean addresses) throws SQLException {
-    return Transactions.run(
+    return Jdbc.inTransaction(
         dataSource,
         connection -> {
           update(connection, BAN_USER, userId, reason, bannedBy);
@@ -105,7 +108,7 @@ public class ModerationStore {
 
   /** Lifts a user's ban and the address bans that came with it; answers the addresses freed. */
   List<String> unban(long userId) throws SQLException {
-    return Transactions.run(
+    return Jdbc.inTransaction(
         dataSource,
         connection -> {
           update(connection, "DELETE FROM user_ban WHERE account_id = ?", userId);
@@ -187,19 +190,6 @@ public class ModerationStore {
         }
       }
       return values;
-    }
-  }
-
-  private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      bind(statement, parameters);
-      statement.executeUpdate();
-    }
-  }
-
-  private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-    for (int i = 0; i < parameters.length; i++) {
-      statement.setObject(i + 1, parameters[i]);
     }
   }
 }

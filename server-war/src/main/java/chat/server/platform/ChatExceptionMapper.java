@@ -9,6 +9,10 @@ public class ChatExceptionMapper implements ExceptionMapper<ChatException> {
 
   @Override
   public Response toResponse(ChatException exception) {
-    return ErrorResponses.of(exception.code(), exception.getMessage());
+    Response response = ErrorResponses.of(exception.code(), exception.getMessage());
+    if (exception instanceof RateLimited limited) {
+      response.getHeaders().putSingle("Retry-After", limited.retryAfterSeconds());
+    }
+    return response;
   }
 }

@@ -1,8 +1,11 @@
 package chat.server.social;
 
+import static chat.server.database.Jdbc.bind;
+import static chat.server.database.Jdbc.update;
+
 import chat.dto.Role;
 import chat.dto.User;
-import chat.server.database.Transactions;
+import chat.server.database.Jdbc;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -56,7 +59,7 @@ public class SocialStore {
 
   /** Runs {@code change} in one transaction, the pair's relation read under a lock on both accounts. */
   <T> T change(long me, long other, Change<T> change) throws SQLException {
-    return Transactions.run(
+    return Jdbc.inTransaction(
         dataSource,
         connection -> {
           update(connection, LOCK_PAIR, me, other);
@@ -187,19 +190,6 @@ public class SocialStore {
         }
       }
       return users;
-    }
-  }
-
-  private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      bind(statement, parameters);
-      statement.execute();
-    }
-  }
-
-  private static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
-    for (int i = 0; i < parameters.length; i++) {
-      statement.setObject(i + 1, parameters[i]);
     }
   }
 }

@@ -13,6 +13,8 @@ import chat.server.message.Posted;
 import chat.server.platform.ChatConfig;
 import chat.server.platform.ChatException;
 import chat.server.platform.NodeIdentity;
+import chat.server.platform.RateLimited;
+import chat.server.platform.RateLimits;
 import chat.server.social.SocialService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,6 +61,7 @@ public class ChatEndpoint {
   private ChatConfig config;
   private SessionTimers timers;
   private SocialService social;
+  private RateLimits limits;
 
   protected ChatEndpoint() {}
 
@@ -71,7 +74,8 @@ public class ChatEndpoint {
       NodeIdentity node,
       ChatConfig config,
       SessionTimers timers,
-      SocialService social) {
+      SocialService social,
+      RateLimits limits) {
     this.tokens = tokens;
     this.sockets = sockets;
     this.membership = membership;
@@ -80,6 +84,7 @@ public class ChatEndpoint {
     this.config = config;
     this.timers = timers;
     this.social = social;
+    this.limits = limits;
   }
 
   @OnOpen
@@ -139,6 +144,14 @@ public class ChatEndpoint {
             : frame instanceof ClientFrame.SendDirectMessage direct ? direct.clientId() : null;
     try {
       handle(connection, frame);
+    } catch (RateLimited limited) {
+      fail(connection, limited.code(), limited.getMessage(), ref);
+      if (connection.countRateRefusal() >= limits.messages().permits()) {
+        connection.sendThenClose(
+            WireJson.toJson(
+                ServerFrame.RequestFailed.of(ErrorCode.RATE_LIMITED, "flooding; closing", ref)),
+            new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "flooding past the rate limit"));
+      }
     } catch (ChatException refused) {
       fail(connection, refused.code(), refused.getMessage(), ref);
     } catch (RuntimeException e) {
@@ -155,6 +168,7 @@ public class ChatEndpoint {
     } else if (frame instanceof ClientFrame.SendChatMessage send) {
       post(connection, send);
     } else if (frame instanceof ClientFrame.SendDirectMessage direct) {
+      limited(connection);
       answer(
           connection,
           messages.postDirect(connection.user(), direct.to(), direct.text(), direct.clientId()),
@@ -172,11 +186,18 @@ public class ChatEndpoint {
     if (room == null) {
       throw ChatException.forbidden("join the room '" + send.room() + "' before sending to it");
     }
+    limited(connection);
     answer(
         connection,
         messages.post(connection.user(), room, send.text(), send.clientId()),
         send.clientId(),
         ServerFrame.ChatMessagePosted::new);
+  }
+
+  /** Counts a message against its user's rate; a user who keeps sending past it is closed (1008). */
+  private void limited(Connection connection) {
+    limits.messages().acquire(connection.user().id());
+    connection.withinRate();
   }
 
   /**

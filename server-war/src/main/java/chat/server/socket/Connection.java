@@ -54,6 +54,8 @@ final class Connection {
    * (copy on write), so delivery reads it without a lock; most users block nobody and share one empty set.
    */
   private volatile Set<Long> blocked = Set.of();
+  /** Messages refused in a row for the rate limit; touched only by the socket's own frames. */
+  private int refusedForFlooding;
 
   private record HeldFrame(long messageId, String frame) {}
 
@@ -74,6 +76,15 @@ final class Connection {
 
   User user() {
     return user;
+  }
+
+  /** Counts a message refused for the rate limit; answers how many in a row. */
+  int countRateRefusal() {
+    return ++refusedForFlooding;
+  }
+
+  void withinRate() {
+    refusedForFlooding = 0;
   }
 
   boolean blocks(long userId) {

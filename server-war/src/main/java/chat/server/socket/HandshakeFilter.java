@@ -1,13 +1,15 @@
 package chat.server.socket;
 
+import chat.dto.ErrorBody;
 import chat.dto.User;
+import chat.dto.WireJson;
 import chat.server.account.Tokens;
 import chat.server.moderation.BanList;
 import chat.server.moderation.ClientAddress;
 import chat.server.moderation.ModerationService;
 import chat.server.platform.ChatException;
-import chat.dto.ErrorBody;
-import chat.dto.WireJson;
+import chat.server.platform.RateLimited;
+import chat.server.platform.RateLimits;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -29,6 +31,7 @@ public class HandshakeFilter extends HttpFilter {
   @Inject BanList bans;
   @Inject ClientAddress addresses;
   @Inject ModerationService moderation;
+  @Inject RateLimits limits;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -36,11 +39,15 @@ public class HandshakeFilter extends HttpFilter {
     try {
       String address = addresses.of(request);
       bans.checkAddress(address);
+      limits.connections().acquire(address);
       User user = tokens.verify(request.getParameter("token"));
       bans.checkUser(user.id());
       moderation.seen(user, address);
     } catch (ChatException refused) {
       response.setStatus(refused.code().httpStatus());
+      if (refused instanceof RateLimited limited) {
+        response.setHeader("Retry-After", String.valueOf(limited.retryAfterSeconds()));
+      }
       response.setContentType("application/json");
       response.getWriter().write(WireJson.toJson(ErrorBody.of(refused.code(), refused.getMessage())));
       return;

@@ -1,0 +1,48 @@
+package chat.server.database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** The few plain-JDBC moves the stores share. */
+public final class Jdbc {
+
+  private Jdbc() {}
+
+  @FunctionalInterface
+  public interface Work<T> {
+    T apply(Connection connection) throws SQLException;
+  }
+
+  /** Runs {@code work} in one transaction, rolled back on any failure. */
+  public static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {
+    try (Connection connection = dataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      try {
+        T result = work.apply(connection);
+        connection.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    }
+  }
+
+  /** Runs one statement with its parameters in order. */
+  public static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      bind(statement, parameters);
+      statement.execute();
+    }
+  }
+
+  public static void bind(PreparedStatement statement, Object... parameters) throws SQLException {
+    for (int i = 0; i < parameters.length; i++) {
+      statement.setObject(i + 1, parameters[i]);
+    }
+  }
+}
