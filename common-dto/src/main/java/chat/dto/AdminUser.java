@@ -2,5 +2,14 @@ package chat.dto;
 
 import java.util.List;
 
-/** {@code GET /api/admin/users}: a user as an administrator sees one, newest address first. */
-public record AdminUser(long id, String username, Role role, boolean banned, List<String> lastIps) {}
+/**
+ * {@code GET /api/admin/users}: a user as an administrator sees one, with up to five addresses,
+ * newest first, and whether they have a socket open on any node.
+ */
+public record AdminUser(
+    long id, String username, Role role, boolean banned, List<String> lastIps, boolean online) {
+
+  public AdminUser withOnline(boolean now) {
+    return new AdminUser(id, username, role, banned, lastIps, now);
+  }
+}

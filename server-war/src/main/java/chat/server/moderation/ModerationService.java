@@ -11,11 +11,13 @@ import chat.dto.User;
 import chat.server.events.BanChanged;
 import chat.server.events.ChatEvents;
 import chat.server.platform.ChatException;
+import chat.server.presence.UserPresence;
 import chat.server.social.SocialService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -30,15 +32,22 @@ public class ModerationService {
   private BanList bans;
   private SocialService users;
   private ChatEvents events;
+  private UserPresence online;
 
   protected ModerationService() {}
 
   @Inject
-  ModerationService(ModerationStore store, BanList bans, SocialService users, ChatEvents events) {
+  ModerationService(
+      ModerationStore store,
+      BanList bans,
+      SocialService users,
+      ChatEvents events,
+      UserPresence online) {
     this.store = store;
     this.bans = bans;
     this.users = users;
     this.events = events;
+    this.online = online;
   }
 
   /**
@@ -83,12 +92,16 @@ public class ModerationService {
     return new Status("unbanned");
   }
 
+  /** Users whose names contain {@code query}, with whether each has a socket on some node now. */
   public List<AdminUser> users(String query) {
+    List<AdminUser> found;
     try {
-      return store.users(query == null ? "" : query.trim());
+      found = store.users(query == null ? "" : query.trim());
     } catch (SQLException e) {
       throw unavailable(e);
     }
+    Set<Long> connected = online.onlineAmong(found.stream().map(AdminUser::id).toList());
+    return found.stream().map(user -> user.withOnline(connected.contains(user.id()))).toList();
   }
 
   public Bans bans() {

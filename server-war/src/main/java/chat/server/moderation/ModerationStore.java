@@ -145,7 +145,8 @@ public class ModerationStore {
                   rows.getString(2),
                   Role.valueOf(rows.getString(3)),
                   rows.getBoolean(4),
-                  Arrays.asList((String[]) ips.getArray())));
+                  Arrays.asList((String[]) ips.getArray()),
+                  false));
         }
       }
       return users;

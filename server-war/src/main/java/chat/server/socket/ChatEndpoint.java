@@ -15,6 +15,7 @@ import chat.server.platform.ChatException;
 import chat.server.platform.NodeIdentity;
 import chat.server.platform.RateLimited;
 import chat.server.platform.RateLimits;
+import chat.server.presence.UserPresence;
 import chat.server.social.SocialService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -62,6 +63,7 @@ public class ChatEndpoint {
   private SessionTimers timers;
   private SocialService social;
   private RateLimits limits;
+  private UserPresence online;
 
   protected ChatEndpoint() {}
 
@@ -75,7 +77,8 @@ public class ChatEndpoint {
       ChatConfig config,
       SessionTimers timers,
       SocialService social,
-      RateLimits limits) {
+      RateLimits limits,
+      UserPresence online) {
     this.tokens = tokens;
     this.sockets = sockets;
     this.membership = membership;
@@ -85,6 +88,7 @@ public class ChatEndpoint {
     this.timers = timers;
     this.social = social;
     this.limits = limits;
+    this.online = online;
   }
 
   @OnOpen
@@ -109,11 +113,13 @@ public class ChatEndpoint {
     try {
       connection.blocked(social.blockedBy(user.id()));
     } catch (ChatException unavailable) {
+      session.getUserProperties().remove(CONNECTION);
       sockets.closed(connection);
       closeQuietly(
           session, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, unavailable.getMessage()));
       return;
     }
+    online.connected(user.id());
     connection.send(
         WireJson.toJson(new ServerFrame.Welcome(user, node.name(), config.heartbeatSeconds())));
   }
@@ -225,6 +231,7 @@ public class ChatEndpoint {
     Connection connection = (Connection) session.getUserProperties().remove(CONNECTION);
     if (connection != null) {
       sockets.closed(connection);
+      online.disconnected(connection.user().id());
       membership.disconnected(connection);
     }
   }

@@ -54,6 +54,8 @@ final class Connection {
    * (copy on write), so delivery reads it without a lock; most users block nobody and share one empty set.
    */
   private volatile Set<Long> blocked = Set.of();
+  /** Guarded by this; null once the socket has read whom its user blocks. */
+  private List<BlockChange> changesWhileReading = new ArrayList<>(0);
   /** Messages refused in a row for the rate limit; touched only by the socket's own frames. */
   private int refusedForFlooding;
 
@@ -91,18 +93,36 @@ final class Connection {
     return userId != 0 && blocked.contains(userId);
   }
 
+  /**
+   * Sets whom the user blocks, as read when the socket opened. Changes that arrived while it was being
+   * read are applied again on top: they committed after the socket registered, so they are at least as
+   * new as what was read.
+   */
   synchronized void blocked(Set<Long> userIds) {
-    blocked = Set.copyOf(userIds);
+    Set<Long> now = new HashSet<>(userIds);
+    changesWhileReading.forEach(change -> change.applyTo(now));
+    changesWhileReading = null;
+    blocked = Set.copyOf(now);
   }
 
   synchronized void blockChanged(long userId, boolean nowBlocked) {
-    Set<Long> changed = new HashSet<>(blocked);
-    if (nowBlocked) {
-      changed.add(userId);
-    } else {
-      changed.remove(userId);
+    BlockChange change = new BlockChange(userId, nowBlocked);
+    if (changesWhileReading != null) {
+      changesWhileReading.add(change);
     }
+    Set<Long> changed = new HashSet<>(blocked);
+    change.applyTo(changed);
     blocked = Set.copyOf(changed);
+  }
+
+  private record BlockChange(long userId, boolean blocked) {
+    void applyTo(Set<Long> userIds) {
+      if (blocked) {
+        userIds.add(userId);
+      } else {
+        userIds.remove(userId);
+      }
+    }
   }
 
   String id() {

@@ -1,6 +1,7 @@
 package chat.server.moderation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.dto.AdminUser;
@@ -13,9 +14,11 @@ import chat.dto.ServerFrame;
 import chat.dto.UserName;
 import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
+import chat.server.testing.Eventually;
 import chat.server.testing.Handshake;
 import chat.server.testing.TwoNodes;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,8 +70,10 @@ class ModerationIT {
   @Test
   void aBanOnOneNodeClosesTheUsersSocketsOnTheOtherAndStopsTheirTokens() {
     Authenticated quinn = b.signUp("quinn", "quinn-password");
+    assertFalse(seenByAdmin(a, "quinn").online());
     try (ChatSocket onB = ChatSocket.connect(b, quinn.token());
         ChatSocket onA = ChatSocket.connect(a, quinn.token())) {
+      assertTrue(seenByAdmin(a, "quinn").online(), "connected on both nodes");
       BanResult result =
           a.post("/api/users/ban", root.token(), new BanRequest("quinn", false, "spam")).as(BanResult.class);
       assertEquals(new BanResult("banned", List.of()), result);
@@ -78,6 +83,7 @@ class ModerationIT {
       assertEquals("spam", onA.nextOf(ServerFrame.Banned.class).reason());
       assertEquals(BANNED, onA.awaitClose());
     }
+    Eventually.within(Duration.ofSeconds(5), () -> assertFalse(seenByAdmin(b, "quinn").online()));
     assertEquals("banned", b.get("/api/account", quinn.token()).error().error());
     assertEquals(403, a.get("/api/rooms", quinn.token()).status());
     assertEquals(403, Handshake.refusalStatus(b, quinn.token()));
@@ -97,8 +103,9 @@ class ModerationIT {
     ChatHttp behindBalancer = a.forwardedFor("10.0.0.7");
     Authenticated rex = behindBalancer.signUp("rex", "rex-password");
     Authenticated sam = behindBalancer.signUp("sam", "sam-password");
-    AdminUser rexSeen = a.get("/api/admin/users?query=re", root.token()).asListOf(AdminUser.class).get(0);
+    AdminUser rexSeen = seenByAdmin(a, "rex");
     assertEquals(List.of("10.0.0.7"), rexSeen.lastIps());
+    assertFalse(rexSeen.banned());
 
     BanResult result =
         a.post("/api/users/ban", root.token(), new BanRequest("rex", true, "ban evasion")).as(BanResult.class);
@@ -129,5 +136,10 @@ class ModerationIT {
     assertEquals(200, a.post("/api/users/unban", root.token(), new UserName("rex")).status());
     assertEquals(200, behindBalancer.post("/api/login", null, new Credentials("rex", "rex-password")).status());
     assertEquals(200, a.get("/api/account", rex.token()).status());
+  }
+
+  private static AdminUser seenByAdmin(ChatHttp node, String username) {
+    List<AdminUser> found = node.get("/api/admin/users?query=" + username, root.token()).asListOf(AdminUser.class);
+    return found.stream().filter(user -> user.username().equals(username)).findFirst().orElseThrow();
   }
 }
