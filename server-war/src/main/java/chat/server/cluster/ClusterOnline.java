@@ -1,8 +1,6 @@
 package chat.server.cluster;
 
 import chat.server.presence.UserPresence;
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.multimap.MultiMap;
 import jakarta.annotation.Resource;
@@ -14,7 +12,6 @@ import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
@@ -46,17 +43,7 @@ public class ClusterOnline implements UserPresence {
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
     grid = hazelcast.getMultiMap(MAP);
     member = hazelcast.getCluster().getLocalMember().getUuid().toString();
-    hazelcast.getCluster().addMembershipListener(new MembershipListener() {
-      @Override
-      public void memberAdded(MembershipEvent event) {}
-
-      /** Off Hazelcast's thread, as in ClusterPresence. */
-      @Override
-      public void memberRemoved(MembershipEvent event) {
-        UUID dead = event.getMember().getUuid();
-        executor.execute(() -> removeEntriesOf(dead.toString()));
-      }
-    });
+    MemberDeaths.onDeath(hazelcast, executor, dead -> removeEntriesOf(dead.toString()));
   }
 
   @Override

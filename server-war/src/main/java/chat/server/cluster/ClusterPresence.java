@@ -10,8 +10,6 @@ import chat.server.events.RoomEvent;
 import chat.server.platform.NodeIdentity;
 import chat.server.presence.RoomPresence;
 import chat.server.room.RoomService;
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.multimap.MultiMap;
 import jakarta.annotation.Resource;
@@ -65,20 +63,7 @@ public class ClusterPresence implements RoomPresence {
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
     grid = hazelcast.getMultiMap(MAP);
     memberId = hazelcast.getCluster().getLocalMember().getUuid();
-    hazelcast.getCluster().addMembershipListener(new MembershipListener() {
-      @Override
-      public void memberAdded(MembershipEvent event) {}
-
-      /**
-       * Hazelcast's own thread has no application context: a bean first created there misses its
-       * container resources for good. The cleanup runs on the container's executor instead.
-       */
-      @Override
-      public void memberRemoved(MembershipEvent event) {
-        UUID dead = event.getMember().getUuid();
-        executor.execute(() -> removeEntriesOf(dead));
-      }
-    });
+    MemberDeaths.onDeath(hazelcast, executor, this::removeEntriesOf);
   }
 
   @Override
