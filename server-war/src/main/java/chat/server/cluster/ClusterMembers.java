@@ -4,8 +4,6 @@ import chat.dto.ClusterView;
 import chat.server.platform.NodeIdentity;
 import chat.server.socket.LocalSockets;
 import com.hazelcast.cluster.Member;
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import jakarta.annotation.PreDestroy;
@@ -48,15 +46,7 @@ public class ClusterMembers {
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
     nodes = hazelcast.getMap(MAP);
-    hazelcast.getCluster().addMembershipListener(new MembershipListener() {
-      @Override
-      public void memberAdded(MembershipEvent event) {}
-
-      @Override
-      public void memberRemoved(MembershipEvent event) {
-        nodes.delete(event.getMember().getUuid().toString());
-      }
-    });
+    MemberDeaths.onDeath(hazelcast, scheduler, dead -> nodes.delete(dead.toString()));
     reports = scheduler.scheduleWithFixedDelay(this::report, 0, 1, TimeUnit.SECONDS);
   }
 

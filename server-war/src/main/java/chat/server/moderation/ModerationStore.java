@@ -117,10 +117,14 @@ public class ModerationStore {
   }
 
   List<Long> bannedUsers() throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      return strings(connection, "SELECT account_id::text FROM user_ban").stream()
-          .map(Long::valueOf)
-          .toList();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement("SELECT account_id FROM user_ban");
+        ResultSet rows = statement.executeQuery()) {
+      List<Long> ids = new ArrayList<>();
+      while (rows.next()) {
+        ids.add(rows.getLong(1));
+      }
+      return ids;
     }
   }
 

@@ -1,7 +1,6 @@
 package chat.server.limits;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.dto.Authenticated;
@@ -120,8 +119,10 @@ class RateLimitsIT {
         open.add(ChatSocket.connect(crowd, many.token()));
       }
       assertEquals(429, Handshake.refusalStatus(crowd, many.token()));
-      open.add(ChatSocket.connect(http.forwardedFor("10.3.0.2"), many.token()));
-      assertNotNull(open.get(3));
+      // Another address behind the same balancer still gets in (connect waits for its welcome).
+      ChatSocket fromElsewhere = ChatSocket.connect(http.forwardedFor("10.3.0.2"), many.token());
+      open.add(fromElsewhere);
+      assertTrue(fromElsewhere.isOpen());
     } finally {
       open.forEach(ChatSocket::close);
     }
