@@ -14,8 +14,10 @@ import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbSubtype;
 import jakarta.json.bind.annotation.JsonbTypeInfo;
 import java.io.StringReader;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -61,6 +63,29 @@ public final class WireJson {
       return JSONB.fromJson(json, type);
     } catch (JsonbException | JsonException e) {
       throw new InvalidJsonException("not valid JSON for " + type.getTypeName() + ": " + rootMessage(e));
+    }
+  }
+
+  /** The type to read a JSON array of {@code element} as, e.g. {@code [Room]}: a {@code List<Room>}. */
+  public static Type listOf(Class<?> element) {
+    return new ListOf(element);
+  }
+
+  private record ListOf(Class<?> element) implements ParameterizedType {
+
+    @Override
+    public Type[] getActualTypeArguments() {
+      return new Type[] {element};
+    }
+
+    @Override
+    public Type getRawType() {
+      return List.class;
+    }
+
+    @Override
+    public Type getOwnerType() {
+      return null;
     }
   }
 

@@ -1,6 +1,6 @@
 package chat.server.bench;
 
-import chat.server.testing.PayaraNode;
+import chat.testing.PayaraNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

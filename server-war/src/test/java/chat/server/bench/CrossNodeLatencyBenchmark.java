@@ -4,7 +4,7 @@ import chat.dto.Authenticated;
 import chat.dto.ClientFrame;
 import chat.dto.WireJson;
 import chat.server.testing.ChatHttp;
-import chat.server.testing.TwoNodes;
+import chat.testing.TwoNodes;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
@@ -36,8 +36,8 @@ class CrossNodeLatencyBenchmark {
   @Test
   void measure() throws Exception {
     try (TwoNodes cluster = TwoNodes.start(dataDir)) {
-      ChatHttp a = cluster.a.http();
-      ChatHttp b = cluster.b.http();
+      ChatHttp a = new ChatHttp(cluster.a.uri());
+      ChatHttp b = new ChatHttp(cluster.b.uri());
       HttpClient client = HttpClient.newHttpClient();
       List<WebSocket> senders = new ArrayList<>();
       List<Receiver> receivers = new ArrayList<>();

@@ -4,7 +4,7 @@ import chat.dto.Authenticated;
 import chat.dto.ClientFrame;
 import chat.dto.WireJson;
 import chat.server.testing.ChatHttp;
-import chat.server.testing.PayaraNode;
+import chat.testing.PayaraNode;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -35,7 +35,7 @@ class IdleSocketsBenchmark {
   @Test
   void measure() throws Exception {
     try (PayaraNode node = BenchNode.start("idle", dataDir)) {
-      ChatHttp http = node.http();
+      ChatHttp http = new ChatHttp(node.uri());
       List<Authenticated> users = new ArrayList<>();
       for (int u = 0; u < 100; u++) {
         users.add(http.signUp("idle" + u, "idle-password"));

@@ -4,7 +4,7 @@ import chat.dto.Authenticated;
 import chat.dto.ClientFrame;
 import chat.dto.WireJson;
 import chat.server.testing.ChatHttp;
-import chat.server.testing.PayaraNode;
+import chat.testing.PayaraNode;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Path;
@@ -43,7 +43,7 @@ class StoreAndSendBenchmark {
   @Test
   void measure() throws Exception {
     try (PayaraNode node = BenchNode.start("bench", dataDir)) {
-      ChatHttp http = node.http();
+      ChatHttp http = new ChatHttp(node.uri());
       HttpClient client = HttpClient.newHttpClient();
       Authenticated owner = http.signUp("owner", "owner-password");
       List<Sender> senders = new ArrayList<>();

@@ -12,7 +12,7 @@ import chat.dto.ServerFrame;
 import chat.server.testing.ChatSocket;
 import chat.server.testing.Handshake;
 import chat.server.testing.HttpReply;
-import chat.server.testing.Names;
+import chat.testing.Names;
 import chat.server.testing.OneNodeSuite;
 import chat.server.testing.TokenForge;
 import java.time.Instant;

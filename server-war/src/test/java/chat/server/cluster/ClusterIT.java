@@ -12,8 +12,8 @@ import chat.dto.RoomOccupant;
 import chat.dto.ServerFrame;
 import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
-import chat.server.testing.Eventually;
-import chat.server.testing.TwoNodes;
+import chat.testing.Eventually;
+import chat.testing.TwoNodes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,8 +44,8 @@ class ClusterIT {
 
   @Test
   void theAdministratorsPingReachesEverySocketOnEveryNode() {
-    ChatHttp a = cluster.a.http();
-    ChatHttp b = cluster.b.http();
+    ChatHttp a = new ChatHttp(cluster.a.uri());
+    ChatHttp b = new ChatHttp(cluster.b.uri());
     Authenticated root = a.logIn(TwoNodes.ADMIN, TwoNodes.ADMIN_PASSWORD);
     Authenticated carl = b.signUp("carl", "carl-password");
     try (ChatSocket onA = ChatSocket.connect(a, carl.token());
@@ -71,8 +71,8 @@ class ClusterIT {
 
   @Test
   void usersOnDifferentNodesChatInOneRoomBothWays() {
-    ChatHttp a = cluster.a.http();
-    ChatHttp b = cluster.b.http();
+    ChatHttp a = new ChatHttp(cluster.a.uri());
+    ChatHttp b = new ChatHttp(cluster.b.uri());
     Authenticated anna = a.signUp("anna", "anna-password");
     Authenticated ben = b.signUp("ben", "ben-password");
     a.createRoom(anna.token(), "across");

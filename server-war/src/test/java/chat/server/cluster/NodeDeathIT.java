@@ -10,9 +10,9 @@ import chat.dto.RoomOccupant;
 import chat.dto.ServerFrame;
 import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
-import chat.server.testing.Eventually;
+import chat.testing.Eventually;
 import chat.server.testing.HttpReply;
-import chat.server.testing.TwoNodes;
+import chat.testing.TwoNodes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,8 +36,8 @@ class NodeDeathIT {
   @Test
   void clientsOfAKilledNodeCarryOnThroughAnotherWithNothingMissedAndNothingTwice() {
     try (TwoNodes cluster = TwoNodes.start(dataDir)) {
-      ChatHttp a = cluster.a.http();
-      ChatHttp b = cluster.b.http();
+      ChatHttp a = new ChatHttp(cluster.a.uri());
+      ChatHttp b = new ChatHttp(cluster.b.uri());
       Authenticated sender = a.signUp("sender", "sender-password");
       Authenticated watcher = a.signUp("watcher", "watcher-password");
       a.createRoom(sender.token(), ROOM);

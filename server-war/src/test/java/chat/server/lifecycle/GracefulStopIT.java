@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import chat.dto.Authenticated;
 import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
-import chat.server.testing.PayaraNode;
+import chat.testing.PayaraNode;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,7 +34,7 @@ class GracefulStopIT {
                 logs)
             .start();
     try {
-      ChatHttp http = node.http();
+      ChatHttp http = new ChatHttp(node.uri());
       Authenticated lea = http.signUp("lea", "lea-password");
       ChatSocket socket = ChatSocket.connect(http, lea.token());
       AtomicLong notReadyAt = new AtomicLong();

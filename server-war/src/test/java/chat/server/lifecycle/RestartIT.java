@@ -10,7 +10,7 @@ import chat.dto.Message;
 import chat.dto.ServerFrame;
 import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
-import chat.server.testing.PayaraNode;
+import chat.testing.PayaraNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ class RestartIT {
     Authenticated kim;
     Authenticated spammer;
     try (PayaraNode node = new PayaraNode("restart-1", environment, logs).start()) {
-      ChatHttp http = node.http();
+      ChatHttp http = new ChatHttp(node.uri());
       kim = http.signUp("kim", "kim-password");
       spammer = http.signUp("spammer", "spammer-password");
       String root = http.logIn("root", "root-password").token();
@@ -53,7 +53,7 @@ class RestartIT {
     }
 
     try (PayaraNode node = new PayaraNode("restart-2", environment, logs).start()) {
-      ChatHttp http = node.http();
+      ChatHttp http = new ChatHttp(node.uri());
       assertEquals(kim.user(), http.logIn("kim", "kim-password").user());
       // Bans are stored: after the restart the banned user still cannot log in or use an old token.
       assertEquals(403, http.post("/api/login", null, new Credentials("spammer", "spammer-password")).status());

@@ -12,7 +12,7 @@ import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
 import chat.server.testing.Handshake;
 import chat.server.testing.HttpReply;
-import chat.server.testing.PayaraNode;
+import chat.testing.PayaraNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,7 +48,7 @@ class RateLimitsIT {
                     "CHAT_RATE_LOGIN_FAILURES", "3/60"),
                 logs)
             .start();
-    http = node.http();
+    http = new ChatHttp(node.uri());
   }
 
   @AfterAll

@@ -14,9 +14,9 @@ import chat.dto.ServerFrame;
 import chat.dto.UserName;
 import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
-import chat.server.testing.Eventually;
+import chat.testing.Eventually;
 import chat.server.testing.Handshake;
-import chat.server.testing.TwoNodes;
+import chat.testing.TwoNodes;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,8 +42,8 @@ class ModerationIT {
   @BeforeAll
   static void startCluster() {
     cluster = TwoNodes.start(dataDir);
-    a = cluster.a.http();
-    b = cluster.b.http();
+    a = new ChatHttp(cluster.a.uri());
+    b = new ChatHttp(cluster.b.uri());
     root = a.logIn(TwoNodes.ADMIN, TwoNodes.ADMIN_PASSWORD);
   }
 

@@ -13,7 +13,7 @@ import chat.dto.Status;
 import chat.dto.UserName;
 import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
-import chat.server.testing.TwoNodes;
+import chat.testing.TwoNodes;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +33,8 @@ class SocialIT {
   @BeforeAll
   static void startCluster() {
     cluster = TwoNodes.start(dataDir);
-    a = cluster.a.http();
-    b = cluster.b.http();
+    a = new ChatHttp(cluster.a.uri());
+    b = new ChatHttp(cluster.b.uri());
   }
 
   @AfterAll

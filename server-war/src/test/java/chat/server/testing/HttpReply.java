@@ -2,8 +2,6 @@ package chat.server.testing;
 
 import chat.dto.ErrorBody;
 import chat.dto.WireJson;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.util.List;
 import java.net.http.HttpResponse;
 
@@ -20,28 +18,10 @@ public record HttpReply(int status, String node, String body) {
   }
 
   public <T> List<T> asListOf(Class<T> element) {
-    return WireJson.fromJson(body, new ListOf(element));
+    return WireJson.fromJson(body, WireJson.listOf(element));
   }
 
   public ErrorBody error() {
     return as(ErrorBody.class);
-  }
-
-  private record ListOf(Class<?> element) implements ParameterizedType {
-
-    @Override
-    public Type[] getActualTypeArguments() {
-      return new Type[] {element};
-    }
-
-    @Override
-    public Type getRawType() {
-      return List.class;
-    }
-
-    @Override
-    public Type getOwnerType() {
-      return null;
-    }
   }
 }

@@ -1,4 +1,4 @@
-package chat.server.testing;
+package chat.testing;
 
 import java.time.Duration;
 

@@ -1,4 +1,4 @@
-package chat.server.testing;
+package chat.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,9 +60,14 @@ public final class PayaraNode implements AutoCloseable {
     return this;
   }
 
-  /** Starts the node and waits until it reports ready. */
+  /**
+   * Starts the node and waits until it reports ready. A node started again keeps its port, so its
+   * clients find it where they left it, as behind a load balancer.
+   */
   public PayaraNode start() {
-    port = freePort();
+    if (port == 0) {
+      port = freePort();
+    }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of("-Xmx512m", "-Dhazelcast.socket.bind.any=false", "-jar"));
@@ -94,8 +99,9 @@ public final class PayaraNode implements AutoCloseable {
     return process.pid();
   }
 
-  public ChatHttp http() {
-    return new ChatHttp(URI.create("http://127.0.0.1:" + port + "/"));
+  /** Where clients reach it: {@code http://127.0.0.1:<port>/}. Kept across a restart. */
+  public URI uri() {
+    return URI.create("http://127.0.0.1:" + port + "/");
   }
 
   /** A graceful stop, as an operator or an orchestrator does it (SIGTERM). */

@@ -1,0 +1,241 @@
+package chat.client;
+
+import chat.dto.AccountOverview;
+import chat.dto.AdminUser;
+import chat.dto.Authenticated;
+import chat.dto.BanRequest;
+import chat.dto.BanResult;
+import chat.dto.Bans;
+import chat.dto.ClusterView;
+import chat.dto.CreateRoom;
+import chat.dto.Credentials;
+import chat.dto.ErrorBody;
+import chat.dto.Message;
+import chat.dto.Room;
+import chat.dto.RoomOccupant;
+import chat.dto.Status;
+import chat.dto.UserName;
+import chat.dto.WireJson;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The REST routes of the contract, one blocking method each: call them off any UI thread. An answer
+ * other than 2xx throws {@link ChatApiException} with the server's code and message. Immutable: {@link
+ * #as(String)} gives the same server with a user's token.
+ */
+public final class ChatApi {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  private final HttpClient http;
+  private final URI server;
+  private final String token;
+
+  private ChatApi(HttpClient http, URI server, String token) {
+    this.http = http;
+    this.server = server;
+    this.token = token;
+  }
+
+  /** A client of the server at {@code server} (e.g. {@code http://127.0.0.1:8080/}), not logged in. */
+  public static ChatApi of(URI server) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    return new ChatApi(http, withSlash(server), null);
+  }
+
+  /** The same server, as the user the token belongs to. */
+  public ChatApi as(String token) {
+    return new ChatApi(http, server, token);
+  }
+
+  public URI server() {
+    return server;
+  }
+
+  HttpClient http() {
+    return http;
+  }
+
+  public Authenticated signUp(String username, String password) {
+    return post("api/signup", new Credentials(username, password), Authenticated.class);
+  }
+
+  public Authenticated logIn(String username, String password) {
+    return post("api/login", new Credentials(username, password), Authenticated.class);
+  }
+
+  public AccountOverview account() {
+    return get("api/account", AccountOverview.class);
+  }
+
+  public List<Room> rooms() {
+    return getList("api/rooms", Room.class);
+  }
+
+  public Room createRoom(String name) {
+    return post("api/rooms", new CreateRoom(name), Room.class);
+  }
+
+  public List<RoomOccupant> roomUsers(String room) {
+    return getList("api/rooms/" + segment(room) + "/users", RoomOccupant.class);
+  }
+
+  public List<Message> roomMessages(String room, Page page) {
+    return getList("api/rooms/" + segment(room) + "/messages" + page.query(), Message.class);
+  }
+
+  public List<Message> directMessages(String username, Page page) {
+    return getList("api/dms/" + segment(username) + "/messages" + page.query(), Message.class);
+  }
+
+  public void deleteMessage(long id) {
+    send(request("api/messages/" + id).DELETE());
+  }
+
+  /** Asks for friendship, or accepts when the other asked first: {@code requested} or {@code friends}. */
+  public String addFriend(String username) {
+    return post("api/users/add", new UserName(username), Status.class).status();
+  }
+
+  /** Ends a friendship, or cancels or declines a request. */
+  public String removeFriend(String username) {
+    return post("api/users/remove", new UserName(username), Status.class).status();
+  }
+
+  public String block(String username) {
+    return post("api/users/block", new UserName(username), Status.class).status();
+  }
+
+  public String unblock(String username) {
+    return post("api/users/unblock", new UserName(username), Status.class).status();
+  }
+
+  public BanResult ban(String username, boolean withAddresses, String reason) {
+    return post("api/users/ban", new BanRequest(username, withAddresses, reason), BanResult.class);
+  }
+
+  public String unban(String username) {
+    return post("api/users/unban", new UserName(username), Status.class).status();
+  }
+
+  public List<AdminUser> findUsers(String query) {
+    return getList("api/admin/users?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8), AdminUser.class);
+  }
+
+  public Bans bans() {
+    return get("api/admin/bans", Bans.class);
+  }
+
+  public ClusterView cluster() {
+    return get("api/cluster", ClusterView.class);
+  }
+
+  /** The admin ping: every socket on every node gets a {@code ping} frame. */
+  public void ping() {
+    send(request("api/ping").POST(HttpRequest.BodyPublishers.noBody()));
+  }
+
+  /** Which messages a history request asks for; the server's default is the newest 50. */
+  public record Page(Long before, Long after, Integer limit) {
+
+    public static Page newest(int limit) {
+      return new Page(null, null, limit);
+    }
+
+    public static Page before(long id, int limit) {
+      return new Page(id, null, limit);
+    }
+
+    public static Page after(long id, int limit) {
+      return new Page(null, id, limit);
+    }
+
+    String query() {
+      StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+      if (before != null) {
+        query.add("before=" + before);
+      }
+      if (after != null) {
+        query.add("after=" + after);
+      }
+      if (limit != null) {
+        query.add("limit=" + limit);
+      }
+      return query.toString();
+    }
+  }
+
+  private <T> T get(String path, Class<T> answer) {
+    return WireJson.fromJson(send(request(path).GET()), answer);
+  }
+
+  private <T> List<T> getList(String path, Class<T> element) {
+    return WireJson.fromJson(send(request(path).GET()), WireJson.listOf(element));
+  }
+
+  private <T> T post(String path, Object body, Class<T> answer) {
+    return WireJson.fromJson(
+        send(
+            request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(WireJson.toJson(body)))),
+        answer);
+  }
+
+  private HttpRequest.Builder request(String path) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(server.resolve(path)).timeout(TIMEOUT).header("Accept", "application/json");
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return request;
+  }
+
+  /** The body of a 2xx answer. */
+  private String send(HttpRequest.Builder request) {
+    HttpResponse<String> response;
+    try {
+      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw ChatApiException.unreachable(server.toString(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ChatApiException.unreachable(server.toString(), e);
+    }
+    if (response.statusCode() / 100 != 2) {
+      throw refusal(response);
+    }
+    return response.body();
+  }
+
+  private static ChatApiException refusal(HttpResponse<String> response) {
+    Duration retryAfter =
+        response.headers().firstValue("Retry-After").map(s -> Duration.ofSeconds(Long.parseLong(s))).orElse(null);
+    try {
+      ErrorBody body = WireJson.fromJson(response.body(), ErrorBody.class);
+      return new ChatApiException(response.statusCode(), body.error(), body.message(), retryAfter);
+    } catch (RuntimeException notOurs) {
+      // Not the contract's error body: a proxy or a server in trouble answered.
+      return new ChatApiException(
+          response.statusCode(), "http_" + response.statusCode(), "the server answered " + response.statusCode(), retryAfter);
+    }
+  }
+
+  private static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static URI withSlash(URI server) {
+    String text = server.toString();
+    return text.endsWith("/") ? server : URI.create(text + "/");
+  }
+}

@@ -1,0 +1,464 @@
+package chat.client;
+
+import chat.dto.ClientFrame;
+import chat.dto.InvalidJsonException;
+import chat.dto.Message;
+import chat.dto.ServerFrame;
+import chat.dto.User;
+import chat.dto.WireJson;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One user's WebSocket to the chat, kept alive across network failures and node deaths. It reconnects
+ * to the same URL with backoff (the load balancer picks the node), rejoins its rooms with {@code after},
+ * catches up on direct messages over REST, resends unacknowledged messages under their clientId, and
+ * hands on each message once. Everything it does runs on one thread of its own, its event loop, and the
+ * {@link Listener} is called there, in order.
+ */
+public final class ChatConnection implements AutoCloseable {
+
+  private static final System.Logger LOG = System.getLogger(ChatConnection.class.getName());
+  /** The server sends at most this many messages in a catch-up frame; the rest is paged over REST. */
+  private static final int PAGE = 200;
+  private static final int CLOSED_ABNORMALLY = 1006;
+
+  /** What the user of a connection hears; called on the connection's event loop, never concurrently. */
+  public interface Listener {
+
+    /** A frame from the server, after repeats were dropped and catch-ups completed. */
+    void onFrame(ServerFrame frame);
+
+    void onState(ConnectionState state);
+  }
+
+  private final ChatApi api;
+  private final URI socketUri;
+  private final Backoff backoff;
+  private final Listener listener;
+  private final Clock clock;
+  private final ScheduledExecutorService loop;
+
+  // Owned by the event loop.
+  private final ResumeState resume = new ResumeState();
+  /** Live frames held back while a channel's gap is filled over REST, released after it. */
+  private final Map<Channel, List<ServerFrame>> heldBack = new HashMap<>();
+  private ConnectionState state = new ConnectionState.Connecting(1);
+  private WebSocket socket;
+  private int generation;
+  private int attempt;
+  private User me;
+  private Instant lastHeard = Instant.EPOCH;
+  private ScheduledFuture<?> heartbeat;
+  private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
+  private String banReason;
+
+  /**
+   * A connection for the user of {@code api} (a {@link ChatApi#as(String) logged-in} one, whose token
+   * it uses); it connects once {@link #start() started}.
+   */
+  public ChatConnection(ChatApi api, String token, Backoff backoff, Listener listener) {
+    this(api, token, backoff, listener, Clock.systemUTC());
+  }
+
+  ChatConnection(ChatApi api, String token, Backoff backoff, Listener listener, Clock clock) {
+    this.api = api;
+    this.socketUri = socketUri(api.server(), token);
+    this.backoff = backoff;
+    this.listener = listener;
+    this.clock = clock;
+    this.loop =
+        Executors.newSingleThreadScheduledExecutor(
+            task -> {
+              Thread thread = new Thread(task, "chat-connection");
+              thread.setDaemon(true);
+              return thread;
+            });
+  }
+
+  public void start() {
+    loop.execute(this::connect);
+  }
+
+  /** Joins {@code room}, now or as soon as connected, and again after every reconnect. */
+  public void join(String room) {
+    loop.execute(
+        () -> {
+          resume.joined(room);
+          transmit(new ClientFrame.JoinRoom(room, resume.lastSeen(Channel.room(room))));
+        });
+  }
+
+  public void leave(String room) {
+    loop.execute(
+        () -> {
+          resume.left(room);
+          transmit(new ClientFrame.LeaveRoom(room));
+        });
+  }
+
+  /**
+   * Sends {@code text} to {@code room} and returns its clientId, which the acknowledgement (the
+   * message coming back) or an error's {@code ref} carries. Sent again after a reconnect until one of
+   * them comes.
+   */
+  public String send(String room, String text) {
+    String clientId = UUID.randomUUID().toString();
+    queue(clientId, new ClientFrame.SendChatMessage(room, text, clientId));
+    return clientId;
+  }
+
+  /** As {@link #send}, to a friend. */
+  public String sendDirect(String username, String text) {
+    String clientId = UUID.randomUUID().toString();
+    queue(clientId, new ClientFrame.SendDirectMessage(username, text, clientId));
+    return clientId;
+  }
+
+  /**
+   * Says this client has seen the conversation with {@code username} up to {@code lastId} (its history
+   * was loaded), so a reconnect catches up on it even before a live message arrived in it.
+   */
+  public void follow(String username, long lastId) {
+    loop.execute(() -> resume.see(Channel.direct(username), lastId));
+  }
+
+  public ConnectionState state() {
+    return state;
+  }
+
+  /** Closes the socket for good; the listener hears {@link ConnectionState.Closed}. */
+  @Override
+  public void close() {
+    loop.execute(
+        () -> {
+          if (!state.isFinal()) {
+            become(new ConnectionState.Closed());
+          }
+          if (socket != null) {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+          }
+        });
+    loop.shutdown();
+  }
+
+  private void queue(String clientId, ClientFrame frame) {
+    loop.execute(
+        () -> {
+          resume.sending(clientId, frame);
+          transmit(frame);
+        });
+  }
+
+  // ---- the socket's life, on the event loop ----
+
+  private void connect() {
+    if (state.isFinal()) {
+      return;
+    }
+    attempt++;
+    int thisSocket = ++generation;
+    become(new ConnectionState.Connecting(attempt));
+    api.http()
+        .newWebSocketBuilder()
+        .connectTimeout(Duration.ofSeconds(10))
+        .buildAsync(socketUri, new SocketListener(thisSocket))
+        .whenCompleteAsync(
+            (opened, failure) -> {
+              if (thisSocket != generation) {
+                if (opened != null) {
+                  opened.abort();
+                }
+              } else if (failure != null) {
+                refused(failure);
+              } else {
+                socket = opened;
+                sending = CompletableFuture.completedFuture(null);
+                lastHeard = clock.instant();
+              }
+            },
+            loop);
+  }
+
+  private void refused(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    if (cause instanceof WebSocketHandshakeException handshake) {
+      int status = handshake.getResponse().statusCode();
+      switch (status) {
+        case 401 -> become(new ConnectionState.LoggedOut("the server no longer accepts this login"));
+        case 403 -> become(new ConnectionState.Banned("banned"));
+        default -> retryLater("the server answered " + status);
+      }
+    } else {
+      retryLater("cannot reach the server");
+    }
+  }
+
+  private void received(int fromSocket, String text) {
+    if (fromSocket != generation) {
+      return;
+    }
+    lastHeard = clock.instant();
+    ServerFrame frame;
+    try {
+      frame = WireJson.readServerFrame(text);
+    } catch (InvalidJsonException e) {
+      LOG.log(System.Logger.Level.WARNING, "ignored a frame this client does not know: {0}", e.getMessage());
+      return;
+    }
+    handle(frame);
+  }
+
+  private void handle(ServerFrame frame) {
+    if (frame instanceof ServerFrame.Welcome welcome) {
+      welcomed(welcome);
+    } else if (frame instanceof ServerFrame.RoomJoined joined) {
+      roomJoined(joined);
+    } else if (frame instanceof ServerFrame.ChatMessagePosted posted) {
+      posted(posted, posted.message());
+    } else if (frame instanceof ServerFrame.DirectMessagePosted posted) {
+      posted(posted, posted.message());
+    } else {
+      if (frame instanceof ServerFrame.RequestFailed failed) {
+        resume.answered(failed.ref());
+      } else if (frame instanceof ServerFrame.Banned banned) {
+        banReason = banned.reason();
+      }
+      deliver(frame);
+    }
+  }
+
+  private void welcomed(ServerFrame.Welcome welcome) {
+    boolean reconnect = me != null;
+    me = welcome.user();
+    attempt = 0;
+    become(new ConnectionState.Connected(welcome.node(), welcome.user()));
+    deliver(welcome);
+    startHeartbeat(Duration.ofSeconds(Math.max(1, welcome.heartbeat())));
+    resume.resumeFrames().forEach(this::transmit);
+    if (reconnect) {
+      resume.conversations().forEach(this::catchUp);
+    }
+  }
+
+  private void roomJoined(ServerFrame.RoomJoined joined) {
+    Channel room = Channel.room(joined.room());
+    List<Message> fresh = joined.history().stream().filter(m -> resume.see(room, m.id())).toList();
+    deliver(new ServerFrame.RoomJoined(joined.room(), joined.members(), fresh, null));
+    if (Boolean.TRUE.equals(joined.more())) {
+      catchUp(room);
+    }
+  }
+
+  private void posted(ServerFrame frame, Message message) {
+    Channel channel = Channel.of(message, me.username());
+    List<ServerFrame> held = heldBack.get(channel);
+    if (held != null) {
+      held.add(frame);
+      return;
+    }
+    if (message.from().id() == me.id()) {
+      resume.answered(message.clientId());
+    }
+    if (resume.see(channel, message.id())) {
+      deliver(frame);
+    }
+  }
+
+  /**
+   * Fills the gap in {@code channel} after the last id seen over REST, holding back live frames for it
+   * until the gap is filled so that none overtakes what it follows.
+   */
+  private void catchUp(Channel channel) {
+    Long after = resume.lastSeen(channel);
+    if (after == null || heldBack.containsKey(channel)) {
+      return;
+    }
+    heldBack.put(channel, new ArrayList<>());
+    CompletableFuture.supplyAsync(() -> missed(channel, after))
+        .whenCompleteAsync(
+            (messages, failure) -> {
+              List<ServerFrame> held = heldBack.remove(channel);
+              if (failure != null) {
+                // The live frames held back would hide the gap; a new socket catches up again instead.
+                LOG.log(System.Logger.Level.INFO, "catch-up failed, reconnecting: {0}", failure.getMessage());
+                if (socket != null) {
+                  socket.abort();
+                }
+                return;
+              }
+              messages.forEach(m -> posted(asFrame(m), m));
+              held.forEach(this::handle);
+            },
+            loop);
+  }
+
+  private List<Message> missed(Channel channel, long after) {
+    List<Message> all = new ArrayList<>();
+    long last = after;
+    while (true) {
+      List<Message> page =
+          channel instanceof Channel.RoomChannel room
+              ? api.roomMessages(room.room(), ChatApi.Page.after(last, PAGE))
+              : api.directMessages(((Channel.DirectChannel) channel).username(), ChatApi.Page.after(last, PAGE));
+      all.addAll(page);
+      if (page.size() < PAGE) {
+        return all;
+      }
+      last = page.get(page.size() - 1).id();
+    }
+  }
+
+  private static ServerFrame asFrame(Message message) {
+    return message.room() != null
+        ? new ServerFrame.ChatMessagePosted(message)
+        : new ServerFrame.DirectMessagePosted(message);
+  }
+
+  private void startHeartbeat(Duration every) {
+    stopHeartbeat();
+    // Three silent heartbeats and the server drops us; two without a word from it and we drop it.
+    Duration deadAfter = every.multipliedBy(2).plusSeconds(5);
+    int thisSocket = generation;
+    heartbeat =
+        loop.scheduleAtFixedRate(
+            () -> {
+              if (Duration.between(lastHeard, clock.instant()).compareTo(deadAfter) > 0) {
+                lost(thisSocket, "the server stopped answering");
+                if (socket != null) {
+                  socket.abort();
+                }
+              } else {
+                transmit(new ClientFrame.Ping());
+              }
+            },
+            every.toMillis(),
+            every.toMillis(),
+            TimeUnit.MILLISECONDS);
+  }
+
+  private void stopHeartbeat() {
+    if (heartbeat != null) {
+      heartbeat.cancel(false);
+      heartbeat = null;
+    }
+  }
+
+  private void lost(int fromSocket, int code, String reason) {
+    if (fromSocket != generation || state.isFinal()) {
+      return;
+    }
+    socket = null;
+    stopHeartbeat();
+    heldBack.clear();
+    switch (code) {
+      case 4001 -> become(new ConnectionState.LoggedOut("the server no longer accepts this login"));
+      case 4003 -> become(new ConnectionState.Banned(banReason != null ? banReason : reason));
+      default -> retryLater(reason == null || reason.isBlank() ? "connection lost (" + code + ")" : reason);
+    }
+  }
+
+  private void lost(int fromSocket, String reason) {
+    lost(fromSocket, CLOSED_ABNORMALLY, reason);
+  }
+
+  private void retryLater(String reason) {
+    generation++;
+    Duration delay = backoff.delay(attempt);
+    become(new ConnectionState.Reconnecting(clock.instant().plus(delay), attempt + 1, reason));
+    loop.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  private void transmit(ClientFrame frame) {
+    WebSocket open = socket;
+    if (open == null || !(state instanceof ConnectionState.Connected)) {
+      return; // sent from the resume frames once a socket is welcomed
+    }
+    String json = WireJson.toJson(frame);
+    sending = sending.handle((done, failed) -> null).thenCompose(ignored -> open.sendText(json, true));
+  }
+
+  private void become(ConnectionState next) {
+    state = next;
+    try {
+      listener.onState(next);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "a connection listener failed", e);
+    }
+  }
+
+  private void deliver(ServerFrame frame) {
+    try {
+      listener.onFrame(frame);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "a connection listener failed", e);
+    }
+  }
+
+  /** Runs {@code task} on the event loop, unless the connection was closed meanwhile. */
+  private void onLoop(Runnable task) {
+    try {
+      loop.execute(task);
+    } catch (RejectedExecutionException closed) {
+      // Closed: what the old socket still says is of no interest.
+    }
+  }
+
+  private static URI socketUri(URI server, String token) {
+    String scheme = "https".equals(server.getScheme()) ? "wss" : "ws";
+    return URI.create(
+        scheme + "://" + server.getRawAuthority() + "/ws?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+  }
+
+  /** Hands the socket's callbacks to the event loop, tagged with the socket they came from. */
+  private final class SocketListener implements WebSocket.Listener {
+
+    private final int socketGeneration;
+    private final StringBuilder partial = new StringBuilder();
+
+    SocketListener(int socketGeneration) {
+      this.socketGeneration = socketGeneration;
+    }
+
+    @Override
+    public CompletableFuture<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+      partial.append(data);
+      if (last) {
+        String text = partial.toString();
+        partial.setLength(0);
+        onLoop(() -> received(socketGeneration, text));
+      }
+      webSocket.request(1);
+      return null;
+    }
+
+    @Override
+    public CompletableFuture<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      onLoop(() -> lost(socketGeneration, statusCode, reason));
+      return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+      onLoop(() -> lost(socketGeneration, "connection lost: " + error.getMessage()));
+    }
+  }
+}

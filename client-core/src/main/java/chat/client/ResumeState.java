@@ -1,0 +1,88 @@
+package chat.client;
+
+import chat.dto.ClientFrame;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a connection remembers from one socket to the next so that a reconnect misses nothing and
+ * repeats nothing: the rooms it is in, the last message id seen in each room and conversation, and the
+ * sends not yet acknowledged. Not thread-safe: the connection's event loop owns it.
+ */
+final class ResumeState {
+
+  private final Set<String> rooms = new LinkedHashSet<>();
+  private final Map<Channel, Long> lastSeen = new HashMap<>();
+  private final Map<String, ClientFrame> unacknowledged = new LinkedHashMap<>();
+
+  void joined(String room) {
+    rooms.add(room);
+  }
+
+  /** A room left is forgotten: joining it again later starts from its newest messages. */
+  void left(String room) {
+    rooms.remove(room);
+    lastSeen.remove(Channel.room(room));
+  }
+
+  boolean isIn(String room) {
+    return rooms.contains(room);
+  }
+
+  /**
+   * Records message {@code id} in {@code channel} and says whether it is new. Ids grow in the order
+   * every client sees, so anything at or below the last id seen is a repeat.
+   */
+  boolean see(Channel channel, long id) {
+    Long last = lastSeen.get(channel);
+    if (last != null && id <= last) {
+      return false;
+    }
+    lastSeen.put(channel, id);
+    return true;
+  }
+
+  Long lastSeen(Channel channel) {
+    return lastSeen.get(channel);
+  }
+
+  void sending(String clientId, ClientFrame frame) {
+    unacknowledged.put(clientId, frame);
+  }
+
+  /** The send with this clientId got its answer (stored or refused); true when it was still waiting. */
+  boolean answered(String clientId) {
+    return clientId != null && unacknowledged.remove(clientId) != null;
+  }
+
+  int unacknowledged() {
+    return unacknowledged.size();
+  }
+
+  /**
+   * What a new socket sends first: a join per room with the last id seen in it, then every send still
+   * unacknowledged, under its original clientId so the server stores none twice. Joins come first
+   * because the server takes a socket's frames in order, and a message needs its room joined.
+   */
+  List<ClientFrame> resumeFrames() {
+    List<ClientFrame> frames = new ArrayList<>();
+    for (String room : rooms) {
+      frames.add(new ClientFrame.JoinRoom(room, lastSeen.get(Channel.room(room))));
+    }
+    frames.addAll(unacknowledged.values());
+    return frames;
+  }
+
+  /** The conversations to catch up on over REST after a reconnect: those with a message seen. */
+  List<Channel.DirectChannel> conversations() {
+    return lastSeen.keySet().stream()
+        .filter(Channel.DirectChannel.class::isInstance)
+        .map(Channel.DirectChannel.class::cast)
+        .toList();
+  }
+}

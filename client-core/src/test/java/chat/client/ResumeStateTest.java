@@ -1,0 +1,70 @@
+package chat.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.dto.ClientFrame;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ResumeStateTest {
+
+  private final ResumeState resume = new ResumeState();
+
+  @Test
+  void aMessageIsNewOnlyOncePerChannel() {
+    Channel general = Channel.room("general");
+    assertTrue(resume.see(general, 5));
+    assertFalse(resume.see(general, 5));
+    assertFalse(resume.see(general, 3));
+    assertTrue(resume.see(general, 6));
+    assertTrue(resume.see(Channel.direct("bob"), 5), "another channel keeps its own count");
+  }
+
+  @Test
+  void rejoinsEachRoomFromItsLastSeenIdThenResendsWhatWasNotAcknowledged() {
+    resume.joined("general");
+    resume.joined("random");
+    resume.see(Channel.room("general"), 41);
+    ClientFrame hello = new ClientFrame.SendChatMessage("general", "hello", "c-1");
+    ClientFrame hi = new ClientFrame.SendDirectMessage("bob", "hi", "c-2");
+    resume.sending("c-1", hello);
+    resume.sending("c-2", hi);
+
+    assertEquals(
+        List.of(
+            new ClientFrame.JoinRoom("general", 41L),
+            new ClientFrame.JoinRoom("random", null),
+            hello,
+            hi),
+        resume.resumeFrames());
+  }
+
+  @Test
+  void anAnsweredSendIsNotSentAgain() {
+    resume.sending("c-1", new ClientFrame.SendChatMessage("general", "hello", "c-1"));
+    assertTrue(resume.answered("c-1"));
+    assertFalse(resume.answered("c-1"), "a second answer to the same send is a repeat");
+    assertFalse(resume.answered(null));
+    assertEquals(List.of(), resume.resumeFrames());
+  }
+
+  @Test
+  void aRoomLeftIsNeitherRejoinedNorRemembered() {
+    resume.joined("general");
+    resume.see(Channel.room("general"), 9);
+    resume.left("general");
+
+    assertEquals(List.of(), resume.resumeFrames());
+    assertNull(resume.lastSeen(Channel.room("general")));
+  }
+
+  @Test
+  void catchesUpOnlyOnConversationsWithAMessageSeen() {
+    resume.see(Channel.room("general"), 3);
+    resume.see(Channel.direct("bob"), 4);
+    assertEquals(List.of(new Channel.DirectChannel("bob")), resume.conversations());
+  }
+}

@@ -1,0 +1,125 @@
+package chat.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A TCP relay on loopback between clients and a node: a network a test can break. {@link #cut()} drops
+ * every connection and refuses new ones until {@link #restore()}; {@link #muteReplies()} lets requests
+ * through but loses what the server answers, as when a link dies just after a send.
+ */
+public final class TcpRelay implements AutoCloseable {
+
+  private final ServerSocket listener;
+  private final InetSocketAddress target;
+  private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
+  private volatile boolean open = true;
+  private volatile boolean repliesMuted;
+
+  private TcpRelay(ServerSocket listener, InetSocketAddress target) {
+    this.listener = listener;
+    this.target = target;
+  }
+
+  /** A relay to the server at {@code target} (an http URI), accepting on a free loopback port. */
+  public static TcpRelay to(URI target) {
+    try {
+      ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      TcpRelay relay = new TcpRelay(listener, new InetSocketAddress(target.getHost(), target.getPort()));
+      daemon("relay-accept", relay::acceptAll).start();
+      return relay;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The server's address through the relay. */
+  public URI uri() {
+    return URI.create("http://127.0.0.1:" + listener.getLocalPort() + "/");
+  }
+
+  /** Every connection through the relay drops, and new ones are refused until {@link #restore()}. */
+  public void cut() {
+    open = false;
+    sockets.forEach(TcpRelay::closeQuietly);
+    sockets.clear();
+  }
+
+  public void restore() {
+    repliesMuted = false;
+    open = true;
+  }
+
+  /** Bytes from the server are thrown away until {@link #cut()}; the client hears nothing. */
+  public void muteReplies() {
+    repliesMuted = true;
+  }
+
+  @Override
+  public void close() {
+    cut();
+    closeQuietly(listener);
+  }
+
+  private void acceptAll() {
+    while (!listener.isClosed()) {
+      try {
+        Socket client = listener.accept();
+        if (!open) {
+          closeQuietly(client);
+          continue;
+        }
+        Socket server = new Socket(target.getAddress(), target.getPort());
+        sockets.add(client);
+        sockets.add(server);
+        daemon("relay-up", () -> pump(client, server, false)).start();
+        daemon("relay-down", () -> pump(server, client, true)).start();
+      } catch (IOException e) {
+        // The listener closed, or the server refused one connection: the client sees it dropped.
+      }
+    }
+  }
+
+  private void pump(Socket from, Socket to, boolean replies) {
+    byte[] buffer = new byte[16 * 1024];
+    try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        if (!(replies && repliesMuted)) {
+          out.write(buffer, 0, read);
+          out.flush();
+        }
+      }
+    } catch (IOException e) {
+      // One side closed.
+    } finally {
+      closeQuietly(from);
+      closeQuietly(to);
+      sockets.remove(from);
+      sockets.remove(to);
+    }
+  }
+
+  private static Thread daemon(String name, Runnable task) {
+    Thread thread = new Thread(task, name);
+    thread.setDaemon(true);
+    return thread;
+  }
+
+  private static void closeQuietly(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      // Already closed.
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package chat.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * One real PostgreSQL on loopback for the nodes of a test, and the settings those nodes share: the
+ * database, one token secret (a token from one node is good on another) and the first administrator.
+ */
+public final class TestDatabase implements AutoCloseable {
+
+  public static final String ADMIN = "root";
+  public static final String ADMIN_PASSWORD = "root-password";
+
+  private final EmbeddedPostgres postgres;
+  private final Path dataDir;
+
+  private TestDatabase(EmbeddedPostgres postgres, Path dataDir) {
+    this.postgres = postgres;
+    this.dataDir = dataDir;
+  }
+
+  public static TestDatabase start(Path dataDir) {
+    try {
+      return new TestDatabase(
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dataDir.resolve("postgres"))
+              .setServerConfig("listen_addresses", "127.0.0.1")
+              .start(),
+          dataDir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** CHAT_* settings for a node on this database; nodes given the same secret accept each other's tokens. */
+  public Map<String, String> nodeEnvironment(String tokenSecret) {
+    return Map.of(
+        "CHAT_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
+        "CHAT_DB_USER", "postgres",
+        "CHAT_TOKEN_SECRET", tokenSecret,
+        "CHAT_DATA_DIR", dataDir.toString(),
+        "CHAT_BCRYPT_COST", "4",
+        "CHAT_ADMIN_USERNAME", ADMIN,
+        "CHAT_ADMIN_PASSWORD", ADMIN_PASSWORD);
+  }
+
+  /** Where node logs go: beside the test data, under {@code node-logs}. */
+  static Path nodeLogs() {
+    return Path.of(System.getProperty("chat.it.dataDir")).getParent().resolve("node-logs");
+  }
+
+  @Override
+  public void close() {
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
