@@ -16,7 +16,7 @@ public final class ChatApiException extends RuntimeException {
   private final String code;
   private final Duration retryAfter;
 
-  ChatApiException(int status, String code, String message, Duration retryAfter) {
+  public ChatApiException(int status, String code, String message, Duration retryAfter) {
     super(message);
     this.status = status;
     this.code = code;

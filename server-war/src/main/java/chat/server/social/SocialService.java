@@ -11,6 +11,7 @@ import chat.server.events.ChatEvent;
 import chat.server.events.ChatEvents;
 import chat.server.events.UserEvent;
 import chat.server.platform.ChatException;
+import chat.server.presence.UserPresence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.SQLException;
@@ -27,13 +28,15 @@ public class SocialService {
 
   private SocialStore store;
   private ChatEvents events;
+  private UserPresence presence;
 
   protected SocialService() {}
 
   @Inject
-  SocialService(SocialStore store, ChatEvents events) {
+  SocialService(SocialStore store, ChatEvents events, UserPresence presence) {
     this.store = store;
     this.events = events;
+    this.presence = presence;
   }
 
   /** Asks {@code username} to be friends, or accepts their request if they asked first. */
@@ -109,15 +112,18 @@ public class SocialService {
         });
   }
 
-  /** The user with their friends, requests in and out, and whom they block. */
+  /** The user with their friends (and which of them are online), requests in and out, whom they block. */
   public AccountOverview overview(User me) {
     try {
+      List<User> friends = store.friendsOf(me.id());
+      Set<Long> online = presence.onlineAmong(friends.stream().map(User::id).toList());
       return new AccountOverview(
           me,
-          store.friendsOf(me.id()),
+          friends,
           store.requestsTo(me.id()),
           store.requestsFrom(me.id()),
-          store.blockedBy(me.id()));
+          store.blockedBy(me.id()),
+          friends.stream().filter(f -> online.contains(f.id())).map(User::username).toList());
     } catch (SQLException e) {
       throw unavailable(e);
     }

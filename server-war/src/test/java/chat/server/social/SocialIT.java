@@ -62,8 +62,9 @@ class SocialIT {
       assertEquals(new Status("friends"), add(b, gus, "FAY"));
       assertEquals(gus.user(), fayOnA.nextOf(ServerFrame.FriendAdded.class).user());
       assertEquals(fay.user(), gusOnB.nextOf(ServerFrame.FriendAdded.class).user());
-      assertEquals(
-          List.of(gus.user()), a.get("/api/account", fay.token()).as(AccountOverview.class).friends());
+      AccountOverview fayView = a.get("/api/account", fay.token()).as(AccountOverview.class);
+      assertEquals(List.of(gus.user()), fayView.friends());
+      assertEquals(List.of("gus"), fayView.online(), "gus has sockets open, on B and on A");
 
       fayOnA.send(new ClientFrame.SendDirectMessage("gus", "hi from A", "dm-1"));
       Message first = fayOnA.nextOf(ServerFrame.DirectMessagePosted.class).message();

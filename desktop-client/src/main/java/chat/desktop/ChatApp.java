@@ -1,0 +1,107 @@
+package chat.desktop;
+
+import chat.client.Backoff;
+import chat.client.ChatApi;
+import chat.desktop.login.LoginView;
+import chat.desktop.login.LoginViewModel;
+import chat.desktop.main.MainView;
+import chat.desktop.main.MainViewModel;
+import chat.desktop.main.Session;
+import chat.dto.Authenticated;
+import java.net.URI;
+import java.time.Clock;
+import javafx.application.Application;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The app in one window: the login screen, then the main window for the user who logged in, then the
+ * login screen again after logging out. Tests start it on a stage of theirs with their settings.
+ */
+public final class ChatApp extends Application {
+
+  private static final String STYLESHEET = ChatApp.class.getResource("chat.css").toExternalForm();
+
+  private final Settings settings;
+  private final Backoff backoff;
+  private final Ui ui = Ui.javafx();
+  private final Clock clock = Clock.systemUTC();
+  private Stage stage;
+  private Session session;
+  private MainView mainView;
+
+  /** As launched by {@link Main}: the user's settings, the standard reconnect backoff. */
+  public ChatApp() {
+    this(Settings.ofUser(), Backoff.standard());
+  }
+
+  public ChatApp(Settings settings, Backoff backoff) {
+    this.settings = settings;
+    this.backoff = backoff;
+  }
+
+  @Override
+  public void start(Stage primary) {
+    stage = primary;
+    stage.setMinWidth(420);
+    stage.setMinHeight(360);
+    showLogin();
+    stage.show();
+  }
+
+  @Override
+  public void stop() {
+    endSession();
+  }
+
+  private void showLogin() {
+    LoginViewModel login =
+        new LoginViewModel(
+            (server, username, password, signUp) ->
+                signUp ? ChatApi.of(server).signUp(username, password) : ChatApi.of(server).logIn(username, password),
+            ui,
+            settings.server(),
+            settings::rememberServer,
+            this::showMain);
+    stage.titleProperty().unbind();
+    stage.setTitle("Chat · log in");
+    show(new LoginView(login).createView(), 480, 520);
+  }
+
+  private void showMain(URI server, Authenticated login) {
+    session = new Session(server, login, backoff, ui);
+    MainViewModel main = new MainViewModel(login.user(), session, ui, clock);
+    session.start(main);
+    main.start();
+    mainView = new MainView(main, this::logOut, clock);
+    stage.titleProperty().bind(main.title());
+    show(mainView.createView(), 1100, 720);
+  }
+
+  private void logOut() {
+    endSession();
+    showLogin();
+  }
+
+  private void endSession() {
+    if (mainView != null) {
+      mainView.close();
+      mainView = null;
+    }
+    if (session != null) {
+      session.close();
+      session = null;
+    }
+  }
+
+  private void show(Parent root, double width, double height) {
+    if (stage.getScene() == null) {
+      Scene scene = new Scene(root, width, height);
+      scene.getStylesheets().add(STYLESHEET);
+      stage.setScene(scene);
+    } else {
+      stage.getScene().setRoot(root);
+    }
+  }
+}

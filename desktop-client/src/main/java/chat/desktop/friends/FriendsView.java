@@ -1,0 +1,146 @@
+package chat.desktop.friends;
+
+import chat.dto.User;
+import java.util.List;
+import java.util.function.Function;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Friends (online, unread, message, remove), requests in and out, blocked users, and adding a friend. */
+public final class FriendsView {
+
+  private final FriendsViewModel model;
+
+  public FriendsView(FriendsViewModel model) {
+    this.model = model;
+  }
+
+  public Parent createView() {
+    TextField name = new TextField();
+    name.setId("friendName");
+    name.setPromptText("Username");
+    name.textProperty().bindBidirectional(model.newFriend());
+    name.setOnAction(e -> model.add());
+    HBox.setHgrow(name, Priority.ALWAYS);
+    Button add = new Button("Add friend");
+    add.setId("addFriend");
+    add.setOnAction(e -> model.add());
+    Label notice = new Label();
+    notice.setId("friendsNotice");
+    notice.setWrapText(true);
+    notice.getStyleClass().add("muted");
+    notice.textProperty().bind(model.notice());
+
+    ListView<FriendItem> friends = new ListView<>(model.friends());
+    friends.setId("friends");
+    friends.setPrefHeight(180);
+    friends.setCellFactory(view -> new FriendCell());
+
+    VBox box =
+        new VBox(
+            8,
+            new HBox(6, name, add),
+            notice,
+            heading("Friends"),
+            friends,
+            heading("Requests to you"),
+            users("incoming", model.incoming(), u -> List.of(button("Accept", "accept", () -> model.add(u.username())),
+                button("Decline", "decline", () -> model.remove(u.username())))),
+            heading("Your requests"),
+            users("outgoing", model.outgoing(), u -> List.of(button("Cancel", "cancel", () -> model.remove(u.username())))),
+            heading("Blocked"),
+            users("blocked", model.blocked(), u -> List.of(button("Unblock", "unblock", () -> model.unblock(u.username())))));
+    box.setPadding(new Insets(8));
+    ScrollPane scroll = new ScrollPane(box);
+    scroll.setFitToWidth(true);
+    return scroll;
+  }
+
+  private static Label heading(String text) {
+    Label label = new Label(text);
+    label.getStyleClass().add("section");
+    return label;
+  }
+
+  private static Button button(String text, String styleClass, Runnable action) {
+    Button button = new Button(text);
+    button.getStyleClass().add(styleClass);
+    button.setOnAction(e -> action.run());
+    return button;
+  }
+
+  private static ListView<User> users(String id, ObservableList<User> items, Function<User, List<Button>> actions) {
+    ListView<User> list = new ListView<>(items);
+    list.setId(id);
+    list.setPrefHeight(90);
+    list.setCellFactory(
+        view ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(User user, boolean empty) {
+                super.updateItem(user, empty);
+                if (empty || user == null) {
+                  setGraphic(null);
+                  setText(null);
+                  return;
+                }
+                setText(null);
+                setGraphic(line(new Label(user.username()), actions.apply(user)));
+              }
+            });
+    return list;
+  }
+
+  private static HBox line(Node name, List<? extends Node> actions) {
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox line = new HBox(6, name, gap);
+    line.getChildren().addAll(actions);
+    line.setAlignment(Pos.CENTER_LEFT);
+    return line;
+  }
+
+  private final class FriendCell extends ListCell<FriendItem> {
+
+    @Override
+    protected void updateItem(FriendItem friend, boolean empty) {
+      super.updateItem(friend, empty);
+      if (empty || friend == null) {
+        setGraphic(null);
+        setText(null);
+        return;
+      }
+      String username = friend.user().username();
+      Label dot = new Label("●");
+      dot.getStyleClass().add(friend.online() ? "online-dot" : "offline-dot");
+      Label name = new Label(username + (friend.online() ? "" : " (offline)"));
+      HBox who = new HBox(6, dot, name);
+      if (friend.unread() > 0) {
+        Label badge = new Label(Integer.toString(friend.unread()));
+        badge.getStyleClass().add("badge");
+        who.getChildren().add(badge);
+      }
+      who.setAlignment(Pos.CENTER_LEFT);
+      setText(null);
+      setGraphic(
+          line(
+              who,
+              List.of(
+                  button("Message", "message", () -> model.message(username)),
+                  button("Remove", "remove", () -> model.remove(username)))));
+    }
+  }
+}

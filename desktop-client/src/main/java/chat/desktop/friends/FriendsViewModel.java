@@ -1,0 +1,160 @@
+package chat.desktop.friends;
+
+import chat.desktop.Problems;
+import chat.desktop.Ui;
+import chat.dto.AccountOverview;
+import chat.dto.User;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * Friends with their online state, requests in (accept, decline) and out (cancel), blocked users
+ * (unblock), and a way to start a direct conversation. Reloaded from the server after each change and
+ * on each friend event; the online states on every refresh.
+ */
+public final class FriendsViewModel {
+
+  private final FriendActions actions;
+  private final Ui ui;
+  private final Consumer<String> openConversation;
+  private final ObservableList<FriendItem> friends = FXCollections.observableArrayList();
+  private final ObservableList<User> incoming = FXCollections.observableArrayList();
+  private final ObservableList<User> outgoing = FXCollections.observableArrayList();
+  private final ObservableList<User> blocked = FXCollections.observableArrayList();
+  private final StringProperty newFriend = new SimpleStringProperty("");
+  private final StringProperty notice = new SimpleStringProperty("");
+  private final Map<String, Integer> unreadByFriend = new HashMap<>();
+  private final IntegerBinding unread =
+      Bindings.createIntegerBinding(() -> friends.stream().mapToInt(FriendItem::unread).sum(), friends);
+
+  /** {@code openConversation} puts the direct conversation with a username in view. */
+  public FriendsViewModel(FriendActions actions, Ui ui, Consumer<String> openConversation) {
+    this.actions = actions;
+    this.ui = ui;
+    this.openConversation = openConversation;
+  }
+
+  public ObservableList<FriendItem> friends() {
+    return friends;
+  }
+
+  public ObservableList<User> incoming() {
+    return incoming;
+  }
+
+  public ObservableList<User> outgoing() {
+    return outgoing;
+  }
+
+  public ObservableList<User> blocked() {
+    return blocked;
+  }
+
+  public StringProperty newFriend() {
+    return newFriend;
+  }
+
+  /** What the last action did, or why it failed. */
+  public StringProperty notice() {
+    return notice;
+  }
+
+  public IntegerBinding unread() {
+    return unread;
+  }
+
+  public void refresh() {
+    ui.run(actions::account, this::show, failure -> notice.set(Problems.describe(failure)));
+  }
+
+  public void add() {
+    String name = newFriend.get() == null ? "" : newFriend.get().strip();
+    if (name.isEmpty()) {
+      notice.set("Whom? Type a username.");
+      return;
+    }
+    add(name);
+    newFriend.set("");
+  }
+
+  /** Asks {@code username} to be friends; accepting a request is the same. */
+  public void add(String username) {
+    change(
+        () -> actions.addFriend(username),
+        status ->
+            "friends".equals(status)
+                ? "You and " + username + " are friends."
+                : "Asked " + username + " to be friends.");
+  }
+
+  /** Ends a friendship, declines a request in, or cancels one out. */
+  public void remove(String username) {
+    change(() -> actions.removeFriend(username), status -> "Done: " + username + " removed.");
+  }
+
+  public void block(String username) {
+    change(() -> actions.block(username), status -> username + " is blocked.");
+  }
+
+  public void unblock(String username) {
+    change(() -> actions.unblock(username), status -> username + " is unblocked.");
+  }
+
+  public void message(String username) {
+    clearUnread(username);
+    openConversation.accept(username);
+  }
+
+  // ---- what the server says ----
+
+  public void directMessageArrived(String from, boolean inView) {
+    if (!inView) {
+      unreadByFriend.merge(from, 1, Integer::sum);
+      friends.replaceAll(f -> f.user().username().equals(from) ? withUnread(f) : f);
+    }
+  }
+
+  public void clearUnread(String username) {
+    unreadByFriend.remove(username);
+    friends.replaceAll(f -> f.user().username().equals(username) ? withUnread(f) : f);
+  }
+
+  private FriendItem withUnread(FriendItem friend) {
+    return new FriendItem(
+        friend.user(), friend.online(), unreadByFriend.getOrDefault(friend.user().username(), 0));
+  }
+
+  private void change(Callable<String> call, Function<String, String> said) {
+    ui.run(
+        call,
+        status -> {
+          notice.set(said.apply(status));
+          refresh();
+        },
+        failure -> notice.set(Problems.describe(failure)));
+  }
+
+  private void show(AccountOverview account) {
+    List<String> online = account.online() == null ? List.of() : account.online();
+    friends.setAll(
+        account.friends().stream()
+            .map(
+                f ->
+                    new FriendItem(
+                        f, online.contains(f.username()), unreadByFriend.getOrDefault(f.username(), 0)))
+            .toList());
+    incoming.setAll(account.incoming());
+    outgoing.setAll(account.outgoing());
+    blocked.setAll(account.blocked());
+  }
+}

@@ -1,0 +1,221 @@
+package chat.desktop.main;
+
+import chat.client.Channel;
+import chat.client.ChatConnection;
+import chat.client.ConnectionState;
+import chat.desktop.Ui;
+import chat.desktop.admin.AdminViewModel;
+import chat.desktop.chat.ChatViewModel;
+import chat.desktop.chat.SenderActions;
+import chat.desktop.friends.FriendsViewModel;
+import chat.desktop.rooms.RoomsViewModel;
+import chat.desktop.status.StatusViewModel;
+import chat.dto.Message;
+import chat.dto.Role;
+import chat.dto.ServerFrame;
+import chat.dto.User;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * The main window's state: the screens' view models, the conversations open and the one in view, and
+ * where each event from the server goes. It hears the connection on the FX thread.
+ */
+public final class MainViewModel implements ChatConnection.Listener, SenderActions {
+
+  private final User me;
+  private final ServerActions server;
+  private final Ui ui;
+  private final Clock clock;
+  private final RoomsViewModel rooms;
+  private final FriendsViewModel friends;
+  private final StatusViewModel status = new StatusViewModel();
+  private final AdminViewModel admin;
+  private final Map<Channel, ChatViewModel> conversations = new HashMap<>();
+  private final ObjectProperty<ChatViewModel> inView = new SimpleObjectProperty<>();
+  /** Things worth a moment of the user's attention that belong to no screen: an admin ping, say. */
+  private final StringProperty notice = new SimpleStringProperty("");
+  private final IntegerBinding unread;
+  private final StringBinding title;
+
+  public MainViewModel(User me, ServerActions server, Ui ui, Clock clock) {
+    this.me = me;
+    this.server = server;
+    this.ui = ui;
+    this.clock = clock;
+    this.rooms = new RoomsViewModel(server, ui, name -> show(conversation(Channel.room(name))));
+    this.friends = new FriendsViewModel(server, ui, this::openDirect);
+    this.admin = me.role() == Role.ADMIN ? new AdminViewModel(server, ui) : null;
+    this.unread =
+        Bindings.createIntegerBinding(
+            () -> rooms.unread().get() + friends.unread().get(), rooms.unread(), friends.unread());
+    this.title =
+        Bindings.createStringBinding(
+            () -> (unread.get() > 0 ? "(" + unread.get() + ") " : "") + "Chat · " + me.username(), unread);
+  }
+
+  /** Loads what the screens show; the socket is already on its way. */
+  public void start() {
+    rooms.refresh();
+    friends.refresh();
+  }
+
+  public User me() {
+    return me;
+  }
+
+  public RoomsViewModel rooms() {
+    return rooms;
+  }
+
+  public FriendsViewModel friends() {
+    return friends;
+  }
+
+  public StatusViewModel status() {
+    return status;
+  }
+
+  /** The admin console's model, for an ADMIN only. */
+  public Optional<AdminViewModel> admin() {
+    return Optional.ofNullable(admin);
+  }
+
+  public ObjectProperty<ChatViewModel> inView() {
+    return inView;
+  }
+
+  public StringProperty notice() {
+    return notice;
+  }
+
+  /** Messages not read, in rooms and conversations not in view. */
+  public IntegerBinding unread() {
+    return unread;
+  }
+
+  /** The window title, with the unread count in front when there is one. */
+  public StringBinding title() {
+    return title;
+  }
+
+  /** Puts the direct conversation with {@code username} in view, loading its history the first time. */
+  public void openDirect(String username) {
+    friends.clearUnread(username);
+    show(conversation(Channel.direct(username)));
+  }
+
+  @Override
+  public void message(String username) {
+    openDirect(username);
+  }
+
+  /** Leaves the room a conversation is about; a direct conversation has nothing to leave. */
+  public void leave(ChatViewModel conversation) {
+    if (conversation.channel() instanceof Channel.RoomChannel room) {
+      leaveRoom(room.room());
+    }
+  }
+
+  public void leaveRoom(String room) {
+    rooms.leave(room);
+    ChatViewModel closed = conversations.remove(Channel.room(room));
+    if (closed != null && closed == inView.get()) {
+      inView.set(null);
+    }
+  }
+
+  @Override
+  public void addFriend(String username) {
+    friends.add(username);
+  }
+
+  @Override
+  public void block(String username) {
+    friends.block(username);
+  }
+
+  @Override
+  public void onState(ConnectionState state) {
+    status.show(state, clock.instant());
+  }
+
+  @Override
+  public void onFrame(ServerFrame frame) {
+    if (frame instanceof ServerFrame.RoomJoined joined) {
+      conversation(Channel.room(joined.room())).joined(joined);
+      rooms.membersNow(joined.room(), joined.members().size());
+    } else if (frame instanceof ServerFrame.MemberJoined joined) {
+      existing(Channel.room(joined.room())).ifPresent(c -> c.memberJoined(joined.user()));
+      rooms.memberCountChanged(joined.room(), +1);
+    } else if (frame instanceof ServerFrame.MemberLeft left) {
+      existing(Channel.room(left.room())).ifPresent(c -> c.memberLeft(left.user()));
+      rooms.memberCountChanged(left.room(), -1);
+    } else if (frame instanceof ServerFrame.ChatMessagePosted posted) {
+      arrived(posted.message());
+    } else if (frame instanceof ServerFrame.DirectMessagePosted posted) {
+      arrived(posted.message());
+    } else if (frame instanceof ServerFrame.MessageDeleted deleted) {
+      Channel channel = deleted.room() != null ? Channel.room(deleted.room()) : Channel.direct(deleted.with());
+      existing(channel).ifPresent(c -> c.deleted(deleted.id()));
+    } else if (frame instanceof ServerFrame.FriendRequested requested) {
+      notice.set(requested.user().username() + " wants to be friends.");
+      friends.refresh();
+    } else if (frame instanceof ServerFrame.FriendAdded || frame instanceof ServerFrame.FriendRemoved) {
+      friends.refresh();
+    } else if (frame instanceof ServerFrame.AdminPing ping) {
+      notice.set("An administrator pinged everyone, through " + ping.from() + ".");
+      if (admin != null) {
+        admin.pinged(ping.from());
+      }
+    } else if (frame instanceof ServerFrame.RequestFailed failed) {
+      boolean shown = conversations.values().stream().anyMatch(c -> c.refused(failed));
+      if (!shown) {
+        notice.set(failed.message());
+      }
+    }
+  }
+
+  private void arrived(Message message) {
+    Channel channel = Channel.of(message, me.username());
+    ChatViewModel conversation = conversation(channel);
+    conversation.arrived(message);
+    boolean seen = conversation == inView.get();
+    if (message.room() != null) {
+      rooms.messageArrived(message.room(), seen);
+    } else if (!conversation.isMine(message)) {
+      friends.directMessageArrived(message.from().username(), seen);
+    }
+  }
+
+  private void show(ChatViewModel conversation) {
+    inView.set(conversation);
+  }
+
+  private Optional<ChatViewModel> existing(Channel channel) {
+    return Optional.ofNullable(conversations.get(channel));
+  }
+
+  /** The conversation's model, made on first use; a direct one then loads its newest history. */
+  private ChatViewModel conversation(Channel channel) {
+    ChatViewModel existing = conversations.get(channel);
+    if (existing != null) {
+      return existing;
+    }
+    ChatViewModel created = new ChatViewModel(channel, me, server, ui);
+    conversations.put(channel, created);
+    if (!created.isRoom()) {
+      created.loadOlder();
+    }
+    return created;
+  }
+}

@@ -1,0 +1,9 @@
+package chat.desktop.main;
+
+import chat.desktop.admin.AdminActions;
+import chat.desktop.chat.ChatActions;
+import chat.desktop.friends.FriendActions;
+import chat.desktop.rooms.RoomActions;
+
+/** Everything the screens ask of the server, in one: what a logged-in {@link Session} provides. */
+public interface ServerActions extends RoomActions, ChatActions, FriendActions, AdminActions {}

@@ -1,0 +1,176 @@
+package chat.desktop.main;
+
+import chat.client.Backoff;
+import chat.client.Channel;
+import chat.client.ChatApi;
+import chat.client.ChatConnection;
+import chat.client.ConnectionState;
+import chat.desktop.Ui;
+import chat.desktop.chat.ChatViewModel;
+import chat.dto.AccountOverview;
+import chat.dto.AdminUser;
+import chat.dto.Authenticated;
+import chat.dto.BanResult;
+import chat.dto.Bans;
+import chat.dto.ClusterView;
+import chat.dto.Message;
+import chat.dto.Room;
+import chat.dto.ServerFrame;
+import chat.dto.User;
+import java.net.URI;
+import java.util.List;
+
+/**
+ * A logged-in user's link to the server: the REST client and the one socket, from client-core. What the
+ * socket says is handed to the FX thread here, through {@link Ui}, and nowhere else.
+ */
+public final class Session implements ServerActions, AutoCloseable {
+
+  private final ChatApi api;
+  private final ChatConnection connection;
+  private final User me;
+  private final Ui ui;
+  /** Who hears the socket; set once by {@link #start}, before the socket opens. */
+  private ChatConnection.Listener listener;
+
+  public Session(URI server, Authenticated login, Backoff backoff, Ui ui) {
+    this.api = ChatApi.of(server).as(login.token());
+    this.me = login.user();
+    this.ui = ui;
+    this.connection = new ChatConnection(api, login.token(), backoff, new ToFxThread());
+  }
+
+  /** Opens the socket; {@code listener} hears it on the FX thread. */
+  public void start(ChatConnection.Listener listener) {
+    this.listener = listener;
+    connection.start();
+  }
+
+  public User me() {
+    return me;
+  }
+
+  @Override
+  public void close() {
+    connection.close();
+  }
+
+  @Override
+  public List<Room> rooms() {
+    return api.rooms();
+  }
+
+  @Override
+  public Room createRoom(String name) {
+    return api.createRoom(name);
+  }
+
+  @Override
+  public void join(String room) {
+    connection.join(room);
+  }
+
+  @Override
+  public void leave(String room) {
+    connection.leave(room);
+  }
+
+  @Override
+  public String send(Channel channel, String text) {
+    return channel instanceof Channel.RoomChannel room
+        ? connection.send(room.room(), text)
+        : connection.sendDirect(((Channel.DirectChannel) channel).username(), text);
+  }
+
+  /** A conversation's newest page also tells the socket to catch up on it after a reconnect. */
+  @Override
+  public List<Message> history(Channel channel, Long beforeId) {
+    ChatApi.Page page =
+        beforeId == null
+            ? ChatApi.Page.newest(ChatViewModel.PAGE)
+            : ChatApi.Page.before(beforeId, ChatViewModel.PAGE);
+    if (channel instanceof Channel.RoomChannel room) {
+      return api.roomMessages(room.room(), page);
+    }
+    String username = ((Channel.DirectChannel) channel).username();
+    List<Message> messages = api.directMessages(username, page);
+    if (beforeId == null && !messages.isEmpty()) {
+      connection.follow(username, messages.get(messages.size() - 1).id());
+    }
+    return messages;
+  }
+
+  @Override
+  public void delete(long messageId) {
+    api.deleteMessage(messageId);
+  }
+
+  @Override
+  public AccountOverview account() {
+    return api.account();
+  }
+
+  @Override
+  public String addFriend(String username) {
+    return api.addFriend(username);
+  }
+
+  @Override
+  public String removeFriend(String username) {
+    return api.removeFriend(username);
+  }
+
+  @Override
+  public String block(String username) {
+    return api.block(username);
+  }
+
+  @Override
+  public String unblock(String username) {
+    return api.unblock(username);
+  }
+
+  @Override
+  public List<AdminUser> findUsers(String query) {
+    return api.findUsers(query);
+  }
+
+  @Override
+  public BanResult ban(String username, boolean withAddresses, String reason) {
+    return api.ban(username, withAddresses, reason);
+  }
+
+  @Override
+  public String unban(String username) {
+    return api.unban(username);
+  }
+
+  @Override
+  public Bans bans() {
+    return api.bans();
+  }
+
+  @Override
+  public ClusterView cluster() {
+    return api.cluster();
+  }
+
+  @Override
+  public void ping() {
+    api.ping();
+  }
+
+  /** Hands what the socket says to the FX thread: the only way it reaches the screens. */
+  private final class ToFxThread implements ChatConnection.Listener {
+
+    @Override
+    public void onFrame(ServerFrame frame) {
+      ui.onFxThread(() -> listener.onFrame(frame));
+    }
+
+    @Override
+    public void onState(ConnectionState state) {
+      ui.onFxThread(() -> listener.onState(state));
+    }
+  }
+}

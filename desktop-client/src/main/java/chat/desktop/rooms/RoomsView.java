@@ -1,0 +1,100 @@
+package chat.desktop.rooms;
+
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The room list with online and unread counts; a click opens (and joins) a room. */
+public final class RoomsView {
+
+  private final RoomsViewModel model;
+  private final Consumer<String> leave;
+
+  /** {@code leave} leaves a room and closes its conversation. */
+  public RoomsView(RoomsViewModel model, Consumer<String> leave) {
+    this.model = model;
+    this.leave = leave;
+  }
+
+  public Parent createView() {
+    ListView<RoomItem> list = new ListView<>(model.rooms());
+    list.setId("rooms");
+    list.setCellFactory(view -> new RoomCell());
+    list.setOnMouseClicked(
+        e -> {
+          RoomItem selected = list.getSelectionModel().getSelectedItem();
+          if (selected != null) {
+            model.open(selected.name());
+          }
+        });
+    VBox.setVgrow(list, Priority.ALWAYS);
+
+    TextField name = new TextField();
+    name.setId("newRoom");
+    name.setPromptText("New room");
+    name.textProperty().bindBidirectional(model.newRoom());
+    name.setOnAction(e -> model.create());
+    Button create = new Button("Create");
+    create.setId("createRoom");
+    create.setOnAction(e -> model.create());
+    HBox.setHgrow(name, Priority.ALWAYS);
+
+    Button refresh = new Button("Refresh");
+    refresh.setOnAction(e -> model.refresh());
+
+    Label error = new Label();
+    error.getStyleClass().add("error");
+    error.setWrapText(true);
+    error.textProperty().bind(model.error());
+
+    VBox box = new VBox(8, list, new HBox(6, name, create), refresh, error);
+    box.setPadding(new Insets(8));
+    return box;
+  }
+
+  private final class RoomCell extends ListCell<RoomItem> {
+
+    @Override
+    protected void updateItem(RoomItem room, boolean empty) {
+      super.updateItem(room, empty);
+      if (empty || room == null) {
+        setGraphic(null);
+        setText(null);
+        setContextMenu(null);
+        return;
+      }
+      Label name = new Label("# " + room.name());
+      name.getStyleClass().add(room.joined() ? "room-joined" : "room-other");
+      Label online = new Label(room.online() + " online");
+      online.getStyleClass().add("muted");
+      Region gap = new Region();
+      HBox.setHgrow(gap, Priority.ALWAYS);
+      HBox line = new HBox(6, name, gap, online);
+      if (room.unread() > 0) {
+        Label badge = new Label(Integer.toString(room.unread()));
+        badge.getStyleClass().add("badge");
+        line.getChildren().add(badge);
+      }
+      setText(null);
+      setGraphic(line);
+      if (room.joined()) {
+        MenuItem leaveItem = new MenuItem("Leave " + room.name());
+        leaveItem.setOnAction(e -> leave.accept(room.name()));
+        setContextMenu(new ContextMenu(leaveItem));
+      } else {
+        setContextMenu(null);
+      }
+    }
+  }
+}
