@@ -102,6 +102,8 @@ public final class ChatApp extends Application {
       stage.setScene(scene);
     } else {
       stage.getScene().setRoot(root);
+      stage.setWidth(Math.max(stage.getWidth(), width));
+      stage.setHeight(Math.max(stage.getHeight(), height));
     }
   }
 }

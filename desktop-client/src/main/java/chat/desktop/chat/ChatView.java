@@ -211,7 +211,10 @@ public final class ChatView {
       text.getStyleClass().add("message-text");
       VBox box = new VBox(2, meta, text);
       box.getStyleClass().add(model.isMine(message) ? "mine" : "theirs");
-      text.maxWidthProperty().bind(getListView().widthProperty().subtract(40));
+      // As wide as the list and no wider, so long texts wrap and the delete button stays in sight.
+      box.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+      box.setMaxWidth(Region.USE_PREF_SIZE);
+      text.maxWidthProperty().bind(box.prefWidthProperty());
       setText(null);
       setGraphic(box);
     }

@@ -54,7 +54,7 @@ public final class FriendsView {
             8,
             new HBox(6, name, add),
             notice,
-            heading("Friends"),
+            heading("Your friends"),
             friends,
             heading("Requests to you"),
             users("incoming", model.incoming(), u -> List.of(button("Accept", "accept", () -> model.add(u.username())),
