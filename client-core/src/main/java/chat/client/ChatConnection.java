@@ -61,7 +61,8 @@ public final class ChatConnection implements AutoCloseable {
   private final ResumeState resume = new ResumeState();
   /** Live frames held back while a channel's gap is filled over REST, released after it. */
   private final Map<Channel, List<ServerFrame>> heldBack = new HashMap<>();
-  private ConnectionState state = new ConnectionState.Connecting(1);
+  /** Written on the event loop; read by {@link #state()} from any thread. */
+  private volatile ConnectionState state = new ConnectionState.Connecting(1);
   private WebSocket socket;
   private int generation;
   private int attempt;
