@@ -30,10 +30,6 @@ final class ResumeState {
     lastSeen.remove(Channel.room(room));
   }
 
-  boolean isIn(String room) {
-    return rooms.contains(room);
-  }
-
   /**
    * Records message {@code id} in {@code channel} and says whether it is new. Ids grow in the order
    * every client sees, so anything at or below the last id seen is a repeat.
@@ -58,10 +54,6 @@ final class ResumeState {
   /** The send with this clientId got its answer (stored or refused); true when it was still waiting. */
   boolean answered(String clientId) {
     return clientId != null && unacknowledged.remove(clientId) != null;
-  }
-
-  int unacknowledged() {
-    return unacknowledged.size();
   }
 
   /**
