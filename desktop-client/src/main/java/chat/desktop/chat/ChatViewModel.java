@@ -137,6 +137,11 @@ public final class ChatViewModel {
   // ---- what the server says about this conversation ----
 
   public void joined(ServerFrame.RoomJoined joined) {
+    if (messages.isEmpty() && joined.history().size() < PAGE) {
+      // The first join brings the newest page; a short one is the whole history. (A rejoin after a
+      // reconnect brings only what was missed, and says nothing about what is older.)
+      olderAvailable.set(false);
+    }
     merge(joined.history());
     members.setAll(joined.members());
   }

@@ -1,6 +1,7 @@
 package chat.desktop.friends;
 
 import chat.desktop.Problems;
+import chat.desktop.RefreshFailure;
 import chat.desktop.Ui;
 import chat.dto.AccountOverview;
 import chat.dto.User;
@@ -20,7 +21,7 @@ import javafx.collections.ObservableList;
 /**
  * Friends with their online state, requests in (accept, decline) and out (cancel), blocked users
  * (unblock), and a way to start a direct conversation. Reloaded from the server after each change and
- * on each friend event; the online states on every refresh.
+ * on each friend event, and by the main window every few seconds for the online states.
  */
 public final class FriendsViewModel {
 
@@ -33,6 +34,7 @@ public final class FriendsViewModel {
   private final ObservableList<User> blocked = FXCollections.observableArrayList();
   private final StringProperty newFriend = new SimpleStringProperty("");
   private final StringProperty notice = new SimpleStringProperty("");
+  private final RefreshFailure refreshFailure = new RefreshFailure(notice);
   private final Map<String, Integer> unreadByFriend = new HashMap<>();
   private final IntegerBinding unread =
       Bindings.createIntegerBinding(() -> friends.stream().mapToInt(FriendItem::unread).sum(), friends);
@@ -74,7 +76,13 @@ public final class FriendsViewModel {
   }
 
   public void refresh() {
-    ui.run(actions::account, this::show, failure -> notice.set(Problems.describe(failure)));
+    ui.run(
+        actions::account,
+        account -> {
+          show(account);
+          refreshFailure.succeeded();
+        },
+        refreshFailure::failed);
   }
 
   public void add() {
@@ -146,15 +154,23 @@ public final class FriendsViewModel {
 
   private void show(AccountOverview account) {
     List<String> online = account.online() == null ? List.of() : account.online();
-    friends.setAll(
+    replaceIfChanged(
+        friends,
         account.friends().stream()
             .map(
                 f ->
                     new FriendItem(
                         f, online.contains(f.username()), unreadByFriend.getOrDefault(f.username(), 0)))
             .toList());
-    incoming.setAll(account.incoming());
-    outgoing.setAll(account.outgoing());
-    blocked.setAll(account.blocked());
+    replaceIfChanged(incoming, account.incoming());
+    replaceIfChanged(outgoing, account.outgoing());
+    replaceIfChanged(blocked, account.blocked());
+  }
+
+  /** A periodic refresh that changes nothing leaves the lists, and what is selected in them, alone. */
+  private static <T> void replaceIfChanged(ObservableList<T> shown, List<T> now) {
+    if (!shown.equals(now)) {
+      shown.setAll(now);
+    }
   }
 }

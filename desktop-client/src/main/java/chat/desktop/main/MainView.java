@@ -8,6 +8,8 @@ import chat.desktop.friends.FriendsView;
 import chat.desktop.rooms.RoomsView;
 import chat.desktop.status.StatusView;
 import java.time.Clock;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -23,6 +25,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 /**
  * The main window: rooms and friends on the left, the conversation in view in the middle (with a room's
@@ -30,15 +33,31 @@ import javafx.stage.Window;
  */
 public final class MainView {
 
+  /**
+   * Presence changes arrive as events only for the rooms one is in; friends' online dots and the other
+   * rooms' online counts are polled this often.
+   */
+  private static final Duration PRESENCE_REFRESH = Duration.seconds(15);
+
   private final MainViewModel model;
   private final Runnable logOut;
   private final Clock clock;
+  private final Timeline presenceRefresh;
   private Stage adminWindow;
 
   public MainView(MainViewModel model, Runnable logOut, Clock clock) {
     this.model = model;
     this.logOut = logOut;
     this.clock = clock;
+    this.presenceRefresh =
+        new Timeline(
+            new KeyFrame(
+                PRESENCE_REFRESH,
+                e -> {
+                  model.friends().refresh();
+                  model.rooms().refresh();
+                }));
+    presenceRefresh.setCycleCount(Timeline.INDEFINITE);
   }
 
   public Parent createView() {
@@ -74,11 +93,13 @@ public final class MainView {
     window.setTop(top);
     window.setLeft(sidebar);
     window.setBottom(new StatusView(model.status(), model.notice(), clock).createView());
+    presenceRefresh.play();
     return window;
   }
 
-  /** Closes what this view opened besides itself: the admin console. */
+  /** Stops the polling and closes what this view opened besides itself: the admin console. */
   public void close() {
+    presenceRefresh.stop();
     if (adminWindow != null) {
       adminWindow.close();
     }

@@ -1,6 +1,7 @@
 package chat.desktop.rooms;
 
 import chat.desktop.Problems;
+import chat.desktop.RefreshFailure;
 import chat.desktop.Ui;
 import chat.dto.Room;
 import java.util.List;
@@ -27,6 +28,7 @@ public final class RoomsViewModel {
   private final ObservableList<RoomItem> rooms = FXCollections.observableArrayList();
   private final StringProperty newRoom = new SimpleStringProperty("");
   private final StringProperty error = new SimpleStringProperty("");
+  private final RefreshFailure refreshFailure = new RefreshFailure(error);
   private final IntegerBinding unread =
       Bindings.createIntegerBinding(() -> rooms.stream().mapToInt(RoomItem::unread).sum(), rooms);
 
@@ -56,7 +58,13 @@ public final class RoomsViewModel {
 
   /** Reloads the list from the server, keeping what only this client knows (joined, unread). */
   public void refresh() {
-    ui.run(actions::rooms, this::merge, failure -> error.set(Problems.describe(failure)));
+    ui.run(
+        actions::rooms,
+        fresh -> {
+          merge(fresh);
+          refreshFailure.succeeded();
+        },
+        refreshFailure::failed);
   }
 
   public void create() {

@@ -36,15 +36,27 @@ class ChatViewModelTest {
 
   @Test
   void pagesOlderHistoryUntilTheFirstMessage() {
-    chat.joined(new ServerFrame.RoomJoined("general", List.of(), List.of(message(120, BOB, "newest")), null));
+    chat.joined(new ServerFrame.RoomJoined("general", List.of(), room.history(chat.channel(), null), null));
+    assertEquals(71L, chat.messages().get(0).id());
     chat.loadOlder();
-    assertEquals(51, chat.messages().size());
-    assertEquals(70L, chat.messages().get(0).id());
+    assertEquals(100, chat.messages().size());
+    assertEquals(21L, chat.messages().get(0).id());
     chat.loadOlder();
     chat.loadOlder();
 
     assertEquals(120, chat.messages().size());
     assertFalse(chat.olderAvailable().get(), "message 1 was reached");
+  }
+
+  @Test
+  void aShortFirstPageIsTheWholeHistoryButAShortCatchUpIsNot() {
+    chat.joined(new ServerFrame.RoomJoined("general", List.of(), List.of(message(3, BOB, "a"), message(4, BOB, "b")), null));
+    assertFalse(chat.olderAvailable().get());
+
+    ChatViewModel resumed = new ChatViewModel(Channel.room("general"), ANN, room, Ui.inline());
+    resumed.joined(new ServerFrame.RoomJoined("general", List.of(), room.history(chat.channel(), null), null));
+    resumed.joined(new ServerFrame.RoomJoined("general", List.of(), List.of(message(121, BOB, "missed")), null));
+    assertTrue(resumed.olderAvailable().get());
   }
 
   @Test
