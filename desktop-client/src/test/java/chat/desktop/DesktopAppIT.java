@@ -90,17 +90,17 @@ class DesktopAppIT {
     Eventually.within(SOON, () -> assertEquals(List.of("hello from bob", "hi bob"), bob.texts()));
     Eventually.within(SOON, () -> assertEquals(List.of("hello from bob", "hi bob"), messageTexts(robot)));
 
-    robot.clickOn(robot.lookup("#messages .delete").match(NodeQueryUtils.isVisible()).queryAs(Button.class));
+    robot.clickOn(visibleButton(robot, "#messages .delete"));
     assertEquals(bob.messages.get(1).id(), bob.next(ServerFrame.MessageDeleted.class).id());
     Eventually.within(SOON, () -> assertEquals(List.of("hello from bob"), messageTexts(robot)));
 
     bob.api.addFriend(ann);
     robot.clickOn("Friends");
     Eventually.within(SOON, () -> assertEquals(List.of(bob.name), userNames(robot, "#incoming")));
-    robot.clickOn(robot.lookup("#incoming .accept").match(NodeQueryUtils.isVisible()).queryAs(Button.class));
+    robot.clickOn(visibleButton(robot, "#incoming .accept"));
     Eventually.within(SOON, () -> assertEquals(List.of(bob.name), friendNames(robot)));
     bob.next(ServerFrame.FriendAdded.class);
-    robot.clickOn(robot.lookup("#friends .message").match(NodeQueryUtils.isVisible()).queryAs(Button.class));
+    robot.clickOn(visibleButton(robot, "#friends .message"));
     Eventually.within(SOON, () -> assertEquals("@ " + bob.name, text(robot, "#conversationTitle")));
 
     robot.clickOn("#draft").write("a word in private").type(KeyCode.ENTER);
@@ -180,14 +180,28 @@ class DesktopAppIT {
     robot.clickOn("#username").write(username);
     robot.clickOn("#password").write("long-enough");
     robot.clickOn("#signUp");
-    Eventually.within(SOON, () -> assertTrue(text(robot, "#me").startsWith(username)));
+    awaitMainWindow(robot, username);
   }
 
   private void logIn(FxRobot robot, String username, String password) {
     robot.clickOn("#username").write(username);
     robot.clickOn("#password").write(password);
     robot.clickOn("#logIn");
+    awaitMainWindow(robot, username);
+  }
+
+  /** A button in a list cell, once a layout pass has put the cell on screen. */
+  private static Button visibleButton(FxRobot robot, String query) {
+    Eventually.within(
+        SOON,
+        () -> assertTrue(onFx(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent()), query));
+    return onFx(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).queryAs(Button.class));
+  }
+
+  /** The top bar comes first; a tab's content joins the scene when the tab pane is first laid out. */
+  private static void awaitMainWindow(FxRobot robot, String username) {
     Eventually.within(SOON, () -> assertTrue(text(robot, "#me").startsWith(username)));
+    Eventually.within(SOON, () -> assertTrue(onFx(() -> robot.lookup("#newRoom").tryQuery().isPresent())));
   }
 
   /** The text of a label or button; empty while there is none (the screen is not shown yet). */
