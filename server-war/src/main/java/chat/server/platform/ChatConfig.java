@@ -34,6 +34,7 @@ public class ChatConfig {
   private int writeQueueCapacity;
   private int drainSeconds;
   private Set<String> trustedProxies;
+  private Set<String> allowedOrigins;
 
   protected ChatConfig() {}
 
@@ -54,7 +55,8 @@ public class ChatConfig {
       @ConfigProperty(name = "chat.write.batch", defaultValue = "500") int writeBatchSize,
       @ConfigProperty(name = "chat.write.queue", defaultValue = "50000") int writeQueueCapacity,
       @ConfigProperty(name = "chat.drain.seconds", defaultValue = "3") int drainSeconds,
-      @ConfigProperty(name = "chat.trusted.proxies") Optional<String> trustedProxies) {
+      @ConfigProperty(name = "chat.trusted.proxies") Optional<String> trustedProxies,
+      @ConfigProperty(name = "chat.allowed.origins") Optional<String> allowedOrigins) {
     this.dataDir = Path.of(dataDir).toAbsolutePath();
     this.nodeName = nodeName.filter(name -> !name.isBlank());
     this.tokenSecret = tokenSecret.filter(secret -> !secret.isBlank());
@@ -70,12 +72,16 @@ public class ChatConfig {
     this.writeBatchSize = writeBatchSize;
     this.writeQueueCapacity = writeQueueCapacity;
     this.drainSeconds = drainSeconds;
-    this.trustedProxies =
-        trustedProxies.stream()
-            .flatMap(list -> Arrays.stream(list.split(",")))
-            .map(String::trim)
-            .filter(address -> !address.isEmpty())
-            .collect(Collectors.toUnmodifiableSet());
+    this.trustedProxies = commaSeparated(trustedProxies);
+    this.allowedOrigins = commaSeparated(allowedOrigins);
+  }
+
+  private static Set<String> commaSeparated(Optional<String> list) {
+    return list.stream()
+        .flatMap(items -> Arrays.stream(items.split(",")))
+        .map(String::trim)
+        .filter(item -> !item.isEmpty())
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   public Path dataDir() {
@@ -145,6 +151,15 @@ public class ChatConfig {
    */
   public Set<String> trustedProxies() {
     return trustedProxies;
+  }
+
+  /**
+   * Web origins besides the page's own whose pages may open a WebSocket here (e.g.
+   * {@code https://chat.example.com}), or {@code *} for any. Browsers name the origin of every
+   * WebSocket; clients that are not browsers send none and are not concerned.
+   */
+  public Set<String> allowedOrigins() {
+    return allowedOrigins;
   }
 
   /** How long a stopping node reports not ready before it closes its sockets. */

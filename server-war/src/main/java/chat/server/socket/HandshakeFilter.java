@@ -21,7 +21,8 @@ import java.io.IOException;
 
 /**
  * Refuses a WebSocket handshake with a plain HTTP answer and the contract's error body before any
- * socket exists: 401 without a valid token, 403 for a banned user or address. Notes the address of
+ * socket exists: 403 for a page of a foreign origin, 401 without a valid token, 403 for a banned user or
+ * address. Notes the address of
  * each user let in, for address bans.
  */
 @WebFilter(urlPatterns = ChatEndpoint.PATH, asyncSupported = true)
@@ -32,11 +33,13 @@ public class HandshakeFilter extends HttpFilter {
   @Inject ClientAddress addresses;
   @Inject ModerationService moderation;
   @Inject RateLimits limits;
+  @Inject OriginCheck origins;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     try {
+      origins.check(request);
       String address = addresses.of(request);
       bans.checkAddress(address);
       limits.connections().acquire(address);

@@ -1,0 +1,126 @@
+// Every REST route of the contract, for the page's own origin. A refusal is an ApiError carrying the
+// contract's error code; a server that cannot be reached is the code 'unreachable' with status 0.
+
+export class ApiError extends Error {
+  constructor(status, code, message, retryAfterSeconds = null) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+export const UNREACHABLE = 'unreachable';
+
+export const PAGE = 50;
+
+export class Api {
+  /** token: null before login. */
+  constructor(token = null) {
+    this.token = token;
+  }
+
+  signUp(username, password) {
+    return this.call('POST', '/api/signup', {username, password});
+  }
+
+  logIn(username, password) {
+    return this.call('POST', '/api/login', {username, password});
+  }
+
+  account() {
+    return this.call('GET', '/api/account');
+  }
+
+  rooms() {
+    return this.call('GET', '/api/rooms');
+  }
+
+  createRoom(name) {
+    return this.call('POST', '/api/rooms', {name});
+  }
+
+  /** page: {before} for older history, {after} to catch up, or {} for the newest. */
+  roomMessages(room, page = {}) {
+    return this.call('GET', `/api/rooms/${encodeURIComponent(room)}/messages${query(page)}`);
+  }
+
+  directMessages(username, page = {}) {
+    return this.call('GET', `/api/dms/${encodeURIComponent(username)}/messages${query(page)}`);
+  }
+
+  /** verb: add, remove, block, unblock. */
+  social(verb, username) {
+    return this.call('POST', `/api/users/${verb}`, {username});
+  }
+
+  deleteMessage(id) {
+    return this.call('DELETE', `/api/messages/${id}`);
+  }
+
+  findUsers(text) {
+    return this.call('GET', `/api/admin/users?query=${encodeURIComponent(text)}`);
+  }
+
+  bans() {
+    return this.call('GET', '/api/admin/bans');
+  }
+
+  ban(username, ip, reason) {
+    return this.call('POST', '/api/users/ban', {username, ip, reason});
+  }
+
+  unban(username) {
+    return this.call('POST', '/api/users/unban', {username});
+  }
+
+  async call(method, path, body) {
+    const headers = {};
+    if (this.token) headers.Authorization = `Bearer ${this.token}`;
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let response;
+    try {
+      response = await fetch(path, {method, headers, body: body === undefined ? undefined : JSON.stringify(body)});
+    } catch (network) {
+      throw new ApiError(0, UNREACHABLE, 'cannot reach the server');
+    }
+    const text = await response.text();
+    const json = parse(text);
+    if (response.ok) return json;
+    const retryAfter = Number(response.headers.get('Retry-After')) || null;
+    if (json && json.error) throw new ApiError(response.status, json.error, json.message, retryAfter);
+    // Not the contract's body: a proxy in between, or the node going down.
+    throw new ApiError(response.status, response.status >= 500 ? UNREACHABLE : 'invalid_request', `the server answered ${response.status}`);
+  }
+}
+
+function query(page) {
+  const parts = [];
+  if (page.before != null) parts.push(`before=${page.before}`);
+  if (page.after != null) parts.push(`after=${page.after}`);
+  parts.push(`limit=${page.limit ?? PAGE}`);
+  return `?${parts.join('&')}`;
+}
+
+function parse(text) {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+/** What a person should read for a failure. */
+export function describe(error) {
+  if (!(error instanceof ApiError)) return `Something went wrong: ${error.message}`;
+  switch (error.code) {
+    case UNREACHABLE: return 'The server is unreachable. Check your connection, or try again later.';
+    case 'unauthorized': return 'Your login is no longer valid. Log in again.';
+    case 'banned': return `You are banned: ${error.message}`;
+    case 'conflict': return error.message.charAt(0).toUpperCase() + error.message.slice(1) + '.';
+    case 'rate_limited':
+      return `Too many attempts. Try again${error.retryAfterSeconds ? ` in ${error.retryAfterSeconds} s` : ' later'}.`;
+    default: return error.message.charAt(0).toUpperCase() + error.message.slice(1) + '.';
+  }
+}
