@@ -42,10 +42,9 @@ class BrowserClientIT {
 
   @Test
   void twoSessionsChatInARoom() {
-    BrowserUser ann = visitor("ann").signUp();
-    String room = Names.unique("room");
-    ann.createRoom(room);
-    BrowserUser bob = visitor("bob").signUp().openRoom(room);
+    Meeting meeting = annAndBobInANewRoom();
+    BrowserUser ann = meeting.ann();
+    BrowserUser bob = meeting.bob();
     assertThat(ann.page.locator("#members .person")).hasCount(2);
     assertThat(ann.page.locator("#connection")).hasText(Pattern.compile("Connected to node-\\d+"));
 
@@ -85,10 +84,9 @@ class BrowserClientIT {
 
   @Test
   void aDeletedMessageDisappearsOnTheOtherSide() {
-    BrowserUser ann = visitor("ann").signUp();
-    String room = Names.unique("room");
-    ann.createRoom(room);
-    BrowserUser bob = visitor("bob").signUp().openRoom(room);
+    Meeting meeting = annAndBobInANewRoom();
+    BrowserUser ann = meeting.ann();
+    BrowserUser bob = meeting.bob();
     ann.say("A typo: teh").say("Stays.");
     assertThat(bob.messages()).hasText(new String[] {"A typo: teh", "Stays."});
     assertThat(bob.message("A typo: teh").locator(".delete")).hasCount(0);
@@ -98,16 +96,35 @@ class BrowserClientIT {
     assertThat(bob.messages()).hasText(new String[] {"Stays."});
     assertThat(ann.messages()).hasText(new String[] {"Stays."});
     bob.page.reload();
-    bob.openRoom(room);
+    bob.openRoom(meeting.room());
     assertThat(bob.messages()).hasText(new String[] {"Stays."});
   }
 
   @Test
+  void aBlockedUserIsNotHeardUntilUnblocked() {
+    Meeting meeting = annAndBobInANewRoom();
+    BrowserUser ann = meeting.ann();
+    BrowserUser bob = meeting.bob();
+    ann.say("Before the block.");
+    bob.message("Before the block.").locator(".sender").click();
+    bob.page.locator("#senderMenu [data-action=block]").click();
+    assertThat(bob.page.locator("#friendsNotice")).hasText(ann.name + " is blocked.");
+
+    ann.say("Can you hear me?");
+    bob.person("blocked", ann.name).locator(".unblock").click();
+    assertThat(bob.page.locator("#friendsNotice")).hasText(ann.name + " is unblocked.");
+    ann.say("And now?");
+
+    // In one room, order is kept: had the blocked message reached Bob, it would be before the last one.
+    assertThat(bob.messages()).hasText(new String[] {"Before the block.", "And now?"});
+    assertThat(ann.messages()).hasText(new String[] {"Before the block.", "Can you hear me?", "And now?"});
+  }
+
+  @Test
   void markupFromUsersIsShownAsText() {
-    BrowserUser ann = visitor("ann").signUp();
-    String room = Names.unique("room");
-    ann.createRoom(room);
-    BrowserUser bob = visitor("bob").signUp().openRoom(room);
+    Meeting meeting = annAndBobInANewRoom();
+    BrowserUser ann = meeting.ann();
+    BrowserUser bob = meeting.bob();
     String hostile = "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\"><b>bold</b>";
 
     ann.say(hostile);
@@ -203,6 +220,16 @@ class BrowserClientIT {
     page.locator("#password").fill(BrowserUser.PASSWORD);
     page.locator("#signUp").click();
     assertThat(page.locator("#loginError")).containsText("taken");
+  }
+
+  private record Meeting(BrowserUser ann, BrowserUser bob, String room) {}
+
+  /** Ann makes a room, and Bob, in a browser of his own, opens it. */
+  private Meeting annAndBobInANewRoom() {
+    BrowserUser ann = visitor("ann").signUp();
+    String room = Names.unique("room");
+    ann.createRoom(room);
+    return new Meeting(ann, visitor("bob").signUp().openRoom(room), room);
   }
 
   private BrowserUser visitor(String prefix) {

@@ -1,5 +1,6 @@
 package chat.browser;
 
+import chat.testing.OnePerRun;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -10,16 +11,13 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The machine's headless Chromium (Debian's, at {@code chat.it.chromium}), started once per run and
  * driven by Playwright. Each browser session a test opens is a context of its own: its own storage, as
  * another person on another computer.
  */
-public final class Chromium implements ExtensionContext.Store.CloseableResource {
+public final class Chromium implements AutoCloseable {
 
   /** Flags that keep Chromium off the network it would otherwise reach for (stack.md). */
   private static final List<String> QUIET =
@@ -64,19 +62,15 @@ public final class Chromium implements ExtensionContext.Store.CloseableResource 
   }
 
   /** Gives each test that asks for it the run's one Chromium, closed when the run ends. */
-  public static final class Shared implements ParameterResolver {
+  public static final class Shared extends OnePerRun<Chromium> {
 
-    @Override
-    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-      return parameter.getParameter().getType() == Chromium.class;
+    public Shared() {
+      super(Chromium.class);
     }
 
     @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-      return context
-          .getRoot()
-          .getStore(ExtensionContext.Namespace.create(Chromium.class))
-          .getOrComputeIfAbsent(Chromium.class, key -> new Chromium(), Chromium.class);
+    protected Chromium create() {
+      return new Chromium();
     }
   }
 }

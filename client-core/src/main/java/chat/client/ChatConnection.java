@@ -190,13 +190,22 @@ public final class ChatConnection implements AutoCloseable {
                 }
               } else if (failure != null) {
                 refused(failure);
-              } else {
-                socket = opened;
-                sending = CompletableFuture.completedFuture(null);
-                lastHeard = clock.instant();
               }
             },
             loop);
+  }
+
+  /**
+   * Called from the listener's onOpen, which comes before any frame: had this waited for buildAsync's
+   * future, the welcome could be handled first and the frames it sends (rejoins, resends) lost.
+   */
+  private void opened(int fromSocket, WebSocket opened) {
+    if (fromSocket != generation) {
+      return;
+    }
+    socket = opened;
+    sending = CompletableFuture.completedFuture(null);
+    lastHeard = clock.instant();
   }
 
   private void refused(Throwable failure) {
@@ -437,6 +446,12 @@ public final class ChatConnection implements AutoCloseable {
 
     SocketListener(int socketGeneration) {
       this.socketGeneration = socketGeneration;
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+      onLoop(() -> opened(socketGeneration, webSocket));
+      webSocket.request(1);
     }
 
     @Override
