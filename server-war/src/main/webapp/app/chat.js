@@ -246,12 +246,12 @@ export class ChatPage {
       if (conversation.sent.delete(message.clientId)) this.setError(conversation, '');
       this.merge(conversation, message);
     }
-    if (key === this.inView) return;
+    if (key === this.inView || message.from.id === this.me.id) return; // seen, or written here or in another tab
     if (message.room) {
       const room = this.rooms.get(key);
       if (room) room.unread++;
       this.renderRooms();
-    } else if (message.from.id !== this.me.id) {
+    } else {
       const from = message.from.username.toLowerCase();
       this.unreadDirect.set(from, (this.unreadDirect.get(from) ?? 0) + 1);
       this.renderFriends();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import chat.testing.Names;
 import chat.testing.OneNode;
 import chat.testing.SharedServer;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +57,15 @@ class BrowserClientIT {
     assertThat(ann.messages()).hasText(new String[] {"Hi Bob, this is Ann.", "Hello Ann!"});
     assertThat(bob.messages()).hasText(new String[] {"Hi Bob, this is Ann.", "Hello Ann!"});
     ann.screenshot("browser-room");
+
+    ann.createRoom(Names.unique("elsewhere"));
+    bob.say("Where did you go?");
+    Locator first = ann.page.locator("#rooms .room", new Page.LocatorOptions().setHasText("# " + meeting.room()));
+    assertThat(first.locator(".badge")).hasText("1");
+    assertThat(ann.page.locator("#tabRooms")).hasText("Rooms (1)");
+    ann.openRoom(meeting.room());
+    assertThat(first.locator(".badge")).hasCount(0);
+    assertThat(ann.messages()).hasText(new String[] {"Hi Bob, this is Ann.", "Hello Ann!", "Where did you go?"});
   }
 
   @Test
