@@ -16,7 +16,7 @@ import java.io.IOException;
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeadersFilter extends HttpFilter {
 
-  static final String CONTENT_SECURITY_POLICY =
+  private static final String CONTENT_SECURITY_POLICY =
       String.join(
           "; ",
           "default-src 'none'",
