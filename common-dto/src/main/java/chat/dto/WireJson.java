@@ -34,6 +34,11 @@ public final class WireJson {
   private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
   private static final Map<String, Class<?>> CLIENT_TYPES = subtypesOf(ClientFrame.class);
   private static final Map<String, Class<?>> SERVER_TYPES = subtypesOf(ServerFrame.class);
+  /**
+   * What a refusal says of a body that parsed but did not bind. The parser's own words describe its
+   * internals (tokens, offsets, class names), which a stranger has no use for.
+   */
+  private static final String FIELDS = ": a field is missing, of the wrong type or out of range";
 
   private WireJson() {}
 
@@ -54,7 +59,7 @@ public final class WireJson {
     try {
       return JSONB.fromJson(json, type);
     } catch (JsonbException | JsonException e) {
-      throw new InvalidJsonException("not a valid " + type.getSimpleName() + ": " + rootMessage(e));
+      throw new InvalidJsonException("not a valid " + type.getSimpleName() + FIELDS);
     }
   }
 
@@ -62,7 +67,7 @@ public final class WireJson {
     try {
       return JSONB.fromJson(json, type);
     } catch (JsonbException | JsonException e) {
-      throw new InvalidJsonException("not valid JSON for " + type.getTypeName() + ": " + rootMessage(e));
+      throw new InvalidJsonException("not valid JSON for " + type.getTypeName() + FIELDS);
     }
   }
 
@@ -111,7 +116,7 @@ public final class WireJson {
     try {
       return direction.cast(JSONB.fromJson(json, subtype));
     } catch (JsonbException | JsonException e) {
-      throw new InvalidJsonException("invalid '" + type + "' frame: " + rootMessage(e));
+      throw new InvalidJsonException("invalid '" + type + "' frame" + FIELDS);
     }
   }
 
@@ -120,7 +125,7 @@ public final class WireJson {
     try (JsonReader reader = READERS.createReader(new StringReader(json))) {
       value = reader.readValue();
     } catch (JsonException e) {
-      throw new InvalidJsonException("malformed JSON: " + rootMessage(e));
+      throw new InvalidJsonException("malformed JSON");
     }
     if (!(value instanceof JsonObject object)) {
       throw new InvalidJsonException("a frame must be a JSON object");
@@ -136,11 +141,4 @@ public final class WireJson {
         .collect(Collectors.toUnmodifiableMap(JsonbSubtype::alias, JsonbSubtype::type));
   }
 
-  private static String rootMessage(Throwable e) {
-    Throwable root = e;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-  }
 }

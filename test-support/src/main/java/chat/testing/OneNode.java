@@ -2,6 +2,8 @@ package chat.testing;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -16,28 +18,44 @@ public final class OneNode implements AutoCloseable {
 
   private final TestDatabase database;
   private final PayaraNode node;
+  private final Map<String, String> environment;
 
-  private OneNode(TestDatabase database, PayaraNode node) {
+  private OneNode(TestDatabase database, PayaraNode node, Map<String, String> environment) {
     this.database = database;
     this.node = node;
+    this.environment = environment;
   }
 
   public static OneNode start(Path dataDir) {
+    return start(dataDir, "node-1", Map.of());
+  }
+
+  /** A node named {@code name}, with {@code settings} (CHAT_* variables) over the shared ones. */
+  public static OneNode start(Path dataDir, String name, Map<String, String> settings) {
     TestDatabase database = TestDatabase.start(dataDir);
-    PayaraNode node =
-        new PayaraNode(
-            "node-1", database.nodeEnvironment("one-node-" + UUID.randomUUID()), TestDatabase.nodeLogs());
+    Map<String, String> environment = new HashMap<>(database.nodeEnvironment("one-node-" + UUID.randomUUID()));
+    environment.putAll(settings);
+    PayaraNode node = new PayaraNode(name, environment, TestDatabase.nodeLogs());
     try {
       node.start();
     } catch (RuntimeException e) {
       database.close();
       throw e;
     }
-    return new OneNode(database, node);
+    return new OneNode(database, node, Map.copyOf(environment));
   }
 
   public URI uri() {
     return node.uri();
+  }
+
+  public PayaraNode node() {
+    return node;
+  }
+
+  /** The CHAT_* settings the node runs with: another node given them shares its database and secrets. */
+  public Map<String, String> environment() {
+    return environment;
   }
 
   /** The node stops as on a deploy (SIGTERM); its clients see their sockets close. */
@@ -48,6 +66,11 @@ public final class OneNode implements AutoCloseable {
   /** The node comes back on the same address and waits until it is ready. */
   public void restart() {
     node.start();
+  }
+
+  /** The database goes away under the running node, as in an outage. */
+  public void stopDatabase() {
+    database.close();
   }
 
   @Override

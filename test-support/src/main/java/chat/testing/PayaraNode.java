@@ -30,6 +30,8 @@ public final class PayaraNode implements AutoCloseable {
   private final Map<String, String> environment;
   private final Path log;
   private List<String> clusterOptions = List.of("--nocluster");
+  private String clusterName;
+  private int hazelcastPort;
   private Process process;
   private int port;
 
@@ -37,7 +39,14 @@ public final class PayaraNode implements AutoCloseable {
    * Tests and benchmarks send from one address as many users; a test of the limits sets its own.
    */
   private static final Map<String, String> UNLIMITED =
-      Map.of("CHAT_RATE_MESSAGES", "1000000/1", "CHAT_RATE_CONNECTIONS", "1000000/1");
+      Map.of(
+          "CHAT_RATE_MESSAGES", "1000000/1",
+          "CHAT_RATE_CONNECTIONS", "1000000/1",
+          "CHAT_RATE_JOINS", "1000000/1",
+          "CHAT_RATE_ROOMS", "1000000/1",
+          "CHAT_RATE_SOCIAL", "1000000/1",
+          "CHAT_RATE_DELETIONS", "1000000/1",
+          "CHAT_RATE_SIGNUPS", "1000000/1");
 
   public PayaraNode(String name, Map<String, String> environment, Path workDir) {
     this.name = name;
@@ -51,6 +60,8 @@ public final class PayaraNode implements AutoCloseable {
    * {@code hazelcastPort} and looks for the others at {@code members} ({@code host:port,...}).
    */
   public PayaraNode inCluster(String clusterName, int hazelcastPort, String members) {
+    this.clusterName = clusterName;
+    this.hazelcastPort = hazelcastPort;
     clusterOptions =
         List.of(
             "--clustername", clusterName,
@@ -83,16 +94,33 @@ public final class PayaraNode implements AutoCloseable {
     command.addAll(clusterOptions);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().putAll(environment);
     builder.environment().put("CHAT_NODE_NAME", name);
+    builder.environment().putAll(environment);
+    long logStart;
     try {
       Files.createDirectories(log.getParent());
+      logStart = Files.exists(log) ? Files.size(log) : 0;
       process = builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    awaitReady();
+    awaitReady(logStart);
     return this;
+  }
+
+  /** The data grid's cluster name, for a test that reaches the grid itself (as an intruder would). */
+  public String clusterName() {
+    return clusterName;
+  }
+
+  /** Where this node's data grid member listens. */
+  public int hazelcastPort() {
+    return hazelcastPort;
+  }
+
+  /** Where the node writes its log (every start appends). */
+  public Path log() {
+    return log;
   }
 
   public long pid() {
@@ -140,7 +168,11 @@ public final class PayaraNode implements AutoCloseable {
     stop();
   }
 
-  private void awaitReady() {
+  /**
+   * Until the node reports ready. Payara Micro keeps running when the application fails to deploy
+   * (its readiness then answers 500 for ever), so the log is read for that too.
+   */
+  private void awaitReady(long logStart) {
     HttpClient client = HttpClient.newHttpClient();
     HttpRequest ready =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
@@ -150,6 +182,10 @@ public final class PayaraNode implements AutoCloseable {
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException(name + " exited during start; see " + log);
+      }
+      if (deploymentFailed(logStart)) {
+        stop();
+        throw new IllegalStateException(name + " failed to deploy the application; see " + log);
       }
       try {
         if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -167,6 +203,16 @@ public final class PayaraNode implements AutoCloseable {
     stop();
     throw new IllegalStateException(
         name + " was not ready within " + START_TIMEOUT + " (readiness said: " + lastAnswer + "); see " + log);
+  }
+
+  private boolean deploymentFailed(long logStart) {
+    try (var channel = Files.newByteChannel(log)) {
+      channel.position(logStart);
+      String written = new String(java.nio.channels.Channels.newInputStream(channel).readAllBytes());
+      return written.contains("Exception while loading the app");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static String lastAnswer(HttpClient client, HttpRequest ready) {

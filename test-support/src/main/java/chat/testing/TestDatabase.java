@@ -36,12 +36,16 @@ public final class TestDatabase implements AutoCloseable {
     }
   }
 
-  /** CHAT_* settings for a node on this database; nodes given the same secret accept each other's tokens. */
-  public Map<String, String> nodeEnvironment(String tokenSecret) {
+  /**
+   * CHAT_* settings for a node on this database; nodes given the same secret accept each other's tokens
+   * and each other's events.
+   */
+  public Map<String, String> nodeEnvironment(String secret) {
     return Map.of(
         "CHAT_DB_URL", postgres.getJdbcUrl("postgres", "postgres"),
         "CHAT_DB_USER", "postgres",
-        "CHAT_TOKEN_SECRET", tokenSecret,
+        "CHAT_TOKEN_SECRET", secret,
+        "CHAT_CLUSTER_SECRET", "cluster-" + secret,
         "CHAT_DATA_DIR", dataDir.toString(),
         "CHAT_BCRYPT_COST", "4",
         "CHAT_ADMIN_USERNAME", ADMIN,

@@ -2,6 +2,7 @@ package chat.server.account;
 
 import chat.dto.Role;
 import chat.dto.User;
+import chat.server.events.AccountChanged;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -40,6 +41,9 @@ public class Account {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "token_version", nullable = false)
+  private int tokenVersion;
+
   protected Account() {}
 
   Account(String username, String passwordHash, Role role, Instant createdAt) {
@@ -61,12 +65,27 @@ public class Account {
     return passwordHash;
   }
 
+  /** A new password ends every token issued before it. */
   void changePassword(String passwordHash) {
     this.passwordHash = passwordHash;
+    endTokens();
   }
 
-  void promote() {
-    this.role = Role.ADMIN;
+  /** Every token issued so far stops counting. */
+  void endTokens() {
+    tokenVersion++;
+  }
+
+  int tokenVersion() {
+    return tokenVersion;
+  }
+
+  Role role() {
+    return role;
+  }
+
+  AccountChanged change() {
+    return new AccountChanged(id, tokenVersion, role);
   }
 
   public User toUser() {

@@ -3,11 +3,15 @@ package chat.server.account;
 import chat.dto.AccountOverview;
 import chat.dto.Authenticated;
 import chat.dto.Credentials;
+import chat.dto.PasswordChange;
 import chat.dto.ErrorCode;
 import chat.dto.Role;
 import chat.dto.User;
+import chat.server.events.AccountChanged;
 import chat.server.platform.ChatException;
+import chat.server.platform.InputText;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,13 +30,15 @@ public class AccountService {
 
   private PasswordHasher hasher;
   private Tokens tokens;
+  private Event<AccountChanged> changes;
 
   protected AccountService() {}
 
   @Inject
-  AccountService(PasswordHasher hasher, Tokens tokens) {
+  AccountService(PasswordHasher hasher, Tokens tokens, Event<AccountChanged> changes) {
     this.hasher = hasher;
     this.tokens = tokens;
+    this.changes = changes;
   }
 
   public Authenticated signUp(Credentials credentials) {
@@ -60,32 +66,81 @@ public class AccountService {
     throw ChatException.unauthorized("wrong username or password");
   }
 
-  /** The caller as stored now. */
-  public User current(User caller) {
+  /** Ends every token of the caller's, on every node: "log out everywhere". */
+  public void logOutEverywhere(User caller) {
+    Account account = stored(caller);
+    account.endTokens();
+    changes.fire(account.change());
+  }
+
+  /**
+   * Changes the caller's password, which ends every token issued before; the answer holds a new token
+   * so the client that made the change stays logged in.
+   */
+  public Authenticated changePassword(User caller, PasswordChange change) {
+    if (change == null || change.current() == null || change.password() == null) {
+      throw ChatException.invalid("send {\"current\": ..., \"password\": ...}");
+    }
+    Account account = stored(caller);
+    if (!hasher.matches(InputText.plain("current", change.current()), account.passwordHash())) {
+      throw ChatException.forbidden("the current password is wrong");
+    }
+    String password = CredentialPolicy.checkPassword(InputText.plain("password", change.password()));
+    account.changePassword(hasher.hash(password));
+    changes.fire(account.change());
+    return authenticated(account);
+  }
+
+  private Account stored(User caller) {
     Account account = em.find(Account.class, caller.id());
     if (account == null) {
       throw ChatException.unauthorized("this account no longer exists");
     }
-    return account.toUser();
+    return account;
   }
 
-  /** The administrator named by the configuration: created, or promoted and given that password. */
+  /** The role and token version of every account unlike a new one: administrators, and ended tokens. */
+  List<AccountChanged> unlikeNew() {
+    return em.createQuery(
+            "SELECT a FROM Account a WHERE a.tokenVersion > 0 OR a.role = :admin", Account.class)
+        .setParameter("admin", Role.ADMIN)
+        .getResultStream()
+        .map(Account::change)
+        .toList();
+  }
+
+  /** The caller as stored now. */
+  public User current(User caller) {
+    return stored(caller).toUser();
+  }
+
+  /**
+   * The administrator named by the configuration: created with that password, or given it. An existing
+   * ordinary account is never promoted: that would hand it, and every session open on it, to whoever
+   * set the variable.
+   */
   void ensureAdmin(String username, String password) {
     CredentialPolicy.checkUsername(username);
     CredentialPolicy.checkPassword(password);
-    Account account =
-        find(username)
-            .orElseGet(
-                () -> {
-                  Account created =
-                      new Account(username, hasher.hash(password), Role.ADMIN, Instant.now());
-                  em.persist(created);
-                  return created;
-                });
+    Optional<Account> existing = find(username);
+    if (existing.isEmpty()) {
+      Account created = new Account(username, hasher.hash(password), Role.ADMIN, Instant.now());
+      em.persist(created);
+      em.flush();
+      changes.fire(created.change());
+      return;
+    }
+    Account account = existing.get();
+    if (account.role() != Role.ADMIN) {
+      throw new IllegalStateException(
+          "CHAT_ADMIN_USERNAME names '" + account.username() + "', an existing ordinary account. It is not"
+              + " made an administrator: whoever owns it would become one. Name an account that does not"
+              + " exist yet, or leave CHAT_ADMIN_USERNAME unset.");
+    }
     if (!hasher.matches(password, account.passwordHash())) {
       account.changePassword(hasher.hash(password));
+      changes.fire(account.change());
     }
-    account.promote();
   }
 
   private Optional<Account> find(String username) {
@@ -97,13 +152,15 @@ public class AccountService {
 
   private Authenticated authenticated(Account account) {
     User user = account.toUser();
-    return new Authenticated(tokens.issue(user), user);
+    return new Authenticated(tokens.issue(user, account.tokenVersion()), user);
   }
 
   private static Credentials check(Credentials credentials) {
     if (credentials == null || credentials.username() == null || credentials.password() == null) {
       throw ChatException.invalid("send {\"username\": ..., \"password\": ...}");
     }
+    InputText.plain("username", credentials.username());
+    InputText.plain("password", credentials.password());
     return credentials;
   }
 

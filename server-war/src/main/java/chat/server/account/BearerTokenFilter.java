@@ -2,11 +2,14 @@ package chat.server.account;
 
 import chat.dto.User;
 import chat.server.moderation.BanList;
+import chat.server.moderation.ClientAddress;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
@@ -22,6 +25,8 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
   @Inject Tokens tokens;
   @Inject BanList bans;
+  @Inject ClientAddress addresses;
+  @Context HttpServletRequest http;
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -30,9 +35,10 @@ public class BearerTokenFilter implements ContainerRequestFilter {
         header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
             ? header.substring(SCHEME.length()).trim()
             : null;
-    User user = tokens.verify(token);
-    // A banned user's tokens stop working at once, not when they expire.
-    bans.checkUser(user.id());
+    User user = tokens.verify(token).user();
+    // A banned user's tokens stop working at once, not when they expire; so does every token used from
+    // a banned address, whoever it was issued to.
+    bans.check(user, addresses.of(http));
     boolean secure = request.getSecurityContext().isSecure();
     request.setSecurityContext(new TokenSecurityContext(new UserPrincipal(user), secure));
   }

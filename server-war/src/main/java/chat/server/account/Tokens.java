@@ -1,21 +1,17 @@
 package chat.server.account;
 
-import chat.dto.Role;
 import chat.dto.User;
 import chat.dto.WireJson;
+import chat.server.moderation.BanList;
 import chat.server.platform.ChatConfig;
 import chat.server.platform.ChatException;
+import chat.server.platform.SecretFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
@@ -24,7 +20,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Bearer tokens: {@code base64url(claims).base64url(HMAC-SHA256)}. Every node holding the same secret
- * checks a token on its own, with no session store; a token names its user and role and expires.
+ * checks a token on its own, with no session store: a token names its user and its account's token
+ * version, and expires. The role comes from the account ({@link AccountStates}), never from the token,
+ * and a token older than its account's version has been ended (log out everywhere, a new password, a
+ * ban).
  */
 @ApplicationScoped
 public class Tokens {
@@ -36,14 +35,21 @@ public class Tokens {
   private SecretKeySpec key;
   private Duration ttl;
   private Clock clock;
+  private AccountStates accounts;
+  private BanList bans;
 
   /** What a token says; short names keep the token short. */
-  public record Claims(long sub, String name, Role role, long exp) {}
+  public record Claims(long sub, String name, int ver, long exp) {}
+
+  /** A token that passed: whose it is (with the account's role now), its version and its expiry. */
+  public record Valid(User user, int version, long expiresEpochSecond) {}
 
   protected Tokens() {}
 
   @Inject
-  Tokens(ChatConfig config) {
+  Tokens(ChatConfig config, AccountStates accounts, BanList bans) {
+    this.accounts = accounts;
+    this.bans = bans;
     byte[] secret =
         config
             .tokenSecret()
@@ -54,15 +60,15 @@ public class Tokens {
     this.clock = Clock.systemUTC();
   }
 
-  public String issue(User user) {
+  String issue(User user, int tokenVersion) {
     long expires = clock.instant().plus(ttl).getEpochSecond();
-    String claims = WireJson.toJson(new Claims(user.id(), user.username(), user.role(), expires));
+    String claims = WireJson.toJson(new Claims(user.id(), user.username(), tokenVersion, expires));
     String payload = ENCODER.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
     return payload + "." + ENCODER.encodeToString(sign(payload));
   }
 
-  /** The user a token was issued to; a missing, forged, malformed or expired token is refused. */
-  public User verify(String token) {
+  /** A missing, forged, malformed, expired or ended token is refused, and a banned user's (403). */
+  public Valid verify(String token) {
     if (token == null || token.isBlank()) {
       throw ChatException.unauthorized("a token is required");
     }
@@ -82,7 +88,14 @@ public class Tokens {
     if (claims.exp() <= clock.instant().getEpochSecond()) {
       throw ChatException.unauthorized("token expired; log in again");
     }
-    return new User(claims.sub(), claims.name(), claims.role());
+    // A ban ends tokens too, but a banned user is told of the ban (403 banned, with which a client
+    // shows why), not merely logged out.
+    bans.checkUser(claims.sub());
+    if (claims.ver() < accounts.tokenVersion(claims.sub())) {
+      throw ChatException.unauthorized("this login was ended; log in again");
+    }
+    User user = new User(claims.sub(), claims.name(), accounts.role(claims.sub()));
+    return new Valid(user, claims.ver(), claims.exp());
   }
 
   private byte[] sign(String payload) {
@@ -97,21 +110,6 @@ public class Tokens {
 
   /** Without CHAT_TOKEN_SECRET a node makes one once and keeps it, so tokens survive a restart. */
   private static byte[] secretKeptIn(Path dataDir) {
-    Path file = dataDir.resolve("token-secret");
-    try {
-      if (Files.exists(file)) {
-        return DECODER.decode(Files.readString(file).trim());
-      }
-      Files.createDirectories(dataDir);
-      byte[] secret = new byte[32];
-      new SecureRandom().nextBytes(secret);
-      Path temporary = Files.createTempFile(dataDir, "token-secret", ".tmp");
-      Files.setPosixFilePermissions(temporary, PosixFilePermissions.fromString("rw-------"));
-      Files.writeString(temporary, ENCODER.encodeToString(secret));
-      Files.move(temporary, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-      return secret;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot keep the token secret in " + file, e);
-    }
+    return DECODER.decode(SecretFile.readOrCreate(dataDir.resolve("token-secret")));
   }
 }

@@ -1,10 +1,15 @@
 package chat.server.cluster;
 
+import chat.server.account.AccountStates;
+import chat.server.events.AccountChanged;
 import chat.server.events.BanChanged;
 import chat.server.events.ChatEvent;
 import chat.server.events.ChatEvents;
 import chat.server.moderation.BanList;
 import chat.server.socket.LocalSockets;
+import chat.server.platform.ChatConfig;
+import com.hazelcast.cluster.Member;
+import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 import jakarta.annotation.PreDestroy;
@@ -12,47 +17,127 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Publishes each event once to the cluster's topic; every node, this one included, delivers what the
  * topic brings to its own sockets. A topic keeps the order of one publisher's events for each
  * listener, so a room's messages stored on one node arrive everywhere in the order they were stored.
+ * Every event is signed with the cluster's secret ({@link EventSignature}); one that fails the check
+ * is dropped, counted ({@code chat_events_forged}) and logged.
  */
 @ApplicationScoped
 public class ClusterEvents implements ChatEvents {
 
   static final String TOPIC = "chat-events";
+  private static final Logger LOG = Logger.getLogger(ClusterEvents.class.getName());
 
-  private HazelcastInstance hazelcast;
   private LocalSockets sockets;
   private BanList bans;
+  private AccountStates accounts;
   private ITopic<String> topic;
+  private EventSignature signature;
+  private Counter forged;
   private UUID listener;
 
   protected ClusterEvents() {}
 
   @Inject
-  ClusterEvents(HazelcastInstance hazelcast, LocalSockets sockets, BanList bans) {
-    this.hazelcast = hazelcast;
+  ClusterEvents(
+      HazelcastInstance hazelcast,
+      LocalSockets sockets,
+      BanList bans,
+      AccountStates accounts,
+      ChatConfig config,
+      MetricRegistry metrics) {
+    this.signature = new EventSignature(clusterSecret(config, hazelcast));
+    this.forged = metrics.counter("chat_events_forged");
     this.sockets = sockets;
     this.bans = bans;
+    this.accounts = accounts;
+    // Here, not at start: a bean starting before this one (the administrator's bootstrap) may publish.
+    this.topic = hazelcast.getTopic(TOPIC);
   }
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-    topic = hazelcast.getTopic(TOPIC);
-    listener = topic.addMessageListener(message -> arrived(EventCodec.decode(message.getMessageObject())));
+    listener =
+        topic.addMessageListener(
+            message ->
+                signature
+                    .verify(message.getMessageObject())
+                    .ifPresentOrElse(
+                        event -> arrived(EventCodec.decode(event)),
+                        () -> forged(message.getPublishingMember())));
   }
 
   @Override
   public void publish(ChatEvent event) {
-    topic.publish(EventCodec.encode(event));
+    topic.publish(signature.sign(EventCodec.encode(event)));
   }
 
-  /** A ban changes what this node lets in before it closes the banned user's sockets here. */
+  /**
+   * A member of the grid that does not hold the cluster's secret: a stranger on the grid's port, or a
+   * node configured with another secret. Logged the first time and every thousandth after.
+   */
+  private void forged(Member publisher) {
+    forged.inc();
+    if (forged.getCount() % 1000 == 1) {
+      LOG.warning(
+          () -> "dropped an event with a bad signature from " + publisher + " (" + forged.getCount()
+              + " so far): is CHAT_CLUSTER_SECRET the same on every node?");
+    }
+  }
+
+  /**
+   * CHAT_CLUSTER_SECRET; a node that finds no other members to join may do without one, with a random
+   * secret only it holds. A node that joins others must have it: without, any member could forge.
+   */
+  private static byte[] clusterSecret(ChatConfig config, HazelcastInstance hazelcast) {
+    if (config.clusterSecret().isPresent()) {
+      return config.clusterSecret().get().getBytes(StandardCharsets.UTF_8);
+    }
+    if (joinsOthers(hazelcast.getConfig().getNetworkConfig().getJoin())) {
+      throw new IllegalStateException(
+          "CHAT_CLUSTER_SECRET is required on a clustered node: it signs the events between nodes."
+              + " Give every node of the cluster the same long random value.");
+    }
+    LOG.info("this node joins no cluster: its events are signed with a secret of its own");
+    byte[] alone = new byte[32];
+    new SecureRandom().nextBytes(alone);
+    return alone;
+  }
+
+  /**
+   * Whether the grid looks for other members. Payara Micro's {@code --nocluster} still leaves
+   * auto-detection on with its own "domain" discovery, which finds no one outside a Payara domain; any
+   * other way of finding members means the node will have peers.
+   */
+  private static boolean joinsOthers(JoinConfig join) {
+    return join.getTcpIpConfig().isEnabled()
+        || join.getMulticastConfig().isEnabled()
+        || join.getKubernetesConfig().isEnabled()
+        || join.getAwsConfig().isEnabled()
+        || join.getGcpConfig().isEnabled()
+        || join.getAzureConfig().isEnabled()
+        || join.getEurekaConfig().isEnabled()
+        || join.getDiscoveryConfig().getDiscoveryStrategyConfigs().stream()
+            .anyMatch(strategy -> !String.valueOf(strategy.getClassName()).endsWith(".DomainDiscoveryStrategy"));
+  }
+
+  /**
+   * A ban, or an account's new token version or role, changes what this node lets in before the
+   * sockets it concerns are closed here.
+   */
   private void arrived(ChatEvent event) {
     if (event instanceof BanChanged ban) {
       bans.apply(ban);
+    } else if (event instanceof AccountChanged account) {
+      accounts.apply(account);
     }
     sockets.deliver(event);
   }

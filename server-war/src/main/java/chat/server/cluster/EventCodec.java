@@ -1,5 +1,7 @@
 package chat.server.cluster;
 
+import chat.dto.Role;
+import chat.server.events.AccountChanged;
 import chat.server.events.BanChanged;
 import chat.server.events.BlockChanged;
 import chat.server.events.Broadcast;
@@ -18,6 +20,7 @@ import java.util.stream.Collectors;
  *   <li>{@code U:fromUserId:userId,userId...:frame}
  *   <li>{@code K:blockerId:blockedId:1|0}
  *   <li>{@code X:userId:1|0:address address...\nreason} (IPv6 addresses hold colons, reasons anything)
+ *   <li>{@code A:userId:tokenVersion:role}
  *   <li>{@code B:frame}
  * </ul>
  */
@@ -40,6 +43,9 @@ final class EventCodec {
     if (event instanceof BanChanged ban) {
       return "X:" + ban.userId() + ":" + (ban.banned() ? 1 : 0) + ":"
           + String.join(" ", ban.addresses()) + "\n" + ban.reason();
+    }
+    if (event instanceof AccountChanged account) {
+      return "A:" + account.userId() + ":" + account.tokenVersion() + ":" + account.role();
     }
     return "B:" + ((Broadcast) event).frame();
   }
@@ -70,6 +76,8 @@ final class EventCodec {
             rest.substring(newline + 1),
             addresses.isEmpty() ? List.of() : List.of(addresses.split(" ")));
       }
+      case 'A' -> new AccountChanged(
+          fields.nextLong(), (int) fields.nextLong(), Role.valueOf(fields.rest()));
       case 'B' -> new Broadcast(fields.rest());
       default -> throw new IllegalArgumentException("not an event: " + encoded);
     };

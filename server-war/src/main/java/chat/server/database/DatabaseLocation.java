@@ -48,6 +48,7 @@ final class DatabaseLocation {
         EmbeddedDatabase embedded = EmbeddedDatabase.start(dataDir.toAbsolutePath().resolve("postgres"));
         dataSource.setUrl(embedded.jdbcUrl());
         dataSource.setUser(EmbeddedDatabase.USER);
+        dataSource.setPassword(embedded.password());
       } catch (IOException e) {
         throw new SQLException("could not start the embedded PostgreSQL under " + dataDir, e);
       }

@@ -17,7 +17,7 @@ public final class SharedDatabase {
       System.exit(2);
     }
     EmbeddedDatabase database = EmbeddedDatabase.start(Path.of(args[0]), Integer.parseInt(args[1]));
-    System.out.println("PostgreSQL ready: " + database.jdbcUrl());
+    System.out.println("PostgreSQL ready: " + database.jdbcUrl() + " (password in " + args[0] + "-password)");
     Thread.currentThread().join();
   }
 }

@@ -1,4 +1,4 @@
 package chat.server.events;
 
 /** Something sockets must hear about: a frame to deliver, or a change to what sockets deliver. */
-public sealed interface ChatEvent permits RoomEvent, UserEvent, Broadcast, BlockChanged, BanChanged {}
+public sealed interface ChatEvent permits RoomEvent, UserEvent, Broadcast, BlockChanged, BanChanged, AccountChanged {}

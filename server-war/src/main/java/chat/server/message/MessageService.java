@@ -11,6 +11,8 @@ import chat.server.events.RoomEvent;
 import chat.server.events.UserEvent;
 import chat.server.platform.ChatConfig;
 import chat.server.platform.ChatException;
+import chat.server.platform.InputText;
+import chat.server.platform.RateLimits;
 import chat.server.room.RoomRef;
 import chat.server.social.SocialService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,6 +36,7 @@ public class MessageService {
   private MessageStore store;
   private ChatEvents events;
   private SocialService social;
+  private RateLimits limits;
   /** Conversation ids by the pair's ids, lower first: a conversation's id never changes. */
   private final Map<List<Long>, Long> conversations = new ConcurrentHashMap<>();
   private int maxText;
@@ -47,11 +50,13 @@ public class MessageService {
       MessageStore store,
       ChatEvents events,
       SocialService social,
+      RateLimits limits,
       ChatConfig config) {
     this.writer = writer;
     this.store = store;
     this.events = events;
     this.social = social;
+    this.limits = limits;
     this.maxText = config.maxTextLength();
     this.catchUpLimit = config.catchUpLimit();
   }
@@ -107,6 +112,7 @@ public class MessageService {
     if (messageId == null) {
       throw ChatException.invalid("which message? send its id");
     }
+    limits.deletions().acquire(caller.id());
     try {
       Deletable message =
           store
@@ -120,7 +126,7 @@ public class MessageService {
       }
       announceDeletion(message);
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw ChatException.unavailable(e);
     }
   }
 
@@ -152,7 +158,7 @@ public class MessageService {
     try {
       conversation = store.existingConversation(viewer.id(), other.id());
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw ChatException.unavailable(e);
     }
     if (conversation.isEmpty()) {
       checkLimit(limit);
@@ -169,7 +175,7 @@ public class MessageService {
           ? store.newest(channel, viewer.id(), upper, size)
           : store.oldestAfter(channel, viewer.id(), after, upper, size);
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw ChatException.unavailable(e);
     }
   }
 
@@ -184,7 +190,7 @@ public class MessageService {
           ? store.newest(channel, viewer.id(), Long.MAX_VALUE, DEFAULT_PAGE)
           : store.oldestAfter(channel, viewer.id(), after, Long.MAX_VALUE, catchUpLimit + 1);
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw ChatException.unavailable(e);
     }
   }
 
@@ -203,7 +209,7 @@ public class MessageService {
       conversations.put(pair, id);
       return id;
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw ChatException.unavailable(e);
     }
   }
 
@@ -216,6 +222,8 @@ public class MessageService {
   }
 
   private void checkText(String text, String clientId) {
+    InputText.plain("clientId", clientId);
+    InputText.multiline("text", text);
     if (clientId != null && (clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID)) {
       throw ChatException.invalid("clientId must be 1 to 64 characters");
     }
@@ -226,9 +234,5 @@ public class MessageService {
       throw new ChatException(
           ErrorCode.PAYLOAD_TOO_LARGE, "a message is at most " + maxText + " characters");
     }
-  }
-
-  private static ChatException unavailable(SQLException e) {
-    return new ChatException(ErrorCode.UNAVAILABLE, "messages are unavailable right now: " + e.getMessage());
   }
 }

@@ -98,9 +98,18 @@ public class MessageWriter {
     try {
       posted = store.insert(batch.stream().map(Pending::message).toList());
     } catch (SQLException | RuntimeException e) {
+      if (batch.size() > 1 && !isDatabaseAway(e)) {
+        // Whatever one message does, it must not fail the others: each is stored alone, so only the
+        // sender of the bad one hears of it.
+        LOG.log(Level.WARNING, "a batch of " + batch.size() + " messages failed; storing each alone", e);
+        batch.forEach(pending -> write(List.of(pending)));
+        return;
+      }
       LOG.log(Level.WARNING, "a batch of " + batch.size() + " messages was not stored", e);
       ChatException failure =
-          new ChatException(ErrorCode.UNAVAILABLE, "the message was not stored; send it again");
+          isRefusedContent(e)
+              ? ChatException.invalid("the database refused this message's content")
+              : new ChatException(ErrorCode.UNAVAILABLE, "the message was not stored; send it again");
       batch.forEach(pending -> pending.answer().completeExceptionally(failure));
       return;
     }
@@ -109,6 +118,20 @@ public class MessageWriter {
     for (int i = 0; i < batch.size(); i++) {
       batch.get(i).answer().complete(posted.get(i));
     }
+  }
+
+  /**
+   * The database is not there (SQLSTATE classes 08 connection, 53 resources, 57 operator intervention):
+   * trying each message alone would only fail each again, more slowly.
+   */
+  private static boolean isDatabaseAway(Exception e) {
+    String state = e instanceof SQLException sql ? sql.getSQLState() : null;
+    return state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57"));
+  }
+
+  /** SQLSTATE class 22, data exception: this message's content, not the database, is at fault. */
+  private static boolean isRefusedContent(Exception e) {
+    return e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22");
   }
 
   /** Stores what is already queued before the node goes; nothing acknowledged is lost either way. */

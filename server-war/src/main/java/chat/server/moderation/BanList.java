@@ -1,6 +1,8 @@
 package chat.server.moderation;
 
 import chat.dto.ErrorCode;
+import chat.dto.Role;
+import chat.dto.User;
 import chat.server.events.BanChanged;
 import chat.server.platform.ChatException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +45,23 @@ public class BanList {
     } else {
       users.remove(change.userId());
       change.addresses().stream().map(ClientAddress::canonical).forEach(addresses::remove);
+    }
+  }
+
+  /**
+   * Whether a client of this user at this address may no longer be served: a hash lookup or two. An
+   * administrator is never banned, not even by an address ban (else one could lock every administrator
+   * out, the one who would lift it included).
+   */
+  public boolean refuses(User user, String address) {
+    return users.contains(user.id()) || (user.role() != Role.ADMIN && addresses.contains(address));
+  }
+
+  /** For a request with a token: the user's ban, and their address's unless they are an administrator. */
+  public void check(User user, String address) {
+    checkUser(user.id());
+    if (user.role() != Role.ADMIN) {
+      checkAddress(address);
     }
   }
 

@@ -4,13 +4,14 @@ import chat.dto.AdminUser;
 import chat.dto.BanRequest;
 import chat.dto.BanResult;
 import chat.dto.Bans;
-import chat.dto.ErrorCode;
 import chat.dto.Role;
 import chat.dto.Status;
 import chat.dto.User;
+import chat.server.events.AccountChanged;
 import chat.server.events.BanChanged;
 import chat.server.events.ChatEvents;
 import chat.server.platform.ChatException;
+import chat.server.platform.InputText;
 import chat.server.presence.UserPresence;
 import chat.server.social.SocialService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +62,7 @@ public class ModerationService {
     String reason =
         request.reason() == null || request.reason().isBlank()
             ? "banned by an administrator"
-            : request.reason().trim();
+            : InputText.plain("reason", request.reason()).trim();
     if (reason.length() > MAX_REASON) {
       throw ChatException.invalid("a reason is at most " + MAX_REASON + " characters");
     }
@@ -69,14 +70,15 @@ public class ModerationService {
     if (target.role() == Role.ADMIN) {
       throw ChatException.forbidden("an administrator cannot be banned");
     }
-    List<String> addresses;
+    ModerationStore.Ban ban;
     try {
-      addresses = store.ban(target.id(), reason, admin.id(), Boolean.TRUE.equals(request.ip()));
+      ban = store.ban(target.id(), reason, admin.id(), Boolean.TRUE.equals(request.ip()));
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw ChatException.unavailable(e);
     }
-    changed(new BanChanged(target.id(), true, reason, addresses));
-    return new BanResult("banned", addresses);
+    changed(new BanChanged(target.id(), true, reason, ban.addresses()));
+    events.publish(new AccountChanged(target.id(), ban.tokenVersion(), target.role()));
+    return new BanResult("banned", ban.addresses());
   }
 
   /** Lifts a user's ban and the address bans that came with it. */
@@ -86,7 +88,7 @@ public class ModerationService {
     try {
       freed = store.unban(target.id());
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw ChatException.unavailable(e);
     }
     changed(new BanChanged(target.id(), false, "", freed));
     return new Status("unbanned");
@@ -96,9 +98,9 @@ public class ModerationService {
   public List<AdminUser> users(String query) {
     List<AdminUser> found;
     try {
-      found = store.users(query == null ? "" : query.trim());
+      found = store.users(query == null ? "" : InputText.plain("query", query).trim());
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw ChatException.unavailable(e);
     }
     Set<Long> connected = online.onlineAmong(found.stream().map(AdminUser::id).toList());
     return found.stream().map(user -> user.withOnline(connected.contains(user.id()))).toList();
@@ -108,7 +110,7 @@ public class ModerationService {
     try {
       return store.bans();
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw ChatException.unavailable(e);
     }
   }
 
@@ -127,9 +129,5 @@ public class ModerationService {
   private void changed(BanChanged change) {
     bans.apply(change);
     events.publish(change);
-  }
-
-  private static ChatException unavailable(SQLException e) {
-    return new ChatException(ErrorCode.UNAVAILABLE, "try again: " + e.getMessage());
   }
 }

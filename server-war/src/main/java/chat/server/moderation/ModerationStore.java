@@ -46,6 +46,9 @@ public class ModerationStore {
       ON CONFLICT (address) DO NOTHING
       """;
 
+  private static final String END_TOKENS =
+      "UPDATE account SET token_version = token_version + 1 WHERE id = ? RETURNING token_version::text";
+
   private static final String ADDRESSES_OF =
       "SELECT host(address) FROM account_address WHERE account_id = ? ORDER BY last_seen DESC";
 
@@ -92,17 +95,24 @@ public class ModerationStore {
     }
   }
 
-  /** Bans a user, and with {@code addresses} every address they were seen at; answers those. */
-  List<String> ban(long userId, String reason, long bannedBy, boolean addresses) throws SQLException {
+  /** What a ban did: the addresses banned with the user, and the user's new token version. */
+  record Ban(List<String> addresses, int tokenVersion) {}
+
+  /**
+   * Bans a user, and with {@code addresses} every address they were seen at, and ends every token of
+   * theirs: an unban does not bring old logins back.
+   */
+  Ban ban(long userId, String reason, long bannedBy, boolean addresses) throws SQLException {
     return Jdbc.inTransaction(
         dataSource,
         connection -> {
           update(connection, BAN_USER, userId, reason, bannedBy);
+          int tokenVersion = Integer.parseInt(strings(connection, END_TOKENS, userId).get(0));
           if (!addresses) {
-            return List.of();
+            return new Ban(List.of(), tokenVersion);
           }
           update(connection, BAN_ADDRESSES, reason, bannedBy, userId);
-          return strings(connection, ADDRESSES_OF, userId);
+          return new Ban(strings(connection, ADDRESSES_OF, userId), tokenVersion);
         });
   }
 

@@ -21,6 +21,7 @@ public class ChatConfig {
   private Path dataDir;
   private Optional<String> nodeName;
   private Optional<String> tokenSecret;
+  private Optional<String> clusterSecret;
   private Duration tokenTtl;
   private int bcryptCost;
   private Optional<String> adminUsername;
@@ -28,7 +29,7 @@ public class ChatConfig {
   private int maxTextLength;
   private int maxFrameBytes;
   private int heartbeatSeconds;
-  private int sendQueueFrames;
+  private int sendQueueBytes;
   private int catchUpLimit;
   private int writeBatchSize;
   private int writeQueueCapacity;
@@ -43,6 +44,7 @@ public class ChatConfig {
       @ConfigProperty(name = "chat.data.dir", defaultValue = "data") String dataDir,
       @ConfigProperty(name = "chat.node.name") Optional<String> nodeName,
       @ConfigProperty(name = "chat.token.secret") Optional<String> tokenSecret,
+      @ConfigProperty(name = "chat.cluster.secret") Optional<String> clusterSecret,
       @ConfigProperty(name = "chat.token.ttl", defaultValue = "PT12H") String tokenTtl,
       @ConfigProperty(name = "chat.bcrypt.cost", defaultValue = "12") int bcryptCost,
       @ConfigProperty(name = "chat.admin.username") Optional<String> adminUsername,
@@ -50,7 +52,7 @@ public class ChatConfig {
       @ConfigProperty(name = "chat.max.text", defaultValue = "2000") int maxTextLength,
       @ConfigProperty(name = "chat.max.frame.bytes", defaultValue = "8192") int maxFrameBytes,
       @ConfigProperty(name = "chat.heartbeat.seconds", defaultValue = "25") int heartbeatSeconds,
-      @ConfigProperty(name = "chat.send.queue.frames", defaultValue = "1000") int sendQueueFrames,
+      @ConfigProperty(name = "chat.send.queue.bytes", defaultValue = "1048576") int sendQueueBytes,
       @ConfigProperty(name = "chat.catchup.limit", defaultValue = "5000") int catchUpLimit,
       @ConfigProperty(name = "chat.write.batch", defaultValue = "500") int writeBatchSize,
       @ConfigProperty(name = "chat.write.queue", defaultValue = "50000") int writeQueueCapacity,
@@ -60,6 +62,7 @@ public class ChatConfig {
     this.dataDir = Path.of(dataDir).toAbsolutePath();
     this.nodeName = nodeName.filter(name -> !name.isBlank());
     this.tokenSecret = tokenSecret.filter(secret -> !secret.isBlank());
+    this.clusterSecret = clusterSecret.filter(secret -> !secret.isBlank());
     this.tokenTtl = Duration.parse(tokenTtl);
     this.bcryptCost = bcryptCost;
     this.adminUsername = adminUsername.filter(name -> !name.isBlank());
@@ -67,7 +70,7 @@ public class ChatConfig {
     this.maxTextLength = maxTextLength;
     this.maxFrameBytes = maxFrameBytes;
     this.heartbeatSeconds = heartbeatSeconds;
-    this.sendQueueFrames = sendQueueFrames;
+    this.sendQueueBytes = sendQueueBytes;
     this.catchUpLimit = catchUpLimit;
     this.writeBatchSize = writeBatchSize;
     this.writeQueueCapacity = writeQueueCapacity;
@@ -94,6 +97,11 @@ public class ChatConfig {
 
   public Optional<String> tokenSecret() {
     return tokenSecret;
+  }
+
+  /** The secret every node of a cluster shares to sign the events between them. */
+  public Optional<String> clusterSecret() {
+    return clusterSecret;
   }
 
   public Duration tokenTtl() {
@@ -129,8 +137,9 @@ public class ChatConfig {
     return Duration.ofSeconds(3L * heartbeatSeconds);
   }
 
-  public int sendQueueFrames() {
-    return sendQueueFrames;
+  /** What may wait for one slow client before it is closed; a catch-up is cut to fit well within it. */
+  public int sendQueueBytes() {
+    return sendQueueBytes;
   }
 
   public int catchUpLimit() {

@@ -1,12 +1,17 @@
 package chat.server.platform;
 
 import chat.dto.ErrorCode;
+import java.sql.SQLException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A request the node refuses, with the contract's code and a message meant for the person who sent it.
  * REST turns it into an error body, the WebSocket into an {@code error} frame.
  */
 public class ChatException extends RuntimeException {
+
+  private static final Logger LOG = Logger.getLogger(ChatException.class.getName());
 
   private final ErrorCode code;
 
@@ -33,5 +38,14 @@ public class ChatException extends RuntimeException {
 
   public static ChatException unauthorized(String message) {
     return new ChatException(ErrorCode.UNAUTHORIZED, message);
+  }
+
+  /**
+   * The database failed a request. What it said goes to the log, never to the client: driver and SQL
+   * text tell a stranger about the schema and the network.
+   */
+  public static ChatException unavailable(SQLException cause) {
+    LOG.log(Level.WARNING, "the database failed a request", cause);
+    return new ChatException(ErrorCode.UNAVAILABLE, "the service is unavailable right now; try again");
   }
 }

@@ -2,10 +2,14 @@ package chat.server.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
-/** The name this node answers to in {@code X-Chat-Node} and {@code welcome}: CHAT_NODE_NAME or the host's. */
+/**
+ * The name this node answers to in {@code X-Chat-Node}, {@code welcome} and presence: CHAT_NODE_NAME,
+ * or a random id made at start. Never the host's name: that would tell every client about the
+ * network behind the balancer.
+ */
 @ApplicationScoped
 public class NodeIdentity {
 
@@ -15,18 +19,16 @@ public class NodeIdentity {
 
   @Inject
   NodeIdentity(ChatConfig config) {
-    this.name = config.nodeName().orElseGet(NodeIdentity::hostName);
+    this.name = config.nodeName().orElseGet(NodeIdentity::randomId);
   }
 
   public String name() {
     return name;
   }
 
-  private static String hostName() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "node-" + ProcessHandle.current().pid();
-    }
+  private static String randomId() {
+    byte[] id = new byte[4];
+    new SecureRandom().nextBytes(id);
+    return "node-" + HexFormat.of().formatHex(id);
   }
 }

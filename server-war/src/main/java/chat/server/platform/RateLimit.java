@@ -49,17 +49,14 @@ public final class RateLimit {
     }
   }
 
-  /** Takes a permit for {@code key} if one is left: counts an event that is refused elsewhere. */
-  public void record(Object key) {
-    bucket(key).take(System.nanoTime());
-  }
-
-  /** Refuses while {@code key} has no permit left, without taking one. */
-  public void check(Object key) {
+  /**
+   * Gives back a permit taken by {@link #acquire} for an attempt that turned out not to count (a login
+   * with the right password): reserving first means concurrent attempts cannot all slip past the limit.
+   */
+  public void refund(Object key) {
     Bucket bucket = buckets.get(key);
-    long wait = bucket == null ? 0 : bucket.waitFor(System.nanoTime());
-    if (wait > 0) {
-      throw refusal(wait);
+    if (bucket != null) {
+      bucket.giveBack();
     }
   }
 
@@ -100,6 +97,10 @@ public final class RateLimit {
     synchronized long waitFor(long now) {
       refill(now);
       return tokens >= 1 ? 0 : (long) ((1 - tokens) * nanosPerPermit);
+    }
+
+    synchronized void giveBack() {
+      tokens = Math.min(permits, tokens + 1);
     }
 
     synchronized boolean isFull(long now) {

@@ -31,30 +31,33 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     if (exception instanceof NotSupportedException) {
       return ErrorResponses.of(ErrorCode.INVALID_REQUEST, "send JSON (Content-Type: application/json)");
     }
-    if (exception instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
-      return ErrorResponses.of(ErrorCode.INVALID_REQUEST, "malformed request body: " + rootMessage(web));
+    if (causedBy(exception, BodyLimitFilter.TooLarge.class)) {
+      return ErrorResponses.of(ErrorCode.PAYLOAD_TOO_LARGE, "a request body is at most " + BodyLimitFilter.MAX_BYTES + " bytes");
     }
-    if (isUnreadableJson(exception)) {
-      return ErrorResponses.of(ErrorCode.INVALID_REQUEST, "malformed JSON body: " + rootMessage(exception));
+    // What the parser said stays here: its words describe its internals, not the contract.
+    if (exception instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+      LOG.log(Level.FINE, "refused a request", web);
+      return ErrorResponses.of(
+          ErrorCode.INVALID_REQUEST, "malformed request: send a JSON object with the route's fields");
+    }
+    if (causedBy(exception, jakarta.json.bind.JsonbException.class)
+        || causedBy(exception, jakarta.json.JsonException.class)) {
+      LOG.log(Level.FINE, "refused a body", exception);
+      return ErrorResponses.of(
+          ErrorCode.INVALID_REQUEST,
+          "malformed JSON body, or a field of the wrong type or out of range");
     }
     LOG.log(Level.SEVERE, "unexpected failure", exception);
     return ErrorResponses.of(ErrorCode.INTERNAL, "internal error");
   }
 
-  private static boolean isUnreadableJson(Throwable exception) {
+  private static boolean causedBy(Throwable exception, Class<? extends Throwable> type) {
     for (Throwable t = exception; t != null; t = t.getCause()) {
-      if (t instanceof jakarta.json.bind.JsonbException || t instanceof jakarta.json.JsonException) {
+      if (type.isInstance(t)) {
         return true;
       }
     }
     return false;
   }
 
-  private static String rootMessage(Throwable exception) {
-    Throwable root = exception;
-    while (root.getCause() != null && root.getCause() != root) {
-      root = root.getCause();
-    }
-    return String.valueOf(root.getMessage());
-  }
 }

@@ -5,6 +5,8 @@ import chat.dto.Room;
 import chat.dto.User;
 import chat.server.account.Account;
 import chat.server.platform.ChatException;
+import chat.server.platform.InputText;
+import chat.server.platform.RateLimits;
 import chat.server.presence.RoomPresence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,12 +28,14 @@ public class RoomService {
   EntityManager em;
 
   private RoomPresence presence;
+  private RateLimits limits;
 
   protected RoomService() {}
 
   @Inject
-  RoomService(RoomPresence presence) {
+  RoomService(RoomPresence presence, RateLimits limits) {
     this.presence = presence;
+    this.limits = limits;
   }
 
   public List<Room> list() {
@@ -41,8 +45,9 @@ public class RoomService {
   }
 
   public Room create(String requestedName, User creator) {
-    String name = requestedName == null ? "" : requestedName.strip();
-    if (name.isEmpty() || name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
+    limits.rooms().acquire(creator.id());
+    String name = requestedName == null ? "" : InputText.plain("name", requestedName).strip();
+    if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME) {
       throw ChatException.invalid("a room name is 1 to 64 characters, without control characters");
     }
     if (em.createNamedQuery(ChatRoom.BY_NAME, ChatRoom.class).setParameter("name", name)
@@ -59,7 +64,7 @@ public class RoomService {
   /** The room of that name, ignoring case; {@code not_found} when there is none. */
   public RoomRef find(String name) {
     return em.createNamedQuery(ChatRoom.BY_NAME, ChatRoom.class)
-        .setParameter("name", name == null ? "" : name.strip())
+        .setParameter("name", name == null ? "" : InputText.plain("room", name).strip())
         .getResultStream()
         .findFirst()
         .map(room -> new RoomRef(room.id(), room.name()))

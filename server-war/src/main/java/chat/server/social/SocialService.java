@@ -1,7 +1,6 @@
 package chat.server.social;
 
 import chat.dto.AccountOverview;
-import chat.dto.ErrorCode;
 import chat.dto.ServerFrame;
 import chat.dto.Status;
 import chat.dto.User;
@@ -11,6 +10,8 @@ import chat.server.events.ChatEvent;
 import chat.server.events.ChatEvents;
 import chat.server.events.UserEvent;
 import chat.server.platform.ChatException;
+import chat.server.platform.InputText;
+import chat.server.platform.RateLimits;
 import chat.server.presence.UserPresence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,18 +30,21 @@ public class SocialService {
   private SocialStore store;
   private ChatEvents events;
   private UserPresence presence;
+  private RateLimits limits;
 
   protected SocialService() {}
 
   @Inject
-  SocialService(SocialStore store, ChatEvents events, UserPresence presence) {
+  SocialService(SocialStore store, ChatEvents events, UserPresence presence, RateLimits limits) {
     this.store = store;
     this.events = events;
     this.presence = presence;
+    this.limits = limits;
   }
 
   /** Asks {@code username} to be friends, or accepts their request if they asked first. */
   public Status add(User me, String username) {
+    limits.social().acquire(me.id());
     User other = other(me, username);
     return change(
         me,
@@ -72,6 +76,7 @@ public class SocialService {
 
   /** Ends a friendship, or cancels or declines a request. */
   public Status remove(User me, String username) {
+    limits.social().acquire(me.id());
     User other = other(me, username);
     return change(
         me,
@@ -84,6 +89,7 @@ public class SocialService {
 
   /** Blocks a user: their messages stop reaching the caller, and any friendship or request ends. */
   public Status block(User me, String username) {
+    limits.social().acquire(me.id());
     User other = other(me, username);
     return change(
         me,
@@ -99,6 +105,7 @@ public class SocialService {
   }
 
   public Status unblock(User me, String username) {
+    limits.social().acquire(me.id());
     User other = other(me, username);
     return change(
         me,
@@ -125,7 +132,7 @@ public class SocialService {
           store.blockedBy(me.id()),
           friends.stream().filter(f -> online.contains(f.id())).map(User::username).toList());
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw ChatException.unavailable(e);
     }
   }
 
@@ -133,7 +140,7 @@ public class SocialService {
     try {
       return store.friends(a, b);
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw ChatException.unavailable(e);
     }
   }
 
@@ -142,7 +149,7 @@ public class SocialService {
     try {
       return store.blockedIds(userId);
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw ChatException.unavailable(e);
     }
   }
 
@@ -160,12 +167,13 @@ public class SocialService {
     if (username == null || username.isBlank()) {
       throw ChatException.invalid("send {\"username\": ...}");
     }
+    InputText.plain("username", username);
     try {
       return store
           .user(username.trim())
           .orElseThrow(() -> ChatException.notFound("no user '" + username + "'"));
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw ChatException.unavailable(e);
     }
   }
 
@@ -195,13 +203,9 @@ public class SocialService {
     try {
       result = store.change(me.id(), other.id(), pair -> change.apply(pair, news));
     } catch (SQLException e) {
-      throw unavailable(e);
+      throw ChatException.unavailable(e);
     }
     news.forEach(events::publish);
     return result;
-  }
-
-  private static ChatException unavailable(SQLException e) {
-    return new ChatException(ErrorCode.UNAVAILABLE, "try again: " + e.getMessage());
   }
 }

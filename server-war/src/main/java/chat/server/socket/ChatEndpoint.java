@@ -7,7 +7,7 @@ import chat.dto.Message;
 import chat.dto.ServerFrame;
 import chat.dto.User;
 import chat.dto.WireJson;
-import chat.server.account.Tokens;
+import chat.server.moderation.BanList;
 import chat.server.message.MessageService;
 import chat.server.message.Posted;
 import chat.server.platform.ChatConfig;
@@ -27,7 +27,6 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -53,8 +52,9 @@ public class ChatEndpoint {
   private static final int CEILING_FRAME_BYTES = 64 * 1024;
 
   private static final String PONG = WireJson.toJson(new ServerFrame.Pong());
+  static final String BANNED_FRAME = WireJson.toJson(new ServerFrame.Banned("banned by an administrator"));
+  static final CloseReason BANNED_CLOSE = new CloseReason(CloseCodes.BANNED, "banned");
 
-  private Tokens tokens;
   private LocalSockets sockets;
   private RoomMembership membership;
   private MessageService messages;
@@ -64,12 +64,12 @@ public class ChatEndpoint {
   private SocialService social;
   private RateLimits limits;
   private UserPresence online;
+  private BanList bans;
 
   protected ChatEndpoint() {}
 
   @Inject
   ChatEndpoint(
-      Tokens tokens,
       LocalSockets sockets,
       RoomMembership membership,
       MessageService messages,
@@ -78,8 +78,8 @@ public class ChatEndpoint {
       SessionTimers timers,
       SocialService social,
       RateLimits limits,
-      UserPresence online) {
-    this.tokens = tokens;
+      UserPresence online,
+      BanList bans) {
     this.sockets = sockets;
     this.membership = membership;
     this.messages = messages;
@@ -89,27 +89,31 @@ public class ChatEndpoint {
     this.social = social;
     this.limits = limits;
     this.online = online;
+    this.bans = bans;
   }
 
   @OnOpen
   public void open(Session session) {
-    List<String> token = session.getRequestParameterMap().get("token");
-    User user;
-    try {
-      user = tokens.verify(token == null || token.isEmpty() ? null : token.get(0));
-    } catch (ChatException refused) {
-      // The handshake filter refuses these first; this is the endpoint's own guard.
-      closeQuietly(session, new CloseReason(CloseCodes.UNAUTHORIZED, refused.getMessage()));
+    if (!(session.getUserPrincipal() instanceof CheckedHandshake handshake)) {
+      // Only a handshake that passed the HandshakeFilter carries one.
+      closeQuietly(session, new CloseReason(CloseCodes.UNAUTHORIZED, "a token is required"));
       return;
     }
+    User user = handshake.token().user();
     // The container's idle timer is restarted on every frame; it is off and on a cheap scheduler, and
     // IdleSockets sweeps for silent clients instead.
     timers.adopt(session);
     session.setMaxIdleTimeout(0);
-    Connection connection = new Connection(session, user, config.sendQueueFrames());
+    Connection connection = new Connection(session, handshake.token(), handshake.address(), config.sendQueueBytes());
     session.getUserProperties().put(CONNECTION, connection);
-    // Registered before whom the user blocks is read, so a block made meanwhile reaches it as an event.
+    // Registered before whom the user blocks is read, so a block made meanwhile reaches it as an event;
+    // and before the bans are read again, so a ban made since the handshake closes it either way.
     sockets.opened(connection);
+    if (refusedForBan(connection)) {
+      session.getUserProperties().remove(CONNECTION);
+      sockets.closed(connection);
+      return;
+    }
     try {
       connection.blocked(social.blockedBy(user.id()));
     } catch (ChatException unavailable) {
@@ -128,6 +132,9 @@ public class ChatEndpoint {
   public void message(Session session, String text) {
     Connection connection = (Connection) session.getUserProperties().get(CONNECTION);
     if (connection == null) {
+      return;
+    }
+    if (connection.isClosed() || refusedForBan(connection)) {
       return;
     }
     connection.heard();
@@ -161,15 +168,18 @@ public class ChatEndpoint {
     } catch (ChatException refused) {
       fail(connection, refused.code(), refused.getMessage(), ref);
     } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "frame failed: " + text, e);
+      // The frame itself is not logged: it is someone's message.
+      LOG.log(Level.SEVERE, "a '" + frame.getClass().getSimpleName() + "' frame failed", e);
       fail(connection, ErrorCode.INTERNAL, "internal error", ref);
     }
   }
 
   private void handle(Connection connection, ClientFrame frame) {
     if (frame instanceof ClientFrame.JoinRoom join) {
+      limits.joins().acquire(connection.user().id());
       membership.join(connection, join.room(), join.after());
     } else if (frame instanceof ClientFrame.LeaveRoom leave) {
+      limits.joins().acquire(connection.user().id());
       membership.leave(connection, leave.room());
     } else if (frame instanceof ClientFrame.SendChatMessage send) {
       post(connection, send);
@@ -239,6 +249,15 @@ public class ChatEndpoint {
   @OnError
   public void error(Session session, Throwable failure) {
     LOG.log(Level.FINE, "socket " + session.getId() + " failed", failure);
+  }
+
+  /** A banned user or address gets nothing more from this node, whatever the client does. */
+  private boolean refusedForBan(Connection connection) {
+    if (!bans.refuses(connection.user(), connection.address())) {
+      return false;
+    }
+    connection.closeNow(BANNED_FRAME, BANNED_CLOSE);
+    return true;
   }
 
   private boolean isOverLimit(String text) {

@@ -7,10 +7,11 @@ import jakarta.websocket.CloseReason.CloseCode;
 final class CloseCodes {
 
   static final CloseCode UNAUTHORIZED = CloseReason.CloseCodes.getCloseCode(4001);
-  /** The client reads too slowly: its send queue overflowed and the frames behind were dropped. */
+
   /** A banned user or address: the socket gets a {@code banned} frame first. */
   static final CloseCode BANNED = CloseReason.CloseCodes.getCloseCode(4003);
 
+  /** The client reads too slowly: more than CHAT_SEND_QUEUE_BYTES waited for it, and was dropped. */
   static final CloseCode TOO_SLOW = CloseReason.CloseCodes.getCloseCode(4008);
 
   private CloseCodes() {}

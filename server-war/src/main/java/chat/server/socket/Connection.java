@@ -1,6 +1,7 @@
 package chat.server.socket;
 
 import chat.dto.User;
+import chat.server.account.Tokens;
 import chat.server.room.RoomRef;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.RemoteEndpoint;
@@ -21,8 +22,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One socket of this node. Sends are asynchronous with one frame in flight; the rest wait in a bounded
- * queue, and a client that lets it fill is closed rather than allowed to hold memory or anyone else up.
+ * One socket of this node. Sends are asynchronous with one frame in flight; the rest wait in a queue
+ * bounded in bytes (frames range from a few bytes to hundreds of kilobytes), and a client that lets it
+ * fill is closed rather than allowed to hold memory or anyone else up.
  * While the socket loads a room's history, that room's live frames are held back and released after
  * the history, minus what it already holds: no gap and no duplicate between history and live frames.
  */
@@ -32,14 +34,21 @@ final class Connection {
 
   private final Session session;
   private final User user;
+  private final String address;
+  private final int tokenVersion;
+  private final long tokenExpiresEpochSecond;
   private final RemoteEndpoint.Async remote;
-  private final int maxQueued;
+  /** Most characters waiting for this client, the frame in flight included (JSON is mostly ASCII: bytes). */
+  private final int maxPendingChars;
   private final SendHandler afterSend = this::afterSend;
   /** When the client last sent a frame, in {@link System#nanoTime()}; see {@link IdleSockets}. */
   private volatile long lastHeard = System.nanoTime();
 
   /** Guarded by this. Allocated on first use: most sockets are idle most of the time. */
   private ArrayDeque<String> queued;
+  /** Guarded by this: the length of the frame in flight plus those queued behind it. */
+  private long pendingChars;
+  private int inFlightChars;
   private boolean sending;
   private boolean closed;
   /** Set when the socket is to close once what is queued has gone out. */
@@ -61,11 +70,14 @@ final class Connection {
 
   private record HeldFrame(long messageId, String frame) {}
 
-  Connection(Session session, User user, int maxQueued) {
+  Connection(Session session, Tokens.Valid token, String address, int maxPendingChars) {
     this.session = session;
-    this.user = user;
+    this.user = token.user();
+    this.tokenVersion = token.version();
+    this.tokenExpiresEpochSecond = token.expiresEpochSecond();
+    this.address = address;
     this.remote = session.getAsyncRemote();
-    this.maxQueued = maxQueued;
+    this.maxPendingChars = maxPendingChars;
   }
 
   void heard() {
@@ -78,6 +90,24 @@ final class Connection {
 
   User user() {
     return user;
+  }
+
+  /** Whether the token the socket opened with has been ended since (its account's version rose). */
+  boolean tokenEndedBy(int accountTokenVersion) {
+    return tokenVersion < accountTokenVersion;
+  }
+
+  boolean tokenExpiredAt(long epochSecond) {
+    return tokenExpiresEpochSecond <= epochSecond;
+  }
+
+  /** The client's address as the handshake established it. */
+  String address() {
+    return address;
+  }
+
+  synchronized boolean isClosed() {
+    return closed;
   }
 
   /** Counts a message refused for the rate limit; answers how many in a row. */
@@ -196,18 +226,22 @@ final class Connection {
     }
     if (!sending) {
       sending = true;
+      inFlightChars = frame.length();
+      pendingChars = inFlightChars;
       remote.sendText(frame, afterSend);
+      return;
+    }
+    if (pendingChars + frame.length() > maxPendingChars) {
+      queued = null;
+      pendingChars = 0;
+      close(new CloseReason(CloseCodes.TOO_SLOW, "too slow: over " + maxPendingChars + " bytes waiting"));
       return;
     }
     if (queued == null) {
       queued = new ArrayDeque<>();
     }
-    if (queued.size() >= maxQueued) {
-      queued = null;
-      close(new CloseReason(CloseCodes.TOO_SLOW, "too slow: " + maxQueued + " frames waiting"));
-      return;
-    }
     queued.add(frame);
+    pendingChars += frame.length();
   }
 
   private void afterSend(SendResult result) {
@@ -218,13 +252,17 @@ final class Connection {
         queued = null;
         return;
       }
+      pendingChars -= inFlightChars;
       next = queued == null ? null : queued.poll();
       if (next == null) {
         sending = false;
         queued = null;
+        inFlightChars = 0;
         if (closeWhenSent == null) {
           return;
         }
+      } else {
+        inFlightChars = next.length();
       }
     }
     if (next == null) {
@@ -248,6 +286,27 @@ final class Connection {
     if (idle) {
       close(reason);
     }
+  }
+
+  /**
+   * Ends the socket now, whatever is waiting for the client: the queue is dropped, and the last frame
+   * goes out only if nothing is stuck in flight ahead of it (a client that stopped reading gets just the
+   * close).
+   */
+  void closeNow(String lastFrame, CloseReason reason) {
+    synchronized (this) {
+      if (closed) {
+        return;
+      }
+      closed = true;
+      queued = null;
+      pendingChars = 0;
+      if (!sending) {
+        sending = true;
+        remote.sendText(lastFrame, result -> {});
+      }
+    }
+    close(reason);
   }
 
   void close(CloseReason reason) {

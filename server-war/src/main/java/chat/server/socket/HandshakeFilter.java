@@ -1,12 +1,12 @@
 package chat.server.socket;
 
 import chat.dto.ErrorBody;
-import chat.dto.User;
 import chat.dto.WireJson;
 import chat.server.account.Tokens;
 import chat.server.moderation.BanList;
 import chat.server.moderation.ClientAddress;
 import chat.server.moderation.ModerationService;
+import chat.server.platform.AddressKey;
 import chat.server.platform.ChatException;
 import chat.server.platform.RateLimited;
 import chat.server.platform.RateLimits;
@@ -16,14 +16,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.security.Principal;
 
 /**
  * Refuses a WebSocket handshake with a plain HTTP answer and the contract's error body before any
  * socket exists: 403 for a page of a foreign origin, 401 without a valid token, 403 for a banned user or
- * address. Notes the address of
- * each user let in, for address bans.
+ * address. Notes the address of each user let in, for address bans, and hands the user and address on
+ * to the socket ({@link CheckedHandshake}).
  */
 @WebFilter(urlPatterns = ChatEndpoint.PATH, asyncSupported = true)
 public class HandshakeFilter extends HttpFilter {
@@ -38,14 +40,15 @@ public class HandshakeFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    CheckedHandshake checked;
     try {
       origins.check(request);
       String address = addresses.of(request);
-      bans.checkAddress(address);
-      limits.connections().acquire(address);
-      User user = tokens.verify(request.getParameter("token"));
-      bans.checkUser(user.id());
-      moderation.seen(user, address);
+      limits.connections().acquire(AddressKey.of(address));
+      Tokens.Valid token = tokens.verify(request.getParameter("token"));
+      bans.check(token.user(), address);
+      moderation.seen(token.user(), address);
+      checked = new CheckedHandshake(token, address);
     } catch (ChatException refused) {
       response.setStatus(refused.code().httpStatus());
       if (refused instanceof RateLimited limited) {
@@ -55,6 +58,16 @@ public class HandshakeFilter extends HttpFilter {
       response.getWriter().write(WireJson.toJson(ErrorBody.of(refused.code(), refused.getMessage())));
       return;
     }
-    chain.doFilter(request, response);
+    chain.doFilter(carrying(request, checked), response);
+  }
+
+  /** The container hands the request's user principal to the socket's session. */
+  private static HttpServletRequest carrying(HttpServletRequest request, CheckedHandshake checked) {
+    return new HttpServletRequestWrapper(request) {
+      @Override
+      public Principal getUserPrincipal() {
+        return checked;
+      }
+    };
   }
 }

@@ -9,15 +9,20 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Closes sockets whose client has been silent for three heartbeats. One sweep for the whole node each
- * heartbeat, instead of a timer per socket restarted on every frame.
+ * Closes sockets whose client has been silent for three heartbeats (1001), and those whose token has
+ * expired (4001: a socket does not outlive its login). One sweep for the whole node each heartbeat,
+ * instead of a timer per socket restarted on every frame.
  */
 @ApplicationScoped
 public class IdleSockets {
+
+  private static final CloseReason TOKEN_EXPIRED =
+      new CloseReason(CloseCodes.UNAUTHORIZED, "token expired; log in again");
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -44,9 +49,12 @@ public class IdleSockets {
         new CloseReason(
             CloseReason.CloseCodes.GOING_AWAY,
             "no frame for " + config.idleTimeout().toSeconds() + " s; ping every heartbeat");
+    long now = Instant.now().getEpochSecond();
     for (Connection socket : sockets.all()) {
       if (socket.silentSince(silentSince)) {
         socket.close(reason);
+      } else if (socket.tokenExpiredAt(now)) {
+        socket.close(TOKEN_EXPIRED);
       }
     }
   }

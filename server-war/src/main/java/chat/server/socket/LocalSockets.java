@@ -2,12 +2,15 @@ package chat.server.socket;
 
 import chat.dto.ServerFrame;
 import chat.dto.WireJson;
+import chat.dto.ErrorCode;
+import chat.server.events.AccountChanged;
 import chat.server.events.BanChanged;
 import chat.server.events.BlockChanged;
 import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
 import chat.server.events.RoomEvent;
 import chat.server.events.UserEvent;
+import chat.server.moderation.BanList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -25,10 +28,17 @@ public class LocalSockets {
   private final Map<Long, Set<Connection>> byUser = new ConcurrentHashMap<>();
   private final Set<Connection> all = ConcurrentHashMap.newKeySet();
 
+  static final CloseReason LOGGED_OUT = new CloseReason(CloseCodes.UNAUTHORIZED, "this login was ended; log in again");
+  private static final String LOGGED_OUT_FRAME =
+      WireJson.toJson(ServerFrame.RequestFailed.of(ErrorCode.UNAUTHORIZED, "this login was ended; log in again", null));
+
+  private BanList bans;
+
   protected LocalSockets() {}
 
   @Inject
-  LocalSockets(MetricRegistry metrics) {
+  LocalSockets(MetricRegistry metrics, BanList bans) {
+    this.bans = bans;
     metrics.gauge("chat_sockets", all, Set::size);
   }
 
@@ -41,11 +51,30 @@ public class LocalSockets {
     } else if (event instanceof BlockChanged change) {
       forUser(change.blockerId(), socket -> socket.blockChanged(change.blockedId(), change.blocked()));
     } else if (event instanceof BanChanged ban && ban.banned()) {
-      String frame = WireJson.toJson(new ServerFrame.Banned(ban.reason()));
-      CloseReason reason = new CloseReason(CloseCodes.BANNED, "banned");
-      forUser(ban.userId(), socket -> socket.sendThenClose(frame, reason));
+      closeBanned(ban);
+    } else if (event instanceof AccountChanged account) {
+      forUser(
+          account.userId(),
+          socket -> {
+            if (socket.tokenEndedBy(account.tokenVersion())) {
+              socket.closeNow(LOGGED_OUT_FRAME, LOGGED_OUT);
+            }
+          });
     } else if (event instanceof Broadcast broadcast) {
       all.forEach(socket -> socket.send(broadcast.frame()));
+    }
+  }
+
+  /**
+   * The banned user's sockets, and every socket from a banned address whoever's, at once and without
+   * draining. The ban list already holds the ban when its event arrives here.
+   */
+  private void closeBanned(BanChanged ban) {
+    String frame = WireJson.toJson(new ServerFrame.Banned(ban.reason()));
+    for (Connection socket : all) {
+      if (bans.refuses(socket.user(), socket.address())) {
+        socket.closeNow(frame, ChatEndpoint.BANNED_CLOSE);
+      }
     }
   }
 

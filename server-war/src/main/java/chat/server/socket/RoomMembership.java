@@ -7,6 +7,7 @@ import chat.dto.WireJson;
 import chat.server.events.ChatEvents;
 import chat.server.events.RoomEvent;
 import chat.server.message.MessageService;
+import chat.server.platform.ChatConfig;
 import chat.server.platform.ChatException;
 import chat.server.presence.RoomPresence;
 import chat.server.room.RoomRef;
@@ -19,11 +20,16 @@ import java.util.List;
 @ApplicationScoped
 public class RoomMembership {
 
+  /** A message's JSON beyond its text: ids, names, times. */
+  private static final int MESSAGE_OVERHEAD_CHARS = 200;
+
   private RoomService rooms;
   private LocalSockets sockets;
   private RoomPresence presence;
   private MessageService messages;
   private ChatEvents events;
+  /** A catch-up is cut to this (and the client pages on over REST), so it never fills a send queue. */
+  private long catchUpChars;
 
   protected RoomMembership() {}
 
@@ -33,12 +39,14 @@ public class RoomMembership {
       LocalSockets sockets,
       RoomPresence presence,
       MessageService messages,
-      ChatEvents events) {
+      ChatEvents events,
+      ChatConfig config) {
     this.rooms = rooms;
     this.sockets = sockets;
     this.presence = presence;
     this.messages = messages;
     this.events = events;
+    this.catchUpChars = config.sendQueueBytes() / 2;
   }
 
   /**
@@ -49,9 +57,18 @@ public class RoomMembership {
     if (name == null) {
       throw ChatException.invalid("join_room needs a 'room'");
     }
-    RoomRef room = rooms.find(name);
+    RoomRef current = socket.room(name);
+    if (current != null && after == null) {
+      // The socket has the history and gets every live message: it is told the members again, and no
+      // history is read or sent twice.
+      socket.send(
+          WireJson.toJson(
+              new ServerFrame.RoomJoined(current.name(), presence.members(current.id()), List.of(), null)));
+      return;
+    }
+    RoomRef room = current != null ? current : rooms.find(name);
     User user = socket.user();
-    boolean already = socket.room(room.name()) != null;
+    boolean already = current != null;
     socket.joining(room.id());
     boolean arrived = false;
     if (!already) {
@@ -72,8 +89,9 @@ public class RoomMembership {
       }
       throw e;
     }
-    boolean more = history.size() > messages.catchUpLimit();
-    List<Message> shown = more ? history.subList(0, messages.catchUpLimit()) : history;
+    // Only a catch-up is cut: the newest page is small, and cutting it would drop the newest messages.
+    List<Message> shown = after == null ? history : fitting(history);
+    boolean more = shown.size() < history.size();
     long lastShown = shown.isEmpty() ? (after == null ? 0 : after) : shown.get(shown.size() - 1).id();
     String roomJoined =
         WireJson.toJson(
@@ -83,6 +101,22 @@ public class RoomMembership {
       String joined = WireJson.toJson(new ServerFrame.MemberJoined(room.name(), user));
       events.publish(RoomEvent.membership(room.id(), user.id(), joined));
     }
+  }
+
+  /**
+   * The first messages of a history within the catch-up limit and the catch-up size; at least one, so
+   * that a client paging on always moves forward.
+   */
+  private List<Message> fitting(List<Message> history) {
+    int count = Math.min(history.size(), messages.catchUpLimit());
+    long chars = 0;
+    for (int i = 0; i < count; i++) {
+      chars += history.get(i).text().length() + MESSAGE_OVERHEAD_CHARS;
+      if (chars > catchUpChars && i > 0) {
+        return history.subList(0, i);
+      }
+    }
+    return history.subList(0, count);
   }
 
   void leave(Connection socket, String name) {

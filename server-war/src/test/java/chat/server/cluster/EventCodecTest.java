@@ -2,6 +2,8 @@ package chat.server.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import chat.dto.Role;
+import chat.server.events.AccountChanged;
 import chat.server.events.BanChanged;
 import chat.server.events.BlockChanged;
 import chat.server.events.Broadcast;
@@ -27,6 +29,8 @@ class EventCodecTest {
         new BlockChanged(4, 3, false),
         new BanChanged(6, true, "spam:\nand worse", List.of("127.0.0.1", "0:0:0:0:0:0:0:1")),
         new BanChanged(6, false, "", List.of()),
+        new AccountChanged(7, 3, Role.USER),
+        new AccountChanged(8, 0, Role.ADMIN),
         new Broadcast("{\"type\":\"ping\",\"from\":\"node:a\"}"));
   }
 

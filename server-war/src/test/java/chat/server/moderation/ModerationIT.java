@@ -95,7 +95,7 @@ class ModerationIT {
     assertEquals(200, b.post("/api/users/unban", root.token(), new UserName("quinn")).status());
     Authenticated again = a.logIn("quinn", "quinn-password");
     assertEquals(200, b.get("/api/account", again.token()).status());
-    assertEquals(200, b.get("/api/account", quinn.token()).status(), "the old token works again");
+    assertEquals(401, b.get("/api/account", quinn.token()).status(), "a ban ended the tokens issued before it");
   }
 
   @Test
@@ -134,8 +134,10 @@ class ModerationIT {
     assertEquals(201, forging.post("/api/signup", null, new Credentials("val", "val-password")).status());
 
     assertEquals(200, a.post("/api/users/unban", root.token(), new UserName("rex")).status());
-    assertEquals(200, behindBalancer.post("/api/login", null, new Credentials("rex", "rex-password")).status());
-    assertEquals(200, a.get("/api/account", rex.token()).status());
+    Authenticated rexAgain =
+        behindBalancer.post("/api/login", null, new Credentials("rex", "rex-password")).as(Authenticated.class);
+    assertEquals(200, a.get("/api/account", rexAgain.token()).status());
+    assertEquals(401, a.get("/api/account", rex.token()).status(), "the ban ended rex's old tokens");
   }
 
   private static AdminUser seenByAdmin(ChatHttp node, String username) {

@@ -6,11 +6,14 @@ import java.util.List;
 import java.net.http.HttpResponse;
 
 /** A REST answer: status, the node that served it, and the body read as the contract says. */
-public record HttpReply(int status, String node, String body) {
+public record HttpReply(int status, String node, String body, long retryAfter) {
 
   static HttpReply of(HttpResponse<String> response) {
     return new HttpReply(
-        response.statusCode(), response.headers().firstValue("X-Chat-Node").orElse(null), response.body());
+        response.statusCode(),
+        response.headers().firstValue("X-Chat-Node").orElse(null),
+        response.body(),
+        response.headers().firstValueAsLong("Retry-After").orElse(0));
   }
 
   public <T> T as(Class<T> type) {

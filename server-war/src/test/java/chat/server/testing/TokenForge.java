@@ -14,9 +14,13 @@ public final class TokenForge {
   private TokenForge() {}
 
   public static String sign(String secret, long userId, String username, long expiresEpochSecond) {
-    String claims =
-        "{\"exp\":%d,\"name\":\"%s\",\"role\":\"USER\",\"sub\":%d}"
-            .formatted(expiresEpochSecond, username, userId);
+    return signClaims(
+        secret,
+        "{\"exp\":%d,\"name\":\"%s\",\"sub\":%d,\"ver\":0}".formatted(expiresEpochSecond, username, userId));
+  }
+
+  /** Any claims at all, signed as a node signs: what a token's holder cannot change, short of the key. */
+  public static String signClaims(String secret, String claims) {
     Base64.Encoder encoder = Base64.getUrlEncoder().withoutPadding();
     String payload = encoder.encodeToString(claims.getBytes(StandardCharsets.UTF_8));
     try {

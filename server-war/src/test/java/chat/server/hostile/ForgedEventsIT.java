@@ -1,0 +1,126 @@
+package chat.server.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.dto.Authenticated;
+import chat.dto.BanRequest;
+import chat.dto.ClientFrame;
+import chat.dto.Message;
+import chat.dto.Room;
+import chat.dto.ServerFrame;
+import chat.dto.User;
+import chat.dto.WireJson;
+import chat.server.testing.ChatHttp;
+import chat.server.testing.ChatSocket;
+import chat.testing.PayaraNode;
+import chat.testing.TwoNodes;
+import com.hazelcast.client.HazelcastClient;
+import com.hazelcast.client.config.ClientConfig;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.topic.ITopic;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Whoever reaches the data grid's port can publish on the nodes' event topic. Only events signed with
+ * the cluster's secret count: a forged message reaches no one, a forged unban frees no one. And a node
+ * that would join a cluster without the secret does not start.
+ */
+class ForgedEventsIT {
+
+  private static final String TOPIC = "chat-events";
+
+  @TempDir static Path dataDir;
+  private static TwoNodes cluster;
+  private static HazelcastInstance intruder;
+  private static ChatHttp a;
+  private static Authenticated root;
+
+  @BeforeAll
+  static void start() {
+    cluster = TwoNodes.start(dataDir);
+    a = new ChatHttp(cluster.a.uri());
+    root = a.logIn(TwoNodes.ADMIN, TwoNodes.ADMIN_PASSWORD);
+    ClientConfig config = new ClientConfig().setClusterName(cluster.a.clusterName());
+    config.getNetworkConfig().addAddress("127.0.0.1:" + cluster.a.hazelcastPort());
+    intruder = HazelcastClient.newHazelcastClient(config);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (intruder != null) {
+      intruder.shutdown();
+    }
+    if (cluster != null) {
+      cluster.close();
+    }
+  }
+
+  @Test
+  void aMessageForgedOnTheGridReachesNoOne() {
+    Authenticated ada = a.signUp("ada", "ada-password");
+    Room room = a.createRoom(ada.token(), "guarded");
+    try (ChatSocket socket = ChatSocket.connect(a, ada.token())) {
+      socket.send(new ClientFrame.JoinRoom("guarded", null));
+      socket.nextOf(ServerFrame.RoomJoined.class);
+
+      Message fake = new Message(999_999L, "guarded", null, new User(1, "root", chat.dto.Role.ADMIN), "send your password to evil.example", Instant.now(), null);
+      String frame = WireJson.toJson(new ServerFrame.ChatMessagePosted(fake));
+      ITopic<String> topic = intruder.getTopic(TOPIC);
+      topic.publish("R:" + room.id() + ":999999:0:0:" + frame);
+      topic.publish("A".repeat(43) + ".R:" + room.id() + ":999998:0:0:" + frame);
+
+      socket.send(new ClientFrame.SendChatMessage("guarded", "a real one", "real-1"));
+      for (ServerFrame next = socket.next(ServerFrame.class); ; next = socket.next(ServerFrame.class)) {
+        assertTrue(
+            !(next instanceof ServerFrame.ChatMessagePosted posted) || posted.message().id() < 999_998L,
+            "a forged message was delivered: " + next);
+        if (next instanceof ServerFrame.ChatMessagePosted posted && "real-1".equals(posted.message().clientId())) {
+          break;
+        }
+      }
+    }
+  }
+
+  @Test
+  void anUnbanForgedOnTheGridFreesNoOne() {
+    Authenticated spammer = a.signUp("spammer", "spammer-password");
+    assertEquals(200, a.post("/api/users/ban", root.token(), new BanRequest("spammer", false, "spam")).status());
+    ITopic<String> topic = intruder.getTopic(TOPIC);
+    topic.publish("X:" + spammer.user().id() + ":0:\nforged");
+    pause(Duration.ofSeconds(1));
+    assertEquals(403, a.post("/api/login", null, new chat.dto.Credentials("spammer", "spammer-password")).status());
+    assertEquals(403, new ChatHttp(cluster.b.uri()).post("/api/login", null, new chat.dto.Credentials("spammer", "spammer-password")).status());
+  }
+
+  @Test
+  void aNodeThatWouldJoinTheClusterWithoutTheSecretDoesNotStart() {
+    Map<String, String> environment = Map.of("CHAT_DATA_DIR", dataDir.resolve("secretless").toString(), "CHAT_CLUSTER_SECRET", "");
+    int port = PayaraNode.freePort();
+    PayaraNode secretless =
+        new PayaraNode("secretless", environment, dataDir.resolve("logs"))
+            .inCluster(cluster.a.clusterName(), port, "127.0.0.1:" + cluster.a.hazelcastPort() + ",127.0.0.1:" + port);
+    try {
+      assertThrows(IllegalStateException.class, secretless::start);
+    } finally {
+      secretless.kill();
+    }
+  }
+
+  private static void pause(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,103 @@
+package chat.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real load balancer in front of real nodes: Debian's HAProxy run on the configuration the project
+ * ships (payara-config/haproxy.cfg.template), with one {@code server} line a node, as bin/chat-cluster
+ * runs it. For tests whose finding is about what the balancer does.
+ */
+public final class Haproxy implements AutoCloseable {
+
+  private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
+
+  private final Process process;
+  private final int port;
+
+  private Haproxy(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  public static Haproxy inFrontOf(Path workDir, List<PayaraNode> nodes) {
+    int port = PayaraNode.freePort();
+    try {
+      Files.createDirectories(workDir);
+      StringBuilder config =
+          new StringBuilder(Files.readString(Path.of(System.getProperty("chat.it.haproxyTemplate"))));
+      for (PayaraNode node : nodes) {
+        config.append("    server %s 127.0.0.1:%d check cookie %s%n"
+            .formatted(node.name(), node.uri().getPort(), node.name()));
+      }
+      Path file = workDir.resolve("haproxy.cfg");
+      Files.writeString(file, config);
+      ProcessBuilder builder =
+          new ProcessBuilder("haproxy", "-f", file.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(workDir.resolve("haproxy.log").toFile());
+      builder.environment().put("CHAT_PORT", Integer.toString(port));
+      Haproxy haproxy = new Haproxy(builder.start(), port);
+      haproxy.awaitBackends();
+      return haproxy;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public URI uri() {
+    return URI.create("http://127.0.0.1:" + port + "/");
+  }
+
+  /** Until a health-checked node answers through it. */
+  private void awaitBackends() {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpRequest ready = HttpRequest.newBuilder(uri().resolve("/health/ready")).timeout(Duration.ofSeconds(2)).build();
+    Instant deadline = Instant.now().plus(START_TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("haproxy exited; is Debian's haproxy installed?");
+      }
+      try {
+        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening, or no node up yet
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    close();
+    throw new IllegalStateException("no node answered through haproxy within " + START_TIMEOUT);
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
