@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 public final class ChatConnection implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(ChatConnection.class.getName());
-  /** The server sends at most this many messages in a catch-up frame; the rest is paged over REST. */
+  /** Messages asked for in each REST page while catching up: the most a history page may hold. */
   private static final int PAGE = 200;
   private static final int CLOSED_ABNORMALLY = 1006;
 

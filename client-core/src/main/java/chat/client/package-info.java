@@ -3,6 +3,6 @@
  * routes and {@link chat.client.ChatConnection} for the one WebSocket, which keeps itself connected
  * (heartbeat, reconnect with backoff and jitter), rejoins its rooms with {@code after}, catches up on
  * direct messages, and resends what was not acknowledged under the same {@code clientId}. The desktop
- * app and the load bots both use it.
+ * app uses it.
  */
 package chat.client;

@@ -1,7 +1,7 @@
 /**
  * The JavaFX desktop app. One package per screen, each a View (controls, built in code) and a
  * ViewModel (state and logic, no controls, tested with plain JUnit). {@link chat.desktop.Ui} is the one
- * place work leaves the FX thread and results come back to it; {@link chat.desktop.session.Session} is
+ * place work leaves the FX thread and results come back to it; {@link chat.desktop.main.Session} is
  * the logged-in user's link to the server, on top of {@code client-core}.
  */
 package chat.desktop;
