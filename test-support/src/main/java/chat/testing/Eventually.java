@@ -18,12 +18,7 @@ public final class Eventually {
           throw notYet;
         }
       }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      Pause.of(Duration.ofMillis(100));
     }
   }
 }

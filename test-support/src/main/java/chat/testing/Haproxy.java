@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,22 +67,10 @@ public final class Haproxy implements AutoCloseable {
       if (!process.isAlive()) {
         throw new IllegalStateException("haproxy exited; is Debian's haproxy installed?");
       }
-      try {
-        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening, or no node up yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
+      if (PayaraNode.answersOk(client, ready)) {
+        return;
       }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      Pause.of(Duration.ofMillis(200));
     }
     close();
     throw new IllegalStateException("no node answered through haproxy within " + START_TIMEOUT);

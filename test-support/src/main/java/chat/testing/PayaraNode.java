@@ -187,22 +187,27 @@ public final class PayaraNode implements AutoCloseable {
         stop();
         throw new IllegalStateException(name + " failed to deploy the application; see " + log);
       }
-      try {
-        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
+      if (answersOk(client, ready)) {
+        return;
       }
-      sleep(Duration.ofMillis(250));
+      Pause.of(Duration.ofMillis(250));
     }
     String lastAnswer = lastAnswer(client, ready);
     stop();
     throw new IllegalStateException(
         name + " was not ready within " + START_TIMEOUT + " (readiness said: " + lastAnswer + "); see " + log);
+  }
+
+  /** Whether {@code request} is answered 200 now; not listening yet counts as no. */
+  static boolean answersOk(HttpClient client, HttpRequest request) {
+    try {
+      return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+    } catch (IOException notYet) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private boolean deploymentFailed(long logStart) {
@@ -232,15 +237,6 @@ public final class PayaraNode implements AutoCloseable {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

@@ -23,11 +23,12 @@ import java.io.IOException;
 public class BodyLimitFilter extends HttpFilter {
 
   static final int MAX_BYTES = 64 * 1024;
+  static final String REFUSAL = "a request body is at most " + MAX_BYTES + " bytes";
 
   /** Thrown while reading a body past the limit. */
   static final class TooLarge extends IOException {
     TooLarge() {
-      super("a request body is at most " + MAX_BYTES + " bytes", null);
+      super(REFUSAL, null);
     }
   }
 
@@ -45,7 +46,7 @@ public class BodyLimitFilter extends HttpFilter {
     response.setStatus(ErrorCode.PAYLOAD_TOO_LARGE.httpStatus());
     response.setContentType("application/json");
     response.getWriter()
-        .write(WireJson.toJson(ErrorBody.of(ErrorCode.PAYLOAD_TOO_LARGE, new TooLarge().getMessage())));
+        .write(WireJson.toJson(ErrorBody.of(ErrorCode.PAYLOAD_TOO_LARGE, REFUSAL)));
   }
 
   /** A request whose body stops at the limit. */

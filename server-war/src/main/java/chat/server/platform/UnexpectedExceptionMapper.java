@@ -32,7 +32,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       return ErrorResponses.of(ErrorCode.INVALID_REQUEST, "send JSON (Content-Type: application/json)");
     }
     if (causedBy(exception, BodyLimitFilter.TooLarge.class)) {
-      return ErrorResponses.of(ErrorCode.PAYLOAD_TOO_LARGE, "a request body is at most " + BodyLimitFilter.MAX_BYTES + " bytes");
+      return ErrorResponses.of(ErrorCode.PAYLOAD_TOO_LARGE, BodyLimitFilter.REFUSAL);
     }
     // What the parser said stays here: its words describe its internals, not the contract.
     if (exception instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
@@ -59,5 +59,4 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
     }
     return false;
   }
-
 }

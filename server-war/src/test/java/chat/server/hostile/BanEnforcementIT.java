@@ -10,6 +10,7 @@ import chat.dto.Message;
 import chat.dto.ServerFrame;
 import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
+import chat.testing.Pause;
 import chat.testing.OneNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,11 +72,11 @@ class BanEnforcementIT {
       for (int i = 0; i < 40; i++) {
         hostile.send(new ClientFrame.JoinRoom("watched", 0L));
       }
-      pause(Duration.ofSeconds(3)); // the node has read her joins and is stuck sending the answers
+      Pause.of(Duration.ofSeconds(3)); // the node has read her joins and is stuck sending the answers
       assertEquals(200, node.post("/api/users/ban", root.token(), new BanRequest("mallory", false, "spam")).status());
 
       sendIfOpen(hostile, new ClientFrame.SendChatMessage("watched", "after the ban", "m-after"));
-      pause(Duration.ofSeconds(3));
+      Pause.of(Duration.ofSeconds(3));
       observer.send(new ClientFrame.Ping());
       for (ServerFrame frame = observer.poll(ChatSocket.WAIT);
           !(frame instanceof ServerFrame.Pong);
@@ -112,14 +113,6 @@ class BanEnforcementIT {
     }
   }
 
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
 
   private static void sendIfOpen(ChatSocket socket, ClientFrame frame) {
     try {

@@ -14,6 +14,7 @@ import chat.dto.User;
 import chat.dto.WireJson;
 import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
+import chat.testing.Pause;
 import chat.testing.PayaraNode;
 import chat.testing.TwoNodes;
 import com.hazelcast.client.HazelcastClient;
@@ -96,7 +97,7 @@ class ForgedEventsIT {
     assertEquals(200, a.post("/api/users/ban", root.token(), new BanRequest("spammer", false, "spam")).status());
     ITopic<String> topic = intruder.getTopic(TOPIC);
     topic.publish("X:" + spammer.user().id() + ":0:\nforged");
-    pause(Duration.ofSeconds(1));
+    Pause.of(Duration.ofSeconds(1));
     assertEquals(403, a.post("/api/login", null, new chat.dto.Credentials("spammer", "spammer-password")).status());
     assertEquals(403, new ChatHttp(cluster.b.uri()).post("/api/login", null, new chat.dto.Credentials("spammer", "spammer-password")).status());
   }
@@ -112,15 +113,6 @@ class ForgedEventsIT {
       assertThrows(IllegalStateException.class, secretless::start);
     } finally {
       secretless.kill();
-    }
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

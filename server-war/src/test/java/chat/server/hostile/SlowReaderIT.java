@@ -7,6 +7,7 @@ import chat.dto.Authenticated;
 import chat.dto.ClientFrame;
 import chat.dto.ServerFrame;
 import chat.server.testing.ChatSocket;
+import chat.testing.Pause;
 import chat.server.testing.OneNodeSuite;
 import chat.testing.Names;
 import java.time.Duration;
@@ -66,7 +67,7 @@ class SlowReaderIT extends OneNodeSuite {
       hoarder.send(new ClientFrame.JoinRoom(room, 0L));
     }
     // The node takes its time over 100 catch-ups; a client reading again before that would drain them.
-    pause(Duration.ofSeconds(5));
+    Pause.of(Duration.ofSeconds(5));
     hoarder.resume();
     int code = hoarder.awaitClose();
     assertTrue(code == TOO_SLOW || code == ABNORMAL, "closed with " + code);
@@ -75,15 +76,6 @@ class SlowReaderIT extends OneNodeSuite {
     try (ChatSocket fine = ChatSocket.connect(node, ivan.token())) {
       fine.send(new ClientFrame.JoinRoom(room, null));
       assertEquals(50, fine.nextOf(ServerFrame.RoomJoined.class).history().size());
-    }
-  }
-
-  private static void pause(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }
