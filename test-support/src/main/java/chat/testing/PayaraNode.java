@@ -193,9 +193,29 @@ public final class PayaraNode implements AutoCloseable {
       Pause.of(Duration.ofMillis(250));
     }
     String lastAnswer = lastAnswer(client, ready);
+    dumpThreads();
     stop();
     throw new IllegalStateException(
         name + " was not ready within " + START_TIMEOUT + " (readiness said: " + lastAnswer + "); see " + log);
+  }
+
+  /** A node that never got ready leaves its threads in its log, so a hang can be read afterwards. */
+  private void dumpThreads() {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    if (!Files.isExecutable(jcmd)) {
+      return;
+    }
+    try {
+      new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+          .start()
+          .waitFor(30, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // Only a diagnosis is lost.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** Whether {@code request} is answered 200 now; not listening yet counts as no. */

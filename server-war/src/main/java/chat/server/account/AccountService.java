@@ -115,11 +115,11 @@ public class AccountService {
   }
 
   /**
-   * The administrator named by the configuration: created with that password, or given it. An existing
-   * ordinary account is never promoted: that would hand it, and every session open on it, to whoever
-   * set the variable.
+   * The administrator named by the configuration: created with that password, or given it; answers the
+   * change to tell the nodes once this has committed, if there was one. An existing ordinary account is
+   * never promoted: that would hand it, and every session open on it, to whoever set the variable.
    */
-  void ensureAdmin(String username, String password) {
+  Optional<AccountChanged> ensureAdmin(String username, String password) {
     CredentialPolicy.checkUsername(username);
     CredentialPolicy.checkPassword(password);
     Optional<Account> existing = find(username);
@@ -127,8 +127,7 @@ public class AccountService {
       Account created = new Account(username, hasher.hash(password), Role.ADMIN, Instant.now());
       em.persist(created);
       em.flush();
-      changes.fire(created.change());
-      return;
+      return Optional.of(created.change());
     }
     Account account = existing.get();
     if (account.role() != Role.ADMIN) {
@@ -139,8 +138,9 @@ public class AccountService {
     }
     if (!hasher.matches(password, account.passwordHash())) {
       account.changePassword(hasher.hash(password));
-      changes.fire(account.change());
+      return Optional.of(account.change());
     }
+    return Optional.empty();
   }
 
   private Optional<Account> find(String username) {

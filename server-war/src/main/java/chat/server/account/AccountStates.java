@@ -38,7 +38,8 @@ public class AccountStates {
 
   /**
    * A change made on this node, once it has committed: applied here at once, then told to every node
-   * (this one again, harmlessly).
+   * (this one again, harmlessly). Observes the services' transactions; AdminBootstrap, which runs
+   * outside one, calls it itself.
    */
   void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AccountChanged change) {
     apply(change);

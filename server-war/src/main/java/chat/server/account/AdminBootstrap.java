@@ -5,10 +5,17 @@ import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.logging.Logger;
 
-/** At start, makes CHAT_ADMIN_USERNAME an administrator with CHAT_ADMIN_PASSWORD, when both are set. */
+/**
+ * At start, makes CHAT_ADMIN_USERNAME an administrator with CHAT_ADMIN_PASSWORD, when both are set.
+ * Outside a container transaction: the account's change commits in the service's own, and only then is
+ * it applied and told to every node. (A transaction-phase observer fired from a startup bean's
+ * transaction fails inside Payara: no application is on the invocation stack when it completes.)
+ */
 @Startup
 @Singleton
 @DependsOn("Migrations")
@@ -18,14 +25,16 @@ public class AdminBootstrap {
 
   @Inject ChatConfig config;
   @Inject AccountService accounts;
+  @Inject AccountStates states;
 
   @PostConstruct
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   void ensureAdmin() {
     if (config.adminUsername().isEmpty() || config.adminPassword().isEmpty()) {
       return;
     }
     String username = config.adminUsername().get();
-    accounts.ensureAdmin(username, config.adminPassword().get());
+    accounts.ensureAdmin(username, config.adminPassword().get()).ifPresent(states::committed);
     LOG.info(() -> "administrator: " + username);
   }
 }
