@@ -66,8 +66,10 @@ class SlowReaderIT extends OneNodeSuite {
     for (int i = 0; i < 100 && hoarder.isOpen(); i++) {
       hoarder.send(new ClientFrame.JoinRoom(room, 0L));
     }
-    // The node takes its time over 100 catch-ups; a client reading again before that would drain them.
-    Pause.of(Duration.ofSeconds(5));
+    // The node takes its time over the catch-ups until it closes the socket (seconds on a loaded
+    // machine); a client reading again before that would drain what it had queued. What the node does
+    // cannot be seen from a client that reads nothing, so the test waits generously.
+    Pause.of(Duration.ofSeconds(20));
     hoarder.resume();
     int code = hoarder.awaitClose();
     assertTrue(code == TOO_SLOW || code == ABNORMAL, "closed with " + code);
