@@ -1,11 +1,15 @@
 package chat.server.database;
 
+import chat.server.platform.DatabaseFailure;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
-/** The few plain-JDBC moves the stores share. */
+/**
+ * The few plain-JDBC moves the stores share. Every statement runs through {@link #withConnection} or
+ * {@link #inTransaction}, so the stores fail one way only: {@link DatabaseFailure}.
+ */
 public final class Jdbc {
 
   private Jdbc() {}
@@ -15,21 +19,32 @@ public final class Jdbc {
     T apply(Connection connection) throws SQLException;
   }
 
-  /** Runs {@code work} in one transaction, rolled back on any failure. */
-  public static <T> T inTransaction(DataSource dataSource, Work<T> work) throws SQLException {
+  /** Runs {@code work} on a connection of the pool; a failure of the database is a DatabaseFailure. */
+  public static <T> T withConnection(DataSource dataSource, Work<T> work) {
     try (Connection connection = dataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      try {
-        T result = work.apply(connection);
-        connection.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
+      return work.apply(connection);
+    } catch (SQLException e) {
+      throw new DatabaseFailure(e.getSQLState(), e);
     }
+  }
+
+  /** Runs {@code work} in one transaction, rolled back on any failure. */
+  public static <T> T inTransaction(DataSource dataSource, Work<T> work) {
+    return withConnection(
+        dataSource,
+        connection -> {
+          connection.setAutoCommit(false);
+          try {
+            T result = work.apply(connection);
+            connection.commit();
+            return result;
+          } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+          } finally {
+            connection.setAutoCommit(true);
+          }
+        });
   }
 
   /** Runs one statement with its parameters in order. */

@@ -17,7 +17,6 @@ import chat.server.room.RoomRef;
 import chat.server.social.SocialService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -113,21 +112,15 @@ public class MessageService {
       throw ChatException.invalid("which message? send its id");
     }
     limits.deletions().acquire(caller.id());
-    try {
-      Deletable message =
-          store
-              .deletable(messageId)
-              .orElseThrow(() -> ChatException.notFound("no message " + messageId));
-      if (message.senderId() != caller.id() && caller.role() != Role.ADMIN) {
-        throw ChatException.forbidden("only its author or an administrator may delete a message");
-      }
-      if (!store.delete(messageId, caller.id())) {
-        throw ChatException.notFound("no message " + messageId);
-      }
-      announceDeletion(message);
-    } catch (SQLException e) {
-      throw ChatException.unavailable(e);
+    Deletable message =
+        store.deletable(messageId).orElseThrow(() -> ChatException.notFound("no message " + messageId));
+    if (message.senderId() != caller.id() && caller.role() != Role.ADMIN) {
+      throw ChatException.forbidden("only its author or an administrator may delete a message");
     }
+    if (!store.delete(messageId, caller.id())) {
+      throw ChatException.notFound("no message " + messageId);
+    }
+    announceDeletion(message);
   }
 
   private void announceDeletion(Deletable message) {
@@ -154,12 +147,7 @@ public class MessageService {
   /** A page of the caller's conversation with {@code username}, as for rooms. */
   public List<Message> directPage(User viewer, String username, Long before, Long after, Integer limit) {
     User other = social.other(viewer, username);
-    Optional<Long> conversation;
-    try {
-      conversation = store.existingConversation(viewer.id(), other.id());
-    } catch (SQLException e) {
-      throw ChatException.unavailable(e);
-    }
+    Optional<Long> conversation = store.existingConversation(viewer.id(), other.id());
     if (conversation.isEmpty()) {
       checkLimit(limit);
       return List.of();
@@ -170,13 +158,9 @@ public class MessageService {
   private List<Message> page(User viewer, Channel channel, Long before, Long after, Integer limit) {
     int size = checkLimit(limit);
     long upper = before == null ? Long.MAX_VALUE : before;
-    try {
-      return after == null
-          ? store.newest(channel, viewer.id(), upper, size)
-          : store.oldestAfter(channel, viewer.id(), after, upper, size);
-    } catch (SQLException e) {
-      throw ChatException.unavailable(e);
-    }
+    return after == null
+        ? store.newest(channel, viewer.id(), upper, size)
+        : store.oldestAfter(channel, viewer.id(), after, upper, size);
   }
 
   /**
@@ -185,13 +169,9 @@ public class MessageService {
    */
   public List<Message> joinHistory(User viewer, RoomRef room, Long after) {
     Channel channel = Channel.of(room);
-    try {
-      return after == null
-          ? store.newest(channel, viewer.id(), Long.MAX_VALUE, DEFAULT_PAGE)
-          : store.oldestAfter(channel, viewer.id(), after, Long.MAX_VALUE, catchUpLimit + 1);
-    } catch (SQLException e) {
-      throw ChatException.unavailable(e);
-    }
+    return after == null
+        ? store.newest(channel, viewer.id(), Long.MAX_VALUE, DEFAULT_PAGE)
+        : store.oldestAfter(channel, viewer.id(), after, Long.MAX_VALUE, catchUpLimit + 1);
   }
 
   public int catchUpLimit() {
@@ -204,13 +184,9 @@ public class MessageService {
     if (cached != null) {
       return cached;
     }
-    try {
-      long id = store.conversation(a, b);
-      conversations.put(pair, id);
-      return id;
-    } catch (SQLException e) {
-      throw ChatException.unavailable(e);
-    }
+    long id = store.conversation(a, b);
+    conversations.put(pair, id);
+    return id;
   }
 
   private static int checkLimit(Integer limit) {

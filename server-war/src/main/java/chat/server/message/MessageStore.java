@@ -112,7 +112,7 @@ public class MessageStore {
    * Stores a batch in one transaction. The answer has one entry per message, in order; a message whose
    * {@code clientId} its sender already used is answered with the stored original.
    */
-  List<Posted> insert(List<NewMessage> batch) throws SQLException {
+  List<Posted> insert(List<NewMessage> batch) {
     return Jdbc.inTransaction(
         dataSource,
         connection -> {
@@ -127,69 +127,74 @@ public class MessageStore {
   }
 
   /** The newest {@code limit} messages of a channel before {@code before} (exclusive), ascending. */
-  List<Message> newest(Channel channel, long viewerId, long before, int limit) throws SQLException {
+  List<Message> newest(Channel channel, long viewerId, long before, int limit) {
     return query(history(NEWEST_BEFORE, channel), channelId(channel), viewerId, before, limit);
   }
 
   /** The first {@code limit} messages of a channel after {@code after} and before {@code before}. */
-  List<Message> oldestAfter(Channel channel, long viewerId, long after, long before, int limit)
-      throws SQLException {
+  List<Message> oldestAfter(Channel channel, long viewerId, long after, long before, int limit) {
     return query(history(OLDEST_AFTER, channel), channelId(channel), viewerId, after, before, limit);
   }
 
   /** The conversation between two users, made on first use; ids are never reused, so callers may cache. */
-  long conversation(long a, long b) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      Optional<Long> found = conversation(connection, a, b);
-      if (found.isPresent()) {
-        return found.get();
-      }
-      try (PreparedStatement insert = connection.prepareStatement(NEW_CONVERSATION)) {
-        bindPair(insert, a, b);
-        insert.executeUpdate();
-      }
-      return conversation(connection, a, b).orElseThrow();
-    }
+  long conversation(long a, long b) {
+    return Jdbc.withConnection(
+        dataSource,
+        connection -> {
+          Optional<Long> found = conversation(connection, a, b);
+          if (found.isPresent()) {
+            return found.get();
+          }
+          try (PreparedStatement insert = connection.prepareStatement(NEW_CONVERSATION)) {
+            bindPair(insert, a, b);
+            insert.executeUpdate();
+          }
+          return conversation(connection, a, b).orElseThrow();
+        });
   }
 
   /** The conversation between two users if they ever had one. */
-  Optional<Long> existingConversation(long a, long b) throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      return conversation(connection, a, b);
-    }
+  Optional<Long> existingConversation(long a, long b) {
+    return Jdbc.withConnection(dataSource, connection -> conversation(connection, a, b));
   }
 
   /** A message not deleted yet: who wrote it and who can see it. */
-  Optional<Deletable> deletable(long messageId) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement(DELETABLE)) {
-      select.setLong(1, messageId);
-      try (ResultSet row = select.executeQuery()) {
-        if (!row.next()) {
-          return Optional.empty();
-        }
-        return Optional.of(
-            new Deletable(
-                messageId,
-                row.getLong(1),
-                row.getLong(2),
-                row.getString(3),
-                row.getLong(4),
-                row.getString(5),
-                row.getLong(6),
-                row.getString(7)));
-      }
-    }
+  Optional<Deletable> deletable(long messageId) {
+    return Jdbc.withConnection(
+        dataSource,
+        connection -> {
+          try (PreparedStatement select = connection.prepareStatement(DELETABLE)) {
+            select.setLong(1, messageId);
+            try (ResultSet row = select.executeQuery()) {
+              if (!row.next()) {
+                return Optional.empty();
+              }
+              return Optional.of(
+                  new Deletable(
+                      messageId,
+                      row.getLong(1),
+                      row.getLong(2),
+                      row.getString(3),
+                      row.getLong(4),
+                      row.getString(5),
+                      row.getLong(6),
+                      row.getString(7)));
+            }
+          }
+        });
   }
 
   /** Marks a message deleted; false when it already was. */
-  boolean delete(long messageId, long deletedBy) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement update = connection.prepareStatement(DELETE)) {
-      update.setLong(1, deletedBy);
-      update.setLong(2, messageId);
-      return update.executeUpdate() == 1;
-    }
+  boolean delete(long messageId, long deletedBy) {
+    return Jdbc.withConnection(
+        dataSource,
+        connection -> {
+          try (PreparedStatement update = connection.prepareStatement(DELETE)) {
+            update.setLong(1, deletedBy);
+            update.setLong(2, messageId);
+            return update.executeUpdate() == 1;
+          }
+        });
   }
 
   private static Optional<Long> conversation(Connection connection, long a, long b) throws SQLException {
@@ -216,14 +221,17 @@ public class MessageStore {
     return channel.isRoom() ? channel.roomId() : channel.conversationId();
   }
 
-  private List<Message> query(String sql, long... parameters) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      for (int i = 0; i < parameters.length; i++) {
-        statement.setLong(i + 1, parameters[i]);
-      }
-      return read(statement);
-    }
+  private List<Message> query(String sql, long... parameters) {
+    return Jdbc.withConnection(
+        dataSource,
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+              statement.setLong(i + 1, parameters[i]);
+            }
+            return read(statement);
+          }
+        });
   }
 
   private static void lock(

@@ -3,6 +3,7 @@ package chat.server.message;
 import chat.dto.ErrorCode;
 import chat.server.platform.ChatConfig;
 import chat.server.platform.ChatException;
+import chat.server.platform.DatabaseFailure;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -10,9 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -21,6 +19,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Group commit: one thread takes whatever messages have queued up from all of the node's sockets,
@@ -97,17 +97,19 @@ public class MessageWriter {
     List<Posted> posted;
     try {
       posted = store.insert(batch.stream().map(Pending::message).toList());
-    } catch (SQLException | RuntimeException e) {
-      if (batch.size() > 1 && !isDatabaseAway(e)) {
+    } catch (RuntimeException e) {
+      boolean databaseAway = e instanceof DatabaseFailure failure && failure.isDatabaseAway();
+      if (batch.size() > 1 && !databaseAway) {
         // Whatever one message does, it must not fail the others: each is stored alone, so only the
-        // sender of the bad one hears of it.
+        // sender of the bad one hears of it (trying each alone with the database away would only fail
+        // each again, more slowly).
         LOG.log(Level.WARNING, "a batch of " + batch.size() + " messages failed; storing each alone", e);
         batch.forEach(pending -> write(List.of(pending)));
         return;
       }
       LOG.log(Level.WARNING, "a batch of " + batch.size() + " messages was not stored", e);
       ChatException failure =
-          isRefusedContent(e)
+          e instanceof DatabaseFailure refused && refused.isRefusedContent()
               ? ChatException.invalid("the database refused this message's content")
               : new ChatException(ErrorCode.UNAVAILABLE, "the message was not stored; send it again");
       batch.forEach(pending -> pending.answer().completeExceptionally(failure));
@@ -120,19 +122,6 @@ public class MessageWriter {
     }
   }
 
-  /**
-   * The database is not there (SQLSTATE classes 08 connection, 53 resources, 57 operator intervention):
-   * trying each message alone would only fail each again, more slowly.
-   */
-  private static boolean isDatabaseAway(Exception e) {
-    String state = e instanceof SQLException sql ? sql.getSQLState() : null;
-    return state != null && (state.startsWith("08") || state.startsWith("53") || state.startsWith("57"));
-  }
-
-  /** SQLSTATE class 22, data exception: this message's content, not the database, is at fault. */
-  private static boolean isRefusedContent(Exception e) {
-    return e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22");
-  }
 
   /** Stores what is already queued before the node goes; nothing acknowledged is lost either way. */
   @PreDestroy

@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -32,8 +31,7 @@ public class BanList {
     this.store = store;
   }
 
-  void load(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted)
-      throws SQLException {
+  void load(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
     users.addAll(store.bannedUsers());
     store.bannedAddresses().stream().map(ClientAddress::canonical).forEach(addresses::add);
   }

@@ -11,12 +11,12 @@ import chat.server.events.AccountChanged;
 import chat.server.events.BanChanged;
 import chat.server.events.ChatEvents;
 import chat.server.platform.ChatException;
+import chat.server.platform.DatabaseFailure;
 import chat.server.platform.InputText;
 import chat.server.presence.UserPresence;
 import chat.server.social.SocialService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Level;
@@ -70,12 +70,7 @@ public class ModerationService {
     if (target.role() == Role.ADMIN) {
       throw ChatException.forbidden("an administrator cannot be banned");
     }
-    ModerationStore.Ban ban;
-    try {
-      ban = store.ban(target.id(), reason, admin.id(), Boolean.TRUE.equals(request.ip()));
-    } catch (SQLException e) {
-      throw ChatException.unavailable(e);
-    }
+    ModerationStore.Ban ban = store.ban(target.id(), reason, admin.id(), Boolean.TRUE.equals(request.ip()));
     changed(new BanChanged(target.id(), true, reason, ban.addresses()));
     events.publish(new AccountChanged(target.id(), ban.tokenVersion(), target.role()));
     return new BanResult("banned", ban.addresses());
@@ -84,34 +79,20 @@ public class ModerationService {
   /** Lifts a user's ban and the address bans that came with it. */
   public Status unban(String username) {
     User target = users.named(username);
-    List<String> freed;
-    try {
-      freed = store.unban(target.id());
-    } catch (SQLException e) {
-      throw ChatException.unavailable(e);
-    }
+    List<String> freed = store.unban(target.id());
     changed(new BanChanged(target.id(), false, "", freed));
     return new Status("unbanned");
   }
 
   /** Users whose names contain {@code query}, with whether each has a socket on some node now. */
   public List<AdminUser> users(String query) {
-    List<AdminUser> found;
-    try {
-      found = store.users(query == null ? "" : InputText.plain("query", query).trim());
-    } catch (SQLException e) {
-      throw ChatException.unavailable(e);
-    }
+    List<AdminUser> found = store.users(query == null ? "" : InputText.plain("query", query).trim());
     Set<Long> connected = online.onlineAmong(found.stream().map(AdminUser::id).toList());
     return found.stream().map(user -> user.withOnline(connected.contains(user.id()))).toList();
   }
 
   public Bans bans() {
-    try {
-      return store.bans();
-    } catch (SQLException e) {
-      throw ChatException.unavailable(e);
-    }
+    return store.bans();
   }
 
   /**
@@ -121,7 +102,7 @@ public class ModerationService {
   public void seen(User user, String address) {
     try {
       store.seen(user.id(), address);
-    } catch (SQLException e) {
+    } catch (DatabaseFailure e) {
       LOG.log(Level.WARNING, "could not note that user " + user.id() + " was seen at " + address, e);
     }
   }

@@ -86,13 +86,13 @@ public class ModerationStore {
   }
 
   /** Notes that a user was seen at an address: what a later address ban of theirs reaches. */
-  public void seen(long userId, String address) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(SEEN)) {
-      statement.setLong(1, userId);
-      statement.setString(2, address);
-      statement.executeUpdate();
-    }
+  public void seen(long userId, String address) {
+    Jdbc.withConnection(
+        dataSource,
+        connection -> {
+          update(connection, SEEN, userId, address);
+          return null;
+        });
   }
 
   /** What a ban did: the addresses banned with the user, and the user's new token version. */
@@ -102,7 +102,7 @@ public class ModerationStore {
    * Bans a user, and with {@code addresses} every address they were seen at, and ends every token of
    * theirs: an unban does not bring old logins back.
    */
-  Ban ban(long userId, String reason, long bannedBy, boolean addresses) throws SQLException {
+  Ban ban(long userId, String reason, long bannedBy, boolean addresses) {
     return Jdbc.inTransaction(
         dataSource,
         connection -> {
@@ -117,7 +117,7 @@ public class ModerationStore {
   }
 
   /** Lifts a user's ban and the address bans that came with it; answers the addresses freed. */
-  List<String> unban(long userId) throws SQLException {
+  List<String> unban(long userId) {
     return Jdbc.inTransaction(
         dataSource,
         connection -> {
@@ -126,68 +126,65 @@ public class ModerationStore {
         });
   }
 
-  List<Long> bannedUsers() throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement("SELECT account_id FROM user_ban");
-        ResultSet rows = statement.executeQuery()) {
-      List<Long> ids = new ArrayList<>();
-      while (rows.next()) {
-        ids.add(rows.getLong(1));
-      }
-      return ids;
-    }
+  List<Long> bannedUsers() {
+    return Jdbc.withConnection(
+        dataSource,
+        connection ->
+            strings(connection, "SELECT account_id::text FROM user_ban").stream().map(Long::valueOf).toList());
   }
 
-  List<String> bannedAddresses() throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      return strings(connection, "SELECT host(address) FROM address_ban");
-    }
+  List<String> bannedAddresses() {
+    return Jdbc.withConnection(dataSource, connection -> strings(connection, "SELECT host(address) FROM address_ban"));
   }
 
-  List<AdminUser> users(String query) throws SQLException {
+  List<AdminUser> users(String query) {
     String pattern = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(ADMIN_USERS)) {
-      statement.setString(1, pattern);
-      List<AdminUser> users = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          Array ips = rows.getArray(5);
-          users.add(
-              new AdminUser(
-                  rows.getLong(1),
-                  rows.getString(2),
-                  Role.valueOf(rows.getString(3)),
-                  rows.getBoolean(4),
-                  Arrays.asList((String[]) ips.getArray()),
-                  false));
-        }
-      }
-      return users;
-    }
+    return Jdbc.withConnection(
+        dataSource,
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(ADMIN_USERS)) {
+            statement.setString(1, pattern);
+            List<AdminUser> users = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                Array ips = rows.getArray(5);
+                users.add(
+                    new AdminUser(
+                        rows.getLong(1),
+                        rows.getString(2),
+                        Role.valueOf(rows.getString(3)),
+                        rows.getBoolean(4),
+                        Arrays.asList((String[]) ips.getArray()),
+                        false));
+              }
+            }
+            return users;
+          }
+        });
   }
 
-  Bans bans() throws SQLException {
-    try (Connection connection = dataSource.getConnection()) {
-      List<Bans.UserBan> users = new ArrayList<>();
-      try (PreparedStatement statement = connection.prepareStatement(USER_BANS);
-          ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          User user = new User(rows.getLong(1), rows.getString(2), Role.valueOf(rows.getString(3)));
-          users.add(
-              new Bans.UserBan(user, rows.getString(4), rows.getString(5), instant(rows, 6)));
-        }
-      }
-      List<Bans.AddressBan> addresses = new ArrayList<>();
-      try (PreparedStatement statement = connection.prepareStatement(ADDRESS_BANS);
-          ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          addresses.add(
-              new Bans.AddressBan(rows.getString(1), rows.getString(2), rows.getString(3), instant(rows, 4)));
-        }
-      }
-      return new Bans(users, addresses);
-    }
+  Bans bans() {
+    return Jdbc.withConnection(
+        dataSource,
+        connection -> {
+          List<Bans.UserBan> users = new ArrayList<>();
+          try (PreparedStatement statement = connection.prepareStatement(USER_BANS);
+              ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              User user = new User(rows.getLong(1), rows.getString(2), Role.valueOf(rows.getString(3)));
+              users.add(new Bans.UserBan(user, rows.getString(4), rows.getString(5), instant(rows, 6)));
+            }
+          }
+          List<Bans.AddressBan> addresses = new ArrayList<>();
+          try (PreparedStatement statement = connection.prepareStatement(ADDRESS_BANS);
+              ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+              addresses.add(
+                  new Bans.AddressBan(rows.getString(1), rows.getString(2), rows.getString(3), instant(rows, 4)));
+            }
+          }
+          return new Bans(users, addresses);
+        });
   }
 
   private static Instant instant(ResultSet rows, int column) throws SQLException {

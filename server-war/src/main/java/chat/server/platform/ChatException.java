@@ -1,7 +1,6 @@
 package chat.server.platform;
 
 import chat.dto.ErrorCode;
-import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -41,11 +40,12 @@ public class ChatException extends RuntimeException {
   }
 
   /**
-   * The database failed a request. What it said goes to the log, never to the client: driver and SQL
-   * text tell a stranger about the schema and the network.
+   * The database failed a request ({@link DatabaseFailure}): what it said goes to the log, never to
+   * the client, since driver and SQL text tell a stranger about the schema and the network. REST and
+   * the socket both answer with this.
    */
-  public static ChatException unavailable(SQLException cause) {
-    LOG.log(Level.WARNING, "the database failed a request", cause);
+  public static ChatException unavailable(DatabaseFailure failure) {
+    LOG.log(Level.WARNING, "the database failed a request", failure);
     return new ChatException(ErrorCode.UNAVAILABLE, "the service is unavailable right now; try again");
   }
 }

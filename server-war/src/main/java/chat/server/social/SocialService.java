@@ -15,7 +15,6 @@ import chat.server.platform.RateLimits;
 import chat.server.presence.UserPresence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -121,36 +120,24 @@ public class SocialService {
 
   /** The user with their friends (and which of them are online), requests in and out, whom they block. */
   public AccountOverview overview(User me) {
-    try {
-      List<User> friends = store.friendsOf(me.id());
-      Set<Long> online = presence.onlineAmong(friends.stream().map(User::id).toList());
-      return new AccountOverview(
-          me,
-          friends,
-          store.requestsTo(me.id()),
-          store.requestsFrom(me.id()),
-          store.blockedBy(me.id()),
-          friends.stream().filter(f -> online.contains(f.id())).map(User::username).toList());
-    } catch (SQLException e) {
-      throw ChatException.unavailable(e);
-    }
+    List<User> friends = store.friendsOf(me.id());
+    Set<Long> online = presence.onlineAmong(friends.stream().map(User::id).toList());
+    return new AccountOverview(
+        me,
+        friends,
+        store.requestsTo(me.id()),
+        store.requestsFrom(me.id()),
+        store.blockedBy(me.id()),
+        friends.stream().filter(f -> online.contains(f.id())).map(User::username).toList());
   }
 
   public boolean friends(long a, long b) {
-    try {
-      return store.friends(a, b);
-    } catch (SQLException e) {
-      throw ChatException.unavailable(e);
-    }
+    return store.friends(a, b);
   }
 
   /** Whom a user blocks, for a socket of theirs that just opened. */
   public Set<Long> blockedBy(long userId) {
-    try {
-      return store.blockedIds(userId);
-    } catch (SQLException e) {
-      throw ChatException.unavailable(e);
-    }
+    return store.blockedIds(userId);
   }
 
   /** The user named, who must exist and not be the caller. */
@@ -168,18 +155,13 @@ public class SocialService {
       throw ChatException.invalid("send {\"username\": ...}");
     }
     InputText.plain("username", username);
-    try {
-      return store
-          .user(username.trim())
-          .orElseThrow(() -> ChatException.notFound("no user '" + username + "'"));
-    } catch (SQLException e) {
-      throw ChatException.unavailable(e);
-    }
+    return store
+        .user(username.trim())
+        .orElseThrow(() -> ChatException.notFound("no user '" + username + "'"));
   }
 
   /** Ends a friendship or request, if any, and tells both. */
-  private static void unlink(SocialStore.Pair pair, List<ChatEvent> news, User me, User other)
-      throws SQLException {
+  private static void unlink(SocialStore.Pair pair, List<ChatEvent> news, User me, User other) {
     if (pair.relation().linked()) {
       pair.unfriend();
       news.add(tell(me.id(), new ServerFrame.FriendRemoved(other)));
@@ -194,17 +176,12 @@ public class SocialService {
   /** A change to a pair, which gathers the news it makes; the news goes out once the change commits. */
   @FunctionalInterface
   private interface PairChange<T> {
-    T apply(SocialStore.Pair pair, List<ChatEvent> news) throws SQLException;
+    T apply(SocialStore.Pair pair, List<ChatEvent> news);
   }
 
   private <T> T change(User me, User other, PairChange<T> change) {
     List<ChatEvent> news = new ArrayList<>();
-    T result;
-    try {
-      result = store.change(me.id(), other.id(), pair -> change.apply(pair, news));
-    } catch (SQLException e) {
-      throw ChatException.unavailable(e);
-    }
+    T result = store.change(me.id(), other.id(), pair -> change.apply(pair, news));
     news.forEach(events::publish);
     return result;
   }

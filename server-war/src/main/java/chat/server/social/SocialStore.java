@@ -6,6 +6,7 @@ import static chat.server.database.Jdbc.update;
 import chat.dto.Role;
 import chat.dto.User;
 import chat.server.database.Jdbc;
+import chat.server.platform.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -52,13 +53,13 @@ public class SocialStore {
     this.dataSource = dataSource;
   }
 
-  Optional<User> user(String username) throws SQLException {
+  Optional<User> user(String username) {
     List<User> found = users(USER_COLUMNS + "WHERE lower(a.username) = lower(?)", username);
     return found.stream().findFirst();
   }
 
   /** Runs {@code change} in one transaction, the pair's relation read under a lock on both accounts. */
-  <T> T change(long me, long other, Change<T> change) throws SQLException {
+  <T> T change(long me, long other, Change<T> change) {
     return Jdbc.inTransaction(
         dataSource,
         connection -> {
@@ -67,10 +68,21 @@ public class SocialStore {
         });
   }
 
-  /** What a change sees and does: the two users, how they stood, and the statements to run. */
+  /**
+   * What a change sees and does: the two users, how they stood, and the statements to run, inside the
+   * change's transaction.
+   */
   record Pair(Connection connection, long me, long other, Relation relation) {
 
-    void request() throws SQLException {
+    private void update(Connection connection, String sql, Object... parameters) {
+      try {
+        Jdbc.update(connection, sql, parameters);
+      } catch (SQLException e) {
+        throw new DatabaseFailure(e.getSQLState(), e);
+      }
+    }
+
+    void request() {
       update(
           connection,
           "INSERT INTO friend_request (requester_id, addressee_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
@@ -78,7 +90,7 @@ public class SocialStore {
           other);
     }
 
-    void befriend() throws SQLException {
+    void befriend() {
       unfriend();
       update(
           connection,
@@ -88,7 +100,7 @@ public class SocialStore {
     }
 
     /** Ends a friendship and any request either way. */
-    void unfriend() throws SQLException {
+    void unfriend() {
       update(
           connection,
           PAIR + "DELETE FROM friendship USING p "
@@ -103,7 +115,7 @@ public class SocialStore {
           other);
     }
 
-    void block() throws SQLException {
+    void block() {
       update(
           connection,
           "INSERT INTO block (blocker_id, blocked_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
@@ -111,17 +123,17 @@ public class SocialStore {
           other);
     }
 
-    void unblock() throws SQLException {
+    void unblock() {
       update(connection, "DELETE FROM block WHERE blocker_id = ? AND blocked_id = ?", me, other);
     }
   }
 
   @FunctionalInterface
   interface Change<T> {
-    T apply(Pair pair) throws SQLException;
+    T apply(Pair pair);
   }
 
-  public boolean friends(long a, long b) throws SQLException {
+  public boolean friends(long a, long b) {
     return !users(
             PAIR + USER_COLUMNS + "JOIN friendship f ON a.id = f.user_low JOIN p "
                 + "ON f.user_low = least(me, other) AND f.user_high = greatest(me, other)",
@@ -130,7 +142,7 @@ public class SocialStore {
         .isEmpty();
   }
 
-  public List<User> friendsOf(long userId) throws SQLException {
+  public List<User> friendsOf(long userId) {
     return users(
         USER_COLUMNS + "JOIN friendship f ON (f.user_low = ? AND a.id = f.user_high) "
             + "OR (f.user_high = ? AND a.id = f.user_low) ORDER BY lower(a.username)",
@@ -138,28 +150,28 @@ public class SocialStore {
         userId);
   }
 
-  public List<User> requestsTo(long userId) throws SQLException {
+  public List<User> requestsTo(long userId) {
     return users(
         USER_COLUMNS + "JOIN friend_request r ON a.id = r.requester_id WHERE r.addressee_id = ? "
             + "ORDER BY r.created_at",
         userId);
   }
 
-  public List<User> requestsFrom(long userId) throws SQLException {
+  public List<User> requestsFrom(long userId) {
     return users(
         USER_COLUMNS + "JOIN friend_request r ON a.id = r.addressee_id WHERE r.requester_id = ? "
             + "ORDER BY r.created_at",
         userId);
   }
 
-  public List<User> blockedBy(long userId) throws SQLException {
+  public List<User> blockedBy(long userId) {
     return users(
         USER_COLUMNS + "JOIN block b ON a.id = b.blocked_id WHERE b.blocker_id = ? "
             + "ORDER BY lower(a.username)",
         userId);
   }
 
-  public Set<Long> blockedIds(long userId) throws SQLException {
+  public Set<Long> blockedIds(long userId) {
     Set<Long> ids = new HashSet<>();
     for (User user : blockedBy(userId)) {
       ids.add(user.id());
@@ -179,17 +191,20 @@ public class SocialStore {
     }
   }
 
-  private List<User> users(String sql, Object... parameters) throws SQLException {
-    try (Connection connection = dataSource.getConnection();
-        PreparedStatement statement = connection.prepareStatement(sql)) {
-      bind(statement, parameters);
-      List<User> users = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          users.add(new User(rows.getLong(1), rows.getString(2), Role.valueOf(rows.getString(3))));
-        }
-      }
-      return users;
-    }
+  private List<User> users(String sql, Object... parameters) {
+    return Jdbc.withConnection(
+        dataSource,
+        connection -> {
+          try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            bind(statement, parameters);
+            List<User> users = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery()) {
+              while (rows.next()) {
+                users.add(new User(rows.getLong(1), rows.getString(2), Role.valueOf(rows.getString(3))));
+              }
+            }
+            return users;
+          }
+        });
   }
 }

@@ -7,11 +7,12 @@ import chat.dto.Message;
 import chat.dto.ServerFrame;
 import chat.dto.User;
 import chat.dto.WireJson;
-import chat.server.moderation.BanList;
 import chat.server.message.MessageService;
 import chat.server.message.Posted;
+import chat.server.moderation.BanList;
 import chat.server.platform.ChatConfig;
 import chat.server.platform.ChatException;
+import chat.server.platform.DatabaseFailure;
 import chat.server.platform.NodeIdentity;
 import chat.server.platform.RateLimited;
 import chat.server.platform.RateLimits;
@@ -116,11 +117,11 @@ public class ChatEndpoint {
     }
     try {
       connection.blocked(social.blockedBy(user.id()));
-    } catch (ChatException unavailable) {
+    } catch (DatabaseFailure failure) {
       session.getUserProperties().remove(CONNECTION);
       sockets.closed(connection);
-      closeQuietly(
-          session, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, unavailable.getMessage()));
+      ChatException unavailable = ChatException.unavailable(failure);
+      closeQuietly(session, new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, unavailable.getMessage()));
       return;
     }
     online.connected(user.id());
@@ -167,6 +168,9 @@ public class ChatEndpoint {
       }
     } catch (ChatException refused) {
       fail(connection, refused.code(), refused.getMessage(), ref);
+    } catch (DatabaseFailure failure) {
+      ChatException unavailable = ChatException.unavailable(failure);
+      fail(connection, unavailable.code(), unavailable.getMessage(), ref);
     } catch (RuntimeException e) {
       // The frame itself is not logged: it is someone's message.
       LOG.log(Level.SEVERE, "a '" + frame.getClass().getSimpleName() + "' frame failed", e);

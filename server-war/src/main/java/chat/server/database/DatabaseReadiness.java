@@ -1,4 +1,4 @@
-package chat.server.platform;
+package chat.server.database;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
