@@ -15,6 +15,7 @@ import chat.dto.UserName;
 import chat.server.testing.ChatSocket;
 import chat.server.testing.HttpReply;
 import chat.server.testing.OneNodeSuite;
+import chat.server.testing.RawWebSocket;
 import chat.server.testing.TokenForge;
 import chat.testing.Names;
 import java.io.IOException;
@@ -207,15 +208,11 @@ class CorpusIT extends OneNodeSuite {
         out.flush();
         held.add(socket);
       }
-      Socket invalidUtf8 = new Socket(node.base().getHost(), node.base().getPort());
-      held.add(invalidUtf8);
-      invalidUtf8.getOutputStream().write(
-          ("GET /ws?token=" + token + " HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                  + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      // A masked text frame (mask of zeros) whose payload is not UTF-8.
-      invalidUtf8.getOutputStream().write(new byte[] {(byte) 0x81, (byte) 0x82, 0, 0, 0, 0, (byte) 0xc3, 0x28});
-      invalidUtf8.getOutputStream().flush();
+      // A text frame whose payload is not UTF-8: the container closes that socket (1007).
+      try (RawWebSocket invalidUtf8 = RawWebSocket.connect(node, token, 65536)) {
+        invalidUtf8.sendHeaderAndPart(2, new byte[] {(byte) 0xc3, 0x28});
+        assertNotEquals(1000, invalidUtf8.closeCode());
+      }
     } finally {
       for (Socket socket : held) {
         socket.close();

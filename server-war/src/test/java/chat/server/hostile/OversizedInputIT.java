@@ -4,20 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.dto.Authenticated;
-import chat.server.testing.ChatSocket;
 import chat.server.testing.OneNodeSuite;
+import chat.server.testing.RawWebSocket;
 import chat.testing.Names;
 import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.SocketException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
@@ -36,30 +31,14 @@ class OversizedInputIT extends OneNodeSuite {
   @Test
   void aFrameDeclaringMegabytesIsRefusedBeforeItHasArrived() throws IOException {
     Authenticated zed = node.signUp(Names.unique("zed"), "zed-password");
-    try (Socket raw = new Socket(node.base().getHost(), node.base().getPort())) {
-      raw.setSoTimeout((int) ChatSocket.WAIT.toMillis());
-      OutputStream out = raw.getOutputStream();
-      DataInputStream in = new DataInputStream(raw.getInputStream());
-      out.write(
-          ("GET /ws?token=" + zed.token() + " HTTP/1.1\r\nHost: " + node.base().getAuthority()
-                  + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                  + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-              .getBytes(StandardCharsets.US_ASCII));
-      String status = readHeaders(in);
-      assertTrue(status.contains(" 101 "), status);
-
-      // A masked text frame announcing 3 MB (the mask is zeros, so the payload goes as it is), of
-      // which half is sent and the rest never is.
-      ByteBuffer header = ByteBuffer.allocate(14).put((byte) 0x81).put((byte) (0x80 | 127)).putLong(DECLARED).putInt(0);
-      out.write(header.array());
+    try (RawWebSocket raw = RawWebSocket.connect(node, zed.token(), 65536)) {
       try {
-        out.write(new byte[SENT]);
-        out.flush();
+        raw.sendHeaderAndPart(DECLARED, new byte[SENT]);
       } catch (SocketException refusedAlready) {
         // The node closed while it was being sent: refused before it arrived, which is the point.
       }
       // The container closes it with 1011 (its buffer overflowed), or the connection ends first.
-      int code = closeCode(in);
+      int code = raw.closeCode();
       assertTrue(Set.of(1011, 1009, 1006).contains(code), "closed with " + code);
     }
   }
@@ -86,35 +65,5 @@ class OversizedInputIT extends OneNodeSuite {
     HttpResponse<String> unannounced = client.send(chunked, HttpResponse.BodyHandlers.ofString());
     assertEquals(413, unannounced.statusCode(), unannounced.body());
     assertEquals(201, node.post("/api/signup", null, new chat.dto.Credentials(Names.unique("amy"), "amy-password")).status());
-  }
-
-  private static String readHeaders(DataInputStream in) throws IOException {
-    StringBuilder headers = new StringBuilder();
-    while (!headers.toString().endsWith("\r\n\r\n")) {
-      headers.append((char) in.readUnsignedByte());
-    }
-    return headers.toString();
-  }
-
-  /** Reads the node's frames (the welcome first) until its close frame; the connection ending counts as 1006. */
-  private static int closeCode(DataInputStream in) throws IOException {
-    try {
-      while (true) {
-        int opcode = in.readUnsignedByte() & 0x0f;
-        long length = in.readUnsignedByte() & 0x7f;
-        if (length == 126) {
-          length = in.readUnsignedShort();
-        } else if (length == 127) {
-          length = in.readLong();
-        }
-        byte[] payload = new byte[(int) length];
-        in.readFully(payload);
-        if (opcode == 0x8) {
-          return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
-        }
-      }
-    } catch (EOFException | SocketException ended) {
-      return 1006;
-    }
   }
 }
