@@ -36,9 +36,9 @@ public class BearerTokenFilter implements ContainerRequestFilter {
             ? header.substring(SCHEME.length()).trim()
             : null;
     User user = tokens.verify(token).user();
-    // A banned user's tokens stop working at once, not when they expire; so does every token used from
-    // a banned address, whoever it was issued to.
-    bans.check(user, addresses.of(http));
+    // Tokens.verify refused a banned user's token; so is every token used from a banned address,
+    // whoever it was issued to.
+    bans.checkAddressOf(user, addresses.of(http));
     boolean secure = request.getSecurityContext().isSecure();
     request.setSecurityContext(new TokenSecurityContext(new UserPrincipal(user), secure));
   }

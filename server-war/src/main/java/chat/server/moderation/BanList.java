@@ -55,9 +55,11 @@ public class BanList {
     return users.contains(user.id()) || (user.role() != Role.ADMIN && addresses.contains(address));
   }
 
-  /** For a request with a token: the user's ban, and their address's unless they are an administrator. */
-  public void check(User user, String address) {
-    checkUser(user.id());
+  /**
+   * For a request whose token already passed (which checks the user's own ban): the address's ban,
+   * unless the user is an administrator.
+   */
+  public void checkAddressOf(User user, String address) {
     if (user.role() != Role.ADMIN) {
       checkAddress(address);
     }

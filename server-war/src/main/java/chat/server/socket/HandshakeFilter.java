@@ -46,7 +46,7 @@ public class HandshakeFilter extends HttpFilter {
       String address = addresses.of(request);
       limits.connections().acquire(AddressKey.of(address));
       Tokens.Valid token = tokens.verify(request.getParameter("token"));
-      bans.check(token.user(), address);
+      bans.checkAddressOf(token.user(), address);
       moderation.seen(token.user(), address);
       checked = new CheckedHandshake(token, address);
     } catch (ChatException refused) {
