@@ -12,8 +12,6 @@ export class ApiError extends Error {
 
 export const UNREACHABLE = 'unreachable';
 
-export const PAGE = 50;
-
 export class Api {
   /** token: null before login. */
   constructor(token = null) {
@@ -98,8 +96,8 @@ function query(page) {
   const parts = [];
   if (page.before != null) parts.push(`before=${page.before}`);
   if (page.after != null) parts.push(`after=${page.after}`);
-  parts.push(`limit=${page.limit ?? PAGE}`);
-  return `?${parts.join('&')}`;
+  if (page.limit != null) parts.push(`limit=${page.limit}`); // else the server's page (welcome's historyPage)
+  return parts.length ? `?${parts.join('&')}` : '';
 }
 
 function parse(text) {

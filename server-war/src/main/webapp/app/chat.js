@@ -1,14 +1,15 @@
-// The page once logged in: it holds what the user sees (rooms, friends, conversations), moves the
-// socket's frames into it, and lays out the panels. On a narrow screen the list and the conversation
-// take turns.
+// The page once logged in: it lays out the panels, turns what the user does into requests, moves the
+// socket's frames into the state (state.js, what the user sees) and renders what changed. On a narrow
+// screen the list and the conversation take turns.
 
 import {AdminPage} from './admin.js';
-import {Api, PAGE, describe} from './api.js';
-import {ChatConnection, channelOf, directKey, roomKey} from './connection.js';
+import {Api, describe} from './api.js';
+import {ChatConnection} from './connection.js';
 import {ConversationView} from './conversation.js';
 import {h} from './dom.js';
 import {FriendsPanel} from './friends.js';
 import {RoomsPanel} from './rooms.js';
+import {ChatState} from './state.js';
 import {StatusLine} from './status.js';
 
 /** Presence changes arrive as frames only for joined rooms; the rest is polled this often. */
@@ -27,12 +28,7 @@ export class ChatPage {
     this.api = new Api(auth.token);
     this.me = auth.user;
     this.leave = leave;
-    this.rooms = new Map(); // key -> {name, online, unread, joined}
-    this.account = {friends: [], incoming: [], outgoing: [], blocked: []};
-    this.online = new Set();
-    this.unreadDirect = new Map(); // username in lower case -> count
-    this.conversations = new Map(); // channel key -> conversation
-    this.inView = null;
+    this.state = new ChatState(this.me, this.stateListener());
 
     this.status = new StatusLine();
     this.notice = h('span', {id: 'notice', class: 'muted', role: 'status'});
@@ -49,10 +45,33 @@ export class ChatPage {
     this.admin = this.me.role === 'ADMIN' ? new AdminPage(this.api, () => this.toggleAdmin(false)) : null;
     this.element = this.layout();
 
-    this.connection = new ChatConnection(this.api, {onFrame: (frame) => this.frame(frame), onState: (state) => this.stateChanged(state)});
+    this.connection = new ChatConnection(this.api, {onFrame: (frame) => this.state.frame(frame), onState: (state) => this.stateChanged(state)});
     this.connection.start();
     this.refresh();
     this.poll = setInterval(() => this.refresh(), REFRESH_MS);
+  }
+
+  /** How a change to the state reaches the page: a conversation's only when it is in view. */
+  stateListener() {
+    const inView = (conversation, change) => {
+      if (this.view.isShowing(conversation)) change();
+    };
+    return {
+      inserted: (conversation, index) => inView(conversation, () => this.view.inserted(index)),
+      removed: (conversation, id) => inView(conversation, () => this.view.removed(id)),
+      olderChanged: (conversation) => inView(conversation, () => this.view.olderChanged()),
+      membersChanged: (conversation) => inView(conversation, () => this.view.membersChanged()),
+      errorChanged: (conversation) => inView(conversation, () => this.view.errorChanged()),
+      roomsChanged: () => this.renderRooms(),
+      friendsChanged: () => this.renderFriends(),
+      limitsChanged: (limits) => this.view.limitsChanged(limits),
+      friendRequested: (user) => {
+        this.friendsPanel.say(`${user.username} asks to be friends.`);
+        this.refreshAccount();
+      },
+      accountStale: () => this.refreshAccount(),
+      say: (text) => this.say(text),
+    };
   }
 
   layout() {
@@ -89,56 +108,39 @@ export class ChatPage {
 
   async createRoom(name) {
     const room = await this.api.createRoom(name);
-    this.mergeRooms([room]);
+    this.state.mergeRooms([room]);
     this.openRoom(room.name);
   }
 
   openRoom(name) {
-    const key = roomKey(name);
-    let conversation = this.conversations.get(key);
-    if (!conversation) {
-      conversation = this.conversation(key, 'room', name, `# ${name}`);
-      this.connection.join(name);
-    }
-    const room = this.rooms.get(key);
-    if (room) Object.assign(room, {joined: true, unread: 0});
+    const {conversation, created} = this.state.openRoom(name);
+    if (created) this.connection.join(name);
     this.show(conversation);
   }
 
   async openDirect(username) {
-    const key = directKey(username);
-    this.unreadDirect.delete(username.toLowerCase());
-    let conversation = this.conversations.get(key);
-    if (!conversation) {
-      conversation = this.conversation(key, 'direct', username, `@ ${username}`);
-      this.show(conversation);
-      await this.loadOlder();
-    } else {
-      this.show(conversation);
-    }
+    const {conversation, created} = this.state.openDirect(username);
+    this.show(conversation);
     this.renderFriends();
+    if (created) await this.loadOlder();
   }
 
   leaveRoom() {
-    const conversation = this.conversations.get(this.inView);
+    const conversation = this.state.leaveRoomInView();
     this.connection.leave(conversation.name);
-    this.conversations.delete(conversation.key);
-    const room = this.rooms.get(conversation.key);
-    if (room) room.joined = false;
     this.show(null);
   }
 
   send(text) {
-    const conversation = this.conversations.get(this.inView);
+    const conversation = this.state.inViewConversation();
     const clientId = conversation.kind === 'room'
       ? this.connection.send(conversation.name, text)
       : this.connection.sendDirect(conversation.name, text);
-    conversation.sent.add(clientId);
-    this.setError(conversation, '');
+    this.state.sent(conversation, clientId);
   }
 
   async loadOlder() {
-    const conversation = this.conversations.get(this.inView);
+    const conversation = this.state.inViewConversation();
     if (!conversation || conversation.loadingOlder || !conversation.olderAvailable) return;
     conversation.loadingOlder = true;
     const before = conversation.messages[0]?.id;
@@ -146,14 +148,12 @@ export class ChatPage {
       const page = conversation.kind === 'room'
         ? await this.api.roomMessages(conversation.name, {before})
         : await this.api.directMessages(conversation.name, {before});
-      if (page.length < PAGE) conversation.olderAvailable = false;
-      for (const message of page.slice().reverse()) this.merge(conversation, message);
+      this.state.olderLoaded(conversation, page);
       if (conversation.kind === 'direct' && before === undefined && page.length > 0) {
         this.connection.follow(conversation.name, page[page.length - 1].id);
       }
-      if (this.view.isShowing(conversation)) this.view.olderChanged();
     } catch (failure) {
-      this.setError(conversation, describe(failure));
+      this.state.setError(conversation, describe(failure));
     } finally {
       conversation.loadingOlder = false;
     }
@@ -162,7 +162,7 @@ export class ChatPage {
   async remove(message) {
     try {
       await this.api.deleteMessage(message.id);
-      this.deleted(message.id);
+      this.state.deleted(message.id);
     } catch (failure) {
       this.say(describe(failure));
     }
@@ -192,88 +192,10 @@ export class ChatPage {
   }
 
   show(conversation) {
-    this.inView = conversation?.key ?? null;
+    if (conversation === null) this.state.closeView();
     this.page.classList.toggle('conversation-open', conversation !== null);
     this.view.show(conversation);
     this.renderRooms();
-    this.renderTitle();
-  }
-
-  // ---- what the server says ----
-
-  frame(frame) {
-    switch (frame.type) {
-      case 'room_joined': return this.roomJoined(frame);
-      case 'member_joined': return this.members(frame.room, (list) => list.some((u) => u.id === frame.user.id) ? list : [...list, frame.user]);
-      case 'member_left': return this.members(frame.room, (list) => list.filter((u) => u.id !== frame.user.id));
-      case 'new_chat_message':
-      case 'new_direct_message': return this.arrived(frame.message);
-      case 'message_deleted': return this.deleted(frame.id);
-      case 'friend_request': this.friendsPanel.say(`${frame.user.username} asks to be friends.`); return this.refreshAccount();
-      case 'friend_added':
-      case 'friend_removed': return this.refreshAccount();
-      case 'ping': return this.say(`Ping from the admins, via ${frame.from}.`);
-      case 'error': return this.refused(frame);
-      default: return undefined;
-    }
-  }
-
-  roomJoined(joined) {
-    const key = roomKey(joined.room);
-    const conversation = this.conversations.get(key);
-    if (!conversation) return;
-    if (conversation.messages.length === 0 && joined.history.length < PAGE) conversation.olderAvailable = false;
-    conversation.members = joined.members;
-    for (const message of joined.history) this.merge(conversation, message);
-    this.members(joined.room, (list) => list);
-    if (this.view.isShowing(conversation)) this.view.olderChanged();
-  }
-
-  members(roomName, change) {
-    const conversation = this.conversations.get(roomKey(roomName));
-    if (!conversation) return;
-    conversation.members = change(conversation.members);
-    const room = this.rooms.get(conversation.key);
-    if (room) room.online = conversation.members.length;
-    this.renderRooms();
-    if (this.view.isShowing(conversation)) this.view.membersChanged();
-  }
-
-  arrived(message) {
-    const key = channelOf(message, this.me.username);
-    const conversation = this.conversations.get(key);
-    if (conversation) {
-      if (conversation.sent.delete(message.clientId)) this.setError(conversation, '');
-      this.merge(conversation, message);
-    }
-    if (key === this.inView || message.from.id === this.me.id) return; // seen, or written here or in another tab
-    if (message.room) {
-      const room = this.rooms.get(key);
-      if (room) room.unread++;
-      this.renderRooms();
-    } else {
-      const from = message.from.username.toLowerCase();
-      this.unreadDirect.set(from, (this.unreadDirect.get(from) ?? 0) + 1);
-      this.renderFriends();
-    }
-    this.renderTitle();
-  }
-
-  deleted(id) {
-    for (const conversation of this.conversations.values()) {
-      const at = conversation.messages.findIndex((m) => m.id === id);
-      if (at >= 0) {
-        conversation.messages.splice(at, 1);
-        if (this.view.isShowing(conversation)) this.view.removed(id);
-      }
-    }
-  }
-
-  refused(error) {
-    for (const conversation of this.conversations.values()) {
-      if (error.ref && conversation.sent.delete(error.ref)) return this.setError(conversation, `Not sent: ${error.message}`);
-    }
-    this.say(error.message);
   }
 
   stateChanged(state) {
@@ -287,34 +209,6 @@ export class ChatPage {
     }
   }
 
-  // ---- the model ----
-
-  conversation(key, kind, name, title) {
-    const conversation = {key, kind, name, title, messages: [], members: [], olderAvailable: true, sent: new Set(), error: ''};
-    this.conversations.set(key, conversation);
-    return conversation;
-  }
-
-  /** Puts message in id order unless it is there already, and shows it if its conversation is in view. */
-  merge(conversation, message) {
-    const messages = conversation.messages;
-    let low = 0;
-    let high = messages.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (messages[middle].id < message.id) low = middle + 1;
-      else high = middle;
-    }
-    if (messages[low]?.id === message.id) return;
-    messages.splice(low, 0, message);
-    if (this.view.isShowing(conversation)) this.view.inserted(low);
-  }
-
-  setError(conversation, text) {
-    conversation.error = text;
-    if (this.view.isShowing(conversation)) this.view.errorChanged();
-  }
-
   say(text) {
     this.notice.textContent = text;
   }
@@ -326,52 +220,40 @@ export class ChatPage {
 
   async refreshRooms() {
     try {
-      this.mergeRooms(await this.api.rooms());
+      this.state.mergeRooms(await this.api.rooms());
       this.roomsPanel.showFailure(null);
     } catch (failure) {
       this.roomsPanel.showFailure(failure);
     }
   }
 
-  mergeRooms(rooms) {
-    for (const room of rooms) {
-      const key = roomKey(room.name);
-      const known = this.rooms.get(key);
-      if (known) known.online = this.conversations.get(key)?.members.length ?? room.online;
-      else this.rooms.set(key, {name: room.name, online: room.online, unread: 0, joined: false});
-    }
-    this.renderRooms();
-  }
-
   async refreshAccount() {
     try {
-      const account = await this.api.account();
-      this.account = account;
-      this.online = new Set(account.online ?? []);
-      this.renderFriends();
+      this.state.accountLoaded(await this.api.account());
     } catch (failure) {
       this.friendsPanel.say(describe(failure));
     }
   }
 
+  // ---- rendering ----
+
   renderRooms() {
-    const rooms = [...this.rooms.values()].sort((a, b) => a.name.localeCompare(b.name, undefined, {sensitivity: 'base'}));
-    const inView = this.conversations.get(this.inView);
-    this.roomsPanel.render(rooms, inView?.kind === 'room' ? inView.name : null);
-    const unread = rooms.reduce((sum, room) => sum + room.unread, 0);
+    const inView = this.state.inViewConversation();
+    this.roomsPanel.render(this.state.sortedRooms(), inView?.kind === 'room' ? inView.name : null);
+    const unread = this.state.unreadInRooms();
     this.roomsTab.textContent = unread ? `Rooms (${unread})` : 'Rooms';
+    this.renderTitle();
   }
 
   renderFriends() {
-    this.friendsPanel.render(this.account, this.online, this.unreadDirect);
-    const unread = [...this.unreadDirect.values()].reduce((sum, n) => sum + n, 0);
+    this.friendsPanel.render(this.state.account, this.state.online, this.state.unreadDirect);
+    const unread = this.state.unreadDirectMessages();
     this.friendsTab.textContent = unread ? `Friends (${unread})` : 'Friends';
     this.renderTitle();
   }
 
   renderTitle() {
-    const unread = [...this.rooms.values()].reduce((sum, room) => sum + room.unread, 0) +
-      [...this.unreadDirect.values()].reduce((sum, n) => sum + n, 0);
+    const unread = this.state.unreadInRooms() + this.state.unreadDirectMessages();
     document.title = unread ? `(${unread}) Chat · ${this.me.username}` : `Chat · ${this.me.username}`;
   }
 }

@@ -5,24 +5,14 @@
 // is being filled, and anything at or below the last id seen in a channel is a repeat and dropped.
 
 import {ApiError} from './api.js';
-
-const CATCH_UP_PAGE = 200;
+import {channelOf, directKey, roomKey} from './channels.js';
+import {ResumeState} from './resume.js';
 
 /** Equal jitter: half of min(15 s, 0.5 s * 2^(attempt-1)) fixed, the other half random. */
 export function backoffDelay(attempt, random = Math.random) {
   const ceiling = Math.min(15_000, 500 * 2 ** Math.max(0, attempt - 1));
   return ceiling / 2 + random() * (ceiling / 2);
 }
-
-/** The key of the channel a message belongs to, seen from `me`: a room, or the other user of a DM. */
-export function channelOf(message, me) {
-  if (message.room) return roomKey(message.room);
-  const other = message.from.username.toLowerCase() === me.toLowerCase() ? message.to : message.from.username;
-  return directKey(other);
-}
-
-export const roomKey = (room) => `#${room.toLowerCase()}`;
-export const directKey = (username) => `@${username.toLowerCase()}`;
 
 /**
  * States, as {kind, ...}: connecting {attempt}; connected {node, user}; reconnecting {retryAt, reason};
@@ -33,9 +23,8 @@ export class ChatConnection {
     this.api = api;
     this.onFrame = onFrame;
     this.onState = onState;
-    this.rooms = new Map(); // key -> name, rejoined after every reconnect
-    this.lastSeen = new Map(); // channel key -> last message id delivered
-    this.unacknowledged = new Map(); // clientId -> frame, in the order sent
+    this.resume = new ResumeState();
+    this.limits = null; // from the last welcome
     this.heldBack = new Map(); // channel key -> frames waiting for its catch-up
     this.state = {kind: 'connecting', attempt: 1};
     this.attempt = 0;
@@ -51,12 +40,12 @@ export class ChatConnection {
   }
 
   join(room) {
-    this.rooms.set(roomKey(room), room);
-    this.transmit({type: 'join_room', room, after: this.lastSeen.get(roomKey(room)) ?? undefined});
+    this.resume.joined(room);
+    this.transmit(this.resume.joinFrame(room));
   }
 
   leave(room) {
-    this.rooms.delete(roomKey(room));
+    this.resume.left(room);
     this.transmit({type: 'leave_room', room});
   }
 
@@ -75,7 +64,7 @@ export class ChatConnection {
 
   /** The conversation with username was read up to lastId over REST; a reconnect catches up from there. */
   follow(username, lastId) {
-    this.see(directKey(username), lastId);
+    this.resume.see(directKey(username), lastId);
   }
 
   close() {
@@ -90,7 +79,7 @@ export class ChatConnection {
   queue(frame) {
     const clientId = newClientId();
     const sent = {...frame, clientId};
-    this.unacknowledged.set(clientId, sent);
+    this.resume.sending(clientId, sent);
     this.transmit(sent);
     return clientId;
   }
@@ -131,7 +120,7 @@ export class ChatConnection {
       case 'new_chat_message':
       case 'new_direct_message': return this.posted(frame);
       case 'error':
-        if (frame.ref) this.unacknowledged.delete(frame.ref);
+        this.resume.answered(frame.ref);
         return this.onFrame(frame);
       case 'banned':
         this.banReason = frame.reason;
@@ -143,22 +132,20 @@ export class ChatConnection {
   welcomed(welcome) {
     const reconnect = this.me !== null;
     this.me = welcome.user;
+    this.limits = welcome.limits;
     this.attempt = 0;
     this.become({kind: 'connected', node: welcome.node, user: welcome.user});
     this.onFrame(welcome);
     this.startHeartbeat(Math.max(1, welcome.heartbeat) * 1000);
-    for (const room of this.rooms.values()) {
-      this.transmit({type: 'join_room', room, after: this.lastSeen.get(roomKey(room)) ?? undefined});
-    }
-    for (const frame of this.unacknowledged.values()) this.transmit(frame);
+    for (const frame of this.resume.resumeFrames()) this.transmit(frame);
     if (reconnect) {
-      for (const key of this.lastSeen.keys()) if (key.startsWith('@')) this.catchUp(key);
+      for (const key of this.resume.conversations()) this.catchUp(key);
     }
   }
 
   roomJoined(joined) {
     const key = roomKey(joined.room);
-    const history = joined.history.filter((m) => this.see(key, m.id));
+    const history = joined.history.filter((m) => this.resume.see(key, m.id));
     this.onFrame({...joined, history});
     if (joined.more) this.catchUp(key, joined.room);
   }
@@ -171,35 +158,29 @@ export class ChatConnection {
       held.push(frame);
       return;
     }
-    if (message.from.id === this.me.id && message.clientId) this.unacknowledged.delete(message.clientId);
-    if (this.see(key, message.id)) this.onFrame(frame);
+    if (message.from.id === this.me.id) this.resume.answered(message.clientId);
+    if (this.resume.see(key, message.id)) this.onFrame(frame);
   }
 
-  /** True when id is new in the channel; then it becomes the last seen. */
-  see(key, id) {
-    const last = this.lastSeen.get(key);
-    if (last !== undefined && id <= last) return false;
-    this.lastSeen.set(key, id);
-    return true;
-  }
-
+  /** Pages with the largest page the server allows. */
   async catchUp(key, roomName) {
-    const after = this.lastSeen.get(key);
+    const after = this.resume.lastSeen(key);
     if (after === undefined || this.heldBack.has(key)) return;
     const held = [];
     this.heldBack.set(key, held);
     const generation = this.generation;
+    const limit = this.limits.maxHistoryPage;
     try {
       let last = after;
       for (;;) {
         const page = key.startsWith('#')
-          ? await this.api.roomMessages(roomName ?? this.rooms.get(key) ?? key.slice(1), {after: last, limit: CATCH_UP_PAGE})
-          : await this.api.directMessages(key.slice(1), {after: last, limit: CATCH_UP_PAGE});
+          ? await this.api.roomMessages(roomName ?? this.resume.roomName(key) ?? key.slice(1), {after: last, limit})
+          : await this.api.directMessages(key.slice(1), {after: last, limit});
         if (generation !== this.generation) return;
         for (const message of page) {
-          if (this.see(key, message.id)) this.onFrame({type: message.room ? 'new_chat_message' : 'new_direct_message', message});
+          if (this.resume.see(key, message.id)) this.onFrame({type: message.room ? 'new_chat_message' : 'new_direct_message', message});
         }
-        if (page.length < CATCH_UP_PAGE) break;
+        if (page.length < limit) break;
         last = page[page.length - 1].id;
       }
       this.heldBack.delete(key);

@@ -13,6 +13,7 @@ export class ConversationView {
     this.actions = actions;
     this.me = me;
     this.conversation = null;
+    this.maxText = null; // from the server's welcome
     this.element = h('main', {id: 'conversation'});
     this.membersElement = h('aside', {id: 'membersPanel'});
     this.menu = new SenderMenu(actions.sender);
@@ -34,7 +35,8 @@ export class ConversationView {
       if (this.list.scrollTop < 40 && this.conversation?.olderAvailable) this.actions.loadOlder();
     });
     this.error = h('p', {id: 'chatError', class: 'error', role: 'alert'}, conversation.error ?? '');
-    const draft = h('input', {id: 'draft', autocomplete: 'off', maxlength: 2000, placeholder: `Message ${conversation.title}`, 'aria-label': 'Message'});
+    this.draft = h('input', {id: 'draft', autocomplete: 'off', maxlength: this.maxText, placeholder: `Message ${conversation.title}`, 'aria-label': 'Message'});
+    const draft = this.draft;
     const composer = h('form', {id: 'composer', class: 'composer', onsubmit: (e) => {
       e.preventDefault();
       const text = draft.value.trim();
@@ -55,6 +57,12 @@ export class ConversationView {
     this.membersChanged();
     this.list.scrollTop = this.list.scrollHeight;
     if (matchMedia('(min-width: 701px)').matches) draft.focus();
+  }
+
+  /** The server's limits, from its welcome: a draft holds no more than a message may. */
+  limitsChanged(limits) {
+    this.maxText = limits.maxText;
+    this.draft?.setAttribute('maxlength', String(limits.maxText));
   }
 
   isShowing(conversation) {

@@ -144,8 +144,21 @@ public final class ChatApi {
     send(request("api/ping").POST(HttpRequest.BodyPublishers.noBody()));
   }
 
-  /** Which messages a history request asks for; the server's default is the newest 50. */
+  /**
+   * Which messages a history request asks for. Without a {@code limit} the server answers its own page
+   * size ({@code historyPage} in its welcome's limits).
+   */
   public record Page(Long before, Long after, Integer limit) {
+
+    /** The server's page of the newest messages. */
+    public static Page newest() {
+      return new Page(null, null, null);
+    }
+
+    /** The server's page of the messages just before {@code id}. */
+    public static Page before(long id) {
+      return new Page(id, null, null);
+    }
 
     public static Page newest(int limit) {
       return new Page(null, null, limit);

@@ -2,6 +2,7 @@ package chat.client;
 
 import chat.dto.ClientFrame;
 import chat.dto.InvalidJsonException;
+import chat.dto.Limits;
 import chat.dto.Message;
 import chat.dto.ServerFrame;
 import chat.dto.User;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -37,8 +39,6 @@ import java.util.concurrent.TimeUnit;
 public final class ChatConnection implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(ChatConnection.class.getName());
-  /** Messages asked for in each REST page while catching up: the most a history page may hold. */
-  private static final int PAGE = 200;
   private static final int CLOSED_ABNORMALLY = 1006;
 
   /** What the user of a connection hears; called on the connection's event loop, never concurrently. */
@@ -63,6 +63,8 @@ public final class ChatConnection implements AutoCloseable {
   private final Map<Channel, List<ServerFrame>> heldBack = new HashMap<>();
   /** Written on the event loop; read by {@link #state()} from any thread. */
   private volatile ConnectionState state = new ConnectionState.Connecting(1);
+  /** From the last welcome; read by {@link #limits()} from any thread. */
+  private volatile Limits limits;
   private WebSocket socket;
   private int generation;
   private int attempt;
@@ -144,6 +146,11 @@ public final class ChatConnection implements AutoCloseable {
 
   public ConnectionState state() {
     return state;
+  }
+
+  /** What the server that last welcomed this connection asks clients to keep to; empty before then. */
+  public Optional<Limits> limits() {
+    return Optional.ofNullable(limits);
   }
 
   /** Closes the socket for good; the listener hears {@link ConnectionState.Closed}. */
@@ -259,6 +266,7 @@ public final class ChatConnection implements AutoCloseable {
   private void welcomed(ServerFrame.Welcome welcome) {
     boolean reconnect = me != null;
     me = welcome.user();
+    limits = welcome.limits();
     attempt = 0;
     become(new ConnectionState.Connected(welcome.node(), welcome.user()));
     deliver(welcome);
@@ -321,16 +329,18 @@ public final class ChatConnection implements AutoCloseable {
             loop);
   }
 
+  /** A catch-up pages with the largest page the server allows. */
   private List<Message> missed(Channel channel, long after) {
+    int pageSize = limits.maxHistoryPage();
     List<Message> all = new ArrayList<>();
     long last = after;
     while (true) {
       List<Message> page =
           channel instanceof Channel.RoomChannel room
-              ? api.roomMessages(room.room(), ChatApi.Page.after(last, PAGE))
-              : api.directMessages(((Channel.DirectChannel) channel).username(), ChatApi.Page.after(last, PAGE));
+              ? api.roomMessages(room.room(), ChatApi.Page.after(last, pageSize))
+              : api.directMessages(((Channel.DirectChannel) channel).username(), ChatApi.Page.after(last, pageSize));
       all.addAll(page);
-      if (page.size() < PAGE) {
+      if (page.size() < pageSize) {
         return all;
       }
       last = page.get(page.size() - 1).id();

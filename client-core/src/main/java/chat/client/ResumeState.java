@@ -4,10 +4,8 @@ import chat.dto.ClientFrame;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a connection remembers from one socket to the next so that a reconnect misses nothing and
@@ -16,17 +14,18 @@ import java.util.Set;
  */
 final class ResumeState {
 
-  private final Set<String> rooms = new LinkedHashSet<>();
+  /** The rooms to rejoin, by {@link ChatNames#key}, as the user spelled them. */
+  private final Map<String, String> rooms = new LinkedHashMap<>();
   private final Map<Channel, Long> lastSeen = new HashMap<>();
   private final Map<String, ClientFrame> unacknowledged = new LinkedHashMap<>();
 
   void joined(String room) {
-    rooms.add(room);
+    rooms.put(ChatNames.key(room), room);
   }
 
   /** A room left is forgotten: joining it again later starts from its newest messages. */
   void left(String room) {
-    rooms.remove(room);
+    rooms.remove(ChatNames.key(room));
     lastSeen.remove(Channel.room(room));
   }
 
@@ -63,7 +62,7 @@ final class ResumeState {
    */
   List<ClientFrame> resumeFrames() {
     List<ClientFrame> frames = new ArrayList<>();
-    for (String room : rooms) {
+    for (String room : rooms.values()) {
       frames.add(new ClientFrame.JoinRoom(room, lastSeen.get(Channel.room(room))));
     }
     frames.addAll(unacknowledged.values());

@@ -24,6 +24,14 @@ class ResumeStateTest {
   }
 
   @Test
+  void aChannelIsTheSameWhateverTheCaseOfItsName() {
+    resume.see(Channel.room("General"), 5);
+    assertFalse(resume.see(Channel.room("GENERAL"), 5));
+    resume.see(Channel.direct("Bob"), 2);
+    assertFalse(resume.see(Channel.direct("bob"), 2));
+  }
+
+  @Test
   void rejoinsEachRoomFromItsLastSeenIdThenResendsWhatWasNotAcknowledged() {
     resume.joined("general");
     resume.joined("random");

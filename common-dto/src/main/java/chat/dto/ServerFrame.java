@@ -25,8 +25,11 @@ import java.util.List;
     })
 public sealed interface ServerFrame extends Frame {
 
-  /** First frame on every socket; {@code heartbeat} is how often, in seconds, the client should ping. */
-  record Welcome(User user, String node, int heartbeat) implements ServerFrame {}
+  /**
+   * First frame on every socket; {@code heartbeat} is how often, in seconds, the client should ping, and
+   * {@code limits} what the client must keep to.
+   */
+  record Welcome(User user, String node, int heartbeat, Limits limits) implements ServerFrame {}
 
   /**
    * The answer to a join: who is in the room and its history in ascending id order. {@code more} is

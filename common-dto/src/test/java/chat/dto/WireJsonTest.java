@@ -31,7 +31,7 @@ class WireJsonTest {
 
   static Stream<ServerFrame> serverFrames() {
     return Stream.of(
-        new ServerFrame.Welcome(ALICE, "node-a", 25),
+        new ServerFrame.Welcome(ALICE, "node-a", 25, new Limits(2000, 50, 200)),
         new ServerFrame.RoomJoined("lobby", List.of(ALICE), List.of(ROOM_MESSAGE), null),
         new ServerFrame.RoomJoined("lobby", List.of(), List.of(), true),
         new ServerFrame.MemberJoined("lobby", ALICE),

@@ -24,6 +24,7 @@ public final class ChatApp extends Application {
   private static final String STYLESHEET = ChatApp.class.getResource("chat.css").toExternalForm();
 
   private final Settings settings;
+  private final Theme theme;
   private final Backoff backoff;
   private final Ui ui = Ui.javafx();
   private final Clock clock = Clock.systemUTC();
@@ -38,12 +39,14 @@ public final class ChatApp extends Application {
 
   public ChatApp(Settings settings, Backoff backoff) {
     this.settings = settings;
+    this.theme = new Theme(settings);
     this.backoff = backoff;
   }
 
   @Override
   public void start(Stage primary) {
     stage = primary;
+    theme.start();
     stage.setMinWidth(420);
     stage.setMinHeight(360);
     showLogin();
@@ -74,7 +77,7 @@ public final class ChatApp extends Application {
     MainViewModel main = new MainViewModel(login.user(), session, ui, clock);
     session.start(main);
     main.start();
-    mainView = new MainView(main, this::logOut, clock);
+    mainView = new MainView(main, theme, this::logOut, clock);
     stage.titleProperty().bind(main.title());
     show(mainView.createView(), 1100, 720);
   }

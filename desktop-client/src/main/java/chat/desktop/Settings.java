@@ -7,12 +7,17 @@ import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.Properties;
 
-/** What the app remembers between runs, in a small properties file: the server last used. */
+/**
+ * What the app remembers between runs, in a small properties file: the server last used, and the theme
+ * if the user picked one.
+ */
 public final class Settings {
 
   private static final String SERVER = "server";
+  private static final String DARK_THEME = "theme.dark";
 
   private final Path file;
   private final String defaultServer;
@@ -40,8 +45,21 @@ public final class Settings {
   }
 
   public void rememberServer(String server) {
+    remember(SERVER, server);
+  }
+
+  /** Whether the user picked the dark theme (true) or the light one; empty until they pick. */
+  public Optional<Boolean> darkTheme() {
+    return Optional.ofNullable(load().getProperty(DARK_THEME)).map(Boolean::valueOf);
+  }
+
+  public void rememberDarkTheme(boolean dark) {
+    remember(DARK_THEME, Boolean.toString(dark));
+  }
+
+  private void remember(String key, String value) {
     Properties properties = load();
-    properties.setProperty(SERVER, server);
+    properties.setProperty(key, value);
     try {
       Files.createDirectories(file.getParent());
       try (Writer out = Files.newBufferedWriter(file)) {

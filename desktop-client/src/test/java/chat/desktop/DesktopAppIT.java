@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
 import chat.client.Backoff;
 import chat.client.ChatApi;
 import chat.client.ChatConnection;
@@ -22,16 +24,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
 import javafx.scene.control.Button;
-import javafx.scene.input.KeyCode;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +58,7 @@ class DesktopAppIT {
 
   private final OneNode server;
   private final List<ChatConnection> bots = new ArrayList<>();
+  private Path settings;
 
   DesktopAppIT(OneNode server) {
     this.server = server;
@@ -60,7 +66,7 @@ class DesktopAppIT {
 
   @Start
   void start(Stage stage) throws Exception {
-    Path settings = Files.createTempDirectory("chat-desktop").resolve("settings.properties");
+    settings = Files.createTempDirectory("chat-desktop").resolve("settings.properties");
     new ChatApp(new Settings(settings, server.uri().toString()), quickBackoff()).start(stage);
   }
 
@@ -90,7 +96,10 @@ class DesktopAppIT {
     Eventually.within(SOON, () -> assertEquals(List.of("hello from bob", "hi bob"), bob.texts()));
     Eventually.within(SOON, () -> assertEquals(List.of("hello from bob", "hi bob"), messageTexts(robot)));
 
-    robot.clickOn(visibleButton(robot, "#messages .delete"));
+    // A message's actions show while the pointer is on it.
+    robot.moveTo("hi bob");
+    robot.clickOn(visibleButton(robot, "#messages .message-actions"));
+    robot.clickOn("Delete");
     assertEquals(bob.messages.get(1).id(), bob.next(ServerFrame.MessageDeleted.class).id());
     Eventually.within(SOON, () -> assertEquals(List.of("hello from bob"), messageTexts(robot)));
 
@@ -158,6 +167,18 @@ class DesktopAppIT {
     Eventually.within(
         SOON,
         () -> assertEquals(List.of("before", "while you were away 1", "while you were away 2"), messageTexts(robot)));
+  }
+
+  @Test
+  void theUsersPickOfThemeIsAppliedAndRemembered(FxRobot robot) {
+    signUp(robot, Names.unique("dee"));
+    boolean dark = onFx(() -> robot.lookup("#darkTheme").queryAs(ToggleButton.class).isSelected());
+
+    robot.clickOn("#darkTheme");
+
+    String picked = (dark ? new PrimerLight() : new PrimerDark()).getUserAgentStylesheet();
+    Eventually.within(SOON, () -> assertEquals(picked, onFx(Application::getUserAgentStylesheet)));
+    assertEquals(Optional.of(!dark), new Settings(settings, server.uri().toString()).darkTheme());
   }
 
   @Test

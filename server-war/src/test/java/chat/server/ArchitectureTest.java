@@ -1,6 +1,7 @@
 package chat.server;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -32,4 +33,12 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAnyPackage("java.sql..", "javax.sql..")
           .because("the stores fail one way only, with DatabaseFailure, which the features do not catch");
+
+  @ArchTest
+  static final ArchRule packagesDependOnEachOtherInOneDirection =
+      slices()
+          .matching("chat.server.(*)..")
+          .should()
+          .beFreeOfCycles()
+          .because("each package can then be read, and changed, knowing only the ones below it");
 }

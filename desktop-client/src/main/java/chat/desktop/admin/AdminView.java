@@ -1,5 +1,8 @@
 package chat.desktop.admin;
 
+import chat.desktop.Cells;
+import chat.desktop.Styles;
+import chat.desktop.View;
 import chat.dto.AdminUser;
 import chat.dto.Bans;
 import chat.dto.ClusterView;
@@ -11,7 +14,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -21,7 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /** The admin console: users and bans, the bans in force, the cluster and the ping. */
-public final class AdminView {
+public final class AdminView implements View {
 
   private final AdminViewModel model;
 
@@ -29,6 +31,7 @@ public final class AdminView {
     this.model = model;
   }
 
+  @Override
   public Parent createView() {
     TabPane tabs = new TabPane(new Tab("Users", users()), new Tab("Bans", bans()), new Tab("Cluster", cluster()));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -69,7 +72,7 @@ public final class AdminView {
     addresses.selectedProperty().bindBidirectional(model.banAddresses());
     Button ban = new Button("Ban");
     ban.setId("ban");
-    ban.getStyleClass().add("danger");
+    ban.getStyleClass().add(Styles.DANGER);
     ban.setOnAction(e -> selected(users, model::ban));
     Button unban = new Button("Unban");
     unban.setId("unban");
@@ -128,15 +131,7 @@ public final class AdminView {
   private static <T> ListView<T> list(String id, ObservableList<T> items, Function<T, String> text) {
     ListView<T> list = new ListView<>(items);
     list.setId(id);
-    list.setCellFactory(
-        view ->
-            new ListCell<>() {
-              @Override
-              protected void updateItem(T item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? null : text.apply(item));
-              }
-            });
+    list.setCellFactory(Cells.showing(item -> new Label(text.apply(item))));
     VBox.setVgrow(list, Priority.ALWAYS);
     return list;
   }

@@ -1,5 +1,8 @@
 package chat.desktop.friends;
 
+import chat.desktop.Cells;
+import chat.desktop.Styles;
+import chat.desktop.View;
 import chat.dto.User;
 import java.util.List;
 import java.util.function.Function;
@@ -10,7 +13,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
@@ -20,7 +22,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Friends (online, unread, message, remove), requests in and out, blocked users, and adding a friend. */
-public final class FriendsView {
+public final class FriendsView implements View {
 
   private final FriendsViewModel model;
 
@@ -28,6 +30,7 @@ public final class FriendsView {
     this.model = model;
   }
 
+  @Override
   public Parent createView() {
     TextField name = new TextField();
     name.setId("friendName");
@@ -41,13 +44,13 @@ public final class FriendsView {
     Label notice = new Label();
     notice.setId("friendsNotice");
     notice.setWrapText(true);
-    notice.getStyleClass().add("muted");
+    notice.getStyleClass().add(Styles.MUTED);
     notice.textProperty().bind(model.notice());
 
     ListView<FriendItem> friends = new ListView<>(model.friends());
     friends.setId("friends");
     friends.setPrefHeight(180);
-    friends.setCellFactory(view -> new FriendCell());
+    friends.setCellFactory(Cells.showing(this::friendRow));
 
     VBox box =
         new VBox(
@@ -57,12 +60,12 @@ public final class FriendsView {
             heading("Your friends"),
             friends,
             heading("Requests to you"),
-            users("incoming", model.incoming(), u -> List.of(button("Accept", "accept", () -> model.add(u.username())),
-                button("Decline", "decline", () -> model.remove(u.username())))),
+            users("incoming", model.incoming(), u -> List.of(button("Accept", Styles.ACCEPT, () -> model.add(u.username())),
+                button("Decline", Styles.DECLINE, () -> model.remove(u.username())))),
             heading("Your requests"),
-            users("outgoing", model.outgoing(), u -> List.of(button("Cancel", "cancel", () -> model.remove(u.username())))),
+            users("outgoing", model.outgoing(), u -> List.of(button("Cancel", Styles.CANCEL, () -> model.remove(u.username())))),
             heading("Blocked"),
-            users("blocked", model.blocked(), u -> List.of(button("Unblock", "unblock", () -> model.unblock(u.username())))));
+            users("blocked", model.blocked(), u -> List.of(button("Unblock", Styles.UNBLOCK, () -> model.unblock(u.username())))));
     box.setPadding(new Insets(8));
     ScrollPane scroll = new ScrollPane(box);
     scroll.setFitToWidth(true);
@@ -71,7 +74,7 @@ public final class FriendsView {
 
   private static Label heading(String text) {
     Label label = new Label(text);
-    label.getStyleClass().add("section");
+    label.getStyleClass().add(Styles.SECTION);
     return label;
   }
 
@@ -86,21 +89,7 @@ public final class FriendsView {
     ListView<User> list = new ListView<>(items);
     list.setId(id);
     list.setPrefHeight(90);
-    list.setCellFactory(
-        view ->
-            new ListCell<>() {
-              @Override
-              protected void updateItem(User user, boolean empty) {
-                super.updateItem(user, empty);
-                if (empty || user == null) {
-                  setGraphic(null);
-                  setText(null);
-                  return;
-                }
-                setText(null);
-                setGraphic(line(new Label(user.username()), actions.apply(user)));
-              }
-            });
+    list.setCellFactory(Cells.showing(user -> line(new Label(user.username()), actions.apply(user))));
     return list;
   }
 
@@ -113,34 +102,22 @@ public final class FriendsView {
     return line;
   }
 
-  private final class FriendCell extends ListCell<FriendItem> {
-
-    @Override
-    protected void updateItem(FriendItem friend, boolean empty) {
-      super.updateItem(friend, empty);
-      if (empty || friend == null) {
-        setGraphic(null);
-        setText(null);
-        return;
-      }
-      String username = friend.user().username();
-      Label dot = new Label("●");
-      dot.getStyleClass().add(friend.online() ? "online-dot" : "offline-dot");
-      Label name = new Label(username + (friend.online() ? "" : " (offline)"));
-      HBox who = new HBox(6, dot, name);
-      if (friend.unread() > 0) {
-        Label badge = new Label(Integer.toString(friend.unread()));
-        badge.getStyleClass().add("badge");
-        who.getChildren().add(badge);
-      }
-      who.setAlignment(Pos.CENTER_LEFT);
-      setText(null);
-      setGraphic(
-          line(
-              who,
-              List.of(
-                  button("Message", "message", () -> model.message(username)),
-                  button("Remove", "remove", () -> model.remove(username)))));
+  private Node friendRow(FriendItem friend) {
+    String username = friend.user().username();
+    Label dot = new Label("●");
+    dot.getStyleClass().add(friend.online() ? Styles.ONLINE_DOT : Styles.OFFLINE_DOT);
+    Label name = new Label(username + (friend.online() ? "" : " (offline)"));
+    HBox who = new HBox(6, dot, name);
+    if (friend.unread() > 0) {
+      Label badge = new Label(Integer.toString(friend.unread()));
+      badge.getStyleClass().add(Styles.BADGE);
+      who.getChildren().add(badge);
     }
+    who.setAlignment(Pos.CENTER_LEFT);
+    return line(
+        who,
+        List.of(
+            button("Message", Styles.MESSAGE, () -> model.message(username)),
+            button("Remove", Styles.REMOVE, () -> model.remove(username))));
   }
 }

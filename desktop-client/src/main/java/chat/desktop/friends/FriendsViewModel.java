@@ -1,5 +1,6 @@
 package chat.desktop.friends;
 
+import chat.client.ChatNames;
 import chat.desktop.Problems;
 import chat.desktop.RefreshFailure;
 import chat.desktop.Ui;
@@ -127,19 +128,19 @@ public final class FriendsViewModel {
 
   public void directMessageArrived(String from, boolean inView) {
     if (!inView) {
-      unreadByFriend.merge(from, 1, Integer::sum);
-      friends.replaceAll(f -> f.user().username().equals(from) ? withUnread(f) : f);
+      unreadByFriend.merge(ChatNames.key(from), 1, Integer::sum);
+      friends.replaceAll(f -> ChatNames.same(f.user().username(), from) ? withUnread(f) : f);
     }
   }
 
   public void clearUnread(String username) {
-    unreadByFriend.remove(username);
-    friends.replaceAll(f -> f.user().username().equals(username) ? withUnread(f) : f);
+    unreadByFriend.remove(ChatNames.key(username));
+    friends.replaceAll(f -> ChatNames.same(f.user().username(), username) ? withUnread(f) : f);
   }
 
   private FriendItem withUnread(FriendItem friend) {
     return new FriendItem(
-        friend.user(), friend.online(), unreadByFriend.getOrDefault(friend.user().username(), 0));
+        friend.user(), friend.online(), unreadByFriend.getOrDefault(ChatNames.key(friend.user().username()), 0));
   }
 
   private void change(Callable<String> call, Function<String, String> said) {
@@ -160,7 +161,7 @@ public final class FriendsViewModel {
             .map(
                 f ->
                     new FriendItem(
-                        f, online.contains(f.username()), unreadByFriend.getOrDefault(f.username(), 0)))
+                        f, online.contains(f.username()), unreadByFriend.getOrDefault(ChatNames.key(f.username()), 0)))
             .toList());
     replaceIfChanged(incoming, account.incoming());
     replaceIfChanged(outgoing, account.outgoing());

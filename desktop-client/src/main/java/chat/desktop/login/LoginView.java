@@ -1,5 +1,7 @@
 package chat.desktop.login;
 
+import chat.desktop.Styles;
+import chat.desktop.View;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -12,7 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** The first screen: server, username, password; log in, or sign up. */
-public final class LoginView {
+public final class LoginView implements View {
 
   private final LoginViewModel model;
 
@@ -20,9 +22,10 @@ public final class LoginView {
     this.model = model;
   }
 
+  @Override
   public Parent createView() {
     Label title = new Label("Chat");
-    title.getStyleClass().add("login-title");
+    title.getStyleClass().add(Styles.LOGIN_TITLE);
 
     TextField server = field("server", "Server, e.g. http://127.0.0.1:8080/");
     server.textProperty().bindBidirectional(model.server());
@@ -50,19 +53,19 @@ public final class LoginView {
 
     Label error = new Label();
     error.setId("loginError");
-    error.getStyleClass().add("error");
+    error.getStyleClass().add(Styles.ERROR);
     error.setWrapText(true);
     error.textProperty().bind(model.error());
 
     VBox form =
         new VBox(10, title, new Label("Server"), server, new Label("Username"), username,
             new Label("Password"), password, buttons, error);
-    form.getStyleClass().add("login-form");
+    form.getStyleClass().add(Styles.LOGIN_FORM);
     form.setMaxWidth(360);
     form.setPadding(new Insets(24));
     VBox page = new VBox(form);
     page.setAlignment(Pos.CENTER);
-    page.getStyleClass().add("login-page");
+    page.getStyleClass().add(Styles.LOGIN_PAGE);
     return page;
   }
 

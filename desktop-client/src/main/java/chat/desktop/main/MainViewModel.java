@@ -5,8 +5,8 @@ import chat.client.ChatConnection;
 import chat.client.ConnectionState;
 import chat.desktop.Ui;
 import chat.desktop.admin.AdminViewModel;
-import chat.desktop.chat.ChatViewModel;
-import chat.desktop.chat.SenderActions;
+import chat.desktop.conversation.ConversationViewModel;
+import chat.desktop.conversation.SenderActions;
 import chat.desktop.friends.FriendsViewModel;
 import chat.desktop.rooms.RoomsViewModel;
 import chat.desktop.status.StatusViewModel;
@@ -40,8 +40,8 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
   private final FriendsViewModel friends;
   private final StatusViewModel status = new StatusViewModel();
   private final AdminViewModel admin;
-  private final Map<Channel, ChatViewModel> conversations = new HashMap<>();
-  private final ObjectProperty<ChatViewModel> inView = new SimpleObjectProperty<>();
+  private final Map<Channel, ConversationViewModel> conversations = new HashMap<>();
+  private final ObjectProperty<ConversationViewModel> inView = new SimpleObjectProperty<>();
   /** Things worth a moment of the user's attention that belong to no screen: an admin ping, say. */
   private final StringProperty notice = new SimpleStringProperty("");
   private final IntegerBinding unread;
@@ -90,7 +90,7 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
     return Optional.ofNullable(admin);
   }
 
-  public ObjectProperty<ChatViewModel> inView() {
+  public ObjectProperty<ConversationViewModel> inView() {
     return inView;
   }
 
@@ -120,7 +120,7 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
   }
 
   /** Leaves the room a conversation is about; a direct conversation has nothing to leave. */
-  public void leave(ChatViewModel conversation) {
+  public void leave(ConversationViewModel conversation) {
     if (conversation.channel() instanceof Channel.RoomChannel room) {
       leaveRoom(room.room());
     }
@@ -128,7 +128,7 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
 
   public void leaveRoom(String room) {
     rooms.leave(room);
-    ChatViewModel closed = conversations.remove(Channel.room(room));
+    ConversationViewModel closed = conversations.remove(Channel.room(room));
     if (closed != null && closed == inView.get()) {
       inView.set(null);
     }
@@ -187,7 +187,7 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
 
   private void arrived(Message message) {
     Channel channel = Channel.of(message, me.username());
-    ChatViewModel conversation = conversation(channel);
+    ConversationViewModel conversation = conversation(channel);
     conversation.arrived(message);
     boolean seen = conversation == inView.get();
     if (message.room() != null) {
@@ -197,21 +197,21 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
     }
   }
 
-  private void show(ChatViewModel conversation) {
+  private void show(ConversationViewModel conversation) {
     inView.set(conversation);
   }
 
-  private Optional<ChatViewModel> existing(Channel channel) {
+  private Optional<ConversationViewModel> existing(Channel channel) {
     return Optional.ofNullable(conversations.get(channel));
   }
 
   /** The conversation's model, made on first use; a direct one then loads its newest history. */
-  private ChatViewModel conversation(Channel channel) {
-    ChatViewModel existing = conversations.get(channel);
+  private ConversationViewModel conversation(Channel channel) {
+    ConversationViewModel existing = conversations.get(channel);
     if (existing != null) {
       return existing;
     }
-    ChatViewModel created = new ChatViewModel(channel, me, server, ui);
+    ConversationViewModel created = new ConversationViewModel(channel, me, server, ui);
     conversations.put(channel, created);
     if (!created.isRoom()) {
       created.loadOlder();

@@ -6,7 +6,7 @@ import chat.client.ChatApi;
 import chat.client.ChatConnection;
 import chat.client.ConnectionState;
 import chat.desktop.Ui;
-import chat.desktop.chat.ChatViewModel;
+import chat.desktop.conversation.ConversationViewModel;
 import chat.dto.AccountOverview;
 import chat.dto.AdminUser;
 import chat.dto.Authenticated;
@@ -19,6 +19,7 @@ import chat.dto.ServerFrame;
 import chat.dto.User;
 import java.net.URI;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * A logged-in user's link to the server: the REST client and the one socket, from client-core. What the
@@ -85,10 +86,7 @@ public final class Session implements ServerActions, AutoCloseable {
   /** A conversation's newest page also tells the socket to catch up on it after a reconnect. */
   @Override
   public List<Message> history(Channel channel, Long beforeId) {
-    ChatApi.Page page =
-        beforeId == null
-            ? ChatApi.Page.newest(ChatViewModel.PAGE)
-            : ChatApi.Page.before(beforeId, ChatViewModel.PAGE);
+    ChatApi.Page page = beforeId == null ? ChatApi.Page.newest() : ChatApi.Page.before(beforeId);
     if (channel instanceof Channel.RoomChannel room) {
       return api.roomMessages(room.room(), page);
     }
@@ -98,6 +96,11 @@ public final class Session implements ServerActions, AutoCloseable {
       connection.follow(username, messages.get(messages.size() - 1).id());
     }
     return messages;
+  }
+
+  @Override
+  public OptionalInt historyPage() {
+    return connection.limits().map(limits -> OptionalInt.of(limits.historyPage())).orElse(OptionalInt.empty());
   }
 
   @Override

@@ -1,12 +1,15 @@
 package chat.desktop.rooms;
 
+import chat.desktop.Cells;
+import chat.desktop.Styles;
+import chat.desktop.View;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
@@ -16,7 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The room list with online and unread counts; a click opens (and joins) a room. */
-public final class RoomsView {
+public final class RoomsView implements View {
 
   private final RoomsViewModel model;
   private final Consumer<String> leave;
@@ -27,10 +30,11 @@ public final class RoomsView {
     this.leave = leave;
   }
 
+  @Override
   public Parent createView() {
     ListView<RoomItem> list = new ListView<>(model.rooms());
     list.setId("rooms");
-    list.setCellFactory(view -> new RoomCell());
+    list.setCellFactory(Cells.showing(this::row, this::menu));
     list.setOnMouseClicked(
         e -> {
           RoomItem selected = list.getSelectionModel().getSelectedItem();
@@ -54,7 +58,7 @@ public final class RoomsView {
     refresh.setOnAction(e -> model.refresh());
 
     Label error = new Label();
-    error.getStyleClass().add("error");
+    error.getStyleClass().add(Styles.ERROR);
     error.setWrapText(true);
     error.textProperty().bind(model.error());
 
@@ -63,38 +67,29 @@ public final class RoomsView {
     return box;
   }
 
-  private final class RoomCell extends ListCell<RoomItem> {
-
-    @Override
-    protected void updateItem(RoomItem room, boolean empty) {
-      super.updateItem(room, empty);
-      if (empty || room == null) {
-        setGraphic(null);
-        setText(null);
-        setContextMenu(null);
-        return;
-      }
-      Label name = new Label("# " + room.name());
-      name.getStyleClass().add(room.joined() ? "room-joined" : "room-other");
-      Label online = new Label(room.online() + " online");
-      online.getStyleClass().add("muted");
-      Region gap = new Region();
-      HBox.setHgrow(gap, Priority.ALWAYS);
-      HBox line = new HBox(6, name, gap, online);
-      if (room.unread() > 0) {
-        Label badge = new Label(Integer.toString(room.unread()));
-        badge.getStyleClass().add("badge");
-        line.getChildren().add(badge);
-      }
-      setText(null);
-      setGraphic(line);
-      if (room.joined()) {
-        MenuItem leaveItem = new MenuItem("Leave " + room.name());
-        leaveItem.setOnAction(e -> leave.accept(room.name()));
-        setContextMenu(new ContextMenu(leaveItem));
-      } else {
-        setContextMenu(null);
-      }
+  private Node row(RoomItem room) {
+    Label name = new Label("# " + room.name());
+    name.getStyleClass().add(room.joined() ? Styles.ROOM_JOINED : Styles.ROOM_OTHER);
+    Label online = new Label(room.online() + " online");
+    online.getStyleClass().add(Styles.MUTED);
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox line = new HBox(6, name, gap, online);
+    if (room.unread() > 0) {
+      Label badge = new Label(Integer.toString(room.unread()));
+      badge.getStyleClass().add(Styles.BADGE);
+      line.getChildren().add(badge);
     }
+    return line;
+  }
+
+  /** A joined room's row offers to leave it. */
+  private ContextMenu menu(RoomItem room) {
+    if (!room.joined()) {
+      return null;
+    }
+    MenuItem leaveItem = new MenuItem("Leave " + room.name());
+    leaveItem.setOnAction(e -> leave.accept(room.name()));
+    return new ContextMenu(leaveItem);
   }
 }

@@ -1,5 +1,7 @@
 package chat.desktop.status;
 
+import chat.desktop.Styles;
+import chat.desktop.View;
 import java.time.Clock;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
@@ -16,7 +18,7 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
 /** The status bar: connection state and countdown, the node serving us, and the latest notice. */
-public final class StatusView {
+public final class StatusView implements View {
 
   private static final PseudoClass TROUBLE = PseudoClass.getPseudoClass("trouble");
 
@@ -30,22 +32,23 @@ public final class StatusView {
     this.clock = clock;
   }
 
+  @Override
   public Parent createView() {
     Label connection = new Label();
     connection.setId("connectionState");
     connection.textProperty().bind(model.connection());
     model.trouble().addListener((o, was, now) -> connection.pseudoClassStateChanged(TROUBLE, now));
-    connection.getStyleClass().add("connection");
+    connection.getStyleClass().add(Styles.CONNECTION);
     Label said = new Label();
     said.setId("notice");
-    said.getStyleClass().add("muted");
+    said.getStyleClass().add(Styles.MUTED);
     said.textProperty().bind(notice);
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
     HBox bar = new HBox(12, connection, gap, said);
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(4, 8, 4, 8));
-    bar.getStyleClass().add("status-bar");
+    bar.getStyleClass().add(Styles.STATUS_BAR);
 
     Timeline countdown = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick(clock.instant())));
     countdown.setCycleCount(Animation.INDEFINITE);

@@ -3,13 +3,13 @@ package chat.server.account;
 import chat.dto.AccountOverview;
 import chat.dto.Authenticated;
 import chat.dto.Credentials;
-import chat.dto.PasswordChange;
 import chat.dto.ErrorCode;
+import chat.dto.PasswordChange;
 import chat.dto.Role;
 import chat.dto.User;
+import chat.server.error.ChatException;
 import chat.server.events.AccountChanged;
-import chat.server.platform.ChatException;
-import chat.server.platform.InputText;
+import chat.server.input.InputText;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -112,6 +112,17 @@ public class AccountService {
   /** The caller as stored now. */
   public User current(User caller) {
     return stored(caller).toUser();
+  }
+
+  /** The user named (names compare ignoring case), who must exist. */
+  public User named(String username) {
+    if (username == null || username.isBlank()) {
+      throw ChatException.invalid("send {\"username\": ...}");
+    }
+    InputText.plain("username", username);
+    return find(username.trim())
+        .map(Account::toUser)
+        .orElseThrow(() -> ChatException.notFound("no user '" + username + "'"));
   }
 
   /**

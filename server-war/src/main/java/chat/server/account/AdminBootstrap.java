@@ -1,6 +1,6 @@
 package chat.server.account;
 
-import chat.server.platform.ChatConfig;
+import chat.server.config.ChatConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;

@@ -1,7 +1,7 @@
 package chat.server.account;
 
 import chat.dto.Role;
-import chat.server.platform.ChatException;
+import chat.server.error.ChatException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

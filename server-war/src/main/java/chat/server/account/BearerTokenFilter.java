@@ -1,8 +1,8 @@
 package chat.server.account;
 
 import chat.dto.User;
-import chat.server.moderation.BanList;
-import chat.server.moderation.ClientAddress;
+import chat.server.access.BanList;
+import chat.server.access.ClientAddress;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,6 +1,6 @@
 package chat.server.account;
 
-import chat.server.platform.ChatException;
+import chat.server.error.ChatException;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 

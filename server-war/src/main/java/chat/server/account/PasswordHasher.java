@@ -1,6 +1,6 @@
 package chat.server.account;
 
-import chat.server.platform.ChatConfig;
+import chat.server.config.ChatConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.mindrot.jbcrypt.BCrypt;

@@ -2,10 +2,10 @@ package chat.server.account;
 
 import chat.dto.User;
 import chat.dto.WireJson;
-import chat.server.moderation.BanList;
-import chat.server.platform.ChatConfig;
-import chat.server.platform.ChatException;
-import chat.server.platform.SecretFile;
+import chat.server.access.BanList;
+import chat.server.config.ChatConfig;
+import chat.server.config.SecretFile;
+import chat.server.error.ChatException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,13 @@
 package chat.server.cluster;
 
+import chat.server.access.BanList;
 import chat.server.account.AccountStates;
+import chat.server.config.ChatConfig;
 import chat.server.events.AccountChanged;
 import chat.server.events.BanChanged;
 import chat.server.events.ChatEvent;
 import chat.server.events.ChatEvents;
-import chat.server.moderation.BanList;
 import chat.server.socket.LocalSockets;
-import chat.server.platform.ChatConfig;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.HazelcastInstance;

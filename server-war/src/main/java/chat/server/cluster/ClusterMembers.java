@@ -1,7 +1,7 @@
 package chat.server.cluster;
 
 import chat.dto.ClusterView;
-import chat.server.platform.NodeIdentity;
+import chat.server.config.NodeIdentity;
 import chat.server.socket.LocalSockets;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.core.HazelcastInstance;

@@ -1,6 +1,6 @@
 package chat.server.database;
 
-import chat.server.platform.SecretFile;
+import chat.server.config.SecretFile;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;

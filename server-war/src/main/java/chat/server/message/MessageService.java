@@ -1,18 +1,19 @@
 package chat.server.message;
 
 import chat.dto.ErrorCode;
+import chat.dto.Limits;
 import chat.dto.Message;
 import chat.dto.Role;
 import chat.dto.ServerFrame;
 import chat.dto.User;
 import chat.dto.WireJson;
+import chat.server.config.ChatConfig;
+import chat.server.error.ChatException;
 import chat.server.events.ChatEvents;
 import chat.server.events.RoomEvent;
 import chat.server.events.UserEvent;
-import chat.server.platform.ChatConfig;
-import chat.server.platform.ChatException;
-import chat.server.platform.InputText;
-import chat.server.platform.RateLimits;
+import chat.server.input.InputText;
+import chat.server.ratelimit.RateLimits;
 import chat.server.room.RoomRef;
 import chat.server.social.SocialService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,8 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class MessageService {
 
-  public static final int DEFAULT_PAGE = 50;
-  public static final int MAX_PAGE = 200;
+  private static final int DEFAULT_PAGE = 50;
+  private static final int MAX_PAGE = 200;
   private static final int MAX_CLIENT_ID = 64;
 
   private MessageWriter writer;
@@ -60,6 +61,11 @@ public class MessageService {
     this.catchUpLimit = config.catchUpLimit();
   }
 
+  /** The numbers a client keeps to, told in {@code welcome}. */
+  public Limits limits() {
+    return new Limits(maxText, DEFAULT_PAGE, MAX_PAGE);
+  }
+
   /**
    * Stores a message, then sends it to everyone in the room. A repeat of a {@code clientId} is not
    * stored or sent again: the caller gets the original to give back to the sender alone.
@@ -67,7 +73,7 @@ public class MessageService {
   public CompletionStage<Posted> post(User sender, RoomRef room, String text, String clientId) {
     checkText(text, clientId);
     return writer
-        .submit(new NewMessage(Channel.of(room), sender, text, clientId))
+        .submit(new NewMessage(Destination.of(room), sender, text, clientId))
         .thenApply(
             posted -> {
               if (!posted.repeat()) {
@@ -90,9 +96,9 @@ public class MessageService {
       throw ChatException.forbidden(
           "direct messages go to friends only; ask " + recipient.username() + " first");
     }
-    Channel channel = Channel.direct(conversation(sender.id(), recipient.id()), recipient.username());
+    Destination destination = Destination.direct(conversation(sender.id(), recipient.id()), recipient.username());
     return writer
-        .submit(new NewMessage(channel, sender, text, clientId))
+        .submit(new NewMessage(destination, sender, text, clientId))
         .thenApply(
             posted -> {
               if (!posted.repeat()) {
@@ -141,7 +147,7 @@ public class MessageService {
    * (and before {@code before}, if given); otherwise the newest before {@code before}, or the newest.
    */
   public List<Message> page(User viewer, RoomRef room, Long before, Long after, Integer limit) {
-    return page(viewer, Channel.of(room), before, after, limit);
+    return page(viewer, Destination.of(room), before, after, limit);
   }
 
   /** A page of the caller's conversation with {@code username}, as for rooms. */
@@ -152,15 +158,15 @@ public class MessageService {
       checkLimit(limit);
       return List.of();
     }
-    return page(viewer, Channel.direct(conversation.get(), null), before, after, limit);
+    return page(viewer, Destination.direct(conversation.get(), null), before, after, limit);
   }
 
-  private List<Message> page(User viewer, Channel channel, Long before, Long after, Integer limit) {
+  private List<Message> page(User viewer, Destination destination, Long before, Long after, Integer limit) {
     int size = checkLimit(limit);
     long upper = before == null ? Long.MAX_VALUE : before;
     return after == null
-        ? store.newest(channel, viewer.id(), upper, size)
-        : store.oldestAfter(channel, viewer.id(), after, upper, size);
+        ? store.newest(destination, viewer.id(), upper, size)
+        : store.oldestAfter(destination, viewer.id(), after, upper, size);
   }
 
   /**
@@ -168,10 +174,10 @@ public class MessageService {
    * {@code after}, up to the catch-up limit; one more than that is fetched to know if there is more.
    */
   public List<Message> joinHistory(User viewer, RoomRef room, Long after) {
-    Channel channel = Channel.of(room);
+    Destination destination = Destination.of(room);
     return after == null
-        ? store.newest(channel, viewer.id(), Long.MAX_VALUE, DEFAULT_PAGE)
-        : store.oldestAfter(channel, viewer.id(), after, Long.MAX_VALUE, catchUpLimit + 1);
+        ? store.newest(destination, viewer.id(), Long.MAX_VALUE, DEFAULT_PAGE)
+        : store.oldestAfter(destination, viewer.id(), after, Long.MAX_VALUE, catchUpLimit + 1);
   }
 
   public int catchUpLimit() {

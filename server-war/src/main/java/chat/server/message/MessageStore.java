@@ -33,7 +33,7 @@ import javax.sql.DataSource;
 public class MessageStore {
 
   /**
-   * Locks the batch's rooms and conversations first, so that on every node id order within a channel is
+   * Locks the batch's rooms and conversations first, so that on every node id order within a destination is
    * commit order: a writer that drew smaller ids has committed before another may draw larger ones.
    */
   private static final String LOCK_ROOMS =
@@ -67,7 +67,7 @@ public class MessageStore {
   private static final String ORIGINALS =
       COLUMNS + "WHERE (m.sender_id, m.client_id) IN (SELECT * FROM unnest(?::bigint[], ?::text[]))";
 
-  /** One channel's live messages as one viewer sees them: without those of users the viewer blocks. */
+  /** One destination's live messages as one viewer sees them: without those of users the viewer blocks. */
   private static final String HISTORY =
       COLUMNS
           + """
@@ -117,8 +117,8 @@ public class MessageStore {
         dataSource,
         connection -> {
           Instant sentAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-          lock(connection, LOCK_ROOMS, batch, Channel::roomIdOrNull);
-          lock(connection, LOCK_CONVERSATIONS, batch, Channel::conversationIdOrNull);
+          lock(connection, LOCK_ROOMS, batch, Destination::roomIdOrNull);
+          lock(connection, LOCK_CONVERSATIONS, batch, Destination::conversationIdOrNull);
           Map<ClientKey, Long> inserted = new HashMap<>();
           List<Long> anonymous = new ArrayList<>();
           insertRows(connection, batch, sentAt, inserted, anonymous);
@@ -126,14 +126,14 @@ public class MessageStore {
         });
   }
 
-  /** The newest {@code limit} messages of a channel before {@code before} (exclusive), ascending. */
-  List<Message> newest(Channel channel, long viewerId, long before, int limit) {
-    return query(history(NEWEST_BEFORE, channel), channelId(channel), viewerId, before, limit);
+  /** The newest {@code limit} messages of a destination before {@code before} (exclusive), ascending. */
+  List<Message> newest(Destination destination, long viewerId, long before, int limit) {
+    return query(history(NEWEST_BEFORE, destination), destinationId(destination), viewerId, before, limit);
   }
 
-  /** The first {@code limit} messages of a channel after {@code after} and before {@code before}. */
-  List<Message> oldestAfter(Channel channel, long viewerId, long after, long before, int limit) {
-    return query(history(OLDEST_AFTER, channel), channelId(channel), viewerId, after, before, limit);
+  /** The first {@code limit} messages of a destination after {@code after} and before {@code before}. */
+  List<Message> oldestAfter(Destination destination, long viewerId, long after, long before, int limit) {
+    return query(history(OLDEST_AFTER, destination), destinationId(destination), viewerId, after, before, limit);
   }
 
   /** The conversation between two users, made on first use; ids are never reused, so callers may cache. */
@@ -213,12 +213,12 @@ public class MessageStore {
     statement.setLong(4, b);
   }
 
-  private static String history(String sql, Channel channel) {
-    return sql.formatted(channel.isRoom() ? "room_id" : "conversation_id");
+  private static String history(String sql, Destination destination) {
+    return sql.formatted(destination.isRoom() ? "room_id" : "conversation_id");
   }
 
-  private static long channelId(Channel channel) {
-    return channel.isRoom() ? channel.roomId() : channel.conversationId();
+  private static long destinationId(Destination destination) {
+    return destination.isRoom() ? destination.roomId() : destination.conversationId();
   }
 
   private List<Message> query(String sql, long... parameters) {
@@ -235,10 +235,10 @@ public class MessageStore {
   }
 
   private static void lock(
-      Connection connection, String sql, List<NewMessage> batch, Function<Channel, Long> id)
+      Connection connection, String sql, List<NewMessage> batch, Function<Destination, Long> id)
       throws SQLException {
     Long[] ids =
-        batch.stream().map(m -> id.apply(m.channel())).filter(Objects::nonNull).distinct().toArray(Long[]::new);
+        batch.stream().map(m -> id.apply(m.destination())).filter(Objects::nonNull).distinct().toArray(Long[]::new);
     if (ids.length == 0) {
       return;
     }
@@ -257,8 +257,8 @@ public class MessageStore {
       throws SQLException {
     try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
       insert.setObject(1, OffsetDateTime.ofInstant(sentAt, ZoneOffset.UTC));
-      insert.setArray(2, array(connection, "bigint", batch, m -> m.channel().roomIdOrNull()));
-      insert.setArray(3, array(connection, "bigint", batch, m -> m.channel().conversationIdOrNull()));
+      insert.setArray(2, array(connection, "bigint", batch, m -> m.destination().roomIdOrNull()));
+      insert.setArray(3, array(connection, "bigint", batch, m -> m.destination().conversationIdOrNull()));
       insert.setArray(4, array(connection, "bigint", batch, m -> m.sender().id()));
       insert.setArray(5, array(connection, "text", batch, NewMessage::text));
       insert.setArray(6, array(connection, "text", batch, NewMessage::clientId));
@@ -337,9 +337,9 @@ public class MessageStore {
   }
 
   private static Message toMessage(long id, NewMessage message, Instant sentAt) {
-    Channel channel = message.channel();
+    Destination destination = message.destination();
     return new Message(
-        id, channel.room(), channel.to(), message.sender(), message.text(), sentAt, message.clientId());
+        id, destination.room(), destination.to(), message.sender(), message.text(), sentAt, message.clientId());
   }
 
   private static List<Message> read(PreparedStatement statement) throws SQLException {

@@ -1,9 +1,9 @@
 package chat.server.message;
 
 import chat.dto.ErrorCode;
-import chat.server.platform.ChatConfig;
-import chat.server.platform.ChatException;
-import chat.server.platform.DatabaseFailure;
+import chat.server.config.ChatConfig;
+import chat.server.error.ChatException;
+import chat.server.error.DatabaseFailure;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;

@@ -3,7 +3,8 @@ package chat.server.message;
 import chat.dto.Message;
 import chat.server.account.Caller;
 import chat.server.account.RequiresUser;
-import chat.server.platform.QueryParams;
+import chat.server.input.QueryParams;
+import chat.server.room.RoomService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
@@ -17,7 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
-/** {@code GET /api/dms/{username}/messages} and {@code DELETE /api/messages/{id}}. */
+/**
+ * History, {@code GET /api/rooms/{name}/messages} and {@code GET /api/dms/{username}/messages}, and
+ * {@code DELETE /api/messages/{id}}.
+ */
 @ApplicationScoped
 @Path("")
 @RequiresUser
@@ -25,12 +29,30 @@ import java.util.List;
 public class MessagesResource {
 
   private MessageService messages;
+  private RoomService rooms;
 
   protected MessagesResource() {}
 
   @Inject
-  MessagesResource(MessageService messages) {
+  MessagesResource(MessageService messages, RoomService rooms) {
     this.messages = messages;
+    this.rooms = rooms;
+  }
+
+  @GET
+  @Path("rooms/{name}/messages")
+  public List<Message> roomHistory(
+      @PathParam("name") String name,
+      @QueryParam("before") String before,
+      @QueryParam("after") String after,
+      @QueryParam("limit") String limit,
+      @Context SecurityContext security) {
+    return messages.page(
+        Caller.of(security),
+        rooms.find(name),
+        QueryParams.optionalLong("before", before),
+        QueryParams.optionalLong("after", after),
+        QueryParams.optionalInt("limit", limit));
   }
 
   @GET

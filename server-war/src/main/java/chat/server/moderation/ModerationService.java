@@ -7,31 +7,28 @@ import chat.dto.Bans;
 import chat.dto.Role;
 import chat.dto.Status;
 import chat.dto.User;
+import chat.server.access.BanList;
+import chat.server.account.AccountService;
+import chat.server.error.ChatException;
 import chat.server.events.AccountChanged;
 import chat.server.events.BanChanged;
 import chat.server.events.ChatEvents;
-import chat.server.platform.ChatException;
-import chat.server.platform.DatabaseFailure;
-import chat.server.platform.InputText;
+import chat.server.input.InputText;
 import chat.server.presence.UserPresence;
-import chat.server.social.SocialService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
-/** Banning and unbanning, the administrator's views, and noting where users are seen. */
+/** Banning and unbanning, and the administrators' user and ban lists. */
 @ApplicationScoped
 public class ModerationService {
 
-  private static final Logger LOG = Logger.getLogger(ModerationService.class.getName());
   private static final int MAX_REASON = 500;
 
   private ModerationStore store;
   private BanList bans;
-  private SocialService users;
+  private AccountService accounts;
   private ChatEvents events;
   private UserPresence online;
 
@@ -41,12 +38,12 @@ public class ModerationService {
   ModerationService(
       ModerationStore store,
       BanList bans,
-      SocialService users,
+      AccountService accounts,
       ChatEvents events,
       UserPresence online) {
     this.store = store;
     this.bans = bans;
-    this.users = users;
+    this.accounts = accounts;
     this.events = events;
     this.online = online;
   }
@@ -66,7 +63,7 @@ public class ModerationService {
     if (reason.length() > MAX_REASON) {
       throw ChatException.invalid("a reason is at most " + MAX_REASON + " characters");
     }
-    User target = users.named(request.username());
+    User target = accounts.named(request.username());
     if (target.role() == Role.ADMIN) {
       throw ChatException.forbidden("an administrator cannot be banned");
     }
@@ -78,7 +75,7 @@ public class ModerationService {
 
   /** Lifts a user's ban and the address bans that came with it. */
   public Status unban(String username) {
-    User target = users.named(username);
+    User target = accounts.named(username);
     List<String> freed = store.unban(target.id());
     changed(new BanChanged(target.id(), false, "", freed));
     return new Status("unbanned");
@@ -93,18 +90,6 @@ public class ModerationService {
 
   public Bans bans() {
     return store.bans();
-  }
-
-  /**
-   * Notes where a user was seen; a failure only weakens a later address ban, so it is logged rather
-   * than refusing the user.
-   */
-  public void seen(User user, String address) {
-    try {
-      store.seen(user.id(), address);
-    } catch (DatabaseFailure e) {
-      LOG.log(Level.WARNING, "could not note that user " + user.id() + " was seen at " + address, e);
-    }
   }
 
   private void changed(BanChanged change) {

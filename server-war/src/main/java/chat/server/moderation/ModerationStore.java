@@ -1,6 +1,7 @@
 package chat.server.moderation;
 
 import static chat.server.database.Jdbc.bind;
+import static chat.server.database.Jdbc.strings;
 import static chat.server.database.Jdbc.update;
 
 import chat.dto.AdminUser;
@@ -22,15 +23,9 @@ import java.util.Arrays;
 import java.util.List;
 import javax.sql.DataSource;
 
-/** The SQL of bans and of the addresses users are seen at. */
+/** The SQL of banning and unbanning, and of the administrators' user and ban lists. */
 @ApplicationScoped
 public class ModerationStore {
-
-  private static final String SEEN =
-      """
-      INSERT INTO account_address (account_id, address) VALUES (?, ?::inet)
-      ON CONFLICT (account_id, address) DO UPDATE SET last_seen = now()
-      """;
 
   private static final String BAN_USER =
       """
@@ -85,16 +80,6 @@ public class ModerationStore {
     this.dataSource = dataSource;
   }
 
-  /** Notes that a user was seen at an address: what a later address ban of theirs reaches. */
-  public void seen(long userId, String address) {
-    Jdbc.withConnection(
-        dataSource,
-        connection -> {
-          update(connection, SEEN, userId, address);
-          return null;
-        });
-  }
-
   /** What a ban did: the addresses banned with the user, and the user's new token version. */
   record Ban(List<String> addresses, int tokenVersion) {}
 
@@ -124,17 +109,6 @@ public class ModerationStore {
           update(connection, "DELETE FROM user_ban WHERE account_id = ?", userId);
           return strings(connection, UNBAN_ADDRESSES, userId);
         });
-  }
-
-  List<Long> bannedUsers() {
-    return Jdbc.withConnection(
-        dataSource,
-        connection ->
-            strings(connection, "SELECT account_id::text FROM user_ban").stream().map(Long::valueOf).toList());
-  }
-
-  List<String> bannedAddresses() {
-    return Jdbc.withConnection(dataSource, connection -> strings(connection, "SELECT host(address) FROM address_ban"));
   }
 
   List<AdminUser> users(String query) {
@@ -191,17 +165,4 @@ public class ModerationStore {
     return rows.getObject(column, OffsetDateTime.class).toInstant();
   }
 
-  private static List<String> strings(Connection connection, String sql, Object... parameters)
-      throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
-      bind(statement, parameters);
-      List<String> values = new ArrayList<>();
-      try (ResultSet rows = statement.executeQuery()) {
-        while (rows.next()) {
-          values.add(rows.getString(1));
-        }
-      }
-      return values;
-    }
-  }
 }

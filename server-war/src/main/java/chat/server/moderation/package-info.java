@@ -1,6 +1,5 @@
 /**
- * Bans, of users and of the addresses they used: stored in PostgreSQL, held in memory on every node
- * ({@link chat.server.moderation.BanList}) so each request and handshake is checked without a query,
- * and kept current across the cluster by events.
+ * The administrators' work: banning and unbanning users and the addresses they used, and the user and
+ * ban lists. What is in force is {@code access}'s.
  */
 package chat.server.moderation;

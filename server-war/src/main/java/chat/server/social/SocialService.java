@@ -5,14 +5,14 @@ import chat.dto.ServerFrame;
 import chat.dto.Status;
 import chat.dto.User;
 import chat.dto.WireJson;
+import chat.server.account.AccountService;
+import chat.server.error.ChatException;
 import chat.server.events.BlockChanged;
 import chat.server.events.ChatEvent;
 import chat.server.events.ChatEvents;
 import chat.server.events.UserEvent;
-import chat.server.platform.ChatException;
-import chat.server.platform.InputText;
-import chat.server.platform.RateLimits;
 import chat.server.presence.UserPresence;
+import chat.server.ratelimit.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -26,6 +26,7 @@ import java.util.Set;
 @ApplicationScoped
 public class SocialService {
 
+  private AccountService accounts;
   private SocialStore store;
   private ChatEvents events;
   private UserPresence presence;
@@ -34,7 +35,13 @@ public class SocialService {
   protected SocialService() {}
 
   @Inject
-  SocialService(SocialStore store, ChatEvents events, UserPresence presence, RateLimits limits) {
+  SocialService(
+      AccountService accounts,
+      SocialStore store,
+      ChatEvents events,
+      UserPresence presence,
+      RateLimits limits) {
+    this.accounts = accounts;
     this.store = store;
     this.events = events;
     this.presence = presence;
@@ -119,7 +126,8 @@ public class SocialService {
   }
 
   /** The user with their friends (and which of them are online), requests in and out, whom they block. */
-  public AccountOverview overview(User me) {
+  public AccountOverview overview(User caller) {
+    User me = accounts.current(caller);
     List<User> friends = store.friendsOf(me.id());
     Set<Long> online = presence.onlineAmong(friends.stream().map(User::id).toList());
     return new AccountOverview(
@@ -142,22 +150,11 @@ public class SocialService {
 
   /** The user named, who must exist and not be the caller. */
   public User other(User me, String username) {
-    User other = named(username);
+    User other = accounts.named(username);
     if (other.id() == me.id()) {
       throw ChatException.invalid("that is you");
     }
     return other;
-  }
-
-  /** The user named, who must exist. */
-  public User named(String username) {
-    if (username == null || username.isBlank()) {
-      throw ChatException.invalid("send {\"username\": ...}");
-    }
-    InputText.plain("username", username);
-    return store
-        .user(username.trim())
-        .orElseThrow(() -> ChatException.notFound("no user '" + username + "'"));
   }
 
   /** Ends a friendship or request, if any, and tells both. */

@@ -6,7 +6,7 @@ import static chat.server.database.Jdbc.update;
 import chat.dto.Role;
 import chat.dto.User;
 import chat.server.database.Jdbc;
-import chat.server.platform.DatabaseFailure;
+import chat.server.error.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -51,11 +50,6 @@ public class SocialStore {
   @Inject
   SocialStore(DataSource dataSource) {
     this.dataSource = dataSource;
-  }
-
-  Optional<User> user(String username) {
-    List<User> found = users(USER_COLUMNS + "WHERE lower(a.username) = lower(?)", username);
-    return found.stream().findFirst();
   }
 
   /** Runs {@code change} in one transaction, the pair's relation read under a lock on both accounts. */

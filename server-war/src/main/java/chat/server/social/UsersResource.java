@@ -1,5 +1,6 @@
 package chat.server.social;
 
+import chat.dto.AccountOverview;
 import chat.dto.Status;
 import chat.dto.UserName;
 import chat.server.account.Caller;
@@ -7,6 +8,7 @@ import chat.server.account.RequiresUser;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,7 +17,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * {@code /api/users/add}, {@code remove}, {@code block} and {@code unblock}. Rooted at the API's root,
+ * {@code /api/account} (the caller with their friends, requests and blocks), and {@code /api/users/add},
+ * {@code remove}, {@code block} and {@code unblock}. Rooted at the API's root,
  * like the administrators' {@code /api/users/ban}, so that both classes share the {@code users} prefix.
  */
 @ApplicationScoped
@@ -32,6 +35,12 @@ public class UsersResource {
   @Inject
   UsersResource(SocialService social) {
     this.social = social;
+  }
+
+  @GET
+  @Path("account")
+  public AccountOverview account(@Context SecurityContext security) {
+    return social.overview(Caller.of(security));
   }
 
   @POST

@@ -7,16 +7,16 @@ import chat.dto.Message;
 import chat.dto.ServerFrame;
 import chat.dto.User;
 import chat.dto.WireJson;
+import chat.server.access.BanList;
+import chat.server.config.ChatConfig;
+import chat.server.config.NodeIdentity;
+import chat.server.error.ChatException;
+import chat.server.error.DatabaseFailure;
 import chat.server.message.MessageService;
 import chat.server.message.Posted;
-import chat.server.moderation.BanList;
-import chat.server.platform.ChatConfig;
-import chat.server.platform.ChatException;
-import chat.server.platform.DatabaseFailure;
-import chat.server.platform.NodeIdentity;
-import chat.server.platform.RateLimited;
-import chat.server.platform.RateLimits;
 import chat.server.presence.UserPresence;
+import chat.server.ratelimit.RateLimited;
+import chat.server.ratelimit.RateLimits;
 import chat.server.social.SocialService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,7 +37,7 @@ import java.util.logging.Logger;
 /**
  * {@code /ws}: decodes each frame, hands it to the feature that owns it and answers failures with an
  * {@code error} frame on a socket that stays open. One instance serves every socket; a socket's own
- * state is its {@link Connection}.
+ * state is its {@link ClientSocket}.
  */
 @ApplicationScoped
 @ServerEndpoint(value = ChatEndpoint.PATH, configurator = EndpointConfigurator.class)
@@ -45,7 +45,7 @@ public class ChatEndpoint {
 
   static final String PATH = "/ws";
   private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
-  private static final String CONNECTION = Connection.class.getName();
+  private static final String CONNECTION = ClientSocket.class.getName();
   /**
    * The container refuses frames past this before buffering them; the configured limit (CHAT_MAX_FRAME_BYTES)
    * is checked below it, because an annotation cannot read configuration.
@@ -105,7 +105,7 @@ public class ChatEndpoint {
     // IdleSockets sweeps for silent clients instead.
     timers.adopt(session);
     session.setMaxIdleTimeout(0);
-    Connection connection = new Connection(session, handshake.token(), handshake.address(), config.sendQueueBytes());
+    ClientSocket connection = new ClientSocket(session, handshake.token(), handshake.address(), config.sendQueueBytes());
     session.getUserProperties().put(CONNECTION, connection);
     // Registered before whom the user blocks is read, so a block made meanwhile reaches it as an event;
     // and before the bans are read again, so a ban made since the handshake closes it either way.
@@ -126,12 +126,13 @@ public class ChatEndpoint {
     }
     online.connected(user.id());
     connection.send(
-        WireJson.toJson(new ServerFrame.Welcome(user, node.name(), config.heartbeatSeconds())));
+        WireJson.toJson(
+            new ServerFrame.Welcome(user, node.name(), config.heartbeatSeconds(), messages.limits())));
   }
 
   @OnMessage(maxMessageSize = CEILING_FRAME_BYTES)
   public void message(Session session, String text) {
-    Connection connection = (Connection) session.getUserProperties().get(CONNECTION);
+    ClientSocket connection = (ClientSocket) session.getUserProperties().get(CONNECTION);
     if (connection == null) {
       return;
     }
@@ -178,7 +179,7 @@ public class ChatEndpoint {
     }
   }
 
-  private void handle(Connection connection, ClientFrame frame) {
+  private void handle(ClientSocket connection, ClientFrame frame) {
     if (frame instanceof ClientFrame.JoinRoom join) {
       limits.joins().acquire(connection.user().id());
       membership.join(connection, join.room(), join.after());
@@ -201,7 +202,7 @@ public class ChatEndpoint {
     }
   }
 
-  private void post(Connection connection, ClientFrame.SendChatMessage send) {
+  private void post(ClientSocket connection, ClientFrame.SendChatMessage send) {
     var room = connection.room(send.room());
     if (room == null) {
       throw ChatException.forbidden("join the room '" + send.room() + "' before sending to it");
@@ -215,7 +216,7 @@ public class ChatEndpoint {
   }
 
   /** Counts a message against its user's rate; a user who keeps sending past it is closed (1008). */
-  private void limited(Connection connection) {
+  private void limited(ClientSocket connection) {
     limits.messages().acquire(connection.user().id());
     connection.withinRate();
   }
@@ -225,7 +226,7 @@ public class ChatEndpoint {
    * or a repeat: everyone else already has it, and the sender only lost the acknowledgement.
    */
   private static void answer(
-      Connection connection,
+      ClientSocket connection,
       CompletionStage<Posted> posting,
       String clientId,
       Function<Message, ServerFrame> acknowledgement) {
@@ -242,7 +243,7 @@ public class ChatEndpoint {
 
   @OnClose
   public void close(Session session, CloseReason reason) {
-    Connection connection = (Connection) session.getUserProperties().remove(CONNECTION);
+    ClientSocket connection = (ClientSocket) session.getUserProperties().remove(CONNECTION);
     if (connection != null) {
       sockets.closed(connection);
       online.disconnected(connection.user().id());
@@ -256,7 +257,7 @@ public class ChatEndpoint {
   }
 
   /** A banned user or address gets nothing more from this node, whatever the client does. */
-  private boolean refusedForBan(Connection connection) {
+  private boolean refusedForBan(ClientSocket connection) {
     if (!bans.refuses(connection.user(), connection.address())) {
       return false;
     }
@@ -271,7 +272,7 @@ public class ChatEndpoint {
         || (text.length() * 3L > limit && text.getBytes(StandardCharsets.UTF_8).length > limit);
   }
 
-  private static void fail(Connection connection, ErrorCode code, String message, String ref) {
+  private static void fail(ClientSocket connection, ErrorCode code, String message, String ref) {
     connection.send(WireJson.toJson(ServerFrame.RequestFailed.of(code, message, ref)));
   }
 

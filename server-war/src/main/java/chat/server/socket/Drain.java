@@ -1,6 +1,6 @@
 package chat.server.socket;
 
-import chat.server.platform.ChatConfig;
+import chat.server.config.ChatConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;

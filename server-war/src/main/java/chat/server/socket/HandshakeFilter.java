@@ -2,14 +2,14 @@ package chat.server.socket;
 
 import chat.dto.ErrorBody;
 import chat.dto.WireJson;
+import chat.server.access.AddressKey;
+import chat.server.access.BanList;
+import chat.server.access.ClientAddress;
+import chat.server.access.SeenAddresses;
 import chat.server.account.Tokens;
-import chat.server.moderation.BanList;
-import chat.server.moderation.ClientAddress;
-import chat.server.moderation.ModerationService;
-import chat.server.platform.AddressKey;
-import chat.server.platform.ChatException;
-import chat.server.platform.RateLimited;
-import chat.server.platform.RateLimits;
+import chat.server.error.ChatException;
+import chat.server.ratelimit.RateLimited;
+import chat.server.ratelimit.RateLimits;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,7 +33,7 @@ public class HandshakeFilter extends HttpFilter {
   @Inject Tokens tokens;
   @Inject BanList bans;
   @Inject ClientAddress addresses;
-  @Inject ModerationService moderation;
+  @Inject SeenAddresses seen;
   @Inject RateLimits limits;
   @Inject OriginCheck origins;
 
@@ -47,7 +47,7 @@ public class HandshakeFilter extends HttpFilter {
       limits.connections().acquire(AddressKey.of(address));
       Tokens.Valid token = tokens.verify(request.getParameter("token"));
       bans.checkAddressOf(token.user(), address);
-      moderation.seen(token.user(), address);
+      seen.note(token.user(), address);
       checked = new CheckedHandshake(token, address);
     } catch (ChatException refused) {
       response.setStatus(refused.code().httpStatus());

@@ -1,6 +1,6 @@
 package chat.server.socket;
 
-import chat.server.platform.ChatConfig;
+import chat.server.config.ChatConfig;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
@@ -50,7 +50,7 @@ public class IdleSockets {
             CloseReason.CloseCodes.GOING_AWAY,
             "no frame for " + config.idleTimeout().toSeconds() + " s; ping every heartbeat");
     long now = Instant.now().getEpochSecond();
-    for (Connection socket : sockets.all()) {
+    for (ClientSocket socket : sockets.all()) {
       if (socket.silentSince(silentSince)) {
         socket.close(reason);
       } else if (socket.tokenExpiredAt(now)) {

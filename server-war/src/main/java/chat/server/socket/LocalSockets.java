@@ -1,8 +1,9 @@
 package chat.server.socket;
 
+import chat.dto.ErrorCode;
 import chat.dto.ServerFrame;
 import chat.dto.WireJson;
-import chat.dto.ErrorCode;
+import chat.server.access.BanList;
 import chat.server.events.AccountChanged;
 import chat.server.events.BanChanged;
 import chat.server.events.BlockChanged;
@@ -10,7 +11,6 @@ import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
 import chat.server.events.RoomEvent;
 import chat.server.events.UserEvent;
-import chat.server.moderation.BanList;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -24,9 +24,9 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 @ApplicationScoped
 public class LocalSockets {
 
-  private final Map<Long, Set<Connection>> byRoom = new ConcurrentHashMap<>();
-  private final Map<Long, Set<Connection>> byUser = new ConcurrentHashMap<>();
-  private final Set<Connection> all = ConcurrentHashMap.newKeySet();
+  private final Map<Long, Set<ClientSocket>> byRoom = new ConcurrentHashMap<>();
+  private final Map<Long, Set<ClientSocket>> byUser = new ConcurrentHashMap<>();
+  private final Set<ClientSocket> all = ConcurrentHashMap.newKeySet();
 
   static final CloseReason LOGGED_OUT = new CloseReason(CloseCodes.UNAUTHORIZED, "this login was ended; log in again");
   private static final String LOGGED_OUT_FRAME =
@@ -71,7 +71,7 @@ public class LocalSockets {
    */
   private void closeBanned(BanChanged ban) {
     String frame = WireJson.toJson(new ServerFrame.Banned(ban.reason()));
-    for (Connection socket : all) {
+    for (ClientSocket socket : all) {
       if (bans.refuses(socket.user(), socket.address())) {
         socket.closeNow(frame, ChatEndpoint.BANNED_CLOSE);
       }
@@ -91,44 +91,44 @@ public class LocalSockets {
   }
 
   /** Every socket of a user on this node. */
-  void forUser(long userId, Consumer<Connection> action) {
-    Set<Connection> sockets = byUser.get(userId);
+  void forUser(long userId, Consumer<ClientSocket> action) {
+    Set<ClientSocket> sockets = byUser.get(userId);
     if (sockets != null) {
       sockets.forEach(action);
     }
   }
 
   private void deliver(RoomEvent event) {
-    Set<Connection> sockets = byRoom.get(event.roomId());
+    Set<ClientSocket> sockets = byRoom.get(event.roomId());
     if (sockets == null) {
       return;
     }
-    for (Connection socket : sockets) {
+    for (ClientSocket socket : sockets) {
       if (socket.user().id() != event.skipUserId() && !socket.blocks(event.fromUserId())) {
         socket.deliver(event.roomId(), event.messageId(), event.frame());
       }
     }
   }
 
-  void opened(Connection socket) {
+  void opened(ClientSocket socket) {
     all.add(socket);
     byUser.computeIfAbsent(socket.user().id(), id -> ConcurrentHashMap.newKeySet()).add(socket);
   }
 
-  void closed(Connection socket) {
+  void closed(ClientSocket socket) {
     all.remove(socket);
     removeFrom(byUser, socket.user().id(), socket);
   }
 
-  void add(long roomId, Connection socket) {
+  void add(long roomId, ClientSocket socket) {
     byRoom.computeIfAbsent(roomId, id -> ConcurrentHashMap.newKeySet()).add(socket);
   }
 
-  void remove(long roomId, Connection socket) {
+  void remove(long roomId, ClientSocket socket) {
     removeFrom(byRoom, roomId, socket);
   }
 
-  private static void removeFrom(Map<Long, Set<Connection>> index, long key, Connection socket) {
+  private static void removeFrom(Map<Long, Set<ClientSocket>> index, long key, ClientSocket socket) {
     index.computeIfPresent(
         key,
         (id, sockets) -> {
@@ -137,7 +137,7 @@ public class LocalSockets {
         });
   }
 
-  Set<Connection> all() {
+  Set<ClientSocket> all() {
     return all;
   }
 

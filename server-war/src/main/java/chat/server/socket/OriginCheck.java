@@ -1,7 +1,7 @@
 package chat.server.socket;
 
-import chat.server.platform.ChatConfig;
-import chat.server.platform.ChatException;
+import chat.server.config.ChatConfig;
+import chat.server.error.ChatException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;

@@ -4,11 +4,11 @@ import chat.dto.Message;
 import chat.dto.ServerFrame;
 import chat.dto.User;
 import chat.dto.WireJson;
+import chat.server.config.ChatConfig;
+import chat.server.error.ChatException;
 import chat.server.events.ChatEvents;
 import chat.server.events.RoomEvent;
 import chat.server.message.MessageService;
-import chat.server.platform.ChatConfig;
-import chat.server.platform.ChatException;
 import chat.server.presence.RoomPresence;
 import chat.server.room.RoomRef;
 import chat.server.room.RoomService;
@@ -53,7 +53,7 @@ public class RoomMembership {
    * Subscribes first and holds live frames back, then reads history, so that a message committed while
    * the history is read arrives exactly once: in the history or after it.
    */
-  void join(Connection socket, String name, Long after) {
+  void join(ClientSocket socket, String name, Long after) {
     if (name == null) {
       throw ChatException.invalid("join_room needs a 'room'");
     }
@@ -119,7 +119,7 @@ public class RoomMembership {
     return history.subList(0, count);
   }
 
-  void leave(Connection socket, String name) {
+  void leave(ClientSocket socket, String name) {
     RoomRef room = socket.room(name);
     if (room == null) {
       throw ChatException.notFound("you are not in a room named '" + name + "'");
@@ -131,13 +131,13 @@ public class RoomMembership {
   }
 
   /** A closed socket is no longer in its rooms, but the user stays a member of them. */
-  void disconnected(Connection socket) {
+  void disconnected(ClientSocket socket) {
     for (RoomRef room : socket.rooms()) {
       exit(socket, room, WireJson.toJson(new ServerFrame.MemberLeft(room.name(), socket.user())));
     }
   }
 
-  private void exit(Connection socket, RoomRef room, String memberLeft) {
+  private void exit(ClientSocket socket, RoomRef room, String memberLeft) {
     socket.left(room);
     sockets.remove(room.id(), socket);
     if (presence.leave(room.id(), socket.user())) {

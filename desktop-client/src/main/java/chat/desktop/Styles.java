@@ -1,0 +1,50 @@
+package chat.desktop;
+
+/**
+ * The style classes the views set, named once: {@code chat.css} styles them, and the tests find rows'
+ * actions by them.
+ */
+public final class Styles {
+
+  private Styles() {}
+
+  // Text
+  public static final String MUTED = "muted";
+  public static final String ERROR = "error";
+  public static final String SECTION = "section";
+  public static final String BADGE = "badge";
+  public static final String DANGER = "danger";
+
+  // Presence
+  public static final String ONLINE_DOT = "online-dot";
+  public static final String OFFLINE_DOT = "offline-dot";
+
+  // Screens and bars
+  public static final String LOGIN_PAGE = "login-page";
+  public static final String LOGIN_FORM = "login-form";
+  public static final String LOGIN_TITLE = "login-title";
+  public static final String TOP_BAR = "top-bar";
+  public static final String STATUS_BAR = "status-bar";
+  public static final String CONNECTION = "connection";
+
+  // Rooms
+  public static final String ROOM_JOINED = "room-joined";
+  public static final String ROOM_OTHER = "room-other";
+
+  // A conversation
+  public static final String CONVERSATION_HEADER = "conversation-header";
+  public static final String CONVERSATION_TITLE = "conversation-title";
+  public static final String SENDER = "sender";
+  public static final String MESSAGE_TEXT = "message-text";
+  public static final String MESSAGE_ACTIONS = "message-actions";
+  public static final String MINE = "mine";
+  public static final String THEIRS = "theirs";
+
+  // Actions on a friend or another user's row
+  public static final String MESSAGE = "message";
+  public static final String REMOVE = "remove";
+  public static final String ACCEPT = "accept";
+  public static final String DECLINE = "decline";
+  public static final String CANCEL = "cancel";
+  public static final String UNBLOCK = "unblock";
+}

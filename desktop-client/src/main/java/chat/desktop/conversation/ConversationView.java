@@ -1,0 +1,226 @@
+package chat.desktop.conversation;
+
+import chat.client.ChatNames;
+import chat.desktop.Cells;
+import chat.desktop.Styles;
+import chat.desktop.View;
+import chat.dto.Message;
+import chat.dto.User;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.geometry.Side;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DataFormat;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * A conversation: older history on demand (or on scrolling to the top), live messages, the sender's
+ * name with what one can do about them, each message's actions, and for a room its members.
+ */
+public final class ConversationView implements View {
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+
+  private final ConversationViewModel model;
+  private final SenderActions senders;
+  private final Runnable leave;
+
+  /** What the sender's name offers; {@code leave} leaves the room shown. */
+  public ConversationView(ConversationViewModel model, SenderActions senders, Runnable leave) {
+    this.model = model;
+    this.senders = senders;
+    this.leave = leave;
+  }
+
+  @Override
+  public Parent createView() {
+    Label title = new Label(model.title());
+    title.setId("conversationTitle");
+    title.getStyleClass().add(Styles.CONVERSATION_TITLE);
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    HBox header = new HBox(8, title, gap);
+    header.setAlignment(Pos.CENTER_LEFT);
+    if (model.isRoom()) {
+      Button leaveButton = new Button("Leave room");
+      leaveButton.setId("leaveRoom");
+      leaveButton.setOnAction(e -> leave.run());
+      header.getChildren().add(leaveButton);
+    }
+    header.setPadding(new Insets(8));
+    header.getStyleClass().add(Styles.CONVERSATION_HEADER);
+
+    Button older = new Button("Load older messages");
+    older.setId("older");
+    older.setMaxWidth(Double.MAX_VALUE);
+    older.visibleProperty().bind(model.olderAvailable());
+    older.managedProperty().bind(model.olderAvailable());
+    older.setOnAction(e -> model.loadOlder());
+
+    ListView<Message> messages = new ListView<>(model.messages());
+    messages.setId("messages");
+    messages.setCellFactory(Cells.showing(message -> messageRow(message, messages), this::messageMenu));
+    messages.setFocusTraversable(false);
+    VBox.setVgrow(messages, Priority.ALWAYS);
+    followNewMessages(messages);
+    loadOlderAtTheTop(messages);
+
+    TextField draft = new TextField();
+    draft.setId("draft");
+    draft.setPromptText("Message " + model.title());
+    draft.textProperty().bindBidirectional(model.draft());
+    draft.setOnAction(e -> model.send());
+    HBox.setHgrow(draft, Priority.ALWAYS);
+    Button send = new Button("Send");
+    send.setId("send");
+    send.setOnAction(e -> model.send());
+    Label error = new Label();
+    error.setId("chatError");
+    error.getStyleClass().add(Styles.ERROR);
+    error.textProperty().bind(model.error());
+    VBox composer = new VBox(4, new HBox(6, draft, send), error);
+    composer.setPadding(new Insets(8));
+
+    VBox conversation = new VBox(older, messages, composer);
+    BorderPane pane = new BorderPane(conversation);
+    pane.setTop(header);
+    if (model.isRoom()) {
+      pane.setRight(members());
+    }
+    return pane;
+  }
+
+  private Node members() {
+    ListView<User> members = new ListView<>(model.members());
+    members.setId("members");
+    members.setPrefWidth(170);
+    members.setCellFactory(Cells.showing(this::memberRow));
+    Label heading = new Label("In this room");
+    heading.getStyleClass().add(Styles.MUTED);
+    VBox.setVgrow(members, Priority.ALWAYS);
+    VBox box = new VBox(6, heading, members);
+    box.setPadding(new Insets(8));
+    return box;
+  }
+
+  /** The sender's name; its menu offers friendship, a direct message, a block. */
+  private Label senderName(User user) {
+    Label name = new Label(user.username());
+    name.getStyleClass().add(Styles.SENDER);
+    if (ChatNames.same(user.username(), model.me().username())) {
+      return name;
+    }
+    MenuItem add = new MenuItem("Add friend");
+    add.setOnAction(e -> senders.addFriend(user.username()));
+    MenuItem message = new MenuItem("Message");
+    message.setOnAction(e -> senders.message(user.username()));
+    MenuItem block = new MenuItem("Block");
+    block.setOnAction(e -> senders.block(user.username()));
+    ContextMenu menu = new ContextMenu(add, message, block);
+    name.setContextMenu(menu);
+    name.setOnMouseClicked(e -> menu.show(name, e.getScreenX(), e.getScreenY()));
+    return name;
+  }
+
+  /** Keeps the newest message in sight as messages arrive at the end, unless the user scrolled up. */
+  private static void followNewMessages(ListView<Message> messages) {
+    messages
+        .getItems()
+        .addListener(
+            (ListChangeListener<Message>)
+                change -> {
+                  while (change.next()) {
+                    if (change.wasAdded() && change.getTo() == messages.getItems().size()) {
+                      messages.scrollTo(messages.getItems().size() - 1);
+                    }
+                  }
+                });
+  }
+
+  private void loadOlderAtTheTop(ListView<Message> messages) {
+    messages
+        .skinProperty()
+        .addListener(
+            (observable, before, skin) -> {
+              for (Node node : messages.lookupAll(".scroll-bar")) {
+                if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL) {
+                  bar.valueProperty()
+                      .addListener(
+                          (o, was, now) -> {
+                            if (now.doubleValue() <= bar.getMin() && was.doubleValue() > bar.getMin()) {
+                              model.loadOlder();
+                            }
+                          });
+                }
+              }
+            });
+  }
+
+  private Node memberRow(User user) {
+    Label dot = new Label("●");
+    dot.getStyleClass().add(Styles.ONLINE_DOT);
+    return new HBox(6, dot, senderName(user));
+  }
+
+  /**
+   * A message: its sender's name (with its menu), the time, the text, and the message's actions behind a
+   * button that shows while the pointer is on the message, as in chat apps; a right-click gives the same.
+   */
+  private Node messageRow(Message message, ListView<Message> list) {
+    Label time = new Label(TIME.format(message.sentAt()));
+    time.getStyleClass().add(Styles.MUTED);
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    ContextMenu menu = messageMenu(message);
+    Button actions = new Button("⋯");
+    actions.getStyleClass().add(Styles.MESSAGE_ACTIONS);
+    actions.setOnAction(e -> menu.show(actions, Side.BOTTOM, 0, 0));
+    HBox meta = new HBox(8, senderName(message.from()), time, gap, actions);
+    meta.setAlignment(Pos.BASELINE_LEFT);
+    // Text from users is set as text, never interpreted.
+    Label text = new Label(message.text());
+    text.setWrapText(true);
+    text.getStyleClass().add(Styles.MESSAGE_TEXT);
+    VBox box = new VBox(2, meta, text);
+    box.getStyleClass().add(model.isMine(message) ? Styles.MINE : Styles.THEIRS);
+    actions.visibleProperty().bind(box.hoverProperty().or(menu.showingProperty()));
+    // As wide as the list and no wider, so long texts wrap and the actions stay in sight.
+    box.prefWidthProperty().bind(list.widthProperty().subtract(40));
+    box.setMaxWidth(Region.USE_PREF_SIZE);
+    text.maxWidthProperty().bind(box.prefWidthProperty());
+    return box;
+  }
+
+  /** What one can do with a message: copy its text; delete it, if it is one's own (an admin: any). */
+  private ContextMenu messageMenu(Message message) {
+    MenuItem copy = new MenuItem("Copy text");
+    copy.setOnAction(e -> Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, message.text())));
+    ContextMenu menu = new ContextMenu(copy);
+    if (model.canDelete(message)) {
+      MenuItem delete = new MenuItem("Delete");
+      delete.getStyleClass().add(Styles.DANGER);
+      delete.setOnAction(e -> model.delete(message));
+      menu.getItems().add(delete);
+    }
+    return menu;
+  }
+}

@@ -1,0 +1,210 @@
+package chat.desktop.conversation;
+
+import chat.client.Channel;
+import chat.desktop.Problems;
+import chat.desktop.Ui;
+import chat.dto.Message;
+import chat.dto.Role;
+import chat.dto.ServerFrame;
+import chat.dto.User;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * One conversation, a room or a direct one: its messages in id order, each once, whatever order history
+ * pages and live messages arrive in; the room's members; the draft and what became of it.
+ */
+public final class ConversationViewModel {
+
+  private final Channel channel;
+  private final User me;
+  private final ConversationActions actions;
+  private final Ui ui;
+  private final ObservableList<Message> messages = FXCollections.observableArrayList();
+  private final ObservableList<User> members = FXCollections.observableArrayList();
+  private final StringProperty draft = new SimpleStringProperty("");
+  private final StringProperty error = new SimpleStringProperty("");
+  private final BooleanProperty olderAvailable = new SimpleBooleanProperty(true);
+  private final BooleanProperty loadingOlder = new SimpleBooleanProperty(false);
+  /** ClientIds sent from here and not yet answered: a refusal of one of them is this view's to show. */
+  private final Set<String> sent = new HashSet<>();
+
+  public ConversationViewModel(Channel channel, User me, ConversationActions actions, Ui ui) {
+    this.channel = channel;
+    this.me = me;
+    this.actions = actions;
+    this.ui = ui;
+  }
+
+  public Channel channel() {
+    return channel;
+  }
+
+  public User me() {
+    return me;
+  }
+
+  public String title() {
+    return channel instanceof Channel.RoomChannel room
+        ? "# " + room.room()
+        : "@ " + ((Channel.DirectChannel) channel).username();
+  }
+
+  public boolean isRoom() {
+    return channel instanceof Channel.RoomChannel;
+  }
+
+  public ObservableList<Message> messages() {
+    return messages;
+  }
+
+  public ObservableList<User> members() {
+    return members;
+  }
+
+  public StringProperty draft() {
+    return draft;
+  }
+
+  public StringProperty error() {
+    return error;
+  }
+
+  public BooleanProperty olderAvailable() {
+    return olderAvailable;
+  }
+
+  public void send() {
+    String text = draft.get() == null ? "" : draft.get().strip();
+    if (text.isEmpty()) {
+      return;
+    }
+    sent.add(actions.send(channel, text));
+    draft.set("");
+    error.set("");
+  }
+
+  /** The page before the oldest message shown; the newest page when none is shown yet. */
+  public void loadOlder() {
+    if (loadingOlder.get() || !olderAvailable.get()) {
+      return;
+    }
+    loadingOlder.set(true);
+    Long before = messages.isEmpty() ? null : messages.get(0).id();
+    ui.run(
+        () -> actions.history(channel, before),
+        page -> {
+          loadingOlder.set(false);
+          merge(page);
+          if (isOldest(page)) {
+            olderAvailable.set(false);
+          }
+        },
+        failure -> {
+          loadingOlder.set(false);
+          error.set(Problems.describe(failure));
+        });
+  }
+
+  /** Authors delete their own messages; administrators any. */
+  public boolean canDelete(Message message) {
+    return message.from().id() == me.id() || me.role() == Role.ADMIN;
+  }
+
+  public boolean isMine(Message message) {
+    return message.from().id() == me.id();
+  }
+
+  public void delete(Message message) {
+    ui.run(
+        () -> {
+          actions.delete(message.id());
+          return message.id();
+        },
+        this::deleted,
+        failure -> error.set(Problems.describe(failure)));
+  }
+
+  /**
+   * A page shorter than the server's page size holds the oldest message there is. Before the server
+   * has said its size, only an empty page is known to.
+   */
+  private boolean isOldest(List<Message> page) {
+    return page.size() < actions.historyPage().orElse(1);
+  }
+
+  // ---- what the server says about this conversation ----
+
+  public void joined(ServerFrame.RoomJoined joined) {
+    if (messages.isEmpty() && isOldest(joined.history())) {
+      // The first join brings the newest page; a short one is the whole history. (A rejoin after a
+      // reconnect brings only what was missed, and says nothing about what is older.)
+      olderAvailable.set(false);
+    }
+    merge(joined.history());
+    members.setAll(joined.members());
+  }
+
+  public void arrived(Message message) {
+    if (sent.remove(message.clientId()) && isMine(message)) {
+      error.set("");
+    }
+    merge(List.of(message));
+  }
+
+  public void deleted(long messageId) {
+    messages.removeIf(m -> m.id() == messageId);
+  }
+
+  public void memberJoined(User user) {
+    if (members.stream().noneMatch(m -> m.id() == user.id())) {
+      members.add(user);
+    }
+  }
+
+  public void memberLeft(User user) {
+    members.removeIf(m -> m.id() == user.id());
+  }
+
+  /** True when the refusal was of a message sent from here, which this view then shows. */
+  public boolean refused(ServerFrame.RequestFailed failure) {
+    if (failure.ref() == null || !sent.remove(failure.ref())) {
+      return false;
+    }
+    error.set("Not sent: " + failure.message());
+    return true;
+  }
+
+  private void merge(List<Message> incoming) {
+    for (Message message : incoming) {
+      int at = indexOf(message.id());
+      if (at < 0) {
+        messages.add(-at - 1, message);
+      }
+    }
+  }
+
+  private int indexOf(long id) {
+    int low = 0;
+    int high = messages.size() - 1;
+    while (low <= high) {
+      int middle = (low + high) >>> 1;
+      long found = messages.get(middle).id();
+      if (found < id) {
+        low = middle + 1;
+      } else if (found > id) {
+        high = middle - 1;
+      } else {
+        return middle;
+      }
+    }
+    return -(low + 1);
+  }
+}

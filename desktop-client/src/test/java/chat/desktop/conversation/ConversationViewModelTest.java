@@ -1,0 +1,139 @@
+package chat.desktop.conversation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.client.Channel;
+import chat.desktop.Ui;
+import chat.dto.Message;
+import chat.dto.Role;
+import chat.dto.ServerFrame;
+import chat.dto.User;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+
+class ConversationViewModelTest {
+
+  private static final User ANN = new User(1, "ann", Role.USER);
+  private static final User BOB = new User(2, "bob", Role.USER);
+
+  /** A room whose server holds messages 1..120 and remembers what was sent and deleted. */
+  private final Room room = new Room();
+  private final ConversationViewModel chat = new ConversationViewModel(Channel.room("general"), ANN, room, Ui.inline());
+
+  @Test
+  void showsEachMessageOnceInIdOrderWhateverOrderTheyArriveIn() {
+    chat.arrived(message(110, BOB, "live"));
+    chat.joined(new ServerFrame.RoomJoined("general", List.of(BOB), List.of(message(108, BOB, "a"), message(110, BOB, "live")), null));
+    chat.arrived(message(109, ANN, "b"));
+
+    assertEquals(List.of(108L, 109L, 110L), ids());
+    assertEquals(List.of(BOB), chat.members());
+  }
+
+  @Test
+  void pagesOlderHistoryUntilTheFirstMessage() {
+    chat.joined(new ServerFrame.RoomJoined("general", List.of(), room.history(chat.channel(), null), null));
+    assertEquals(71L, chat.messages().get(0).id());
+    chat.loadOlder();
+    assertEquals(100, chat.messages().size());
+    assertEquals(21L, chat.messages().get(0).id());
+    chat.loadOlder();
+    chat.loadOlder();
+
+    assertEquals(120, chat.messages().size());
+    assertFalse(chat.olderAvailable().get(), "message 1 was reached");
+  }
+
+  @Test
+  void aShortFirstPageIsTheWholeHistoryButAShortCatchUpIsNot() {
+    chat.joined(new ServerFrame.RoomJoined("general", List.of(), List.of(message(3, BOB, "a"), message(4, BOB, "b")), null));
+    assertFalse(chat.olderAvailable().get());
+
+    ConversationViewModel resumed = new ConversationViewModel(Channel.room("general"), ANN, room, Ui.inline());
+    resumed.joined(new ServerFrame.RoomJoined("general", List.of(), room.history(chat.channel(), null), null));
+    resumed.joined(new ServerFrame.RoomJoined("general", List.of(), List.of(message(121, BOB, "missed")), null));
+    assertTrue(resumed.olderAvailable().get());
+  }
+
+  @Test
+  void sendsTheDraftOnceAndShowsARefusalOfIt() {
+    chat.draft().set("  hello  ");
+    chat.send();
+    chat.send();
+
+    assertEquals(List.of("hello"), room.sent);
+    assertEquals("", chat.draft().get());
+    assertTrue(chat.refused(new ServerFrame.RequestFailed("rate_limited", "slow down", room.lastClientId)));
+    assertEquals("Not sent: slow down", chat.error().get());
+    assertFalse(chat.refused(new ServerFrame.RequestFailed("rate_limited", "slow down", "someone-elses")));
+  }
+
+  @Test
+  void onlyTheAuthorOrAnAdminMayDelete() {
+    assertTrue(chat.canDelete(message(5, ANN, "mine")));
+    assertFalse(chat.canDelete(message(6, BOB, "theirs")));
+    ConversationViewModel asAdmin =
+        new ConversationViewModel(Channel.room("general"), new User(9, "root", Role.ADMIN), room, Ui.inline());
+    assertTrue(asAdmin.canDelete(message(6, BOB, "theirs")));
+  }
+
+  @Test
+  void aDeletedMessageDisappears() {
+    chat.arrived(message(5, ANN, "oops"));
+    chat.arrived(message(6, BOB, "stays"));
+    chat.delete(chat.messages().get(0));
+
+    assertEquals(List.of(5L), room.deleted);
+    assertEquals(List.of(6L), ids());
+  }
+
+  private List<Long> ids() {
+    return chat.messages().stream().map(Message::id).toList();
+  }
+
+  private static Message message(long id, User from, String text) {
+    return new Message(id, "general", null, from, text, Instant.EPOCH, null);
+  }
+
+  private static final class Room implements ConversationActions {
+
+    static final int PAGE = 50;
+
+    final List<String> sent = new ArrayList<>();
+    final List<Long> deleted = new ArrayList<>();
+    String lastClientId;
+
+    @Override
+    public String send(Channel channel, String text) {
+      sent.add(text);
+      lastClientId = "c-" + sent.size();
+      return lastClientId;
+    }
+
+    @Override
+    public List<Message> history(Channel channel, Long beforeId) {
+      long before = beforeId == null ? 121 : beforeId;
+      long from = Math.max(1, before - PAGE);
+      List<Message> page = new ArrayList<>();
+      for (long id = from; id < before; id++) {
+        page.add(message(id, BOB, "m" + id));
+      }
+      return page;
+    }
+
+    @Override
+    public OptionalInt historyPage() {
+      return OptionalInt.of(PAGE);
+    }
+
+    @Override
+    public void delete(long messageId) {
+      deleted.add(messageId);
+    }
+  }
+}

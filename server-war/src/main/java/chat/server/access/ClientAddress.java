@@ -1,0 +1,89 @@
+package chat.server.access;
+
+import chat.server.config.ChatConfig;
+import chat.server.error.ChatException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Enumeration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The address a request comes from: the connection's peer, or, when the peer is a trusted load
+ * balancer, the address that balancer says connected to it. That is the last entry of the last
+ * {@code X-Forwarded-For} line: a balancer that appends (HAProxy's {@code option forwardfor} adds a
+ * line of its own) writes after whatever the client sent, so everything before it is the client's to
+ * forge. Only address literals are taken, and nothing is ever looked up in DNS.
+ */
+@ApplicationScoped
+public class ClientAddress {
+
+  private static final Pattern IPV4 =
+      Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
+  private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
+
+  private Set<String> trustedProxies;
+
+  protected ClientAddress() {}
+
+  @Inject
+  ClientAddress(ChatConfig config) {
+    this.trustedProxies =
+        config.trustedProxies().stream()
+            .map(
+                proxy ->
+                    literal(proxy)
+                        .orElseThrow(
+                            () ->
+                                new IllegalArgumentException(
+                                    "CHAT_TRUSTED_PROXIES takes addresses, not names: " + proxy)))
+            .collect(Collectors.toSet());
+  }
+
+  public String of(HttpServletRequest request) {
+    String peer = canonical(request.getRemoteAddr());
+    if (!trustedProxies.contains(peer)) {
+      return peer;
+    }
+    String last = null;
+    for (Enumeration<String> lines = request.getHeaders("X-Forwarded-For"); lines.hasMoreElements(); ) {
+      String line = lines.nextElement();
+      last = line.substring(line.lastIndexOf(',') + 1).trim();
+    }
+    if (last == null) {
+      return peer;
+    }
+    return literal(last)
+        .orElseThrow(
+            () -> ChatException.invalid("the load balancer's X-Forwarded-For does not end with an address"));
+  }
+
+  /**
+   * An IPv4 or IPv6 literal in Java's spelling, or empty for anything else. The shapes are checked
+   * first because {@link InetAddress#getByName} looks up anything that is not a literal.
+   */
+  static Optional<String> literal(String text) {
+    boolean shaped = IPV4.matcher(text).matches() || (text.indexOf(':') >= 0 && IPV6.matcher(text).matches());
+    if (!shaped) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(InetAddress.getByName(text).getHostAddress());
+    } catch (UnknownHostException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * One spelling per address (Java's), whether it came from a socket or PostgreSQL, which writes IPv6
+   * addresses shorter. Only literals come here.
+   */
+  static String canonical(String literal) {
+    return literal(literal).orElse(literal);
+  }
+}

@@ -1,0 +1,84 @@
+package chat.server.ratelimit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The node's rate limits (docs/configuration.md): one for every action that pushes frames to other
+ * people or costs a password hash, each per user or per client address.
+ */
+@ApplicationScoped
+public class RateLimits {
+
+  private RateLimit messages;
+  private RateLimit joins;
+  private RateLimit rooms;
+  private RateLimit social;
+  private RateLimit deletions;
+  private RateLimit signups;
+  private RateLimit loginFailures;
+  private RateLimit connections;
+
+  protected RateLimits() {}
+
+  @Inject
+  RateLimits(
+      @ConfigProperty(name = "chat.rate.messages", defaultValue = "20/10") String messages,
+      @ConfigProperty(name = "chat.rate.joins", defaultValue = "60/10") String joins,
+      @ConfigProperty(name = "chat.rate.rooms", defaultValue = "5/60") String rooms,
+      @ConfigProperty(name = "chat.rate.social", defaultValue = "30/60") String social,
+      @ConfigProperty(name = "chat.rate.deletions", defaultValue = "30/60") String deletions,
+      @ConfigProperty(name = "chat.rate.signups", defaultValue = "5/600") String signups,
+      @ConfigProperty(name = "chat.rate.login.failures", defaultValue = "10/60") String loginFailures,
+      @ConfigProperty(name = "chat.rate.connections", defaultValue = "60/10") String connections) {
+    this.messages = RateLimit.parse("messages", messages);
+    this.joins = RateLimit.parse("joins and leaves", joins);
+    this.rooms = RateLimit.parse("new rooms", rooms);
+    this.social = RateLimit.parse("friend and block changes", social);
+    this.deletions = RateLimit.parse("deletions", deletions);
+    this.signups = RateLimit.parse("sign-ups from this address", signups);
+    this.loginFailures = RateLimit.parse("failed logins from this address", loginFailures);
+    this.connections = RateLimit.parse("connections from this address", connections);
+  }
+
+  /** Room and direct messages, per user. */
+  public RateLimit messages() {
+    return messages;
+  }
+
+  /** {@code join_room} and {@code leave_room}, per user: each tells the room's members. */
+  public RateLimit joins() {
+    return joins;
+  }
+
+  /** Room creation, per user. */
+  public RateLimit rooms() {
+    return rooms;
+  }
+
+  /** Friend requests, removals, blocks and unblocks, per user: each tells the other user. */
+  public RateLimit social() {
+    return social;
+  }
+
+  /** Message deletions, per user: each tells everyone who could see the message. */
+  public RateLimit deletions() {
+    return deletions;
+  }
+
+  /** Sign-ups, per address (see {@link AddressKey}): each costs a password hash. */
+  public RateLimit signups() {
+    return signups;
+  }
+
+  /** Failed logins, per address: past it, even the right password waits. */
+  public RateLimit loginFailures() {
+    return loginFailures;
+  }
+
+  /** New WebSocket connections, per address. */
+  public RateLimit connections() {
+    return connections;
+  }
+}

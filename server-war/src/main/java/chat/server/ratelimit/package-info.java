@@ -1,0 +1,2 @@
+/** Token buckets per user or address, one per kind of action, with their settings. */
+package chat.server.ratelimit;

@@ -1,0 +1,6 @@
+/**
+ * The HTTP edge that every route shares: the JAX-RS application and its JSON codec, the body limit, the
+ * security headers, the header that names the node, and the one mapping of every failure to the
+ * contract's error body.
+ */
+package chat.server.web;

@@ -1,0 +1,196 @@
+// What the browser client shows, driven by the frames a server sends, without a browser.
+
+import assert from 'node:assert/strict';
+import {beforeEach, test} from 'node:test';
+import {ChatState} from '../../main/webapp/app/state.js';
+
+const ME = {id: 1, username: 'alice', role: 'USER'};
+const BOB = {id: 2, username: 'Bob', role: 'USER'};
+const LIMITS = {maxText: 2000, historyPage: 3, maxHistoryPage: 200};
+
+let state;
+let heard;
+
+/** Records every change the state announces, as [name, ...arguments]. */
+function recorder() {
+  return new Proxy({}, {get: (_, name) => (...args) => heard.push([name, ...args])});
+}
+
+function message(id, from = BOB, room = 'General', extra = {}) {
+  return {id, room, to: null, from, text: `m${id}`, sentAt: '2026-11-27T10:00:00Z', ...extra};
+}
+
+function direct(id, from, to) {
+  return {id, room: null, to, from, text: `d${id}`, sentAt: '2026-11-27T10:00:00Z'};
+}
+
+const ids = (conversation) => conversation.messages.map((m) => m.id);
+const named = (name) => heard.filter(([n]) => n === name);
+
+beforeEach(() => {
+  heard = [];
+  state = new ChatState(ME, recorder());
+  state.frame({type: 'welcome', user: ME, node: 'a', heartbeat: 25, limits: LIMITS});
+});
+
+test('the limits come from the welcome', () => {
+  assert.deepEqual(state.limits, LIMITS);
+  assert.deepEqual(named('limitsChanged'), [['limitsChanged', LIMITS]]);
+});
+
+test('messages are kept in id order, each once, whatever order they arrive in', () => {
+  const {conversation} = state.openRoom('General');
+  state.frame({type: 'room_joined', room: 'general', members: [ME, BOB], history: [message(4), message(6)]});
+  state.frame({type: 'new_chat_message', message: message(5)});
+  state.frame({type: 'new_chat_message', message: message(6)});
+  state.olderLoaded(conversation, [message(1), message(2), message(4)]);
+
+  assert.deepEqual(ids(conversation), [1, 2, 4, 5, 6]);
+});
+
+test('a full first page leaves older messages to load; a short one is the whole history', () => {
+  const {conversation: full} = state.openRoom('full');
+  state.frame({type: 'room_joined', room: 'full', members: [], history: [message(1, BOB, 'full'), message(2, BOB, 'full'), message(3, BOB, 'full')]});
+  assert.equal(full.olderAvailable, true);
+
+  const {conversation: short} = state.openRoom('short');
+  state.frame({type: 'room_joined', room: 'short', members: [], history: [message(7, BOB, 'short')]});
+  assert.equal(short.olderAvailable, false);
+
+  state.olderLoaded(full, [message(0, BOB, 'full')]);
+  assert.equal(full.olderAvailable, false, 'a short page of older messages reaches the start');
+});
+
+test('a rejoin with few messages says nothing about older ones', () => {
+  const {conversation} = state.openRoom('General');
+  state.frame({type: 'room_joined', room: 'General', members: [], history: [message(1), message(2), message(3)]});
+  state.frame({type: 'room_joined', room: 'General', members: [], history: [message(4)]});
+  assert.equal(conversation.olderAvailable, true);
+});
+
+test('before the welcome only an empty page is known to be the oldest', () => {
+  const early = new ChatState(ME, recorder());
+  const {conversation} = early.openDirect('Bob');
+  early.olderLoaded(conversation, [direct(1, BOB, 'alice')]);
+  assert.equal(conversation.olderAvailable, true);
+  early.olderLoaded(conversation, []);
+  assert.equal(conversation.olderAvailable, false);
+});
+
+test('rooms and people are the same whatever the case of their names', () => {
+  state.mergeRooms([{name: 'General', online: 2}]);
+  const {conversation, created} = state.openRoom('general');
+  assert.equal(created, true);
+  state.frame({type: 'new_chat_message', message: message(1, BOB, 'GENERAL')});
+  assert.deepEqual(ids(conversation), [1]);
+  assert.equal(state.rooms.size, 1);
+
+  const {conversation: dm} = state.openDirect('bob');
+  state.frame({type: 'new_direct_message', message: direct(2, BOB, 'ALICE')});
+  assert.deepEqual(ids(dm), [2]);
+  assert.equal(state.openDirect('BOB').created, false);
+});
+
+test('messages in a room not in view are unread until it is opened', () => {
+  state.mergeRooms([{name: 'General', online: 2}, {name: 'random', online: 1}]);
+  state.openRoom('General');
+  state.openRoom('random');
+  state.frame({type: 'new_chat_message', message: message(1)});
+  state.frame({type: 'new_chat_message', message: message(2)});
+  state.frame({type: 'new_chat_message', message: message(3, BOB, 'random')});
+
+  assert.equal(state.unreadInRooms(), 2, 'only the room not in view counts');
+  state.openRoom('General');
+  assert.equal(state.unreadInRooms(), 0);
+});
+
+test("one's own messages, from another tab, are not unread", () => {
+  state.mergeRooms([{name: 'General', online: 2}]);
+  state.frame({type: 'new_chat_message', message: message(1, ME)});
+  state.frame({type: 'new_direct_message', message: direct(2, ME, 'Bob')});
+  assert.equal(state.unreadInRooms(), 0);
+  assert.equal(state.unreadDirectMessages(), 0);
+});
+
+test('direct messages from a friend not in view are unread by sender until the conversation opens', () => {
+  state.frame({type: 'new_direct_message', message: direct(1, BOB, 'alice')});
+  state.frame({type: 'new_direct_message', message: direct(2, BOB, 'alice')});
+  assert.equal(state.unreadDirect.get('bob'), 2);
+  assert.ok(named('friendsChanged').length > 0);
+
+  state.openDirect('Bob');
+  assert.equal(state.unreadDirectMessages(), 0);
+});
+
+test('a refusal is shown in the conversation that sent it, and cleared by its next send', () => {
+  const {conversation} = state.openRoom('General');
+  state.sent(conversation, 'c-1');
+  state.frame({type: 'error', code: 'payload_too_large', message: 'a message is at most 2000 characters', ref: 'c-1'});
+  assert.equal(conversation.error, 'Not sent: a message is at most 2000 characters');
+  assert.deepEqual(named('say'), []);
+
+  state.sent(conversation, 'c-2');
+  assert.equal(conversation.error, '');
+});
+
+test('a refusal of nothing sent from a conversation goes to the status line', () => {
+  state.frame({type: 'error', code: 'rate_limited', message: 'slow down'});
+  assert.deepEqual(named('say'), [['say', 'slow down']]);
+});
+
+test('an acknowledgement clears the error of the conversation that sent it', () => {
+  const {conversation} = state.openRoom('General');
+  state.sent(conversation, 'c-1');
+  state.setError(conversation, 'Not sent: try again');
+  state.frame({type: 'new_chat_message', message: message(3, ME, 'General', {clientId: 'c-1'})});
+  assert.equal(conversation.error, '');
+  assert.deepEqual(ids(conversation), [3]);
+});
+
+test('a deleted message leaves every conversation that shows it', () => {
+  const {conversation} = state.openRoom('General');
+  state.frame({type: 'room_joined', room: 'General', members: [], history: [message(1), message(2)]});
+  state.frame({type: 'message_deleted', id: 1, room: 'General'});
+  assert.deepEqual(ids(conversation), [2]);
+  assert.deepEqual(named('removed'), [['removed', conversation, 1]]);
+});
+
+test('members join and leave a room once each, and its count follows', () => {
+  state.mergeRooms([{name: 'General', online: 5}]);
+  const {conversation} = state.openRoom('General');
+  state.frame({type: 'room_joined', room: 'General', members: [ME], history: []});
+  state.frame({type: 'member_joined', room: 'General', user: BOB});
+  state.frame({type: 'member_joined', room: 'General', user: BOB});
+  assert.deepEqual(conversation.members, [ME, BOB]);
+  assert.equal(state.rooms.get('#general').online, 2);
+
+  state.frame({type: 'member_left', room: 'General', user: BOB});
+  assert.deepEqual(conversation.members, [ME]);
+  state.mergeRooms([{name: 'General', online: 9}]);
+  assert.equal(state.rooms.get('#general').online, 1, 'a joined room counts the members it was told of');
+});
+
+test('leaving the room in view forgets it', () => {
+  state.mergeRooms([{name: 'General', online: 2}]);
+  state.openRoom('General');
+  const left = state.leaveRoomInView();
+  assert.equal(left.name, 'General');
+  assert.equal(state.inViewConversation(), null);
+  assert.equal(state.rooms.get('#general').joined, false);
+  assert.equal(state.openRoom('General').created, true);
+});
+
+test('rooms are listed by name ignoring case', () => {
+  state.mergeRooms([{name: 'beta', online: 0}, {name: 'Alpha', online: 0}, {name: 'gamma', online: 0}]);
+  assert.deepEqual(state.sortedRooms().map((r) => r.name), ['Alpha', 'beta', 'gamma']);
+});
+
+test('friend frames ask for the account again; a request is told', () => {
+  state.frame({type: 'friend_request', user: BOB});
+  state.frame({type: 'friend_added', user: BOB});
+  assert.deepEqual(named('friendRequested'), [['friendRequested', BOB]]);
+  assert.equal(named('accountStale').length, 1);
+
+  state.accountLoaded({friends: [BOB], incoming: [], outgoing: [], blocked: [], online: ['Bob']});
+  assert.ok(state.online.has('Bob'));
+});
