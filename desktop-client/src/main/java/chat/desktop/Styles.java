@@ -40,6 +40,9 @@ public final class Styles {
   public static final String MINE = "mine";
   public static final String THEIRS = "theirs";
 
+  /** AtlantaFX's compact size, for buttons inside a list's rows. */
+  public static final String SMALL = "small";
+
   // Actions on a friend or another user's row
   public static final String MESSAGE = "message";
   public static final String REMOVE = "remove";

@@ -38,6 +38,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,6 +60,7 @@ class DesktopAppIT {
   private final OneNode server;
   private final List<ChatConnection> bots = new ArrayList<>();
   private Path settings;
+  private Stage window;
 
   DesktopAppIT(OneNode server) {
     this.server = server;
@@ -66,6 +68,7 @@ class DesktopAppIT {
 
   @Start
   void start(Stage stage) throws Exception {
+    window = stage;
     settings = Files.createTempDirectory("chat-desktop").resolve("settings.properties");
     new ChatApp(new Settings(settings, server.uri().toString()), quickBackoff()).start(stage);
   }
@@ -98,7 +101,9 @@ class DesktopAppIT {
 
     // A message's actions show while the pointer is on it.
     robot.moveTo("hi bob");
-    robot.clickOn(visibleButton(robot, "#messages .message-actions"));
+    Button actions = visibleButton(robot, "#messages .message-actions");
+    Screenshots.take(window, "desktop-room");
+    robot.clickOn(actions);
     robot.clickOn("Delete");
     assertEquals(bob.messages.get(1).id(), bob.next(ServerFrame.MessageDeleted.class).id());
     Eventually.within(SOON, () -> assertEquals(List.of("hello from bob"), messageTexts(robot)));
@@ -108,6 +113,7 @@ class DesktopAppIT {
     Eventually.within(SOON, () -> assertEquals(List.of(bob.name), userNames(robot, "#incoming")));
     robot.clickOn(visibleButton(robot, "#incoming .accept"));
     Eventually.within(SOON, () -> assertEquals(List.of(bob.name), friendNames(robot)));
+    Screenshots.take(window, "desktop-friends");
     bob.next(ServerFrame.FriendAdded.class);
     robot.clickOn(visibleButton(robot, "#friends .message"));
     Eventually.within(SOON, () -> assertEquals("@ " + bob.name, text(robot, "#conversationTitle")));
@@ -117,6 +123,7 @@ class DesktopAppIT {
     assertEquals("a word in private", bob.next(ServerFrame.DirectMessagePosted.class).message().text());
     bob.connection.sendDirect(ann, "likewise");
     Eventually.within(SOON, () -> assertEquals(List.of("a word in private", "likewise"), messageTexts(robot)));
+    Screenshots.take(window, "desktop-direct");
   }
 
   @Test
@@ -141,6 +148,12 @@ class DesktopAppIT {
     assertEquals("spam", carl.awaitState(ConnectionState.Banned.class).reason());
     Eventually.within(SOON, () -> assertFalse(userNames(robot, "#members").contains(carl.name)));
     Eventually.within(SOON, () -> assertTrue(text(robot, "#adminNotice").contains(carl.name + " is banned")));
+    Window admin = onFx(() -> robot.lookup("#adminQuery").query().getScene().getWindow());
+    Screenshots.take(admin, "desktop-admin-users");
+    robot.clickOn("Bans");
+    Screenshots.take(admin, "desktop-admin-bans");
+    robot.clickOn("Cluster");
+    Screenshots.take(admin, "desktop-admin-cluster");
   }
 
   @Test
@@ -158,6 +171,7 @@ class DesktopAppIT {
 
     server.stop();
     Eventually.within(SOON, () -> assertTrue(text(robot, "#connectionState").startsWith("Reconnecting"), text(robot, "#connectionState")));
+    Screenshots.take(window, "desktop-reconnecting");
     server.restart();
     // Eve's messages wait in her connection until it is back, and may reach the node before Dan does.
     eve.connection.send(room, "while you were away 1");
@@ -179,6 +193,9 @@ class DesktopAppIT {
     String picked = (dark ? new PrimerLight() : new PrimerDark()).getUserAgentStylesheet();
     Eventually.within(SOON, () -> assertEquals(picked, onFx(Application::getUserAgentStylesheet)));
     assertEquals(Optional.of(!dark), new Settings(settings, server.uri().toString()).darkTheme());
+    if (!dark) {
+      Screenshots.take(window, "desktop-dark");
+    }
   }
 
   @Test
@@ -189,6 +206,7 @@ class DesktopAppIT {
     robot.clickOn("#password").write("not-her-password");
     robot.clickOn("#logIn");
     Eventually.within(SOON, () -> assertEquals("Wrong username or password.", text(robot, "#loginError")));
+    Screenshots.take(window, "desktop-login");
 
     robot.clickOn("#password").write("x".repeat(8));
     robot.clickOn("#signUp");

@@ -80,7 +80,7 @@ public final class FriendsView implements View {
 
   private static Button button(String text, String styleClass, Runnable action) {
     Button button = new Button(text);
-    button.getStyleClass().add(styleClass);
+    button.getStyleClass().addAll(styleClass, Styles.SMALL);
     button.setOnAction(e -> action.run());
     return button;
   }

@@ -93,7 +93,7 @@ public final class MainView implements View {
     TabPane sidebar = new TabPane(rooms, friends);
     sidebar.setId("sidebar");
     sidebar.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-    sidebar.setPrefWidth(300);
+    sidebar.setPrefWidth(320);
 
     StackPane center = new StackPane();
     center.setId("conversation");

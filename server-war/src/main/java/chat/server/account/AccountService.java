@@ -7,6 +7,7 @@ import chat.dto.ErrorCode;
 import chat.dto.PasswordChange;
 import chat.dto.Role;
 import chat.dto.User;
+import chat.server.database.JpaService;
 import chat.server.error.ChatException;
 import chat.server.events.AccountChanged;
 import chat.server.input.InputText;
@@ -23,6 +24,7 @@ import java.util.Optional;
 /** Sign-up, login and the caller's account. */
 @ApplicationScoped
 @Transactional
+@JpaService
 public class AccountService {
 
   @PersistenceContext(unitName = "chat")

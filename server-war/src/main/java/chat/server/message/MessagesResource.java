@@ -7,12 +7,12 @@ import chat.server.input.QueryParams;
 import chat.server.room.RoomService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
@@ -42,33 +42,15 @@ public class MessagesResource {
   @GET
   @Path("rooms/{name}/messages")
   public List<Message> roomHistory(
-      @PathParam("name") String name,
-      @QueryParam("before") String before,
-      @QueryParam("after") String after,
-      @QueryParam("limit") String limit,
-      @Context SecurityContext security) {
-    return messages.page(
-        Caller.of(security),
-        rooms.find(name),
-        QueryParams.optionalLong("before", before),
-        QueryParams.optionalLong("after", after),
-        QueryParams.optionalInt("limit", limit));
+      @PathParam("name") String name, @BeanParam PageQuery page, @Context SecurityContext security) {
+    return messages.page(Caller.of(security), rooms.find(name), page.before(), page.after(), page.limit());
   }
 
   @GET
   @Path("dms/{username}/messages")
   public List<Message> conversation(
-      @PathParam("username") String username,
-      @QueryParam("before") String before,
-      @QueryParam("after") String after,
-      @QueryParam("limit") String limit,
-      @Context SecurityContext security) {
-    return messages.directPage(
-        Caller.of(security),
-        username,
-        QueryParams.optionalLong("before", before),
-        QueryParams.optionalLong("after", after),
-        QueryParams.optionalInt("limit", limit));
+      @PathParam("username") String username, @BeanParam PageQuery page, @Context SecurityContext security) {
+    return messages.directPage(Caller.of(security), username, page.before(), page.after(), page.limit());
   }
 
   @DELETE

@@ -4,6 +4,7 @@ import chat.dto.ErrorCode;
 import chat.dto.Room;
 import chat.dto.User;
 import chat.server.account.Account;
+import chat.server.database.JpaService;
 import chat.server.error.ChatException;
 import chat.server.input.InputText;
 import chat.server.presence.RoomPresence;
@@ -20,6 +21,7 @@ import java.util.List;
 /** Creating, listing and finding rooms, and remembering who joined which. */
 @ApplicationScoped
 @Transactional
+@JpaService
 public class RoomService {
 
   private static final int MAX_NAME = 64;

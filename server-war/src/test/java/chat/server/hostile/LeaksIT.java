@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.dto.Authenticated;
 import chat.dto.ClientFrame;
+import chat.dto.Credentials;
 import chat.dto.ServerFrame;
 import chat.dto.UserName;
 import chat.server.testing.ChatHttp;
@@ -100,9 +101,14 @@ class LeaksIT {
       HttpReply social = node.post("/api/users/add", bea.token(), new UserName("cal"));
       assertEquals(503, social.status(), social.toString());
       assertClean(social.body());
+      // Accounts and rooms go through JPA, the social graph through JDBC: both fail the same way.
+      HttpReply login = node.post("/api/login", null, new Credentials("bea", "bea-password"));
+      assertEquals(503, login.status(), login.toString());
+      assertClean(login.body());
 
       socket.send(new ClientFrame.JoinRoom("the-secret-plans-room", null));
       ServerFrame.RequestFailed refused = socket.nextOf(ServerFrame.RequestFailed.class);
+      assertEquals("unavailable", refused.code(), refused.toString());
       assertClean(refused.message());
       socket.send(new ClientFrame.SendDirectMessage("cal", "my secret message text", "s-1"));
       assertClean(socket.nextOf(ServerFrame.RequestFailed.class).message());
