@@ -1,9 +1,9 @@
-// The browser's resume logic, with the cases of client-core's ResumeStateTest.
+// The browser's resume logic, with the cases of client-core's ResumeStateTest and RecentIdsTest.
 
 import assert from 'node:assert/strict';
 import {beforeEach, test} from 'node:test';
 import {directKey, roomKey} from '../../main/webapp/app/channels.js';
-import {ResumeState} from '../../main/webapp/app/resume.js';
+import {REMEMBERED, ResumeState} from '../../main/webapp/app/resume.js';
 
 let resume;
 beforeEach(() => {
@@ -13,9 +13,26 @@ beforeEach(() => {
 test('a message is new only once per channel', () => {
   assert.equal(resume.see(roomKey('general'), 5), true);
   assert.equal(resume.see(roomKey('general'), 5), false);
-  assert.equal(resume.see(roomKey('general'), 3), false);
   assert.equal(resume.see(roomKey('general'), 6), true);
+  assert.equal(resume.see(roomKey('general'), 6), false);
   assert.equal(resume.see(directKey('bob'), 5), true, 'another channel keeps its own count');
+});
+
+test('a message overtaken by a later one is still new, once', () => {
+  // Two nodes store 6 and 7 in that order; the socket hears 7 first, from its own node.
+  resume.see(roomKey('general'), 5);
+  assert.equal(resume.see(roomKey('general'), 7), true);
+  assert.equal(resume.see(roomKey('general'), 6), true, '6 was never delivered');
+  assert.equal(resume.see(roomKey('general'), 6), false);
+  assert.equal(resume.lastSeen(roomKey('general')), 7, 'a new socket resumes after the highest');
+});
+
+test('once a channel remembers its fill of ids, anything older than all of them is a repeat', () => {
+  for (let id = 1; id <= REMEMBERED; id++) resume.see(roomKey('general'), id * 10);
+  assert.equal(resume.see(roomKey('general'), 15), true, 'between remembered ids: a straggler, new');
+  assert.equal(resume.see(roomKey('general'), 10), false, 'the oldest was forgotten to make room');
+  assert.equal(resume.see(roomKey('general'), 5), false);
+  assert.equal(resume.lastSeen(roomKey('general')), REMEMBERED * 10);
 });
 
 test('a channel is the same whatever the case of its name', () => {

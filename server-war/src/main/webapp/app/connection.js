@@ -2,7 +2,8 @@
 // with exponential backoff and jitter to the same URL (the load balancer picks the node); after a
 // reconnect, rejoin every room with `after`, resend unacknowledged messages under their clientId, and
 // catch up on direct conversations over REST. Live messages for a channel are held back while its gap
-// is being filled, and anything at or below the last id seen in a channel is a repeat and dropped.
+// is being filled, and an id the channel delivered lately is a repeat and dropped (one overtaken by a
+// later id, from another node, is not).
 
 import {ApiError} from './api.js';
 import {channelOf, directKey, roomKey} from './channels.js';

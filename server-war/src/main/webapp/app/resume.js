@@ -1,26 +1,58 @@
 // What a connection remembers from socket to socket, so that a new socket resumes where the last one
-// stopped: the rooms to rejoin, the last message id seen in each channel, and every send not yet
+// stopped: the rooms to rejoin, the ids seen lately in each channel, and every send not yet
 // answered, in the order sent. client-core's ResumeState, in JavaScript; no DOM and no socket, so Node
 // tests it (src/test/js).
 
 import {roomKey} from './channels.js';
 
-export class ResumeState {
-  #rooms = new Map(); // room key -> name as the user typed it
-  #lastSeen = new Map(); // channel key -> last message id delivered
-  #unanswered = new Map(); // clientId -> frame, in the order sent
+/** How many recent ids a channel remembers (client-core's RecentIds.REMEMBERED). */
+export const REMEMBERED = 512;
 
-  /** True when id is new in the channel; then it becomes the last seen. */
-  see(key, id) {
-    const last = this.#lastSeen.get(key);
-    if (last !== undefined && id <= last) return false;
-    this.#lastSeen.set(key, id);
+/**
+ * The ids one channel delivered lately, ascending. Messages from different nodes reach a socket in any
+ * order, so a message overtaken by a later one is still new when it arrives; a repeat is an id among
+ * the recent ones. An id older than every one remembered is taken for a repeat.
+ */
+class RecentIds {
+  #ids = [];
+
+  add(id) {
+    let low = 0;
+    let high = this.#ids.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.#ids[middle] < id) low = middle + 1;
+      else high = middle;
+    }
+    if (this.#ids[low] === id) return false;
+    if (this.#ids.length === REMEMBERED) {
+      if (low === 0) return false;
+      this.#ids.shift();
+      low--;
+    }
+    this.#ids.splice(low, 0, id);
     return true;
   }
 
-  /** The last id seen in the channel, or undefined. */
+  highest() {
+    return this.#ids[this.#ids.length - 1];
+  }
+}
+
+export class ResumeState {
+  #rooms = new Map(); // room key -> name as the user typed it
+  #seen = new Map(); // channel key -> RecentIds
+  #unanswered = new Map(); // clientId -> frame, in the order sent
+
+  /** True when id is new in the channel: not among its recent ids, even if a later one came first. */
+  see(key, id) {
+    if (!this.#seen.has(key)) this.#seen.set(key, new RecentIds());
+    return this.#seen.get(key).add(id);
+  }
+
+  /** The highest id seen in the channel, from which a new socket resumes; undefined before the first. */
   lastSeen(key) {
-    return this.#lastSeen.get(key);
+    return this.#seen.get(key)?.highest();
   }
 
   joined(room) {
@@ -30,7 +62,7 @@ export class ResumeState {
   /** A room left is neither rejoined nor remembered. */
   left(room) {
     this.#rooms.delete(roomKey(room));
-    this.#lastSeen.delete(roomKey(room));
+    this.#seen.delete(roomKey(room));
   }
 
   roomName(key) {
@@ -58,6 +90,6 @@ export class ResumeState {
 
   /** The direct conversations to catch up on over REST after a reconnect: those with a message seen. */
   conversations() {
-    return [...this.#lastSeen.keys()].filter((key) => key.startsWith('@'));
+    return [...this.#seen.keys()].filter((key) => key.startsWith('@'));
   }
 }

@@ -33,8 +33,8 @@ import java.util.concurrent.TimeUnit;
  * One user's WebSocket to the chat, kept alive across network failures and node deaths. It reconnects
  * to the same URL with backoff (the load balancer picks the node), rejoins its rooms with {@code after},
  * catches up on direct messages over REST, resends unacknowledged messages under their clientId, and
- * hands on each message once. Everything it does runs on one thread of its own, its event loop, and the
- * {@link Listener} is called there, in order.
+ * hands on each message once. Everything it does runs on its event loop (a thread of its own, or one
+ * shared by many connections), and the {@link Listener} is called there, in order.
  */
 public final class ChatConnection implements AutoCloseable {
 
@@ -56,6 +56,7 @@ public final class ChatConnection implements AutoCloseable {
   private final Listener listener;
   private final Clock clock;
   private final ScheduledExecutorService loop;
+  private final boolean ownsLoop;
 
   // Owned by the event loop.
   private final ResumeState resume = new ResumeState();
@@ -79,22 +80,43 @@ public final class ChatConnection implements AutoCloseable {
    * it uses); it connects once {@link #start() started}.
    */
   public ChatConnection(ChatApi api, String token, Backoff backoff, Listener listener) {
-    this(api, token, backoff, listener, Clock.systemUTC());
+    this(api, token, backoff, listener, ownLoop(), true, Clock.systemUTC());
   }
 
-  ChatConnection(ChatApi api, String token, Backoff backoff, Listener listener, Clock clock) {
+  /**
+   * As above, on an event loop the caller gives and shuts down: thousands of connections (a load tool's
+   * users) can share a few threads, each connection still handled in order. The loop must run one task
+   * at a time.
+   */
+  public ChatConnection(
+      ChatApi api, String token, Backoff backoff, Listener listener, ScheduledExecutorService sharedLoop) {
+    this(api, token, backoff, listener, sharedLoop, false, Clock.systemUTC());
+  }
+
+  ChatConnection(
+      ChatApi api,
+      String token,
+      Backoff backoff,
+      Listener listener,
+      ScheduledExecutorService loop,
+      boolean ownsLoop,
+      Clock clock) {
     this.api = api;
     this.socketUri = socketUri(api.server(), token);
     this.backoff = backoff;
     this.listener = listener;
+    this.loop = loop;
+    this.ownsLoop = ownsLoop;
     this.clock = clock;
-    this.loop =
-        Executors.newSingleThreadScheduledExecutor(
-            task -> {
-              Thread thread = new Thread(task, "chat-connection");
-              thread.setDaemon(true);
-              return thread;
-            });
+  }
+
+  private static ScheduledExecutorService ownLoop() {
+    return Executors.newSingleThreadScheduledExecutor(
+        task -> {
+          Thread thread = new Thread(task, "chat-connection");
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 
   public void start() {
@@ -161,11 +183,14 @@ public final class ChatConnection implements AutoCloseable {
           if (!state.isFinal()) {
             become(new ConnectionState.Closed());
           }
+          stopHeartbeat();
           if (socket != null) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
           }
         });
-    loop.shutdown();
+    if (ownsLoop) {
+      loop.shutdown();
+    }
   }
 
   private void queue(String clientId, ClientFrame frame) {

@@ -16,7 +16,7 @@ final class ResumeState {
 
   /** The rooms to rejoin, by {@link ChatNames#key}, as the user spelled them. */
   private final Map<String, String> rooms = new LinkedHashMap<>();
-  private final Map<Channel, Long> lastSeen = new HashMap<>();
+  private final Map<Channel, RecentIds> seen = new HashMap<>();
   private final Map<String, ClientFrame> unacknowledged = new LinkedHashMap<>();
 
   void joined(String room) {
@@ -26,24 +26,21 @@ final class ResumeState {
   /** A room left is forgotten: joining it again later starts from its newest messages. */
   void left(String room) {
     rooms.remove(ChatNames.key(room));
-    lastSeen.remove(Channel.room(room));
+    seen.remove(Channel.room(room));
   }
 
   /**
-   * Records message {@code id} in {@code channel} and says whether it is new. Ids grow in the order
-   * every client sees, so anything at or below the last id seen is a repeat.
+   * Records message {@code id} in {@code channel} and says whether it is new: not one of the channel's
+   * recent ids, even if a later one came first ({@link RecentIds}).
    */
   boolean see(Channel channel, long id) {
-    Long last = lastSeen.get(channel);
-    if (last != null && id <= last) {
-      return false;
-    }
-    lastSeen.put(channel, id);
-    return true;
+    return seen.computeIfAbsent(channel, c -> new RecentIds()).add(id);
   }
 
+  /** The highest id seen in the channel, from which a new socket resumes; null before the first. */
   Long lastSeen(Channel channel) {
-    return lastSeen.get(channel);
+    RecentIds ids = seen.get(channel);
+    return ids == null ? null : ids.highest();
   }
 
   void sending(String clientId, ClientFrame frame) {
@@ -63,7 +60,7 @@ final class ResumeState {
   List<ClientFrame> resumeFrames() {
     List<ClientFrame> frames = new ArrayList<>();
     for (String room : rooms.values()) {
-      frames.add(new ClientFrame.JoinRoom(room, lastSeen.get(Channel.room(room))));
+      frames.add(new ClientFrame.JoinRoom(room, lastSeen(Channel.room(room))));
     }
     frames.addAll(unacknowledged.values());
     return frames;
@@ -71,7 +68,7 @@ final class ResumeState {
 
   /** The conversations to catch up on over REST after a reconnect: those with a message seen. */
   List<Channel.DirectChannel> conversations() {
-    return lastSeen.keySet().stream()
+    return seen.keySet().stream()
         .filter(Channel.DirectChannel.class::isInstance)
         .map(Channel.DirectChannel.class::cast)
         .toList();

@@ -18,9 +18,20 @@ class ResumeStateTest {
     Channel general = Channel.room("general");
     assertTrue(resume.see(general, 5));
     assertFalse(resume.see(general, 5));
-    assertFalse(resume.see(general, 3));
     assertTrue(resume.see(general, 6));
+    assertFalse(resume.see(general, 6));
     assertTrue(resume.see(Channel.direct("bob"), 5), "another channel keeps its own count");
+  }
+
+  @Test
+  void aMessageOvertakenByALaterOneIsStillNewOnce() {
+    // Two nodes store 6 and 7 in that order; the socket hears 7 first, from its own node.
+    Channel general = Channel.room("general");
+    resume.see(general, 5);
+    assertTrue(resume.see(general, 7));
+    assertTrue(resume.see(general, 6), "6 was never delivered");
+    assertFalse(resume.see(general, 6));
+    assertEquals(7L, resume.lastSeen(general), "a new socket resumes after the highest");
   }
 
   @Test

@@ -1,0 +1,125 @@
+package chat.bots;
+
+import chat.client.Backoff;
+import chat.client.ChatApi;
+import chat.client.ChatConnection;
+import chat.client.ConnectionState;
+import chat.dto.Message;
+import chat.dto.ServerFrame;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/**
+ * One user of the run: a client-core connection, so it reconnects, resumes with {@code after} and
+ * resends under its clientIds as a real user's client does. It counts what it hears: its own messages
+ * coming back (acknowledgements) and the others' (deliveries), each at most once.
+ */
+final class Bot implements ChatConnection.Listener {
+
+  private final String run;
+  private final int index;
+  private final Map<String, Integer> roomSizes;
+  private final Tally tally;
+  private final LongSupplier clockMicros;
+  private final CountDownLatch ready;
+  private final AtomicLong sequence = new AtomicLong();
+  /** Per sender, the sequence numbers heard: touched only on this bot's event loop. */
+  private final Map<Integer, BitSet> heard = new HashMap<>();
+  private int joinsAwaited;
+  private boolean welcomedBefore;
+  private ChatConnection connection;
+
+  /**
+   * {@code roomSizes}: the rooms this bot is in and how many members each has; {@code ready} counts down
+   * once the bot is connected and in all of them.
+   */
+  Bot(
+      String run,
+      int index,
+      Map<String, Integer> roomSizes,
+      Tally tally,
+      LongSupplier clockMicros,
+      CountDownLatch ready) {
+    this.run = run;
+    this.index = index;
+    this.roomSizes = roomSizes;
+    this.tally = tally;
+    this.clockMicros = clockMicros;
+    this.ready = ready;
+    this.joinsAwaited = roomSizes.size();
+  }
+
+  void connect(ChatApi api, String token, ScheduledExecutorService loop) {
+    connection = new ChatConnection(api, token, Backoff.standard(), this, loop);
+    connection.start();
+    roomSizes.keySet().forEach(connection::join);
+    if (joinsAwaited == 0) {
+      ready.countDown();
+    }
+  }
+
+  /** Sends one message to {@code room}, stamped now. */
+  void send(String room, int size) {
+    Payload payload = new Payload(run, index, sequence.getAndIncrement(), clockMicros.getAsLong());
+    connection.send(room, payload.text(size));
+  }
+
+  void close() {
+    if (connection != null) {
+      connection.close();
+    }
+  }
+
+  ConnectionState state() {
+    return connection == null ? new ConnectionState.Connecting(1) : connection.state();
+  }
+
+  @Override
+  public void onFrame(ServerFrame frame) {
+    if (frame instanceof ServerFrame.ChatMessagePosted posted) {
+      heard(posted.message());
+    } else if (frame instanceof ServerFrame.RoomJoined joined) {
+      joined.history().forEach(this::heard);
+      if (joinsAwaited > 0 && --joinsAwaited == 0) {
+        ready.countDown();
+      }
+    } else if (frame instanceof ServerFrame.RequestFailed failed) {
+      tally.refused(failed.code());
+    }
+  }
+
+  @Override
+  public void onState(ConnectionState state) {
+    if (state instanceof ConnectionState.Connected) {
+      if (welcomedBefore) {
+        tally.reconnected();
+      }
+      welcomedBefore = true;
+    }
+  }
+
+  private void heard(Message message) {
+    Payload payload = Payload.of(message.text(), run).orElse(null);
+    if (payload == null) {
+      return; // not this run's: someone else in the room, or an earlier run
+    }
+    long latency = clockMicros.getAsLong() - payload.sentMicros();
+    if (payload.sender() == index) {
+      tally.acknowledged(latency, roomSizes.getOrDefault(message.room(), 1) - 1);
+      return;
+    }
+    BitSet seen = heard.computeIfAbsent(payload.sender(), s -> new BitSet());
+    int bit = (int) payload.sequence();
+    if (seen.get(bit)) {
+      tally.duplicate();
+    } else {
+      seen.set(bit);
+      tally.received(latency);
+    }
+  }
+}

@@ -1,0 +1,184 @@
+package chat.bots;
+
+import chat.dto.WireJson;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine;
+
+/** {@code chat-bots}: the command line. */
+@Command(
+    name = "chat-bots",
+    mixinStandardHelpOptions = true,
+    version = "chat-bots 0.1",
+    sortOptions = false,
+    usageHelpAutoWidth = true,
+    description = {
+      "Loads a running chat cluster with bots: users that sign up (once: their tokens are kept), join rooms "
+          + "and send at a fixed total rate, evenly spaced (open loop: a late send is sent and counted as send "
+          + "lag, never skipped). Each bot is a client-core connection, so it reconnects, resumes and resends "
+          + "as the desktop app does.",
+      "At the end it reports what was sent, acknowledged and delivered, what is missing or came twice, and "
+          + "the latencies of acknowledgement and sender-to-other-members, as text, JSON and an HTML page with charts. Ctrl-C stops the "
+          + "sending and reports what ran.",
+      ""
+    },
+    footer = {
+      "",
+      "Example: 10 rooms x 20 members, 10 senders in each, 1,000 messages a second, through the local balancer:",
+      "  bin/chat-bots --target http://127.0.0.1:8080 --rooms 10 --members 20 --senders 0.5 --rate 1000"
+    })
+public final class Main implements Callable<Integer> {
+
+  @Option(
+      names = "--target",
+      split = ",",
+      defaultValue = "http://127.0.0.1:8080",
+      paramLabel = "URL",
+      description = "A balancer, or the nodes themselves (comma-separated): users are spread over them in turn. Default: ${DEFAULT-VALUE}")
+  List<URI> targets;
+
+  @Option(names = "--users", paramLabel = "N", description = "Users; default rooms x members. More users than that only hold a socket.")
+  Integer users;
+
+  @Option(names = "--rooms", defaultValue = "10", paramLabel = "N", description = "Rooms. Default: ${DEFAULT-VALUE}")
+  int rooms;
+
+  @Option(names = "--members", defaultValue = "20", paramLabel = "N", description = "Members per room. Default: ${DEFAULT-VALUE}")
+  int members;
+
+  @Option(
+      names = "--senders",
+      defaultValue = "0.5",
+      paramLabel = "SHARE",
+      description = "Share of each room's members who send, 0 to 1. Default: ${DEFAULT-VALUE}")
+  double senderShare;
+
+  @Option(names = "--rate", defaultValue = "500", paramLabel = "PER_SECOND", description = "Messages a second, all senders together. Default: ${DEFAULT-VALUE}")
+  int rate;
+
+  @Option(names = "--size", defaultValue = "100", paramLabel = "CHARS", description = "Characters per message. Default: ${DEFAULT-VALUE}")
+  int size;
+
+  @Option(names = "--warmup", defaultValue = "10s", paramLabel = "DURATION", converter = Durations.class, description = "Sending before measuring (e.g. 10s, 2m). Default: ${DEFAULT-VALUE}")
+  Duration warmUp;
+
+  @Option(names = "--duration", defaultValue = "30s", paramLabel = "DURATION", converter = Durations.class, description = "The measured window. Default: ${DEFAULT-VALUE}")
+  Duration duration;
+
+  @Option(names = "--prefix", defaultValue = "bot", description = "Users are PREFIX-00000 and on, rooms PREFIX-room-000 and on. Default: ${DEFAULT-VALUE}")
+  String prefix;
+
+  @Option(names = "--password", defaultValue = "bots-password", description = "The users' password. Default: ${DEFAULT-VALUE}")
+  String password;
+
+  @Option(
+      names = "--tokens",
+      paramLabel = "FILE",
+      description = "Where the users' tokens are kept between runs. Default: ~/.chat-bots/tokens.properties")
+  Path tokens;
+
+  @Option(names = "--report", paramLabel = "DIR", description = "Where report.txt, report.json and report.html go. Default: bots-reports/<date-time>")
+  Path reportDir;
+
+  private final PrintStream out;
+
+  Main(PrintStream out) {
+    this.out = out;
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new Main(System.out)).execute(args));
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    Scenario scenario =
+        new Scenario(
+            targets,
+            prefix,
+            password,
+            users != null ? users : rooms * members,
+            rooms,
+            members,
+            senderShare,
+            rate,
+            size,
+            warmUp,
+            duration);
+    Console console = new Console(out);
+    Targets clients = new Targets(scenario);
+    Path tokenFile = tokens != null ? tokens : Path.of(System.getProperty("user.home"), ".chat-bots", "tokens.properties");
+    Run run = new Run(scenario, clients, new Population(scenario, clients, tokenFile, console), console);
+    // Ctrl-C: stop sending, and keep the JVM up until what ran is reported.
+    CountDownLatch reported = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  run.stop();
+                  awaitQuietly(reported);
+                },
+                "bots-stop"));
+    Report report;
+    try {
+      report = run.execute();
+      write(report);
+    } finally {
+      reported.countDown();
+    }
+    return report.complete() ? 0 : 1;
+  }
+
+  private void write(Report report) throws IOException {
+    Path directory = reportDir != null ? reportDir : Path.of("bots-reports", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+    Files.createDirectories(directory);
+    Files.writeString(directory.resolve("report.txt"), report.text());
+    Files.writeString(directory.resolve("report.json"), WireJson.toJson(report));
+    Files.writeString(directory.resolve("report.html"), HtmlReport.of(report));
+    out.println();
+    out.print(report.text());
+    out.println("report: " + directory.toAbsolutePath());
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(1, TimeUnit.MINUTES);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** "500ms", "10s", "2m", "1h", or ISO-8601 ("PT10S"). */
+  static final class Durations implements CommandLine.ITypeConverter<Duration> {
+
+    @Override
+    public Duration convert(String text) {
+      String value = text.trim().toLowerCase();
+      if (value.startsWith("pt")) {
+        return Duration.parse(text);
+      }
+      if (value.endsWith("ms")) {
+        return Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+      }
+      long amount = Long.parseLong(value.substring(0, value.length() - 1));
+      return switch (value.charAt(value.length() - 1)) {
+        case 's' -> Duration.ofSeconds(amount);
+        case 'm' -> Duration.ofMinutes(amount);
+        case 'h' -> Duration.ofHours(amount);
+        default -> throw new CommandLine.TypeConversionException("a duration is like 500ms, 10s, 2m or 1h: " + text);
+      };
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package chat.bots;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a run does, all of it, so that the same run can be repeated: where, who, how fast, how long.
+ *
+ * <p>Users are {@code prefix-00000} and on. Room {@code r} has {@code membersPerRoom} members, taken in
+ * turn from the users (so with {@code users = rooms x membersPerRoom} every user is in exactly one
+ * room, with more the rest only hold a socket, with fewer users are in several rooms). In each room the
+ * first {@code senderShare} of its members send; together the senders send {@code rate} messages a
+ * second, evenly spaced.
+ */
+public record Scenario(
+    List<URI> targets,
+    String prefix,
+    String password,
+    int users,
+    int rooms,
+    int membersPerRoom,
+    double senderShare,
+    int rate,
+    int messageSize,
+    Duration warmUp,
+    Duration duration) {
+
+  public Scenario {
+    targets = List.copyOf(targets);
+    require(!targets.isEmpty(), "name at least one target");
+    require(users >= 1, "users must be at least 1");
+    require(rooms >= 0, "rooms must be 0 or more");
+    require(rooms == 0 || (membersPerRoom >= 1 && membersPerRoom <= users), "members per room must be 1 to users");
+    require(senderShare >= 0 && senderShare <= 1, "the sender share is 0 to 1");
+    require(rate >= 0, "the rate must be 0 or more");
+    require(rate == 0 || sendersPerRoom(rooms, senderShare, membersPerRoom) > 0, "a rate needs senders: raise the sender share or add rooms");
+    require(messageSize >= Payload.MIN_SIZE && messageSize <= 2000, "messages are " + Payload.MIN_SIZE + " to 2000 characters");
+    require(!warmUp.isNegative() && !duration.isNegative(), "durations cannot be negative");
+  }
+
+  public String userName(int user) {
+    return String.format("%s-%05d", prefix, user);
+  }
+
+  public String roomName(int room) {
+    return String.format("%s-room-%03d", prefix, room);
+  }
+
+  /** The users in a room, in the order they were given it. */
+  public List<Integer> members(int room) {
+    List<Integer> members = new ArrayList<>(membersPerRoom);
+    for (int k = 0; k < membersPerRoom; k++) {
+      members.add((room * membersPerRoom + k) % users);
+    }
+    return members;
+  }
+
+  /** How many of a room's members send. */
+  public int sendersPerRoom() {
+    return sendersPerRoom(rooms, senderShare, membersPerRoom);
+  }
+
+  public int senders() {
+    return rooms * sendersPerRoom();
+  }
+
+  /** Where a user connects: the targets in turn, so users spread evenly over the nodes given. */
+  public URI targetOf(int user) {
+    return targets.get(user % targets.size());
+  }
+
+  private static int sendersPerRoom(int rooms, double senderShare, int membersPerRoom) {
+    return rooms == 0 ? 0 : (int) Math.ceil(senderShare * membersPerRoom);
+  }
+
+  private static void require(boolean condition, String problem) {
+    if (!condition) {
+      throw new IllegalArgumentException(problem);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package chat.bots;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Recorder;
+
+/**
+ * Every count and latency of a run, written by many threads at once: counters are adders, latencies go
+ * to HdrHistogram recorders (microseconds) that {@link Progress} empties once a second.
+ */
+public final class Tally {
+
+  /** Up to an hour, three significant digits. */
+  private static final long HIGHEST_MICROS = 3_600_000_000L;
+
+  final LongAdder sent = new LongAdder();
+  final LongAdder acknowledged = new LongAdder();
+  /** Deliveries the acknowledged messages owe: one to every other member of their room. */
+  final LongAdder expected = new LongAdder();
+  final LongAdder received = new LongAdder();
+  final LongAdder duplicates = new LongAdder();
+  final LongAdder reconnects = new LongAdder();
+  private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
+
+  final Recorder acknowledgement = new Recorder(HIGHEST_MICROS, 3);
+  final Recorder delivery = new Recorder(HIGHEST_MICROS, 3);
+  final Recorder sendLag = new Recorder(HIGHEST_MICROS, 3);
+
+  void sent(long lagMicros) {
+    sent.increment();
+    sendLag.recordValue(clamp(lagMicros));
+  }
+
+  void acknowledged(long latencyMicros, int othersInRoom) {
+    acknowledged.increment();
+    expected.add(othersInRoom);
+    acknowledgement.recordValue(clamp(latencyMicros));
+  }
+
+  void received(long latencyMicros) {
+    received.increment();
+    delivery.recordValue(clamp(latencyMicros));
+  }
+
+  void duplicate() {
+    duplicates.increment();
+  }
+
+  void refused(String code) {
+    refusals.computeIfAbsent(code, c -> new LongAdder()).increment();
+  }
+
+  void reconnected() {
+    reconnects.increment();
+  }
+
+  /** The refusals so far, by error code. */
+  Map<String, Long> refusals() {
+    Map<String, Long> now = new TreeMap<>();
+    refusals.forEach((code, count) -> now.put(code, count.sum()));
+    return now;
+  }
+
+  private static long clamp(long micros) {
+    return Math.max(0, Math.min(micros, HIGHEST_MICROS));
+  }
+}

@@ -1,0 +1,66 @@
+package chat.bots;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+class ScenarioTest {
+
+  private static final List<URI> TWO_NODES = List.of(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:2"));
+
+  private static Scenario scenario(int users, int rooms, int members, double senders, int rate) {
+    return new Scenario(TWO_NODES, "bot", "pw", users, rooms, members, senders, rate, 100, Duration.ZERO, Duration.ofSeconds(1));
+  }
+
+  @Test
+  void withAsManyUsersAsSeatsEveryUserIsInExactlyOneRoom() {
+    Scenario scenario = scenario(200, 10, 20, 0.5, 1000);
+    Set<Integer> seated = new TreeSet<>();
+    for (int room = 0; room < 10; room++) {
+      List<Integer> members = scenario.members(room);
+      assertEquals(20, members.size());
+      seated.addAll(members);
+    }
+    assertEquals(200, seated.size());
+    assertEquals(10, scenario.sendersPerRoom());
+    assertEquals(100, scenario.senders());
+  }
+
+  @Test
+  void withFewerUsersTheyShareRoomsAndWithMoreTheRestOnlyConnect() {
+    assertEquals(List.of(3, 4, 0), scenario(5, 3, 3, 1, 10).members(1));
+    assertEquals(List.of(0, 1), scenario(100, 1, 2, 1, 10).members(0));
+  }
+
+  @Test
+  void usersAreSpreadOverTheTargetsInTurn() {
+    Scenario scenario = scenario(4, 1, 4, 1, 10);
+    assertEquals(List.of(TWO_NODES.get(0), TWO_NODES.get(1), TWO_NODES.get(0)), List.of(scenario.targetOf(0), scenario.targetOf(1), scenario.targetOf(2)));
+    assertEquals("bot-00042", scenario.userName(42));
+    assertEquals("bot-room-007", scenario.roomName(7));
+  }
+
+  @Test
+  void aSenderShareRoundsUpToWholeMembers() {
+    assertEquals(1, scenario(20, 1, 20, 0.01, 10).sendersPerRoom());
+    assertEquals(0, scenario(20, 1, 20, 0, 0).sendersPerRoom());
+  }
+
+  @Test
+  void impossibleScenariosAreRefusedWithTheReason() {
+    assertEquals(
+        "a rate needs senders: raise the sender share or add rooms",
+        assertThrows(IllegalArgumentException.class, () -> scenario(20, 1, 20, 0, 10)).getMessage());
+    assertThrows(IllegalArgumentException.class, () -> scenario(5, 1, 6, 1, 10));
+    assertThrows(IllegalArgumentException.class, () -> scenario(5, 1, 5, 1.5, 10));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> new Scenario(List.of(), "bot", "pw", 1, 0, 0, 0, 0, 100, Duration.ZERO, Duration.ZERO));
+  }
+}
