@@ -24,14 +24,16 @@ final class HtmlReport {
         <style>
           body { font: 14px system-ui, sans-serif; margin: 2em; color: #1f2328; }
           h1 { font-size: 20px; } h2 { font-size: 16px; margin-top: 1.5em; }
-          pre { background: #f6f8fa; padding: 1em; border-radius: 6px; }
+          pre { background: #f6f8fa; padding: 1em; border-radius: 6px; overflow-x: auto; }
           .ok { color: #1a7f37; } .bad { color: #d1242f; }
           svg text { font-size: 11px; fill: #59636e; }
           .measured { fill: #ddf4ff; }
         </style></head><body>
         <h1>chat-bots run %s: <span class="%s">%s</span></h1>
         <pre>%s</pre>
-        <h2>Throughput per second (blue: deliveries, orange: messages sent)</h2>
+        <h2>Messages per second (orange: sent, green: acknowledged)</h2>
+        %s
+        <h2>Deliveries per second, to the other members of each room</h2>
         %s
         <h2>Sender-to-others latency per second, ms (blue: p50, red: p99); the shaded part is measured</h2>
         %s
@@ -43,7 +45,8 @@ final class HtmlReport {
             report.complete() ? "ok" : "bad",
             report.complete() ? "complete" : "incomplete",
             escape(report.text()),
-            chart(seconds, List.of(new Line(Report.Second::received, "#0969da"), new Line(Report.Second::sent, "#bc4c00"))),
+            chart(seconds, List.of(new Line(Report.Second::sent, "#bc4c00"), new Line(Report.Second::acknowledged, "#1a7f37"))),
+            chart(seconds, List.of(new Line(Report.Second::received, "#0969da"))),
             chart(
                 seconds,
                 List.of(

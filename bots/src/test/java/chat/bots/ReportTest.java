@@ -74,7 +74,7 @@ class ReportTest {
   void theHtmlPageStandsAloneWithChartsOfEachSecond() {
     String html = HtmlReport.of(report(30_000, 30_000, 570_000, 570_000, 0));
     assertTrue(html.contains("<svg"), html);
-    assertEquals(4, html.split("<polyline").length - 1, "two lines in each of two charts");
+    assertEquals(5, html.split("<polyline").length - 1, "sent and acknowledged, deliveries, p50 and p99");
     assertFalse(html.contains("<script"), "no script");
     assertFalse(html.contains(" src="), "nothing loaded from elsewhere");
     assertTrue(html.contains("complete"));
