@@ -1,5 +1,6 @@
 package chat.bots;
 
+import chat.dto.Limits;
 import chat.dto.WireJson;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -119,6 +120,9 @@ public final class Main implements Callable<Integer> {
             duration);
     Console console = new Console(out);
     Targets clients = new Targets(scenario);
+    Limits limits = clients.of(0).limits();
+    console.say("target limits: %s", TargetLimits.describe(limits));
+    TargetLimits.warnings(scenario, limits).forEach(warning -> console.say("WARNING: %s", warning));
     Path tokenFile = tokens != null ? tokens : Path.of(System.getProperty("user.home"), ".chat-bots", "tokens.properties");
     Run run = new Run(scenario, clients, new Population(scenario, clients, tokenFile, console), console);
     // Ctrl-C: stop sending, and keep the JVM up until what ran is reported.

@@ -47,6 +47,7 @@ class BotsIT {
     String printed = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, exit, printed);
     assertTrue(printed.contains("measured"), "a progress line a second:\n" + printed);
+    assertTrue(printed.contains("target limits: messages up to 2000 characters; messages "), printed);
     JsonObject report = Json.createReader(new StringReader(Files.readString(reportDir.resolve("report.json")))).readObject();
     long sent = report.getJsonNumber("sent").longValue();
     assertTrue(sent >= 500, "about 600 messages in 6 s: " + sent);

@@ -10,6 +10,7 @@ import chat.dto.ClusterView;
 import chat.dto.CreateRoom;
 import chat.dto.Credentials;
 import chat.dto.ErrorBody;
+import chat.dto.Limits;
 import chat.dto.Message;
 import chat.dto.Room;
 import chat.dto.RoomOccupant;
@@ -71,6 +72,11 @@ public final class ChatApi {
 
   public Authenticated logIn(String username, String password) {
     return post("api/login", new Credentials(username, password), Authenticated.class);
+  }
+
+  /** The server's limits, as its welcome gives them; for anyone, before logging in. */
+  public Limits limits() {
+    return get("api/limits", Limits.class);
   }
 
   public AccountOverview account() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +32,7 @@ class WireJsonTest {
 
   static Stream<ServerFrame> serverFrames() {
     return Stream.of(
-        new ServerFrame.Welcome(ALICE, "node-a", 25, new Limits(2000, 50, 200)),
+        new ServerFrame.Welcome(ALICE, "node-a", 25, new Limits(2000, 50, 200, Map.of("messages", new Rate(20, 10, "user")))),
         new ServerFrame.RoomJoined("lobby", List.of(ALICE), List.of(ROOM_MESSAGE), null),
         new ServerFrame.RoomJoined("lobby", List.of(), List.of(), true),
         new ServerFrame.MemberJoined("lobby", ALICE),

@@ -61,9 +61,9 @@ public class MessageService {
     this.catchUpLimit = config.catchUpLimit();
   }
 
-  /** The numbers a client keeps to, told in {@code welcome}. */
+  /** The numbers a client keeps to, told in {@code welcome} and by {@code GET /api/limits}. */
   public Limits limits() {
-    return new Limits(maxText, DEFAULT_PAGE, MAX_PAGE);
+    return new Limits(maxText, DEFAULT_PAGE, MAX_PAGE, limits.rates());
   }
 
   /**

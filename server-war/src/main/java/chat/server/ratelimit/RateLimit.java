@@ -1,5 +1,6 @@
 package chat.server.ratelimit;
 
+import chat.dto.Rate;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,6 +16,7 @@ public final class RateLimit {
 
   private final String name;
   private final int permits;
+  private final Duration window;
   private final double nanosPerPermit;
   private final ConcurrentHashMap<Object, Bucket> buckets = new ConcurrentHashMap<>();
 
@@ -38,6 +40,7 @@ public final class RateLimit {
     }
     this.name = name;
     this.permits = permits;
+    this.window = window;
     this.nanosPerPermit = (double) window.toNanos() / permits;
   }
 
@@ -62,6 +65,11 @@ public final class RateLimit {
 
   public int permits() {
     return permits;
+  }
+
+  /** The limit as the wire shows it, counted per {@code per} ("user" or "address"). */
+  public Rate rate(String per) {
+    return new Rate(permits, window.toSeconds(), per);
   }
 
   private RateLimited refusal(long waitNanos) {

@@ -1,7 +1,10 @@
 package chat.server.ratelimit;
 
+import chat.dto.Rate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -40,6 +43,20 @@ public class RateLimits {
     this.signups = RateLimit.parse("sign-ups from this address", signups);
     this.loginFailures = RateLimit.parse("failed logins from this address", loginFailures);
     this.connections = RateLimit.parse("connections from this address", connections);
+  }
+
+  /** Every limit, by the name the contract gives it, as a client may read it (welcome's limits). */
+  public Map<String, Rate> rates() {
+    Map<String, Rate> rates = new LinkedHashMap<>();
+    rates.put("messages", messages.rate("user"));
+    rates.put("joins", joins.rate("user"));
+    rates.put("rooms", rooms.rate("user"));
+    rates.put("social", social.rate("user"));
+    rates.put("deletions", deletions.rate("user"));
+    rates.put("signups", signups.rate("address"));
+    rates.put("loginFailures", loginFailures.rate("address"));
+    rates.put("connections", connections.rate("address"));
+    return rates;
   }
 
   /** Room and direct messages, per user. */
