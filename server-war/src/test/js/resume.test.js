@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import {beforeEach, test} from 'node:test';
 import {directKey, roomKey} from '../../main/webapp/app/channels.js';
-import {REMEMBERED, ResumeState} from '../../main/webapp/app/resume.js';
+import {REMEMBERED, RESUME_OVERLAP, ResumeState} from '../../main/webapp/app/resume.js';
 
 let resume;
 beforeEach(() => {
@@ -24,7 +24,14 @@ test('a message overtaken by a later one is still new, once', () => {
   assert.equal(resume.see(roomKey('general'), 7), true);
   assert.equal(resume.see(roomKey('general'), 6), true, '6 was never delivered');
   assert.equal(resume.see(roomKey('general'), 6), false);
-  assert.equal(resume.lastSeen(roomKey('general')), 7, 'a new socket resumes after the highest');
+});
+
+test('a new socket asks again for the newest few, so a message overtaken in flight still comes', () => {
+  for (let id = 1; id <= 100; id++) if (id !== 90) resume.see(roomKey('general'), id); // 90 was lost with the socket
+  const after = resume.resumeAfter(roomKey('general'));
+  assert.ok(after < 90, `the new socket asks from ${after}`);
+  assert.equal(resume.see(roomKey('general'), 90), true);
+  assert.equal(resume.see(roomKey('general'), 95), false, 'what was delivered is dropped as a repeat');
 });
 
 test('once a channel remembers its fill of ids, anything older than all of them is a repeat', () => {
@@ -32,7 +39,7 @@ test('once a channel remembers its fill of ids, anything older than all of them 
   assert.equal(resume.see(roomKey('general'), 15), true, 'between remembered ids: a straggler, new');
   assert.equal(resume.see(roomKey('general'), 10), false, 'the oldest was forgotten to make room');
   assert.equal(resume.see(roomKey('general'), 5), false);
-  assert.equal(resume.lastSeen(roomKey('general')), REMEMBERED * 10);
+  assert.equal(resume.resumeAfter(roomKey('general')), (REMEMBERED - RESUME_OVERLAP + 1) * 10);
 });
 
 test('a channel is the same whatever the case of its name', () => {
@@ -73,7 +80,7 @@ test('a room left is neither rejoined nor remembered', () => {
   resume.left('general');
 
   assert.deepEqual(resume.resumeFrames(), []);
-  assert.equal(resume.lastSeen(roomKey('general')), undefined);
+  assert.equal(resume.resumeAfter(roomKey('general')), undefined);
 });
 
 test('catches up only on conversations with a message seen', () => {

@@ -165,7 +165,7 @@ export class ChatConnection {
 
   /** Pages with the largest page the server allows. */
   async catchUp(key, roomName) {
-    const after = this.resume.lastSeen(key);
+    const after = this.resume.resumeAfter(key);
     if (after === undefined || this.heldBack.has(key)) return;
     const held = [];
     this.heldBack.set(key, held);

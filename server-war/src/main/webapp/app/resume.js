@@ -7,6 +7,8 @@ import {roomKey} from './channels.js';
 
 /** How many recent ids a channel remembers (client-core's RecentIds.REMEMBERED). */
 export const REMEMBERED = 512;
+/** How many of the newest ids a new socket asks for again (RecentIds.RESUME_OVERLAP). */
+export const RESUME_OVERLAP = 32;
 
 /**
  * The ids one channel delivered lately, ascending. Messages from different nodes reach a socket in any
@@ -34,8 +36,9 @@ class RecentIds {
     return true;
   }
 
-  highest() {
-    return this.#ids[this.#ids.length - 1];
+  /** The RESUME_OVERLAP-th newest id, or the oldest remembered when there are fewer. */
+  resumeAfter() {
+    return this.#ids[Math.max(0, this.#ids.length - RESUME_OVERLAP)];
   }
 }
 
@@ -50,9 +53,13 @@ export class ResumeState {
     return this.#seen.get(key).add(id);
   }
 
-  /** The highest id seen in the channel, from which a new socket resumes; undefined before the first. */
-  lastSeen(key) {
-    return this.#seen.get(key)?.highest();
+  /**
+   * The id a new socket resumes the channel after: a little below the highest seen, so that a message
+   * overtaken just before the old socket dropped still comes (the repeats are dropped here); undefined
+   * before the first message.
+   */
+  resumeAfter(key) {
+    return this.#seen.get(key)?.resumeAfter();
   }
 
   joined(room) {
@@ -71,7 +78,7 @@ export class ResumeState {
 
   /** The join that resumes a room: with `after` once a message of it was seen. */
   joinFrame(room) {
-    return {type: 'join_room', room, after: this.lastSeen(roomKey(room))};
+    return {type: 'join_room', room, after: this.resumeAfter(roomKey(room))};
   }
 
   sending(clientId, frame) {

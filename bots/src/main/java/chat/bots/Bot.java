@@ -69,6 +69,11 @@ final class Bot implements ChatConnection.Listener {
     connection.send(room, payload.text(size));
   }
 
+  /** Drops the socket as a failing network would; the connection resumes by itself. */
+  void reconnect() {
+    connection.reconnect();
+  }
+
   void close() {
     if (connection != null) {
       connection.close();

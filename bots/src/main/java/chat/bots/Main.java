@@ -38,7 +38,10 @@ import picocli.CommandLine;
     footer = {
       "",
       "Example: 10 rooms x 20 members, 10 senders in each, 1,000 messages a second, through the local balancer:",
-      "  bin/chat-bots --target http://127.0.0.1:8080 --rooms 10 --members 20 --senders 0.5 --rate 1000"
+      "  bin/chat-bots --target http://127.0.0.1:8080 --rooms 10 --members 20 --senders 0.5 --rate 1000",
+      "",
+      "A run repeats exactly from an argument file; bots/scenarios has steady, spike, churn and fanout:",
+      "  bin/chat-bots @bots/scenarios/steady.args [more options, which win]"
     })
 public final class Main implements Callable<Integer> {
 
@@ -71,6 +74,16 @@ public final class Main implements Callable<Integer> {
 
   @Option(names = "--size", defaultValue = "100", paramLabel = "CHARS", description = "Characters per message. Default: ${DEFAULT-VALUE}")
   int size;
+
+  @Option(names = "--churn", defaultValue = "0", paramLabel = "PER_SECOND", description = "Bots a second that drop their socket, as a failing network would, and resume. Default: ${DEFAULT-VALUE}")
+  double churn;
+
+  @Option(
+      names = "--spike",
+      paramLabel = "RATE:AT:LENGTH",
+      converter = Spikes.class,
+      description = "A burst: RATE messages a second, AT after sending starts, for LENGTH (e.g. 2000:20s:5s).")
+  Scenario.Spike spike;
 
   @Option(names = "--warmup", defaultValue = "10s", paramLabel = "DURATION", converter = Durations.class, description = "Sending before measuring (e.g. 10s, 2m). Default: ${DEFAULT-VALUE}")
   Duration warmUp;
@@ -116,6 +129,8 @@ public final class Main implements Callable<Integer> {
             senderShare,
             rate,
             size,
+            churn,
+            spike != null ? spike : Scenario.Spike.NONE,
             warmUp,
             duration);
     Console console = new Console(out);
@@ -161,6 +176,20 @@ public final class Main implements Callable<Integer> {
       latch.await(1, TimeUnit.MINUTES);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  /** "RATE:AT:LENGTH", such as "2000:20s:5s". */
+  static final class Spikes implements CommandLine.ITypeConverter<Scenario.Spike> {
+
+    @Override
+    public Scenario.Spike convert(String text) {
+      String[] parts = text.split(":");
+      if (parts.length != 3) {
+        throw new CommandLine.TypeConversionException("a spike is RATE:AT:LENGTH, such as 2000:20s:5s: " + text);
+      }
+      Durations durations = new Durations();
+      return new Scenario.Spike(Integer.parseInt(parts[0].trim()), durations.convert(parts[1]), durations.convert(parts[2]));
     }
   }
 

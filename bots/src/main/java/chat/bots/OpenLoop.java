@@ -1,14 +1,15 @@
 package chat.bots;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Sends at a fixed total rate, evenly spaced, whatever the server does: the i-th message is due at
- * {@code start + i / rate}. A message sent late is still sent, and its lateness is recorded as send lag,
- * so an overloaded generator shows in the report instead of lowering the load it claims to offer. The
- * senders take turns.
+ * Sends at the scenario's total rate, evenly spaced, whatever the server does: each message is due one
+ * period (1 / the rate at that moment) after the one before. A message sent late is still sent, and
+ * its lateness is recorded as send lag, so an overloaded generator shows in the report instead of
+ * lowering the load it claims to offer. The senders take turns.
  */
 final class OpenLoop implements Runnable {
 
@@ -16,27 +17,26 @@ final class OpenLoop implements Runnable {
   record Slot(Bot bot, String room) {}
 
   private final List<Slot> slots;
-  private final int rate;
-  private final int messageSize;
+  private final Scenario scenario;
   private final Tally tally;
   private volatile boolean running = true;
 
-  OpenLoop(List<Slot> slots, int rate, int messageSize, Tally tally) {
+  OpenLoop(List<Slot> slots, Scenario scenario, Tally tally) {
     this.slots = List.copyOf(slots);
-    this.rate = rate;
-    this.messageSize = messageSize;
+    this.scenario = scenario;
     this.tally = tally;
   }
 
   @Override
   public void run() {
-    if (rate == 0 || slots.isEmpty()) {
+    if (scenario.rate() == 0 || slots.isEmpty()) {
       return;
     }
     long start = System.nanoTime();
-    double periodNanos = TimeUnit.SECONDS.toNanos(1) / (double) rate;
+    double dueSinceStart = 0;
     for (long i = 0; running; i++) {
-      long due = start + (long) (i * periodNanos);
+      long due = start + (long) dueSinceStart;
+      dueSinceStart += TimeUnit.SECONDS.toNanos(1) / (double) scenario.rateAt(Duration.ofNanos((long) dueSinceStart));
       long wait = due - System.nanoTime();
       if (wait > 0) {
         LockSupport.parkNanos(wait);
@@ -45,7 +45,7 @@ final class OpenLoop implements Runnable {
         }
       }
       Slot slot = slots.get((int) (i % slots.size()));
-      slot.bot().send(slot.room(), messageSize);
+      slot.bot().send(slot.room(), scenario.messageSize());
       tally.sent(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due));
     }
   }

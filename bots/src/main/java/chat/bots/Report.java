@@ -84,6 +84,12 @@ public record Report(
             scenario.senders(),
             scenario.rate(),
             scenario.messageSize()));
+    if (scenario.spike().rate() > 0) {
+      text.append(String.format("  spike to %d messages/s at %s for %s%n", scenario.spike().rate(), scenario.spike().at(), scenario.spike().length()));
+    }
+    if (scenario.churn() > 0) {
+      text.append(String.format("  churn: %.1f bots a second drop their socket and resume%n", scenario.churn()));
+    }
     text.append(String.format("  warm-up %s, measured %.1f s%n", scenario.warmUp(), measuredSeconds));
     text.append(String.format("sent           %,d (acknowledged %,d, not acknowledged %,d)%n", sent, acknowledged, sent - acknowledged));
     text.append(String.format("deliveries     %,d expected, %,d received%n", deliveriesExpected, deliveriesReceived));

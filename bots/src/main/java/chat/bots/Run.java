@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
@@ -56,7 +57,17 @@ final class Run {
     try {
       connect(tokens, loops);
       ticker.scheduleAtFixedRate(progress::tick, 1, 1, TimeUnit.SECONDS);
-      sender = new OpenLoop(slots(), scenario.rate(), scenario.messageSize(), tally);
+      ScheduledFuture<?> churn = null;
+      if (scenario.churn() > 0) {
+        long every = (long) (1_000_000 / scenario.churn());
+        churn =
+            ticker.scheduleAtFixedRate(
+                () -> bots.get(ThreadLocalRandom.current().nextInt(bots.size())).reconnect(),
+                every,
+                every,
+                TimeUnit.MICROSECONDS);
+      }
+      sender = new OpenLoop(slots(), scenario, tally);
       Thread sending = new Thread(sender, "bots-sender");
       sending.setDaemon(true);
       sending.start();
@@ -66,6 +77,9 @@ final class Run {
         progress.stopMeasuring();
       }
       sender.stop();
+      if (churn != null) {
+        churn.cancel(false);
+      }
       drain();
     } finally {
       if (sender != null) {

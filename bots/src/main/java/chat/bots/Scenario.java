@@ -12,7 +12,8 @@ import java.util.List;
  * turn from the users (so with {@code users = rooms x membersPerRoom} every user is in exactly one
  * room, with more the rest only hold a socket, with fewer users are in several rooms). In each room the
  * first {@code senderShare} of its members send; together the senders send {@code rate} messages a
- * second, evenly spaced.
+ * second, evenly spaced, or {@code spike.rate()} during the spike. {@code churn} bots a second drop
+ * their socket, as a failing network would, and resume.
  */
 public record Scenario(
     List<URI> targets,
@@ -24,8 +25,20 @@ public record Scenario(
     double senderShare,
     int rate,
     int messageSize,
+    double churn,
+    Spike spike,
     Duration warmUp,
     Duration duration) {
+
+  /** A burst of {@code rate} messages a second, {@code at} after sending starts, for {@code length}. */
+  public record Spike(int rate, Duration at, Duration length) {
+
+    public static final Spike NONE = new Spike(0, Duration.ZERO, Duration.ZERO);
+
+    boolean covers(Duration sinceStart) {
+      return rate > 0 && sinceStart.compareTo(at) >= 0 && sinceStart.compareTo(at.plus(length)) < 0;
+    }
+  }
 
   public Scenario {
     targets = List.copyOf(targets);
@@ -38,6 +51,9 @@ public record Scenario(
     require(rate == 0 || sendersPerRoom(rooms, senderShare, membersPerRoom) > 0, "a rate needs senders: raise the sender share or add rooms");
     require(messageSize >= Payload.MIN_SIZE && messageSize <= 2000, "messages are " + Payload.MIN_SIZE + " to 2000 characters");
     require(!warmUp.isNegative() && !duration.isNegative(), "durations cannot be negative");
+    require(churn >= 0 && churn <= users, "churn is 0 to users a second");
+    require(spike.rate() == 0 || rate > 0, "a spike needs a rate to rise from");
+    require(spike.rate() >= 0 && !spike.at().isNegative() && !spike.length().isNegative(), "a spike is RATE:AT:LENGTH");
   }
 
   public String userName(int user) {
@@ -64,6 +80,11 @@ public record Scenario(
 
   public int senders() {
     return rooms * sendersPerRoom();
+  }
+
+  /** The rate due {@code sinceStart} after sending began. */
+  public int rateAt(Duration sinceStart) {
+    return spike.covers(sinceStart) ? spike.rate() : rate;
   }
 
   /** Where a user connects: the targets in turn, so users spread evenly over the nodes given. */

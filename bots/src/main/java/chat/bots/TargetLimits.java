@@ -5,6 +5,7 @@ import chat.dto.Rate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -17,7 +18,7 @@ final class TargetLimits {
 
   static String describe(Limits limits) {
     return "messages up to " + limits.maxText() + " characters; "
-        + limits.rates().entrySet().stream()
+        + new TreeMap<>(limits.rates()).entrySet().stream()
             .map(rate -> rate.getKey() + " " + rate.getValue().count() + " per " + rate.getValue().seconds() + " s per " + rate.getValue().per())
             .collect(Collectors.joining(", "));
   }

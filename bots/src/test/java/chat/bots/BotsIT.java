@@ -47,7 +47,7 @@ class BotsIT {
     String printed = out.toString(StandardCharsets.UTF_8);
     assertEquals(0, exit, printed);
     assertTrue(printed.contains("measured"), "a progress line a second:\n" + printed);
-    assertTrue(printed.contains("target limits: messages up to 2000 characters; messages "), printed);
+    assertTrue(printed.contains("target limits: messages up to 2000 characters; connections "), printed);
     JsonObject report = Json.createReader(new StringReader(Files.readString(reportDir.resolve("report.json")))).readObject();
     long sent = report.getJsonNumber("sent").longValue();
     assertTrue(sent >= 500, "about 600 messages in 6 s: " + sent);
@@ -69,6 +69,27 @@ class BotsIT {
     ByteArrayOutputStream again = new ByteArrayOutputStream();
     assertEquals(0, run(args("0s", "1s", tokens, dataDir.resolve("again")), again), again.toString(StandardCharsets.UTF_8));
     assertTrue(again.toString(StandardCharsets.UTF_8).contains("users: 20 ready (20 tokens kept from an earlier run)"));
+  }
+
+  @Test
+  void botsThatKeepLosingTheirSocketsResumeAndMissNothing() throws IOException {
+    Path reportDir = dataDir.resolve("churn");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String[] args = {
+      "--target", cluster.a.uri() + "," + cluster.b.uri(), "--prefix", "churner",
+      "--rooms", "2", "--members", "10", "--senders", "0.5", "--rate", "100", "--churn", "4",
+      "--warmup", "1s", "--duration", "6s",
+      "--tokens", dataDir.resolve("churn-tokens.properties").toString(), "--report", reportDir.toString()
+    };
+
+    int exit = run(args, out);
+
+    assertEquals(0, exit, out.toString(StandardCharsets.UTF_8));
+    JsonObject report = Json.createReader(new StringReader(Files.readString(reportDir.resolve("report.json")))).readObject();
+    assertTrue(report.getJsonNumber("reconnects").longValue() >= 10, "about 28 drops in 7 s: " + report);
+    assertEquals(0, report.getJsonNumber("missing").longValue());
+    assertEquals(0, report.getJsonNumber("duplicates").longValue());
+    assertEquals(report.getJsonNumber("sent").longValue(), report.getJsonNumber("acknowledged").longValue());
   }
 
   /** 2 rooms of 10 on both nodes, 5 senders in each, 100 messages a second. */

@@ -2,8 +2,10 @@ package chat.bots;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +17,7 @@ class ScenarioTest {
   private static final List<URI> TWO_NODES = List.of(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:2"));
 
   private static Scenario scenario(int users, int rooms, int members, double senders, int rate) {
-    return new Scenario(TWO_NODES, "bot", "pw", users, rooms, members, senders, rate, 100, Duration.ZERO, Duration.ofSeconds(1));
+    return new Scenario(TWO_NODES, "bot", "pw", users, rooms, members, senders, rate, 100, 0, Scenario.Spike.NONE, Duration.ZERO, Duration.ofSeconds(1));
   }
 
   @Test
@@ -61,6 +63,27 @@ class ScenarioTest {
     assertThrows(IllegalArgumentException.class, () -> scenario(5, 1, 5, 1.5, 10));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new Scenario(List.of(), "bot", "pw", 1, 0, 0, 0, 0, 100, Duration.ZERO, Duration.ZERO));
+        () -> new Scenario(List.of(), "bot", "pw", 1, 0, 0, 0, 0, 100, 0, Scenario.Spike.NONE, Duration.ZERO, Duration.ZERO));
+  }
+
+  @Test
+  void aSpikeRaisesTheRateForItsLengthOnly() {
+    Scenario spiky =
+        new Scenario(TWO_NODES, "bot", "pw", 20, 1, 20, 0.5, 100, 100, 0,
+            new Scenario.Spike(2000, Duration.ofSeconds(20), Duration.ofSeconds(5)), Duration.ZERO, Duration.ofMinutes(1));
+    assertEquals(100, spiky.rateAt(Duration.ofSeconds(19)));
+    assertEquals(2000, spiky.rateAt(Duration.ofSeconds(20)));
+    assertEquals(2000, spiky.rateAt(Duration.ofMillis(24_999)));
+    assertEquals(100, spiky.rateAt(Duration.ofSeconds(25)));
+  }
+
+  @Test
+  void theShippedScenarioFilesParse() throws Exception {
+    for (String name : List.of("steady", "spike", "churn", "fanout")) {
+      Path file = Path.of("scenarios", name + ".args");
+      Main main = new Main(System.out);
+      new picocli.CommandLine(main).parseArgs("@" + file);
+      assertTrue(main.rate > 0, name);
+    }
   }
 }

@@ -26,13 +26,13 @@ class TargetLimitsTest {
   }
 
   private static Scenario scenario(int users, int rooms, int members, int rate) {
-    return new Scenario(List.of(URI.create("http://127.0.0.1:8080")), "bot", "pw", users, rooms, members, 0.5, rate, 100, Duration.ZERO, Duration.ofSeconds(1));
+    return new Scenario(List.of(URI.create("http://127.0.0.1:8080")), "bot", "pw", users, rooms, members, 0.5, rate, 100, 0, Scenario.Spike.NONE, Duration.ZERO, Duration.ofSeconds(1));
   }
 
   @Test
   void theTargetsLimitsAreShownByName() {
     assertEquals(
-        "messages up to 2000 characters; messages 20 per 10 s per user, connections 60 per 10 s per address, signups 5 per 600 s per address",
+        "messages up to 2000 characters; connections 60 per 10 s per address, messages 20 per 10 s per user, signups 5 per 600 s per address",
         TargetLimits.describe(DEFAULTS));
   }
 

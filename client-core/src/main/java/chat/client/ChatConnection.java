@@ -128,7 +128,7 @@ public final class ChatConnection implements AutoCloseable {
     loop.execute(
         () -> {
           resume.joined(room);
-          transmit(new ClientFrame.JoinRoom(room, resume.lastSeen(Channel.room(room))));
+          transmit(new ClientFrame.JoinRoom(room, resume.resumeAfter(Channel.room(room))));
         });
   }
 
@@ -168,6 +168,20 @@ public final class ChatConnection implements AutoCloseable {
 
   public ConnectionState state() {
     return state;
+  }
+
+  /**
+   * Drops the socket as a failing network would, and reconnects with backoff, resuming (rejoins with
+   * {@code after}, resends what is unanswered): for a client that knows its network changed, and for a
+   * load tool's churn. Nothing happens while not connected.
+   */
+  public void reconnect() {
+    loop.execute(
+        () -> {
+          if (socket != null) {
+            drop(generation, "reconnecting");
+          }
+        });
   }
 
   /** What the server that last welcomed this connection asks clients to keep to; empty before then. */
@@ -331,7 +345,7 @@ public final class ChatConnection implements AutoCloseable {
    * until the gap is filled so that none overtakes what it follows.
    */
   private void catchUp(Channel channel) {
-    Long after = resume.lastSeen(channel);
+    Long after = resume.resumeAfter(channel);
     if (after == null || heldBack.containsKey(channel)) {
       return;
     }
@@ -387,10 +401,7 @@ public final class ChatConnection implements AutoCloseable {
         loop.scheduleAtFixedRate(
             () -> {
               if (Duration.between(lastHeard, clock.instant()).compareTo(deadAfter) > 0) {
-                lost(thisSocket, "the server stopped answering");
-                if (socket != null) {
-                  socket.abort();
-                }
+                drop(thisSocket, "the server stopped answering");
               } else {
                 transmit(new ClientFrame.Ping());
               }
@@ -398,6 +409,15 @@ public final class ChatConnection implements AutoCloseable {
             every.toMillis(),
             every.toMillis(),
             TimeUnit.MILLISECONDS);
+  }
+
+  /** Gives up on the socket as a failed network would end it, and reconnects with backoff. */
+  private void drop(int fromSocket, String reason) {
+    WebSocket dropped = socket;
+    lost(fromSocket, reason);
+    if (dropped != null) {
+      dropped.abort();
+    }
   }
 
   private void stopHeartbeat() {

@@ -3,7 +3,7 @@ package chat.client;
 import java.util.Arrays;
 
 /**
- * The message ids one channel has delivered lately, and the highest. Ids are stored in commit order,
+ * The message ids one channel has delivered lately. Ids are stored in commit order,
  * but messages from different nodes reach a socket in any order: a message may be overtaken by a later
  * one, and must still count as new when it arrives. So a repeat is an id among the recent ones (a
  * catch-up page overlapping live frames, an acknowledgement answered twice), not any id below the
@@ -13,6 +13,11 @@ import java.util.Arrays;
 final class RecentIds {
 
   static final int REMEMBERED = 512;
+  /**
+   * How many of the newest ids a new socket asks for again: a message overtaken just before the old
+   * socket dropped comes then, and the repeats are dropped here.
+   */
+  static final int RESUME_OVERLAP = 32;
 
   /** Ascending; the first {@code size} are in use. */
   private long[] ids = new long[16];
@@ -42,7 +47,11 @@ final class RecentIds {
     return true;
   }
 
-  long highest() {
-    return ids[size - 1];
+  /**
+   * The id a new socket resumes after: the {@link #RESUME_OVERLAP}-th newest, or the oldest
+   * remembered when there are fewer.
+   */
+  long resumeAfter() {
+    return ids[Math.max(0, size - RESUME_OVERLAP)];
   }
 }

@@ -37,10 +37,14 @@ final class ResumeState {
     return seen.computeIfAbsent(channel, c -> new RecentIds()).add(id);
   }
 
-  /** The highest id seen in the channel, from which a new socket resumes; null before the first. */
-  Long lastSeen(Channel channel) {
+  /**
+   * The id a new socket resumes the channel after: a little below the highest seen, so that a message
+   * overtaken just before the old socket dropped still comes ({@link RecentIds#resumeAfter}); null
+   * before the first message.
+   */
+  Long resumeAfter(Channel channel) {
     RecentIds ids = seen.get(channel);
-    return ids == null ? null : ids.highest();
+    return ids == null ? null : ids.resumeAfter();
   }
 
   void sending(String clientId, ClientFrame frame) {
@@ -60,7 +64,7 @@ final class ResumeState {
   List<ClientFrame> resumeFrames() {
     List<ClientFrame> frames = new ArrayList<>();
     for (String room : rooms.values()) {
-      frames.add(new ClientFrame.JoinRoom(room, lastSeen(Channel.room(room))));
+      frames.add(new ClientFrame.JoinRoom(room, resumeAfter(Channel.room(room))));
     }
     frames.addAll(unacknowledged.values());
     return frames;

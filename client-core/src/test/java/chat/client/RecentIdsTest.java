@@ -18,7 +18,7 @@ class RecentIdsTest {
     for (long id : new long[] {10, 15, 20, 30, 40}) {
       assertFalse(ids.add(id), "again: " + id);
     }
-    assertEquals(40, ids.highest());
+    assertEquals(10, ids.resumeAfter(), "fewer than the overlap: the oldest remembered");
   }
 
   @Test
@@ -31,6 +31,6 @@ class RecentIdsTest {
     assertFalse(ids.add(5), "older than every remembered id");
     assertTrue(ids.add(RecentIds.REMEMBERED * 10L + 5));
     assertFalse(ids.add(15));
-    assertEquals(RecentIds.REMEMBERED * 10L + 5, ids.highest());
+    assertEquals((RecentIds.REMEMBERED - RecentIds.RESUME_OVERLAP + 2) * 10L, ids.resumeAfter());
   }
 }

@@ -31,7 +31,20 @@ class ResumeStateTest {
     assertTrue(resume.see(general, 7));
     assertTrue(resume.see(general, 6), "6 was never delivered");
     assertFalse(resume.see(general, 6));
-    assertEquals(7L, resume.lastSeen(general), "a new socket resumes after the highest");
+  }
+
+  @Test
+  void aNewSocketAsksAgainForTheNewestFewSoAMessageOvertakenInFlightStillComes() {
+    Channel general = Channel.room("general");
+    for (long id = 1; id <= 100; id++) {
+      if (id != 90) {
+        resume.see(general, id); // 90 was overtaken by 91 and lost with the socket
+      }
+    }
+    long after = resume.resumeAfter(general);
+    assertTrue(after < 90, "the new socket asks from " + after);
+    assertTrue(resume.see(general, 90));
+    assertFalse(resume.see(general, 95), "what was delivered is dropped as a repeat");
   }
 
   @Test
@@ -77,7 +90,7 @@ class ResumeStateTest {
     resume.left("general");
 
     assertEquals(List.of(), resume.resumeFrames());
-    assertNull(resume.lastSeen(Channel.room("general")));
+    assertNull(resume.resumeAfter(Channel.room("general")));
   }
 
   @Test
