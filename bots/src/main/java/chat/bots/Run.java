@@ -77,6 +77,8 @@ final class Run {
         progress.stopMeasuring();
       }
       sender.stop();
+      // A send under way when the sending stopped is counted before the drain compares the counts.
+      sending.join(TimeUnit.SECONDS.toMillis(1));
       if (churn != null) {
         churn.cancel(false);
       }

@@ -1,5 +1,6 @@
 package chat.bots;
 
+import jakarta.json.bind.annotation.JsonbTransient;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,12 +14,12 @@ import java.util.List;
  * room, with more the rest only hold a socket, with fewer users are in several rooms). In each room the
  * first {@code senderShare} of its members send; together the senders send {@code rate} messages a
  * second, evenly spaced, or {@code spike.rate()} during the spike. {@code churn} bots a second drop
- * their socket, as a failing network would, and resume.
+ * their socket, as a failing network would, and resume. The password stays out of the reports.
  */
 public record Scenario(
     List<URI> targets,
     String prefix,
-    String password,
+    @JsonbTransient String password,
     int users,
     int rooms,
     int membersPerRoom,

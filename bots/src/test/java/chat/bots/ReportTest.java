@@ -68,6 +68,7 @@ class ReportTest {
     assertEquals(99.0, json.getJsonObject("senderToOthers").getJsonNumber("p99").doubleValue(), 0.1);
     assertEquals(19000, json.getJsonArray("seconds").getJsonObject(0).getJsonNumber("received").longValue());
     assertEquals(1000, json.getJsonObject("scenario").getInt("rate"));
+    assertFalse(json.getJsonObject("scenario").containsKey("password"), "reports get shared; the password stays out");
   }
 
   @Test
