@@ -49,7 +49,9 @@ public final class ChatApi {
 
   /** A client of the server at {@code server} (e.g. {@code http://127.0.0.1:8080/}), not logged in. */
   public static ChatApi of(URI server) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // HTTP/1.1, not an h2c upgrade: Grizzly's HTTP/2 deadlocked listener threads over one in CI.
+    HttpClient http =
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     return new ChatApi(http, withSlash(server), null);
   }
 

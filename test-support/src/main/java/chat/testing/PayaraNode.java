@@ -173,7 +173,9 @@ public final class PayaraNode implements AutoCloseable {
    * (its readiness then answers 500 for ever), so the log is read for that too.
    */
   private void awaitReady(long logStart) {
-    HttpClient client = HttpClient.newHttpClient();
+    // HTTP/1.1: the JDK client otherwise asks for an h2c upgrade, and Grizzly's HTTP/2 once deadlocked two
+    // listener threads of a starting node over it (seen in CI).
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpRequest ready =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health/ready"))
             .timeout(Duration.ofSeconds(5))

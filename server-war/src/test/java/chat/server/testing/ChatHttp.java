@@ -18,7 +18,7 @@ import java.util.function.BiConsumer;
 public final class ChatHttp {
 
   private static final HttpClient CLIENT =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   private final URI base;
   /** The client address a load balancer in front would report, or null for a direct client. */
