@@ -18,7 +18,9 @@ import chat.server.testing.OneNodeSuite;
 import chat.server.testing.RawWebSocket;
 import chat.server.testing.TokenForge;
 import chat.testing.Names;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -217,6 +219,26 @@ class CorpusIT extends OneNodeSuite {
       for (Socket socket : held) {
         socket.close();
       }
+    }
+  }
+
+  /**
+   * Nodes speak HTTP/1.1 only: an {@code Upgrade: h2c} request gets its answer in HTTP/1.1, not a
+   * switch to Grizzly's HTTP/2, whose upgrade once deadlocked a starting node's listener threads.
+   */
+  @Test
+  void anHttp2UpgradeIsAnsweredInHttp11() throws IOException {
+    try (Socket socket = new Socket(node.base().getHost(), node.base().getPort())) {
+      socket.setSoTimeout((int) ChatSocket.WAIT.toMillis());
+      socket.getOutputStream()
+          .write(
+              ("GET /api/limits HTTP/1.1\r\nHost: " + node.base().getAuthority()
+                      + "\r\nConnection: Upgrade, HTTP2-Settings\r\nUpgrade: h2c\r\n"
+                      + "HTTP2-Settings: AAMAAABkAARAAAAAAAIAAAAA\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String statusLine =
+          new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+      assertEquals("HTTP/1.1 200 OK", statusLine);
     }
   }
 
