@@ -8,6 +8,7 @@ import chat.dto.Message;
 import chat.dto.ServerFrame;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,6 +25,7 @@ final class Bot implements ChatConnection.Listener {
   private final String run;
   private final int index;
   private final Map<String, Integer> roomSizes;
+  private final String friend;
   private final Tally tally;
   private final LongSupplier clockMicros;
   private final CountDownLatch ready;
@@ -35,19 +37,22 @@ final class Bot implements ChatConnection.Listener {
   private ChatConnection connection;
 
   /**
-   * {@code roomSizes}: the rooms this bot is in and how many members each has; {@code ready} counts down
-   * once the bot is connected and in all of them.
+   * {@code roomSizes}: the rooms this bot is in and how many members each has; {@code friend}: the user it
+   * exchanges direct messages with, or null; {@code ready} counts down once the bot is connected and in
+   * all of its rooms.
    */
   Bot(
       String run,
       int index,
       Map<String, Integer> roomSizes,
+      String friend,
       Tally tally,
       LongSupplier clockMicros,
       CountDownLatch ready) {
     this.run = run;
     this.index = index;
     this.roomSizes = roomSizes;
+    this.friend = friend;
     this.tally = tally;
     this.clockMicros = clockMicros;
     this.ready = ready;
@@ -56,6 +61,11 @@ final class Bot implements ChatConnection.Listener {
 
   void connect(ChatApi api, String token, ScheduledExecutorService loop) {
     connection = new ChatConnection(api, token, Backoff.standard(), this, loop);
+    if (friend != null) {
+      // A reconnect catches up on the conversation even before its first message of this run came.
+      List<Message> newest = api.directMessages(friend, ChatApi.Page.newest());
+      connection.follow(friend, newest.isEmpty() ? 0 : newest.get(newest.size() - 1).id());
+    }
     connection.start();
     roomSizes.keySet().forEach(connection::join);
     if (joinsAwaited == 0) {
@@ -67,6 +77,12 @@ final class Bot implements ChatConnection.Listener {
   void send(String room, int size) {
     Payload payload = new Payload(run, index, sequence.getAndIncrement(), clockMicros.getAsLong());
     connection.send(room, payload.text(size));
+  }
+
+  /** Sends one direct message to {@code username}, stamped now. */
+  void sendDirect(String username, int size) {
+    Payload payload = new Payload(run, index, sequence.getAndIncrement(), clockMicros.getAsLong());
+    connection.sendDirect(username, payload.text(size));
   }
 
   /** Drops the socket as a failing network would; the connection resumes by itself. */
@@ -87,6 +103,8 @@ final class Bot implements ChatConnection.Listener {
   @Override
   public void onFrame(ServerFrame frame) {
     if (frame instanceof ServerFrame.ChatMessagePosted posted) {
+      heard(posted.message());
+    } else if (frame instanceof ServerFrame.DirectMessagePosted posted) {
       heard(posted.message());
     } else if (frame instanceof ServerFrame.RoomJoined joined) {
       joined.history().forEach(this::heard);
@@ -115,7 +133,7 @@ final class Bot implements ChatConnection.Listener {
     }
     long latency = clockMicros.getAsLong() - payload.sentMicros();
     if (payload.sender() == index) {
-      tally.acknowledged(latency, roomSizes.getOrDefault(message.room(), 1) - 1);
+      tally.acknowledged(latency, message.room() == null ? 1 : roomSizes.getOrDefault(message.room(), 1) - 1);
       return;
     }
     BitSet seen = heard.computeIfAbsent(payload.sender(), s -> new BitSet());

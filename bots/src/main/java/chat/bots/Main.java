@@ -40,7 +40,7 @@ import picocli.CommandLine;
       "Example: 10 rooms x 20 members, 10 senders in each, 1,000 messages a second, through the local balancer:",
       "  bin/chat-bots --target http://127.0.0.1:8080 --rooms 10 --members 20 --senders 0.5 --rate 1000",
       "",
-      "A run repeats exactly from an argument file; bots/scenarios has steady, spike, churn and fanout:",
+      "A run repeats exactly from an argument file; bots/scenarios has steady, spike, churn, fanout and direct:",
       "  bin/chat-bots @bots/scenarios/steady.args [more options, which win]"
     })
 public final class Main implements Callable<Integer> {
@@ -74,6 +74,13 @@ public final class Main implements Callable<Integer> {
 
   @Option(names = "--size", defaultValue = "100", paramLabel = "CHARS", description = "Characters per message. Default: ${DEFAULT-VALUE}")
   int size;
+
+  @Option(
+      names = "--direct",
+      defaultValue = "0",
+      paramLabel = "SHARE",
+      description = "Share of the messages sent as direct messages to the sender's friend (users are friends in pairs), 0 to 1. Default: ${DEFAULT-VALUE}")
+  double directShare;
 
   @Option(names = "--churn", defaultValue = "0", paramLabel = "PER_SECOND", description = "Bots a second that drop their socket, as a failing network would, and resume. Default: ${DEFAULT-VALUE}")
   double churn;
@@ -129,6 +136,7 @@ public final class Main implements Callable<Integer> {
             senderShare,
             rate,
             size,
+            directShare,
             churn,
             spike != null ? spike : Scenario.Spike.NONE,
             warmUp,

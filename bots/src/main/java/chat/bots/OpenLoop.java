@@ -9,12 +9,13 @@ import java.util.concurrent.locks.LockSupport;
  * Sends at the scenario's total rate, evenly spaced, whatever the server does: each message is due one
  * period (1 / the rate at that moment) after the one before. A message sent late is still sent, and
  * its lateness is recorded as send lag, so an overloaded generator shows in the report instead of
- * lowering the load it claims to offer. The senders take turns.
+ * lowering the load it claims to offer. The senders take turns; the scenario's direct share of the
+ * messages go to the sender's friend instead of its room.
  */
 final class OpenLoop implements Runnable {
 
-  /** A sender and the room it sends to. */
-  record Slot(Bot bot, String room) {}
+  /** A sender, the room it sends to, and its friend (null if it has none) for direct messages. */
+  record Slot(Bot bot, String room, String friend) {}
 
   private final List<Slot> slots;
   private final Scenario scenario;
@@ -45,7 +46,11 @@ final class OpenLoop implements Runnable {
         }
       }
       Slot slot = slots.get((int) (i % slots.size()));
-      slot.bot().send(slot.room(), scenario.messageSize());
+      if (slot.friend() != null && scenario.isDirect(i)) {
+        slot.bot().sendDirect(slot.friend(), scenario.messageSize());
+      } else {
+        slot.bot().send(slot.room(), scenario.messageSize());
+      }
       tally.sent(TimeUnit.NANOSECONDS.toMicros(System.nanoTime() - due));
     }
   }

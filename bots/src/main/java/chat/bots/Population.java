@@ -70,6 +70,9 @@ final class Population {
     store(kept);
     console.say("users: %d ready (%d tokens kept from an earlier run)", scenario.users(), Math.min(before, scenario.users()));
     createRooms(tokens);
+    if (scenario.directShare() > 0) {
+      befriend(tokens);
+    }
     return tokens;
   }
 
@@ -109,6 +112,20 @@ final class Population {
       }
     }
     console.say("rooms: %d ready, %d members each", scenario.rooms(), scenario.membersPerRoom());
+  }
+
+  /** Users become friends in pairs: one asks, the other asks back, which accepts; friends stay friends. */
+  private void befriend(List<String> tokens) {
+    int pairs = 0;
+    for (int user = 0; user < scenario.users(); user += 2) {
+      int friend = scenario.friendOf(user);
+      if (friend >= 0) {
+        targets.of(user).as(tokens.get(user)).addFriend(scenario.userName(friend));
+        targets.of(friend).as(tokens.get(friend)).addFriend(scenario.userName(user));
+        pairs++;
+      }
+    }
+    console.say("friends: %d pairs", pairs);
   }
 
   /** Tokens are per server: a user of one cluster is not one of another. */

@@ -84,6 +84,9 @@ public record Report(
             scenario.senders(),
             scenario.rate(),
             scenario.messageSize()));
+    if (scenario.directShare() > 0) {
+      text.append(String.format("  %.0f%% of them direct messages to the sender's friend%n", 100 * scenario.directShare()));
+    }
     if (scenario.spike().rate() > 0) {
       text.append(String.format("  spike to %d messages/s at %s for %s%n", scenario.spike().rate(), scenario.spike().at(), scenario.spike().length()));
     }

@@ -111,7 +111,7 @@ final class Run {
     }
     CountDownLatch ready = new CountDownLatch(scenario.users());
     for (int user = 0; user < scenario.users(); user++) {
-      Bot bot = new Bot(id, user, roomsOf.get(user), tally, clockMicros, ready);
+      Bot bot = new Bot(id, user, roomsOf.get(user), friendName(user), tally, clockMicros, ready);
       bots.add(bot);
       bot.connect(targets.of(user).as(tokens.get(user)), tokens.get(user), loops.get(user % loops.size()));
     }
@@ -126,10 +126,16 @@ final class Run {
     List<OpenLoop.Slot> slots = new ArrayList<>();
     for (int room = 0; room < scenario.rooms(); room++) {
       for (int member : scenario.members(room).subList(0, scenario.sendersPerRoom())) {
-        slots.add(new OpenLoop.Slot(bots.get(member), scenario.roomName(room)));
+        slots.add(new OpenLoop.Slot(bots.get(member), scenario.roomName(room), friendName(member)));
       }
     }
     return slots;
+  }
+
+  /** The user's friend, if the run sends direct messages and the user has one. */
+  private String friendName(int user) {
+    int friend = scenario.friendOf(user);
+    return scenario.directShare() > 0 && friend >= 0 ? scenario.userName(friend) : null;
   }
 
   /** Waits until every acknowledged message has reached every other member of its room, or DRAIN passed. */

@@ -13,8 +13,10 @@ import java.util.List;
  * turn from the users (so with {@code users = rooms x membersPerRoom} every user is in exactly one
  * room, with more the rest only hold a socket, with fewer users are in several rooms). In each room the
  * first {@code senderShare} of its members send; together the senders send {@code rate} messages a
- * second, evenly spaced, or {@code spike.rate()} during the spike. {@code churn} bots a second drop
- * their socket, as a failing network would, and resume. The password stays out of the reports.
+ * second, evenly spaced, or {@code spike.rate()} during the spike; {@code directShare} of those
+ * messages go instead to the sender's friend as direct messages (users are friends in pairs: 0 and 1,
+ * 2 and 3, and on). {@code churn} bots a second drop their socket, as a failing network would, and
+ * resume. The password stays out of the reports.
  */
 public record Scenario(
     List<URI> targets,
@@ -26,6 +28,7 @@ public record Scenario(
     double senderShare,
     int rate,
     int messageSize,
+    double directShare,
     double churn,
     Spike spike,
     Duration warmUp,
@@ -51,6 +54,8 @@ public record Scenario(
     require(rate >= 0, "the rate must be 0 or more");
     require(rate == 0 || sendersPerRoom(rooms, senderShare, membersPerRoom) > 0, "a rate needs senders: raise the sender share or add rooms");
     require(messageSize >= Payload.MIN_SIZE && messageSize <= 2000, "messages are " + Payload.MIN_SIZE + " to 2000 characters");
+    require(directShare >= 0 && directShare <= 1, "the direct share is 0 to 1");
+    require(directShare == 0 || users >= 2, "direct messages need two users or more");
     require(!warmUp.isNegative() && !duration.isNegative(), "durations cannot be negative");
     require(churn >= 0 && churn <= users, "churn is 0 to users a second");
     require(spike.rate() == 0 || rate > 0, "a spike needs a rate to rise from");
@@ -72,6 +77,17 @@ public record Scenario(
       members.add((room * membersPerRoom + k) % users);
     }
     return members;
+  }
+
+  /** The user's friend, the other of its pair, or -1 for the last user of an odd number. */
+  public int friendOf(int user) {
+    int friend = user ^ 1;
+    return friend < users ? friend : -1;
+  }
+
+  /** Whether the {@code n}th message sent is a direct one: every 1 / directShare-th, evenly spread. */
+  public boolean isDirect(long n) {
+    return Math.floor((n + 1) * directShare) > Math.floor(n * directShare);
   }
 
   /** How many of a room's members send. */

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ReportTest {
 
   private static final Scenario SCENARIO =
-      new Scenario(List.of(URI.create("http://127.0.0.1:8080")), "bot", "pw", 200, 10, 20, 0.5, 1000, 100, 0, Scenario.Spike.NONE, Duration.ofSeconds(10), Duration.ofSeconds(30));
+      new Scenario(List.of(URI.create("http://127.0.0.1:8080")), "bot", "pw", 200, 10, 20, 0.5, 1000, 100, 0, 0, Scenario.Spike.NONE, Duration.ofSeconds(10), Duration.ofSeconds(30));
 
   private static Report report(long sent, long acknowledged, long expected, long received, long duplicates) {
     Histogram micros = new Histogram(3_600_000_000L, 3);

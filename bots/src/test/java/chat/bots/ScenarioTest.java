@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class ScenarioTest {
@@ -17,7 +19,7 @@ class ScenarioTest {
   private static final List<URI> TWO_NODES = List.of(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:2"));
 
   private static Scenario scenario(int users, int rooms, int members, double senders, int rate) {
-    return new Scenario(TWO_NODES, "bot", "pw", users, rooms, members, senders, rate, 100, 0, Scenario.Spike.NONE, Duration.ZERO, Duration.ofSeconds(1));
+    return new Scenario(TWO_NODES, "bot", "pw", users, rooms, members, senders, rate, 100, 0, 0, Scenario.Spike.NONE, Duration.ZERO, Duration.ofSeconds(1));
   }
 
   @Test
@@ -63,13 +65,13 @@ class ScenarioTest {
     assertThrows(IllegalArgumentException.class, () -> scenario(5, 1, 5, 1.5, 10));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new Scenario(List.of(), "bot", "pw", 1, 0, 0, 0, 0, 100, 0, Scenario.Spike.NONE, Duration.ZERO, Duration.ZERO));
+        () -> new Scenario(List.of(), "bot", "pw", 1, 0, 0, 0, 0, 100, 0, 0, Scenario.Spike.NONE, Duration.ZERO, Duration.ZERO));
   }
 
   @Test
   void aSpikeRaisesTheRateForItsLengthOnly() {
     Scenario spiky =
-        new Scenario(TWO_NODES, "bot", "pw", 20, 1, 20, 0.5, 100, 100, 0,
+        new Scenario(TWO_NODES, "bot", "pw", 20, 1, 20, 0.5, 100, 100, 0, 0,
             new Scenario.Spike(2000, Duration.ofSeconds(20), Duration.ofSeconds(5)), Duration.ZERO, Duration.ofMinutes(1));
     assertEquals(100, spiky.rateAt(Duration.ofSeconds(19)));
     assertEquals(2000, spiky.rateAt(Duration.ofSeconds(20)));
@@ -78,8 +80,18 @@ class ScenarioTest {
   }
 
   @Test
+  void usersAreFriendsInPairsAndTheDirectShareIsSpreadEvenly() {
+    Scenario scenario =
+        new Scenario(TWO_NODES, "bot", "pw", 5, 1, 5, 1, 10, 100, 0.25, 0, Scenario.Spike.NONE, Duration.ZERO, Duration.ZERO);
+    assertEquals(List.of(1, 0, 3, 2, -1), IntStream.range(0, 5).map(scenario::friendOf).boxed().toList());
+    List<Long> direct = LongStream.range(0, 12).filter(scenario::isDirect).boxed().toList();
+    assertEquals(List.of(3L, 7L, 11L), direct);
+    assertTrue(LongStream.range(0, 100).noneMatch(scenario(5, 1, 5, 1, 10)::isDirect));
+  }
+
+  @Test
   void theShippedScenarioFilesParse() throws Exception {
-    for (String name : List.of("steady", "spike", "churn", "fanout")) {
+    for (String name : List.of("steady", "spike", "churn", "fanout", "direct")) {
       Path file = Path.of("scenarios", name + ".args");
       Main main = new Main(System.out);
       new picocli.CommandLine(main).parseArgs("@" + file);

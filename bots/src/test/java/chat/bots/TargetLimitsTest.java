@@ -26,7 +26,7 @@ class TargetLimitsTest {
   }
 
   private static Scenario scenario(int users, int rooms, int members, int rate) {
-    return new Scenario(List.of(URI.create("http://127.0.0.1:8080")), "bot", "pw", users, rooms, members, 0.5, rate, 100, 0, Scenario.Spike.NONE, Duration.ZERO, Duration.ofSeconds(1));
+    return new Scenario(List.of(URI.create("http://127.0.0.1:8080")), "bot", "pw", users, rooms, members, 0.5, rate, 100, 0, 0, Scenario.Spike.NONE, Duration.ZERO, Duration.ofSeconds(1));
   }
 
   @Test
