@@ -1,5 +1,6 @@
 package chat.bots;
 
+import chat.client.ChatApiException;
 import chat.dto.Limits;
 import chat.dto.WireJson;
 import java.io.IOException;
@@ -15,7 +16,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine;
 
 /** {@code chat-bots}: the command line. */
@@ -113,6 +116,11 @@ public final class Main implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "DIR", description = "Where report.txt, report.json and report.html go. Default: bots-reports/<date-time>")
   Path reportDir;
 
+  /** The exit code of a run that could not start or ended in an error (1 is a run that lost messages). */
+  static final int FAILED = 2;
+
+  @Spec CommandSpec spec;
+
   private final PrintStream out;
 
   Main(PrintStream out) {
@@ -120,27 +128,33 @@ public final class Main implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new Main(System.out)).execute(args));
+    System.exit(commandLine(new Main(System.out)).execute(args));
+  }
+
+  /**
+   * The command line, where a scenario that makes no sense is a usage error and a target that refuses
+   * or cannot be reached is one line, not a stack trace.
+   */
+  static CommandLine commandLine(Main main) {
+    return new CommandLine(main)
+        .setExecutionExceptionHandler(
+            (failure, commandLine, parsed) -> {
+              if (!(failure instanceof ChatApiException || failure instanceof IllegalStateException)) {
+                throw failure;
+              }
+              commandLine.getErr().println("chat-bots: " + failure.getMessage());
+              return FAILED;
+            });
   }
 
   @Override
   public Integer call() throws IOException, InterruptedException {
-    Scenario scenario =
-        new Scenario(
-            targets,
-            prefix,
-            password,
-            users != null ? users : rooms * members,
-            rooms,
-            members,
-            senderShare,
-            rate,
-            size,
-            directShare,
-            churn,
-            spike != null ? spike : Scenario.Spike.NONE,
-            warmUp,
-            duration);
+    Scenario scenario;
+    try {
+      scenario = scenario();
+    } catch (IllegalArgumentException nonsense) {
+      throw new CommandLine.ParameterException(spec.commandLine(), nonsense.getMessage());
+    }
     Console console = new Console(out);
     Targets clients = new Targets(scenario);
     Limits limits = clients.of(0).limits();
@@ -166,6 +180,24 @@ public final class Main implements Callable<Integer> {
       reported.countDown();
     }
     return report.complete() ? 0 : 1;
+  }
+
+  private Scenario scenario() {
+    return new Scenario(
+        targets,
+        prefix,
+        password,
+        users != null ? users : rooms * members,
+        rooms,
+        members,
+        senderShare,
+        rate,
+        size,
+        directShare,
+        churn,
+        spike != null ? spike : Scenario.Spike.NONE,
+        warmUp,
+        duration);
   }
 
   private void write(Report report) throws IOException {

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The tool as an operator runs it, against a real two-node cluster, its users spread over both nodes. */
 class BotsIT {
@@ -106,6 +105,6 @@ class BotsIT {
   }
 
   private static int run(String[] args, ByteArrayOutputStream out) {
-    return new CommandLine(new Main(new PrintStream(out, true, StandardCharsets.UTF_8))).execute(args);
+    return Main.commandLine(new Main(new PrintStream(out, true, StandardCharsets.UTF_8))).execute(args);
   }
 }

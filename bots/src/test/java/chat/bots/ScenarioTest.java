@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,6 +89,21 @@ class ScenarioTest {
     List<Long> direct = LongStream.range(0, 12).filter(scenario::isDirect).boxed().toList();
     assertEquals(List.of(3L, 7L, 11L), direct);
     assertTrue(LongStream.range(0, 100).noneMatch(scenario(5, 1, 5, 1, 10)::isDirect));
+  }
+
+  @Test
+  void aScenarioThatMakesNoSenseIsAUsageErrorAndAnUnreachableTargetOneLine() {
+    StringWriter err = new StringWriter();
+    picocli.CommandLine nonsense = Main.commandLine(new Main(System.out)).setErr(new PrintWriter(err));
+    assertEquals(2, nonsense.execute("--rooms", "2", "--members", "10", "--senders", "0", "--rate", "10"));
+    assertTrue(err.toString().startsWith("a rate needs senders: raise the sender share or add rooms"), err.toString());
+    assertTrue(err.toString().contains("Usage: chat-bots"), err.toString());
+
+    StringWriter unreachable = new StringWriter();
+    picocli.CommandLine nobody = Main.commandLine(new Main(System.out)).setErr(new PrintWriter(unreachable));
+    assertEquals(2, nobody.execute("--target", "http://127.0.0.1:9", "--rooms", "1", "--members", "2"));
+    assertTrue(unreachable.toString().startsWith("chat-bots: "), unreachable.toString());
+    assertEquals(1, unreachable.toString().lines().count(), unreachable.toString());
   }
 
   @Test
