@@ -3,14 +3,19 @@ package chat.bots;
 import chat.client.ChatApiException;
 import chat.dto.Limits;
 import chat.dto.WireJson;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -113,11 +118,31 @@ public final class Main implements Callable<Integer> {
       description = "Where the users' tokens are kept between runs. Default: ~/.chat-bots/tokens.properties")
   Path tokens;
 
+  @Option(
+      names = "--procs",
+      defaultValue = "1",
+      paramLabel = "N",
+      description = "Processes to spread the bots over, for more sockets than one process may open (each holds up to"
+          + " about 19,000 here); their figures are merged into one report. Default: ${DEFAULT-VALUE}")
+  int procs;
+
+  /** Set by {@link Fleet} for the processes it starts. */
+  @Option(names = "--part", hidden = true, converter = Part.Converter.class)
+  Part part;
+
+  @Option(names = "--run-id", hidden = true)
+  String runId;
+
   @Option(names = "--report", paramLabel = "DIR", description = "Where report.txt, report.json and report.html go. Default: bots-reports/<date-time>")
   Path reportDir;
 
   /** The exit code of a run that could not start or ended in an error (1 is a run that lost messages). */
   static final int FAILED = 2;
+  /** What a part of a spread run tells the process that started it (see {@link Fleet}). */
+  static final String READY = "READY";
+  static final String GO = "GO";
+  static final String SECOND = "SECOND ";
+  static final String REPORT = "REPORT ";
 
   @Spec CommandSpec spec;
 
@@ -137,6 +162,8 @@ public final class Main implements Callable<Integer> {
    */
   static CommandLine commandLine(Main main) {
     return new CommandLine(main)
+        // An option given again wins, so a scenario file's run can be changed on the command line.
+        .setOverwrittenOptionsAllowed(true)
         .setExecutionExceptionHandler(
             (failure, commandLine, parsed) -> {
               if (!(failure instanceof ChatApiException || failure instanceof IllegalStateException)) {
@@ -151,35 +178,104 @@ public final class Main implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     Scenario scenario;
     try {
+      if (procs < 1) {
+        throw new IllegalArgumentException("--procs is 1 or more");
+      }
       scenario = scenario();
     } catch (IllegalArgumentException nonsense) {
       throw new CommandLine.ParameterException(spec.commandLine(), nonsense.getMessage());
+    }
+    if (part != null) {
+      return runPart(scenario);
     }
     Console console = new Console(out);
     Targets clients = new Targets(scenario);
     Limits limits = clients.of(0).limits();
     console.say("target limits: %s", TargetLimits.describe(limits));
     TargetLimits.warnings(scenario, limits).forEach(warning -> console.say("WARNING: %s", warning));
-    Path tokenFile = tokens != null ? tokens : Path.of(System.getProperty("user.home"), ".chat-bots", "tokens.properties");
-    Run run = new Run(scenario, clients, new Population(scenario, clients, tokenFile, console), console);
-    // Ctrl-C: stop sending, and keep the JVM up until what ran is reported.
+    List<String> tokens = new Population(scenario, clients, tokenFile(), console).prepare();
+    String id = Run.newId();
+    List<PartReport> parts;
+    if (procs > 1) {
+      List<String> shared = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+      shared.addAll(List.of("--tokens", tokenFile().toString()));
+      Fleet fleet = new Fleet(procs, shared, console);
+      parts = untilReported(fleet::stop, () -> fleet.run(id));
+    } else {
+      Run run = new Run(scenario, Part.WHOLE, id, clients, console);
+      parts = untilReported(run::stop, () -> List.of(run.execute(tokens, () -> {}, second -> console.say("%s", second.line()))));
+    }
+    Report report = Report.of(scenario, id, parts);
+    write(report);
+    return report.complete() ? 0 : 1;
+  }
+
+  /**
+   * One part of a run spread over processes: its bots, its share of the rate; it speaks to the process
+   * that started it in lines on standard output, and to the operator on standard error.
+   */
+  private int runPart(Scenario scenario) throws InterruptedException {
+    Console console = new Console(System.err, "[part " + part + "] ");
+    Targets clients = new Targets(scenario);
+    List<String> tokens = Population.kept(scenario, tokenFile(), part);
+    Run run = new Run(scenario, part, runId, clients, console);
+    BufferedReader orders = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+    List<PartReport> report =
+        untilReported(
+            run::stop,
+            () -> List.of(
+                run.execute(
+                    tokens,
+                    () -> {
+                      say(READY);
+                      awaitGo(orders);
+                    },
+                    second -> say(SECOND + WireJson.toJson(second)))));
+    say(REPORT + WireJson.toJson(report.get(0)));
+    return 0;
+  }
+
+  /** Runs {@code run}; Ctrl-C calls {@code stop} and keeps the JVM up until what ran is reported. */
+  private List<PartReport> untilReported(Runnable stop, Execution run) throws InterruptedException {
     CountDownLatch reported = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  run.stop();
-                  awaitQuietly(reported);
-                },
-                "bots-stop"));
-    Report report;
+    Thread hook =
+        new Thread(
+            () -> {
+              stop.run();
+              awaitQuietly(reported);
+            },
+            "bots-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
     try {
-      report = run.execute();
-      write(report);
+      return run.execute();
     } finally {
       reported.countDown();
     }
-    return report.complete() ? 0 : 1;
+  }
+
+  /** A run, in one process or spread over several. */
+  private interface Execution {
+    List<PartReport> execute() throws InterruptedException;
+  }
+
+  private synchronized void say(String line) {
+    out.println(line);
+    out.flush();
+  }
+
+  private static void awaitGo(BufferedReader orders) {
+    try {
+      String order = orders.readLine();
+      if (!GO.equals(order)) {
+        throw new IllegalStateException("the process that started this part is gone");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Path tokenFile() {
+    return tokens != null ? tokens : Path.of(System.getProperty("user.home"), ".chat-bots", "tokens.properties");
   }
 
   private Scenario scenario() {

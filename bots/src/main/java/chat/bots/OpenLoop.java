@@ -18,12 +18,15 @@ final class OpenLoop implements Runnable {
   record Slot(Bot bot, String room, String friend) {}
 
   private final List<Slot> slots;
+  private final double share;
   private final Scenario scenario;
   private final Tally tally;
   private volatile boolean running = true;
 
-  OpenLoop(List<Slot> slots, Scenario scenario, Tally tally) {
+  /** {@code share}: of the scenario's rate, this process's (its senders' share of all senders). */
+  OpenLoop(List<Slot> slots, double share, Scenario scenario, Tally tally) {
     this.slots = List.copyOf(slots);
+    this.share = share;
     this.scenario = scenario;
     this.tally = tally;
   }
@@ -37,7 +40,7 @@ final class OpenLoop implements Runnable {
     double dueSinceStart = 0;
     for (long i = 0; running; i++) {
       long due = start + (long) dueSinceStart;
-      dueSinceStart += TimeUnit.SECONDS.toNanos(1) / (double) scenario.rateAt(Duration.ofNanos((long) dueSinceStart));
+      dueSinceStart += TimeUnit.SECONDS.toNanos(1) / (share * scenario.rateAt(Duration.ofNanos((long) dueSinceStart)));
       long wait = due - System.nanoTime();
       if (wait > 0) {
         LockSupport.parkNanos(wait);

@@ -76,6 +76,24 @@ final class Population {
     return tokens;
   }
 
+  /**
+   * The tokens a part of a spread run uses, as the process that started it has just kept them (so they
+   * are not checked again), by user index; null for the users of other parts.
+   */
+  static List<String> kept(Scenario scenario, Path tokenFile, Part part) {
+    Population population = new Population(scenario, null, tokenFile, null);
+    Properties kept = population.load();
+    List<String> tokens = new ArrayList<>(scenario.users());
+    for (int user = 0; user < scenario.users(); user++) {
+      String token = part.owns(user) ? kept.getProperty(population.key(user)) : null;
+      if (part.owns(user) && token == null) {
+        throw new IllegalStateException("no token kept for " + scenario.userName(user) + " in " + tokenFile);
+      }
+      tokens.add(token);
+    }
+    return tokens;
+  }
+
   private String token(int user, String kept) {
     ChatApi api = targets.of(user);
     if (kept != null) {

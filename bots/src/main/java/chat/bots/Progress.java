@@ -3,116 +3,123 @@ package chat.bots;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import org.HdrHistogram.Histogram;
 
 /**
  * Once a second: empties the latency recorders into that second's figures and the run's totals (only
- * once measuring began), prints one line, and notes the generator's own CPU.
+ * once measuring began), hands the second on (a progress line, or the first process of a spread run),
+ * and notes the generator's own CPU.
  */
 final class Progress {
 
   private final Tally tally;
   private final IntSupplier socketsUp;
-  private final Console console;
+  private final Consumer<PartReport.Second> onSecond;
   private final com.sun.management.OperatingSystemMXBean os =
       (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-  private final long startNanos = System.nanoTime();
-  private final List<Report.Second> seconds = new ArrayList<>();
-  final Histogram acknowledgement = histogram();
-  final Histogram delivery = histogram();
-  final Histogram sendLag = histogram();
+  private final List<PartReport.Second> seconds = new ArrayList<>();
+  private final Histogram acknowledgement = Histograms.empty();
+  private final Histogram delivery = Histograms.empty();
+  private final Histogram sendLag = Histograms.empty();
   private long measuredCpuNanos;
   private long measuredNanos;
+  /** The deliveries heard in the second under way. */
+  private final Histogram secondsDeliveries = Histograms.empty();
   private long lastCpu = os.getProcessCpuTime();
-  private long lastTick = System.nanoTime();
+  private long lastNanos = System.nanoTime();
+  private long lastTickCpu = lastCpu;
+  private long lastTickNanos = lastNanos;
+  private long ticks;
   private long lastSent;
   private long lastAcknowledged;
   private long lastReceived;
   private boolean measuring;
 
-  Progress(Tally tally, IntSupplier socketsUp, Console console) {
+  Progress(Tally tally, IntSupplier socketsUp, Consumer<PartReport.Second> onSecond) {
     this.tally = tally;
     this.socketsUp = socketsUp;
-    this.console = console;
+    this.onSecond = onSecond;
   }
 
   /** From now on the seconds count towards the totals. */
   synchronized void startMeasuring() {
-    tick();
+    account();
     measuring = true;
   }
 
   synchronized void stopMeasuring() {
-    tick();
+    account();
     measuring = false;
   }
 
+  /** A second passed: its figures are recorded and handed on. */
   synchronized void tick() {
+    account();
     long now = System.nanoTime();
     long cpu = os.getProcessCpuTime();
-    double cpuPercent = 100.0 * (cpu - lastCpu) / Math.max(1, now - lastTick);
+    long sent = tally.sent.sum();
+    long acknowledged = tally.acknowledged.sum();
+    long received = tally.received.sum();
+    PartReport.Second second =
+        new PartReport.Second(
+            ++ticks,
+            measuring,
+            socketsUp.getAsInt(),
+            sent - lastSent,
+            acknowledged - lastAcknowledged,
+            received - lastReceived,
+            Histograms.encode(secondsDeliveries),
+            100.0 * (cpu - lastTickCpu) / Math.max(1, now - lastTickNanos),
+            tally.refusals());
+    secondsDeliveries.reset();
+    lastTickCpu = cpu;
+    lastTickNanos = now;
+    lastSent = sent;
+    lastAcknowledged = acknowledged;
+    lastReceived = received;
+    seconds.add(second);
+    onSecond.accept(second);
+  }
+
+  /** What this process saw; call once the run is over. */
+  synchronized PartReport report(long duplicates, long reconnects) {
+    return new PartReport(
+        measuredNanos / 1e9,
+        tally.sent.sum(),
+        tally.acknowledged.sum(),
+        tally.expected.sum(),
+        tally.received.sum(),
+        duplicates,
+        reconnects,
+        tally.refusals(),
+        Histograms.encode(acknowledgement),
+        Histograms.encode(delivery),
+        Histograms.encode(sendLag),
+        100.0 * measuredCpuNanos / Math.max(1, measuredNanos),
+        List.copyOf(seconds));
+  }
+
+  /**
+   * Takes what was recorded since the last call into this second's latencies and, when measuring, into
+   * the totals: measuring starts and stops between ticks, and each part counts where it belongs.
+   */
+  private void account() {
+    long now = System.nanoTime();
+    long cpu = os.getProcessCpuTime();
     Histogram ack = tally.acknowledgement.getIntervalHistogram();
     Histogram received = tally.delivery.getIntervalHistogram();
     Histogram lag = tally.sendLag.getIntervalHistogram();
+    secondsDeliveries.add(received);
     if (measuring) {
       acknowledgement.add(ack);
       delivery.add(received);
       sendLag.add(lag);
       measuredCpuNanos += cpu - lastCpu;
-      measuredNanos += now - lastTick;
+      measuredNanos += now - lastNanos;
     }
-    long sent = tally.sent.sum();
-    long acknowledged = tally.acknowledged.sum();
-    long receivedCount = tally.received.sum();
-    Report.Second second =
-        new Report.Second(
-            (now - startNanos) / 1_000_000_000L,
-            measuring,
-            sent - lastSent,
-            acknowledged - lastAcknowledged,
-            receivedCount - lastReceived,
-            millis(received, 50),
-            millis(received, 99),
-            cpuPercent);
-    seconds.add(second);
-    console.say(
-        "%4ds %-9s sockets %d  sent %d/s  acked %d/s  delivered %d/s  p50 %.1f ms  p99 %.1f ms  errors %s  cpu %.0f%%",
-        second.second(),
-        measuring ? "measured" : "warm-up",
-        socketsUp.getAsInt(),
-        second.sent(),
-        second.acknowledged(),
-        second.received(),
-        second.deliveryP50Millis(),
-        second.deliveryP99Millis(),
-        tally.refusals(),
-        cpuPercent);
     lastCpu = cpu;
-    lastTick = now;
-    lastSent = sent;
-    lastAcknowledged = acknowledged;
-    lastReceived = receivedCount;
-  }
-
-  synchronized List<Report.Second> seconds() {
-    return List.copyOf(seconds);
-  }
-
-  /** The generator's CPU while measuring, in percent of one core. */
-  synchronized double measuredCpuPercent() {
-    return 100.0 * measuredCpuNanos / Math.max(1, measuredNanos);
-  }
-
-  synchronized double measuredSeconds() {
-    return measuredNanos / 1e9;
-  }
-
-  private static Histogram histogram() {
-    return new Histogram(3_600_000_000L, 3);
-  }
-
-  private static double millis(Histogram histogram, double percentile) {
-    return histogram.getTotalCount() == 0 ? 0 : histogram.getValueAtPercentile(percentile) / 1000.0;
+    lastNanos = now;
   }
 }

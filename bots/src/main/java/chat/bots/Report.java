@@ -2,6 +2,8 @@ package chat.bots;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -65,6 +67,45 @@ public record Report(
       return String.format(
           "p50 %.1f  p90 %.1f  p99 %.1f  p99.9 %.1f  max %.1f ms  (%,d)", p50, p90, p99, p999, max, count);
     }
+  }
+
+  /**
+   * The run as a whole from what its processes saw (one, unless spread with {@code --procs}):
+   * counts add up, histograms merge, and the measured window is the longest one measured.
+   */
+  static Report of(Scenario scenario, String run, List<PartReport> parts) {
+    Histogram acknowledgement = merged(parts, PartReport::acknowledgement);
+    Histogram senderToOthers = merged(parts, PartReport::senderToOthers);
+    Map<String, Long> refusals = new TreeMap<>();
+    parts.forEach(part -> part.refusals().forEach((code, count) -> refusals.merge(code, count, Long::sum)));
+    double seconds = parts.stream().mapToDouble(PartReport::measuredSeconds).max().orElse(0);
+    long expected = parts.stream().mapToLong(PartReport::deliveriesExpected).sum();
+    long received = parts.stream().mapToLong(PartReport::deliveriesReceived).sum();
+    return new Report(
+        scenario,
+        run,
+        seconds,
+        parts.stream().mapToLong(PartReport::sent).sum(),
+        parts.stream().mapToLong(PartReport::acknowledged).sum(),
+        expected,
+        received,
+        Math.max(0, expected - received),
+        parts.stream().mapToLong(PartReport::duplicates).sum(),
+        parts.stream().mapToLong(PartReport::reconnects).sum(),
+        refusals,
+        seconds == 0 ? 0 : acknowledgement.getTotalCount() / seconds,
+        seconds == 0 ? 0 : senderToOthers.getTotalCount() / seconds,
+        Latency.of(acknowledgement),
+        Latency.of(senderToOthers),
+        Latency.of(merged(parts, PartReport::sendLag)),
+        parts.stream().mapToDouble(PartReport::generatorCpuPercent).sum(),
+        PartReport.mergedSeconds(parts));
+  }
+
+  private static Histogram merged(List<PartReport> parts, Function<PartReport, String> histogram) {
+    Histogram merged = Histograms.empty();
+    parts.forEach(part -> merged.add(Histograms.decode(histogram.apply(part))));
+    return merged;
   }
 
   /** Nothing missing and nothing twice: what a healthy cluster gives. */

@@ -8,66 +8,89 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.stream.IntStream;
 
 /**
- * One run of a scenario: prepare the users and rooms, connect every bot and wait until each is in its
- * rooms, send through the warm-up and the measured window, then wait for what is still on its way and
- * report. {@link #stop()} (Ctrl-C) ends the sending early; the report covers what ran.
+ * One run of a scenario, or one process's part of it: connect the part's bots and wait until each is in
+ * its rooms, send its share of the rate through the warm-up and the measured window, then wait for what
+ * is still on its way and report what this process saw. {@link #stop()} (Ctrl-C) ends the sending
+ * early; the report covers what ran.
  */
 final class Run {
 
   /** How long, after the last send, deliveries still on their way are waited for. */
   private static final Duration DRAIN = Duration.ofSeconds(15);
+  /** How long a part of a spread run hears nothing more before it takes its deliveries as complete. */
+  private static final Duration QUIET = Duration.ofSeconds(3);
   private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(5);
 
   private final Scenario scenario;
-  private final Population population;
+  private final Part part;
+  private final String id;
   private final Targets targets;
   private final Console console;
-  private final String id = Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
   private final Tally tally = new Tally();
   private final LongSupplier clockMicros = () -> ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
   private final CountDownLatch stopped = new CountDownLatch(1);
+  /** The part's bots, by user index: null for the users of other parts. */
   private final List<Bot> bots = new ArrayList<>();
 
-  Run(Scenario scenario, Targets targets, Population population, Console console) {
+  /** {@code id}: the run's, the same in every process of a spread run; it marks the run's messages. */
+  Run(Scenario scenario, Part part, String id, Targets targets, Console console) {
     this.scenario = scenario;
+    this.part = part;
+    this.id = id;
     this.targets = targets;
-    this.population = population;
     this.console = console;
   }
 
-  Report execute() throws InterruptedException {
-    List<String> tokens = population.prepare();
+  /** A new run's id: its messages are told apart from an earlier run's in the same rooms. */
+  static String newId() {
+    return Long.toString(ThreadLocalRandom.current().nextLong(Long.MAX_VALUE), 36);
+  }
+
+  /**
+   * Runs with the users' {@code tokens} (by user index; only the part's are used): {@code whenConnected}
+   * is called once every bot is in its rooms and returns when sending may start; every second goes to
+   * {@code onSecond}.
+   */
+  PartReport execute(List<String> tokens, Runnable whenConnected, Consumer<PartReport.Second> onSecond)
+      throws InterruptedException {
     int threads = Math.max(2, Runtime.getRuntime().availableProcessors());
     List<ScheduledExecutorService> loops = new ArrayList<>();
     for (int i = 0; i < threads; i++) {
       loops.add(Executors.newSingleThreadScheduledExecutor(daemon("bots-loop-" + i)));
     }
     ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("bots-progress"));
-    Progress progress = new Progress(tally, this::socketsUp, console);
+    Progress progress = null;
     OpenLoop sender = null;
     try {
       connect(tokens, loops);
+      whenConnected.run();
+      progress = new Progress(tally, this::socketsUp, onSecond);
       ticker.scheduleAtFixedRate(progress::tick, 1, 1, TimeUnit.SECONDS);
       ScheduledFuture<?> churn = null;
-      if (scenario.churn() > 0) {
-        long every = (long) (1_000_000 / scenario.churn());
+      List<Bot> partsBots = bots.stream().filter(Objects::nonNull).toList();
+      if (scenario.churn() > 0 && !partsBots.isEmpty()) {
+        // Each part drops its share: churn / parts bots a second.
+        long every = (long) (part.count() * 1_000_000 / scenario.churn());
         churn =
             ticker.scheduleAtFixedRate(
-                () -> bots.get(ThreadLocalRandom.current().nextInt(bots.size())).reconnect(),
+                () -> partsBots.get(ThreadLocalRandom.current().nextInt(partsBots.size())).reconnect(),
                 every,
                 every,
                 TimeUnit.MICROSECONDS);
       }
-      sender = new OpenLoop(slots(), scenario, tally);
+      sender = new OpenLoop(slots(), share(), scenario, tally);
       Thread sending = new Thread(sender, "bots-sender");
       sending.setDaemon(true);
       sending.start();
@@ -88,10 +111,10 @@ final class Run {
         sender.stop();
       }
       ticker.shutdownNow();
-      bots.forEach(Bot::close);
+      bots.stream().filter(Objects::nonNull).forEach(Bot::close);
       loops.forEach(ScheduledExecutorService::shutdown);
     }
-    return report(progress);
+    return progress.report(tally.duplicates.sum(), tally.reconnects.sum());
   }
 
   /** Ends the sending now; the run then drains and reports. */
@@ -109,15 +132,20 @@ final class Run {
         roomsOf.get(member).put(scenario.roomName(room), scenario.membersPerRoom());
       }
     }
-    CountDownLatch ready = new CountDownLatch(scenario.users());
+    int owned = (int) IntStream.range(0, scenario.users()).filter(part::owns).count();
+    CountDownLatch ready = new CountDownLatch(owned);
     for (int user = 0; user < scenario.users(); user++) {
+      if (!part.owns(user)) {
+        bots.add(null);
+        continue;
+      }
       Bot bot = new Bot(id, user, roomsOf.get(user), friendName(user), tally, clockMicros, ready);
       bots.add(bot);
       bot.connect(targets.of(user).as(tokens.get(user)), tokens.get(user), loops.get(user % loops.size()));
     }
     if (!ready.await(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new IllegalStateException(
-          ready.getCount() + " of " + scenario.users() + " bots were not connected and in their rooms after " + CONNECT_TIMEOUT);
+          ready.getCount() + " of " + owned + " bots were not connected and in their rooms after " + CONNECT_TIMEOUT);
     }
     console.say("connected: %d sockets, every bot in its rooms", socketsUp());
   }
@@ -126,10 +154,18 @@ final class Run {
     List<OpenLoop.Slot> slots = new ArrayList<>();
     for (int room = 0; room < scenario.rooms(); room++) {
       for (int member : scenario.members(room).subList(0, scenario.sendersPerRoom())) {
+        if (!part.owns(member)) {
+          continue;
+        }
         slots.add(new OpenLoop.Slot(bots.get(member), scenario.roomName(room), friendName(member)));
       }
     }
     return slots;
+  }
+
+  /** This part's share of the rate: its senders' share of all senders. */
+  private double share() {
+    return part.isWhole() || scenario.senders() == 0 ? 1 : (double) slots().size() / scenario.senders();
   }
 
   /** The user's friend, if the run sends direct messages and the user has one. */
@@ -138,12 +174,24 @@ final class Run {
     return scenario.directShare() > 0 && friend >= 0 ? scenario.userName(friend) : null;
   }
 
-  /** Waits until every acknowledged message has reached every other member of its room, or DRAIN passed. */
+  /**
+   * Waits until every acknowledged message has reached every other member of its room, or DRAIN passed.
+   * A part of a spread run cannot compare its deliveries with what its own senders owe (the receivers
+   * are in every part): it waits for its acknowledgements, then until nothing more arrives for a while.
+   */
   private void drain() throws InterruptedException {
     long deadline = System.nanoTime() + DRAIN.toNanos();
+    long lastReceived = -1;
+    long quietSince = System.nanoTime();
     while (System.nanoTime() < deadline) {
       boolean acknowledged = tally.acknowledged.sum() == tally.sent.sum();
-      boolean delivered = tally.received.sum() >= tally.expected.sum();
+      long received = tally.received.sum();
+      if (received != lastReceived) {
+        lastReceived = received;
+        quietSince = System.nanoTime();
+      }
+      boolean delivered =
+          part.isWhole() ? received >= tally.expected.sum() : System.nanoTime() - quietSince > QUIET.toNanos();
       if (acknowledged && delivered) {
         return;
       }
@@ -152,33 +200,7 @@ final class Run {
   }
 
   private int socketsUp() {
-    return (int) bots.stream().filter(bot -> bot.state() instanceof ConnectionState.Connected).count();
-  }
-
-  private Report report(Progress progress) {
-    long expected = tally.expected.sum();
-    long received = tally.received.sum();
-    double seconds = progress.measuredSeconds();
-    List<Report.Second> measured = progress.seconds().stream().filter(Report.Second::measured).toList();
-    return new Report(
-        scenario,
-        id,
-        seconds,
-        tally.sent.sum(),
-        tally.acknowledged.sum(),
-        expected,
-        received,
-        Math.max(0, expected - received),
-        tally.duplicates.sum(),
-        tally.reconnects.sum(),
-        tally.refusals(),
-        seconds == 0 ? 0 : measured.stream().mapToLong(Report.Second::acknowledged).sum() / seconds,
-        seconds == 0 ? 0 : measured.stream().mapToLong(Report.Second::received).sum() / seconds,
-        Report.Latency.of(progress.acknowledgement),
-        Report.Latency.of(progress.delivery),
-        Report.Latency.of(progress.sendLag),
-        progress.measuredCpuPercent(),
-        progress.seconds());
+    return (int) bots.stream().filter(bot -> bot != null && bot.state() instanceof ConnectionState.Connected).count();
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

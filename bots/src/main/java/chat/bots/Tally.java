@@ -12,9 +12,6 @@ import org.HdrHistogram.Recorder;
  */
 public final class Tally {
 
-  /** Up to an hour, three significant digits. */
-  private static final long HIGHEST_MICROS = 3_600_000_000L;
-
   final LongAdder sent = new LongAdder();
   final LongAdder acknowledged = new LongAdder();
   /** Deliveries the acknowledged messages owe: one to every other member of their room. */
@@ -24,9 +21,9 @@ public final class Tally {
   final LongAdder reconnects = new LongAdder();
   private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
 
-  final Recorder acknowledgement = new Recorder(HIGHEST_MICROS, 3);
-  final Recorder delivery = new Recorder(HIGHEST_MICROS, 3);
-  final Recorder sendLag = new Recorder(HIGHEST_MICROS, 3);
+  final Recorder acknowledgement = new Recorder(Histograms.HIGHEST_MICROS, 3);
+  final Recorder delivery = new Recorder(Histograms.HIGHEST_MICROS, 3);
+  final Recorder sendLag = new Recorder(Histograms.HIGHEST_MICROS, 3);
 
   void sent(long lagMicros) {
     sent.increment();
@@ -64,6 +61,6 @@ public final class Tally {
   }
 
   private static long clamp(long micros) {
-    return Math.max(0, Math.min(micros, HIGHEST_MICROS));
+    return Math.max(0, Math.min(micros, Histograms.HIGHEST_MICROS));
   }
 }

@@ -94,6 +94,32 @@ class BotsIT {
     assertTrue(expected > 0 && expected < sent * 9, "a fifth went to one friend, not to 9 others: " + expected);
   }
 
+  @Test
+  void aRunSpreadOverTwoProcessesIsReportedAsOne() throws IOException {
+    Path reportDir = dataDir.resolve("spread");
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    String[] args = {
+      "--target", cluster.a.uri() + "," + cluster.b.uri(), "--prefix", "spread",
+      "--rooms", "2", "--members", "10", "--senders", "0.5", "--rate", "100", "--procs", "2",
+      "--warmup", "1s", "--duration", "4s",
+      "--tokens", dataDir.resolve("spread-tokens.properties").toString(), "--report", reportDir.toString()
+    };
+
+    int exit = run(args, out);
+
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertEquals(0, exit, printed);
+    assertTrue(printed.contains("all 2 parts connected"), printed);
+    assertTrue(printed.contains("sockets 20"), "one line a second for both processes:\n" + printed);
+    JsonObject report = Json.createReader(new StringReader(Files.readString(reportDir.resolve("report.json")))).readObject();
+    long sent = report.getJsonNumber("sent").longValue();
+    assertTrue(sent >= 300, "about 500 messages in 5 s, from both processes: " + sent);
+    assertEquals(sent, report.getJsonNumber("acknowledged").longValue());
+    assertEquals(sent * 9, report.getJsonNumber("deliveriesReceived").longValue(), "each to the 9 others, whichever process holds them");
+    assertEquals(0, report.getJsonNumber("missing").longValue());
+    assertEquals(0, report.getJsonNumber("duplicates").longValue());
+  }
+
   /** 2 rooms of 10 on both nodes, 5 senders in each, 100 messages a second. */
   private static String[] args(String warmUp, String duration, Path tokens, Path reportDir) {
     return new String[] {

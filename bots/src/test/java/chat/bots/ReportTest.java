@@ -72,6 +72,42 @@ class ReportTest {
   }
 
   @Test
+  void theReportsOfTheProcessesOfOneRunMergeWithoutLosingACountOrAPercentile() {
+    Histogram fast = new Histogram(3_600_000_000L, 3);
+    Histogram slow = new Histogram(3_600_000_000L, 3);
+    for (int i = 0; i < 990; i++) {
+      fast.recordValue(1_000); // 1 ms
+    }
+    for (int i = 0; i < 20; i++) {
+      slow.recordValue(200_000); // 200 ms: 2% of all, all in the other process
+    }
+    PartReport one = part(fast, 1500, 28.0, 30.0);
+    PartReport other = part(slow, 500, 10.0, 29.5);
+
+    Report merged = Report.of(SCENARIO, "r1", List.of(one, other));
+
+    assertEquals(2000, merged.sent());
+    assertEquals(2000 * 19, merged.deliveriesExpected());
+    assertEquals(0, merged.missing());
+    assertEquals(1010, merged.senderToOthers().count());
+    assertEquals(1.0, merged.senderToOthers().p90(), 0.01);
+    assertEquals(200.0, merged.senderToOthers().p99(), 0.2, "the slowest 2% are the other process's");
+    assertEquals(Map.of("rate_limited", 2L), merged.refusals());
+    assertEquals(38.0, merged.generatorCpuPercent(), 0.01, "the processes' CPU adds up");
+    assertEquals(30.0, merged.measuredSeconds(), 0.01);
+    Report.Second first = merged.seconds().get(0);
+    assertEquals(2000, first.sent());
+    assertEquals(200.0, first.deliveryP99Millis(), 0.2, "the second's latencies are merged too");
+  }
+
+  private static PartReport part(Histogram latencies, long sent, double cpu, double seconds) {
+    String encoded = Histograms.encode(latencies);
+    return new PartReport(
+        seconds, sent, sent, sent * 19, sent * 19, 0, 0, Map.of("rate_limited", 1L), encoded, encoded, encoded, cpu,
+        List.of(new PartReport.Second(1, true, 100, sent, sent, sent * 19, encoded, cpu, Map.of("rate_limited", 1L))));
+  }
+
+  @Test
   void theHtmlPageStandsAloneWithChartsOfEachSecond() {
     String html = HtmlReport.of(report(30_000, 30_000, 570_000, 570_000, 0));
     assertTrue(html.contains("<svg"), html);
