@@ -16,7 +16,7 @@ final class Targets {
 
   Targets(Scenario scenario) {
     this.scenario = scenario;
-    scenario.targets().forEach(target -> clients.put(target, ChatApi.of(target)));
+    scenario.targets().forEach(target -> clients.put(target, ChatApi.of(target, Runnable::run)));
   }
 
   /** The anonymous client of the user's target; {@code as(token)} makes it theirs. */

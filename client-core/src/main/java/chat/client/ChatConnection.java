@@ -511,11 +511,17 @@ public final class ChatConnection implements AutoCloseable {
 
     @Override
     public CompletableFuture<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-      partial.append(data);
-      if (last) {
-        String text = partial.toString();
-        partial.setLength(0);
+      if (last && partial.isEmpty()) {
+        // A whole frame, the usual case: one bulk copy, where appending copies char by char.
+        String text = data.toString();
         onLoop(() -> received(socketGeneration, text));
+      } else {
+        partial.append(data);
+        if (last) {
+          String text = partial.toString();
+          partial.setLength(0);
+          onLoop(() -> received(socketGeneration, text));
+        }
       }
       webSocket.request(1);
       return null;

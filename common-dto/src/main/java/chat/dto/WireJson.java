@@ -2,23 +2,21 @@ package chat.dto;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.bind.annotation.JsonbSubtype;
 import jakarta.json.bind.annotation.JsonbTypeInfo;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -30,8 +28,8 @@ import java.util.stream.Collectors;
 public final class WireJson {
 
   private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
-  /** Made once: {@code Json.createReader} looks the provider up anew on every call, which is slow. */
-  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+  /** Made once: {@code Json.createParser} looks the provider up anew on every call, which is slow. */
+  private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
   private static final Map<String, Class<?>> CLIENT_TYPES = subtypesOf(ClientFrame.class);
   private static final Map<String, Class<?>> SERVER_TYPES = subtypesOf(ServerFrame.class);
   /**
@@ -120,20 +118,41 @@ public final class WireJson {
     }
   }
 
+  /**
+   * The frame's {@code type}, read by a streaming pass that builds nothing: the values beside it (a
+   * message, a page of history) are skipped, not turned into a tree only to be bound again. The pass
+   * still reads the whole frame, so malformed JSON is told as such.
+   */
   private static String typeOf(String json) {
-    JsonValue value;
-    try (JsonReader reader = READERS.createReader(new StringReader(json))) {
-      value = reader.readValue();
-    } catch (JsonException e) {
+    try (JsonParser parser = PARSERS.createParser(new StringReader(json))) {
+      if (parser.next() != JsonParser.Event.START_OBJECT) {
+        throw new InvalidJsonException("a frame must be a JSON object");
+      }
+      String type = null;
+      boolean typeIsString = false;
+      for (JsonParser.Event event = parser.next(); event != JsonParser.Event.END_OBJECT; event = parser.next()) {
+        String key = parser.getString();
+        JsonParser.Event value = parser.next();
+        if (key.equals("type")) {
+          typeIsString = value == JsonParser.Event.VALUE_STRING;
+          type = typeIsString ? parser.getString() : null;
+        }
+        if (value == JsonParser.Event.START_OBJECT) {
+          parser.skipObject();
+        } else if (value == JsonParser.Event.START_ARRAY) {
+          parser.skipArray();
+        }
+      }
+      if (parser.hasNext()) {
+        throw new InvalidJsonException("malformed JSON");
+      }
+      if (!typeIsString) {
+        throw new InvalidJsonException("a frame needs a string 'type'");
+      }
+      return type;
+    } catch (JsonException | NoSuchElementException e) {
       throw new InvalidJsonException("malformed JSON");
     }
-    if (!(value instanceof JsonObject object)) {
-      throw new InvalidJsonException("a frame must be a JSON object");
-    }
-    if (!(object.get("type") instanceof JsonString type)) {
-      throw new InvalidJsonException("a frame needs a string 'type'");
-    }
-    return type.getString();
   }
 
   private static Map<String, Class<?>> subtypesOf(Class<?> direction) {
