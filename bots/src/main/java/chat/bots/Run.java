@@ -27,8 +27,13 @@ import java.util.stream.IntStream;
  */
 final class Run {
 
-  /** How long, after the last send, deliveries still on their way are waited for. */
-  private static final Duration DRAIN = Duration.ofSeconds(15);
+  /**
+   * After the last send, what is still on its way is waited for as long as it keeps coming (an
+   * overloaded cluster works off its backlog, and only what never comes is missing), until nothing came
+   * for STALLED, or DRAIN_LIMIT passed.
+   */
+  private static final Duration STALLED = Duration.ofSeconds(15);
+  private static final Duration DRAIN_LIMIT = Duration.ofMinutes(3);
   /** How long a part of a spread run hears nothing more before it takes its deliveries as complete. */
   private static final Duration QUIET = Duration.ofSeconds(3);
   private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(5);
@@ -175,21 +180,29 @@ final class Run {
   }
 
   /**
-   * Waits until every acknowledged message has reached every other member of its room, or DRAIN passed.
-   * A part of a spread run cannot compare its deliveries with what its own senders owe (the receivers
-   * are in every part): it waits for its acknowledgements, then until nothing more arrives for a while.
+   * Waits until every acknowledged message has reached every other member of its room, while anything
+   * still comes (see STALLED). A part of a spread run cannot compare its deliveries with what its own
+   * senders owe (the receivers are in every part): it waits for its acknowledgements, then until
+   * nothing more arrives for a while.
    */
   private void drain() throws InterruptedException {
-    long deadline = System.nanoTime() + DRAIN.toNanos();
+    long deadline = System.nanoTime() + DRAIN_LIMIT.toNanos();
+    long lastProgress = -1;
     long lastReceived = -1;
+    long progressSince = System.nanoTime();
     long quietSince = System.nanoTime();
-    while (System.nanoTime() < deadline) {
-      boolean acknowledged = tally.acknowledged.sum() == tally.sent.sum();
+    while (System.nanoTime() < deadline && System.nanoTime() - progressSince < STALLED.toNanos()) {
+      long acknowledgedCount = tally.acknowledged.sum();
       long received = tally.received.sum();
+      if (acknowledgedCount + received != lastProgress) {
+        lastProgress = acknowledgedCount + received;
+        progressSince = System.nanoTime();
+      }
       if (received != lastReceived) {
         lastReceived = received;
         quietSince = System.nanoTime();
       }
+      boolean acknowledged = acknowledgedCount == tally.sent.sum();
       boolean delivered =
           part.isWhole() ? received >= tally.expected.sum() : System.nanoTime() - quietSince > QUIET.toNanos();
       if (acknowledged && delivered) {

@@ -228,7 +228,7 @@ final class ClientSocket {
       sending = true;
       inFlightChars = frame.length();
       pendingChars = inFlightChars;
-      remote.sendText(frame, afterSend);
+      transmit(frame, afterSend);
       return;
     }
     if (pendingChars + frame.length() > maxPendingChars) {
@@ -269,7 +269,25 @@ final class ClientSocket {
       close(closeWhenSent);
       return;
     }
-    remote.sendText(next, afterSend);
+    transmit(next, afterSend);
+  }
+
+  /**
+   * Hands a frame to the container. Tyrus throws, rather than failing the send, when the socket closed
+   * between our check and its own; deliveries to a room go socket by socket on one thread, so a throw
+   * here would cost every member after this one the message. The socket is closed for good instead.
+   */
+  private void transmit(String frame, SendHandler handler) {
+    try {
+      remote.sendText(frame, handler);
+    } catch (RuntimeException closedUnderneath) {
+      synchronized (this) {
+        closed = true;
+        queued = null;
+        pendingChars = 0;
+      }
+      LOG.log(Level.FINE, "socket " + session.getId() + " closed under a send", closedUnderneath);
+    }
   }
 
   /** Sends a last frame, then closes once it and everything queued before it are out. */
@@ -303,7 +321,7 @@ final class ClientSocket {
       pendingChars = 0;
       if (!sending) {
         sending = true;
-        remote.sendText(lastFrame, result -> {});
+        transmit(lastFrame, result -> {});
       }
     }
     close(reason);
