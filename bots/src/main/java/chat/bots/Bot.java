@@ -34,6 +34,7 @@ final class Bot implements ChatConnection.Listener {
   private final Map<Integer, BitSet> heard = new HashMap<>();
   private int joinsAwaited;
   private boolean welcomedBefore;
+  private Runnable welcomed = () -> {};
   private ChatConnection connection;
 
   /**
@@ -59,7 +60,12 @@ final class Bot implements ChatConnection.Listener {
     this.joinsAwaited = roomSizes.size();
   }
 
-  void connect(ChatApi api, String token, ScheduledExecutorService loop) {
+  /**
+   * Opens the bot's socket and joins its rooms; {@code welcomed} runs once the server first welcomed it
+   * (the run opens a bounded number of sockets at a time).
+   */
+  void connect(ChatApi api, String token, ScheduledExecutorService loop, Runnable welcomed) {
+    this.welcomed = welcomed;
     connection = new ChatConnection(api, token, Backoff.standard(), this, loop);
     if (friend != null) {
       // A reconnect catches up on the conversation even before its first message of this run came.
@@ -68,9 +74,6 @@ final class Bot implements ChatConnection.Listener {
     }
     connection.start();
     roomSizes.keySet().forEach(connection::join);
-    if (joinsAwaited == 0) {
-      ready.countDown();
-    }
   }
 
   /** Sends one message to {@code room}, stamped now. */
@@ -121,8 +124,13 @@ final class Bot implements ChatConnection.Listener {
     if (state instanceof ConnectionState.Connected) {
       if (welcomedBefore) {
         tally.reconnected();
+        return;
       }
       welcomedBefore = true;
+      welcomed.run();
+      if (joinsAwaited == 0) {
+        ready.countDown(); // in no room: ready once welcomed
+      }
     }
   }
 

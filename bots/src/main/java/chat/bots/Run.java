@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -37,6 +38,13 @@ final class Run {
   /** How long a part of a spread run hears nothing more before it takes its deliveries as complete. */
   private static final Duration QUIET = Duration.ofSeconds(3);
   private static final Duration CONNECT_TIMEOUT = Duration.ofMinutes(5);
+  /**
+   * Sockets being opened at once. Thousands of handshakes at once overrun the nodes' accept queues and
+   * the clients' handshake timeouts, and every retry makes it worse; a few hundred at a time open
+   * thousands a second.
+   */
+  private static final int OPENINGS = 200;
+  private static final Duration OPENING_WAIT = Duration.ofSeconds(10);
 
   private final Scenario scenario;
   private final Part part;
@@ -139,6 +147,7 @@ final class Run {
     }
     int owned = (int) IntStream.range(0, scenario.users()).filter(part::owns).count();
     CountDownLatch ready = new CountDownLatch(owned);
+    Semaphore openings = new Semaphore(OPENINGS);
     for (int user = 0; user < scenario.users(); user++) {
       if (!part.owns(user)) {
         bots.add(null);
@@ -146,7 +155,9 @@ final class Run {
       }
       Bot bot = new Bot(id, user, roomsOf.get(user), friendName(user), tally, clockMicros, ready);
       bots.add(bot);
-      bot.connect(targets.of(user).as(tokens.get(user)), tokens.get(user), loops.get(user % loops.size()));
+      // A slow handshake holds its opening for OPENING_WAIT at most; then the next one goes anyway.
+      openings.tryAcquire(OPENING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      bot.connect(targets.of(user).as(tokens.get(user)), tokens.get(user), loops.get(user % loops.size()), openings::release);
     }
     if (!ready.await(CONNECT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
       throw new IllegalStateException(
