@@ -49,7 +49,9 @@ import picocli.CommandLine;
       "  bin/chat-bots --target http://127.0.0.1:8080 --rooms 10 --members 20 --senders 0.5 --rate 1000",
       "",
       "A run repeats exactly from an argument file; bots/scenarios has steady, spike, churn, fanout and direct:",
-      "  bin/chat-bots @bots/scenarios/steady.args [more options, which win]"
+      "  bin/chat-bots @bots/scenarios/steady.args [more options, which win]",
+      "",
+      "Exit code: 0 when nothing was missing or came twice, 1 when something was, 2 when the run could not start."
     })
 public final class Main implements Callable<Integer> {
 
