@@ -8,6 +8,7 @@ import chat.dto.PasswordChange;
 import chat.dto.Role;
 import chat.dto.User;
 import chat.server.database.JpaService;
+import chat.server.database.UniqueInsert;
 import chat.server.error.ChatException;
 import chat.server.events.AccountChanged;
 import chat.server.input.InputText;
@@ -51,8 +52,7 @@ public class AccountService {
       throw taken(username);
     }
     Account account = new Account(username, hasher.hash(password), Role.USER, Instant.now());
-    em.persist(account);
-    em.flush();
+    UniqueInsert.persist(em, account, () -> taken(username));
     return authenticated(account);
   }
 
@@ -138,8 +138,7 @@ public class AccountService {
     Optional<Account> existing = find(username);
     if (existing.isEmpty()) {
       Account created = new Account(username, hasher.hash(password), Role.ADMIN, Instant.now());
-      em.persist(created);
-      em.flush();
+      UniqueInsert.persist(em, created, () -> taken(username));
       return Optional.of(created.change());
     }
     Account account = existing.get();

@@ -1,6 +1,8 @@
 package chat.server.account;
 
 import chat.server.config.ChatConfig;
+import chat.server.error.ChatException;
+import chat.server.events.AccountChanged;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -8,6 +10,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -34,7 +37,14 @@ public class AdminBootstrap {
       return;
     }
     String username = config.adminUsername().get();
-    accounts.ensureAdmin(username, config.adminPassword().get()).ifPresent(states::committed);
+    Optional<AccountChanged> change;
+    try {
+      change = accounts.ensureAdmin(username, config.adminPassword().get());
+    } catch (ChatException createdMeanwhile) {
+      // Nodes started together: another one created the account between our look and our insert.
+      change = accounts.ensureAdmin(username, config.adminPassword().get());
+    }
+    change.ifPresent(states::committed);
     LOG.info(() -> "administrator: " + username);
   }
 }

@@ -5,6 +5,7 @@ import chat.dto.Room;
 import chat.dto.User;
 import chat.server.account.Account;
 import chat.server.database.JpaService;
+import chat.server.database.UniqueInsert;
 import chat.server.error.ChatException;
 import chat.server.input.InputText;
 import chat.server.presence.RoomPresence;
@@ -52,14 +53,14 @@ public class RoomService {
     if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME) {
       throw ChatException.invalid("a room name is 1 to 64 characters, without control characters");
     }
+    ChatException exists = new ChatException(ErrorCode.CONFLICT, "a room named '" + name + "' exists");
     if (em.createNamedQuery(ChatRoom.BY_NAME, ChatRoom.class).setParameter("name", name)
         .getResultStream().findAny().isPresent()) {
-      throw new ChatException(ErrorCode.CONFLICT, "a room named '" + name + "' exists");
+      throw exists;
     }
     Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     ChatRoom room = new ChatRoom(name, em.getReference(Account.class, creator.id()), createdAt);
-    em.persist(room);
-    em.flush();
+    UniqueInsert.persist(em, room, () -> exists);
     return new Room(room.id(), name, creator.username(), createdAt, 0);
   }
 
