@@ -2,6 +2,7 @@ package chat.testing;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -71,6 +72,11 @@ public final class OneNode implements AutoCloseable {
   /** The database goes away under the running node, as in an outage. */
   public void stopDatabase() {
     database.close();
+  }
+
+  /** The database stops for {@code down} and starts again, as in a restart or a fail-over. */
+  public void restartDatabase(Duration down) {
+    database.restart(down);
   }
 
   @Override

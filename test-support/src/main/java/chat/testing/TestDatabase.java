@@ -4,6 +4,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -15,7 +16,7 @@ public final class TestDatabase implements AutoCloseable {
   public static final String ADMIN = "root";
   public static final String ADMIN_PASSWORD = "root-password";
 
-  private final EmbeddedPostgres postgres;
+  private EmbeddedPostgres postgres;
   private final Path dataDir;
 
   private TestDatabase(EmbeddedPostgres postgres, Path dataDir) {
@@ -24,13 +25,37 @@ public final class TestDatabase implements AutoCloseable {
   }
 
   public static TestDatabase start(Path dataDir) {
+    return new TestDatabase(postgres(dataDir, 0), dataDir);
+  }
+
+  /**
+   * Stops PostgreSQL for {@code down} and starts it again on the same port with the same data, as a
+   * restart or a fail-over does: every connection the nodes held is gone.
+   */
+  public void restart(Duration down) {
+    int port = postgres.getPort();
+    close();
     try {
-      return new TestDatabase(
+      Thread.sleep(down.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    postgres = postgres(dataDir, port);
+  }
+
+  /** Its data is kept when it stops (the tests' own directories are temporary), so that it can restart. */
+  private static EmbeddedPostgres postgres(Path dataDir, int port) {
+    try {
+      EmbeddedPostgres.Builder builder =
           EmbeddedPostgres.builder()
               .setDataDirectory(dataDir.resolve("postgres"))
-              .setServerConfig("listen_addresses", "127.0.0.1")
-              .start(),
-          dataDir);
+              .setCleanDataDirectory(false)
+              .setServerConfig("listen_addresses", "127.0.0.1");
+      if (port != 0) {
+        builder.setPort(port);
+      }
+      return builder.start();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
