@@ -46,7 +46,9 @@ class OversizedInputIT extends OneNodeSuite {
   @Test
   void aRestBodyPastTheLimitIsRefusedBeforeItIsParsed() throws Exception {
     String big = "{\"username\":\"" + "a".repeat(100_000) + "\",\"password\":\"whatever-password\"}";
-    HttpClient client = HttpClient.newHttpClient();
+    // HTTP/1.1, as the project's clients speak: a request that also asks for h2c has its chunked body
+    // read raw by the container, and is refused as malformed JSON (decision 0013).
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpRequest declared =
         HttpRequest.newBuilder(node.base().resolve("/api/signup"))
             .header("Content-Type", "application/json")
