@@ -181,14 +181,7 @@ public final class ChatApi {
       return new Page(id, null, null);
     }
 
-    public static Page newest(int limit) {
-      return new Page(null, null, limit);
-    }
-
-    public static Page before(long id, int limit) {
-      return new Page(id, null, limit);
-    }
-
+    /** Up to {@code limit} messages after {@code id}, oldest first: a catch-up. */
     public static Page after(long id, int limit) {
       return new Page(null, id, limit);
     }

@@ -60,7 +60,7 @@ class ChatApiIT {
     dee.createRoom(room);
 
     assertTrue(dee.rooms().stream().anyMatch(r -> r.name().equals(room)));
-    assertEquals(0, dee.roomMessages(room, ChatApi.Page.newest(10)).size());
+    assertEquals(0, dee.roomMessages(room, ChatApi.Page.newest()).size());
     assertEquals("conflict", refusal(() -> dee.createRoom(room)).code());
   }
 

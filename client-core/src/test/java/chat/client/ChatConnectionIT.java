@@ -85,7 +85,7 @@ class ChatConnectionIT {
     List<String> everything = List.of("one", "two", "three", "four", "five, written while away");
     Eventually.within(SOON, () -> assertEquals(everything, annHears.texts()));
     Eventually.within(SOON, () -> assertEquals(everything, bobHears.texts()));
-    assertEquals(everything, texts(bobApi.roomMessages(room, ChatApi.Page.newest(50))));
+    assertEquals(everything, texts(bobApi.roomMessages(room, ChatApi.Page.newest())));
   }
 
   @Test
@@ -110,7 +110,7 @@ class ChatConnectionIT {
         SOON,
         () -> assertTrue(annHears.states.stream().anyMatch(ConnectionState.Reconnecting.class::isInstance)));
     Eventually.within(SOON, () -> assertEquals(List.of("only once"), annHears.texts()));
-    assertEquals(List.of("only once"), texts(bobApi.roomMessages(room, ChatApi.Page.newest(50))));
+    assertEquals(List.of("only once"), texts(bobApi.roomMessages(room, ChatApi.Page.newest())));
     assertEquals(List.of("only once"), bobHears.texts(), "Bob did not get the resend a second time");
   }
 
