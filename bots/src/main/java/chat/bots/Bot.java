@@ -70,7 +70,7 @@ final class Bot implements ChatConnection.Listener {
     if (friend != null) {
       // A reconnect catches up on the conversation even before its first message of this run came.
       List<Message> newest = api.directMessages(friend, ChatApi.Page.newest());
-      connection.follow(friend, newest.isEmpty() ? 0 : newest.get(newest.size() - 1).id());
+      connection.follow(friend, newest.isEmpty() ? 0 : newest.get(newest.size() - 1).seq());
     }
     connection.start();
     roomSizes.keySet().forEach(connection::join);

@@ -169,7 +169,7 @@ public final class ChatApi {
    * Which messages a history request asks for. Without a {@code limit} the server answers its own page
    * size ({@code historyPage} in its welcome's limits).
    */
-  public record Page(Long before, Long after, Integer limit) {
+  public record Page(Long before, Long afterSeq, Integer limit) {
 
     /** The server's page of the newest messages. */
     public static Page newest() {
@@ -181,9 +181,9 @@ public final class ChatApi {
       return new Page(id, null, null);
     }
 
-    /** Up to {@code limit} messages after {@code id}, oldest first: a catch-up. */
-    public static Page after(long id, int limit) {
-      return new Page(null, id, limit);
+    /** Up to {@code limit} messages after the one numbered {@code seq}, oldest first: a catch-up. */
+    public static Page afterSeq(long seq, int limit) {
+      return new Page(null, seq, limit);
     }
 
     String query() {
@@ -191,8 +191,8 @@ public final class ChatApi {
       if (before != null) {
         query.add("before=" + before);
       }
-      if (after != null) {
-        query.add("after=" + after);
+      if (afterSeq != null) {
+        query.add("afterSeq=" + afterSeq);
       }
       if (limit != null) {
         query.add("limit=" + limit);

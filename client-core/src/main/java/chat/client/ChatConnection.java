@@ -16,10 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,15 +31,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One user's WebSocket to the chat, kept alive across network failures and node deaths. It reconnects
- * to the same URL with backoff (the load balancer picks the node), rejoins its rooms with {@code after},
- * catches up on direct messages over REST, resends unacknowledged messages under their clientId, and
- * hands on each message once. Everything it does runs on its event loop (a thread of its own, or one
- * shared by many connections), and the {@link Listener} is called there, in order.
+ * to the same URL with backoff (the load balancer picks the node), rejoins its rooms with
+ * {@code afterSeq}, catches up on direct messages over REST, resends unacknowledged messages under their
+ * clientId, fills the gaps the seqs show, and hands on each message once. Everything it does runs on its
+ * event loop (a thread of its own, or one shared by many connections), and the {@link Listener} is called
+ * there, in order.
  */
 public final class ChatConnection implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(ChatConnection.class.getName());
   private static final int CLOSED_ABNORMALLY = 1006;
+  /**
+   * How long a gap may stay open before it is filled over REST: messages stored on other nodes arrive
+   * out of order, a few milliseconds apart under load, so most gaps close by themselves.
+   */
+  static final Duration GAP_WAIT = Duration.ofSeconds(1);
 
   /** What the user of a connection hears; called on the connection's event loop, never concurrently. */
   public interface Listener {
@@ -60,8 +66,9 @@ public final class ChatConnection implements AutoCloseable {
 
   // Owned by the event loop.
   private final ResumeState resume = new ResumeState();
-  /** Live frames held back while a channel's gap is filled over REST, released after it. */
-  private final Map<Channel, List<ServerFrame>> heldBack = new HashMap<>();
+  /** Channels with a gap check due, and channels being filled over REST. */
+  private final Set<Channel> gapChecks = new HashSet<>();
+  private final Set<Channel> filling = new HashSet<>();
   /** Written on the event loop; read by {@link #state()} from any thread. */
   private volatile ConnectionState state = new ConnectionState.Connecting(1);
   /** From the last welcome; read by {@link #limits()} from any thread. */
@@ -128,7 +135,7 @@ public final class ChatConnection implements AutoCloseable {
     loop.execute(
         () -> {
           resume.joined(room);
-          transmit(new ClientFrame.JoinRoom(room, resume.resumeAfter(Channel.room(room))));
+          transmit(resume.joinFrame(room));
         });
   }
 
@@ -159,11 +166,12 @@ public final class ChatConnection implements AutoCloseable {
   }
 
   /**
-   * Says this client has seen the conversation with {@code username} up to {@code lastId} (its history
-   * was loaded), so a reconnect catches up on it even before a live message arrived in it.
+   * Says this client has the conversation with {@code username} up to {@code lastSeq} (its history was
+   * loaded), so that a reconnect catches up on it, and a gap shows, even before a live message arrived
+   * in it.
    */
-  public void follow(String username, long lastId) {
-    loop.execute(() -> resume.see(Channel.direct(username), lastId));
+  public void follow(String username, long lastSeq) {
+    loop.execute(() -> resume.completeThrough(Channel.direct(username), lastSeq));
   }
 
   public ConnectionState state() {
@@ -312,77 +320,98 @@ public final class ChatConnection implements AutoCloseable {
     startHeartbeat(Duration.ofSeconds(Math.max(1, welcome.heartbeat())));
     resume.resumeFrames().forEach(this::transmit);
     if (reconnect) {
-      resume.conversations().forEach(this::catchUp);
+      resume.conversations().forEach(this::fill);
     }
   }
 
+  /**
+   * A room's newest page, or a catch-up: either is complete up to its last message, so the numbers it
+   * skips (deleted messages, blocked users') are no gap. A catch-up cut short goes on over REST.
+   */
   private void roomJoined(ServerFrame.RoomJoined joined) {
     Channel room = Channel.room(joined.room());
-    List<Message> fresh = joined.history().stream().filter(m -> resume.see(room, m.id())).toList();
+    List<Message> fresh = joined.history().stream().filter(m -> resume.see(room, m)).toList();
+    List<Message> history = joined.history();
+    resume.completeThrough(room, history.isEmpty() ? 0 : history.get(history.size() - 1).seq());
     deliver(new ServerFrame.RoomJoined(joined.room(), joined.members(), fresh, null));
     if (Boolean.TRUE.equals(joined.more())) {
-      catchUp(room);
+      fill(room);
     }
   }
 
   private void posted(ServerFrame frame, Message message) {
     Channel channel = Channel.of(message, me.username());
-    List<ServerFrame> held = heldBack.get(channel);
-    if (held != null) {
-      held.add(frame);
-      return;
+    accept(channel, frame, message);
+    if (resume.hasGap(channel) && gapChecks.add(channel)) {
+      loop.schedule(
+          () -> {
+            gapChecks.remove(channel);
+            if (resume.hasGap(channel)) {
+              fill(channel);
+            }
+          },
+          GAP_WAIT.toMillis(),
+          TimeUnit.MILLISECONDS);
     }
+  }
+
+  /** Hands on a message the first time its seq comes, and takes it as the answer to its send. */
+  private void accept(Channel channel, ServerFrame frame, Message message) {
     if (message.from().id() == me.id()) {
       resume.answered(message.clientId());
     }
-    if (resume.see(channel, message.id())) {
+    if (resume.see(channel, message)) {
       deliver(frame);
     }
   }
 
   /**
-   * Fills the gap in {@code channel} after the last id seen over REST, holding back live frames for it
-   * until the gap is filled so that none overtakes what it follows.
+   * Fetches over REST what {@code channel} lacks after the seq it has everything up to. The pages are
+   * complete up to their last message, and every seq received before they were read has been stored,
+   * so once they are in, the channel lacks nothing up to the higher of the two. Live messages go on
+   * arriving meanwhile; the seqs drop what comes twice.
    */
-  private void catchUp(Channel channel) {
-    Long after = resume.resumeAfter(channel);
-    if (after == null || heldBack.containsKey(channel)) {
+  private void fill(Channel channel) {
+    Long from = resume.resumeSeq(channel);
+    if (from == null || !filling.add(channel)) {
       return;
     }
-    heldBack.put(channel, new ArrayList<>());
-    CompletableFuture.supplyAsync(() -> missed(channel, after))
+    long received = resume.highestSeq(channel);
+    CompletableFuture.supplyAsync(() -> missed(channel, from))
         .whenCompleteAsync(
             (messages, failure) -> {
-              List<ServerFrame> held = heldBack.remove(channel);
+              filling.remove(channel);
               if (failure != null) {
-                // The live frames held back would hide the gap; a new socket catches up again instead.
-                LOG.log(System.Logger.Level.INFO, "catch-up failed, reconnecting: {0}", failure.getMessage());
+                // A new socket rejoins its rooms from the seq each has everything up to, and fills again.
+                LOG.log(System.Logger.Level.INFO, "filling a gap failed, reconnecting: {0}", failure.getMessage());
                 if (socket != null) {
                   socket.abort();
                 }
                 return;
               }
-              messages.forEach(m -> posted(asFrame(m), m));
-              held.forEach(this::handle);
+              messages.forEach(m -> accept(channel, asFrame(m), m));
+              long last = messages.isEmpty() ? from : messages.get(messages.size() - 1).seq();
+              resume.completeThrough(channel, Math.max(received, last));
             },
             loop);
   }
 
-  /** A catch-up pages with the largest page the server allows. */
-  private List<Message> missed(Channel channel, long after) {
+  /** Pages on with the largest page the server allows. */
+  private List<Message> missed(Channel channel, long afterSeq) {
     int pageSize = limits.maxHistoryPage();
     List<Message> all = new ArrayList<>();
-    long last = after;
+    long last = afterSeq;
     while (true) {
-      List<Message> page =
+      ChatApi.Page page = ChatApi.Page.afterSeq(last, pageSize);
+      List<Message> messages =
           channel instanceof Channel.RoomChannel room
-              ? api.roomMessages(room.room(), ChatApi.Page.after(last, pageSize))
-              : api.directMessages(((Channel.DirectChannel) channel).username(), ChatApi.Page.after(last, pageSize));
-      all.addAll(page);
-      if (page.size() < pageSize) {
+              ? api.roomMessages(room.room(), page)
+              : api.directMessages(((Channel.DirectChannel) channel).username(), page);
+      all.addAll(messages);
+      if (messages.size() < pageSize) {
         return all;
       }
-      last = page.get(page.size() - 1).id();
+      last = messages.get(messages.size() - 1).seq();
     }
   }
 
@@ -433,7 +462,6 @@ public final class ChatConnection implements AutoCloseable {
     }
     socket = null;
     stopHeartbeat();
-    heldBack.clear();
     switch (code) {
       case 4001 -> become(new ConnectionState.LoggedOut("the server no longer accepts this login"));
       case 4003 -> become(new ConnectionState.Banned(banReason != null ? banReason : reason));

@@ -1,6 +1,7 @@
 package chat.client;
 
 import chat.dto.ClientFrame;
+import chat.dto.Message;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -9,14 +10,14 @@ import java.util.Map;
 
 /**
  * What a connection remembers from one socket to the next so that a reconnect misses nothing and
- * repeats nothing: the rooms it is in, the last message id seen in each room and conversation, and the
- * sends not yet acknowledged. Not thread-safe: the connection's event loop owns it.
+ * repeats nothing: the rooms it is in, the seqs received in each room and conversation, and the sends
+ * not yet acknowledged. Not thread-safe: the connection's event loop owns it.
  */
 final class ResumeState {
 
   /** The rooms to rejoin, by {@link ChatNames#key}, as the user spelled them. */
   private final Map<String, String> rooms = new LinkedHashMap<>();
-  private final Map<Channel, RecentIds> seen = new HashMap<>();
+  private final Map<Channel, ReceivedSeqs> received = new HashMap<>();
   private final Map<String, ClientFrame> unacknowledged = new LinkedHashMap<>();
 
   void joined(String room) {
@@ -26,25 +27,37 @@ final class ResumeState {
   /** A room left is forgotten: joining it again later starts from its newest messages. */
   void left(String room) {
     rooms.remove(ChatNames.key(room));
-    seen.remove(Channel.room(room));
+    received.remove(Channel.room(room));
   }
 
   /**
-   * Records message {@code id} in {@code channel} and says whether it is new: not one of the channel's
-   * recent ids, even if a later one came first ({@link RecentIds}).
+   * Records {@code message} in {@code channel} and says whether it is new. The first message of a
+   * channel this client knew nothing of starts it: what came before is history, not a gap.
    */
-  boolean see(Channel channel, long id) {
-    return seen.computeIfAbsent(channel, c -> new RecentIds()).add(id);
+  boolean see(Channel channel, Message message) {
+    return received.computeIfAbsent(channel, c -> new ReceivedSeqs(message.seq() - 1)).add(message.seq());
   }
 
-  /**
-   * The id a new socket resumes the channel after: a little below the highest seen, so that a message
-   * overtaken just before the old socket dropped still comes ({@link RecentIds#resumeAfter}); null
-   * before the first message.
-   */
-  Long resumeAfter(Channel channel) {
-    RecentIds ids = seen.get(channel);
-    return ids == null ? null : ids.resumeAfter();
+  /** Everything in {@code channel} up to {@code seq} has come that ever will ({@link ReceivedSeqs}). */
+  void completeThrough(Channel channel, long seq) {
+    received.computeIfAbsent(channel, c -> new ReceivedSeqs(seq)).completeThrough(seq);
+  }
+
+  /** The seq a new socket resumes the channel after, the highest with none missing below; null if none. */
+  Long resumeSeq(Channel channel) {
+    ReceivedSeqs seqs = received.get(channel);
+    return seqs == null ? null : seqs.through();
+  }
+
+  /** The highest seq received in the channel; null before the first. */
+  Long highestSeq(Channel channel) {
+    ReceivedSeqs seqs = received.get(channel);
+    return seqs == null ? null : seqs.highest();
+  }
+
+  boolean hasGap(Channel channel) {
+    ReceivedSeqs seqs = received.get(channel);
+    return seqs != null && seqs.hasGap();
   }
 
   void sending(String clientId, ClientFrame frame) {
@@ -57,22 +70,27 @@ final class ResumeState {
   }
 
   /**
-   * What a new socket sends first: a join per room with the last id seen in it, then every send still
-   * unacknowledged, under its original clientId so the server stores none twice. Joins come first
+   * What a new socket sends first: a join per room from the seq it has everything up to, then every send
+   * still unacknowledged, under its original clientId so the server stores none twice. Joins come first
    * because the server takes a socket's frames in order, and a message needs its room joined.
    */
   List<ClientFrame> resumeFrames() {
     List<ClientFrame> frames = new ArrayList<>();
     for (String room : rooms.values()) {
-      frames.add(new ClientFrame.JoinRoom(room, resumeAfter(Channel.room(room))));
+      frames.add(joinFrame(room));
     }
     frames.addAll(unacknowledged.values());
     return frames;
   }
 
+  /** The join for {@code room}: a catch-up once a message of it was seen, else its newest page. */
+  ClientFrame.JoinRoom joinFrame(String room) {
+    return new ClientFrame.JoinRoom(room, resumeSeq(Channel.room(room)), null);
+  }
+
   /** The conversations to catch up on over REST after a reconnect: those with a message seen. */
   List<Channel.DirectChannel> conversations() {
-    return seen.keySet().stream()
+    return received.keySet().stream()
         .filter(Channel.DirectChannel.class::isInstance)
         .map(Channel.DirectChannel.class::cast)
         .toList();

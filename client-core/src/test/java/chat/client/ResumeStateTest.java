@@ -6,71 +6,77 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.dto.ClientFrame;
+import chat.dto.Message;
+import chat.dto.Role;
+import chat.dto.User;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ResumeStateTest {
+
+  private static final User ALICE = new User(1, "alice", Role.USER);
 
   private final ResumeState resume = new ResumeState();
 
   @Test
   void aMessageIsNewOnlyOncePerChannel() {
     Channel general = Channel.room("general");
-    assertTrue(resume.see(general, 5));
-    assertFalse(resume.see(general, 5));
-    assertTrue(resume.see(general, 6));
-    assertFalse(resume.see(general, 6));
-    assertTrue(resume.see(Channel.direct("bob"), 5), "another channel keeps its own count");
+    assertTrue(resume.see(general, seq(5)));
+    assertFalse(resume.see(general, seq(5)));
+    assertTrue(resume.see(general, seq(6)));
+    assertFalse(resume.see(general, seq(6)));
+    assertTrue(resume.see(Channel.direct("bob"), seq(5)), "another channel keeps its own count");
   }
 
   @Test
-  void aMessageOvertakenByALaterOneIsStillNewOnce() {
-    // Two nodes store 6 and 7 in that order; the socket hears 7 first, from its own node.
+  void theFirstMessageOfAChannelStartsItAndWhatFollowsAfterAMissingOneIsAGap() {
     Channel general = Channel.room("general");
-    resume.see(general, 5);
-    assertTrue(resume.see(general, 7));
-    assertTrue(resume.see(general, 6), "6 was never delivered");
-    assertFalse(resume.see(general, 6));
+    resume.see(general, seq(5));
+    assertFalse(resume.hasGap(general), "what came before the first message is history");
+    assertTrue(resume.see(general, seq(7)));
+    assertTrue(resume.hasGap(general), "6 is missing");
+    assertEquals(5, resume.resumeSeq(general));
+    assertEquals(7, resume.highestSeq(general));
+    assertTrue(resume.see(general, seq(6)), "6 was overtaken, not lost");
+    assertFalse(resume.hasGap(general));
+    assertEquals(7, resume.resumeSeq(general));
   }
 
   @Test
-  void aNewSocketAsksAgainForTheNewestFewSoAMessageOvertakenInFlightStillComes() {
+  void aCompletePageFillsTheGapsItSkipped() {
+    // 6 and 8 were deleted: a page after 5 brings 7 and 9 only, and is complete up to 9.
     Channel general = Channel.room("general");
-    for (long id = 1; id <= 100; id++) {
-      if (id != 90) {
-        resume.see(general, id); // 90 was overtaken by 91 and lost with the socket
-      }
-    }
-    long after = resume.resumeAfter(general);
-    assertTrue(after < 90, "the new socket asks from " + after);
-    assertTrue(resume.see(general, 90));
-    assertFalse(resume.see(general, 95), "what was delivered is dropped as a repeat");
+    resume.see(general, seq(5));
+    resume.see(general, seq(10));
+    resume.see(general, seq(7));
+    resume.see(general, seq(9));
+    resume.completeThrough(general, 9);
+    assertFalse(resume.hasGap(general));
+    assertEquals(10, resume.resumeSeq(general));
   }
 
   @Test
   void aChannelIsTheSameWhateverTheCaseOfItsName() {
-    resume.see(Channel.room("General"), 5);
-    assertFalse(resume.see(Channel.room("GENERAL"), 5));
-    resume.see(Channel.direct("Bob"), 2);
-    assertFalse(resume.see(Channel.direct("bob"), 2));
+    resume.see(Channel.room("General"), seq(5));
+    assertFalse(resume.see(Channel.room("GENERAL"), seq(5)));
+    resume.see(Channel.direct("Bob"), seq(2));
+    assertFalse(resume.see(Channel.direct("bob"), seq(2)));
   }
 
   @Test
-  void rejoinsEachRoomFromItsLastSeenIdThenResendsWhatWasNotAcknowledged() {
+  void rejoinsEachRoomAfterTheSeqItHasEverythingUpToThenResendsWhatWasNotAcknowledged() {
     resume.joined("general");
     resume.joined("random");
-    resume.see(Channel.room("general"), 41);
+    resume.see(Channel.room("general"), seq(41));
+    resume.see(Channel.room("general"), seq(43));
     ClientFrame hello = new ClientFrame.SendChatMessage("general", "hello", "c-1");
     ClientFrame hi = new ClientFrame.SendDirectMessage("bob", "hi", "c-2");
     resume.sending("c-1", hello);
     resume.sending("c-2", hi);
 
     assertEquals(
-        List.of(
-            new ClientFrame.JoinRoom("general", 41L),
-            new ClientFrame.JoinRoom("random", null),
-            hello,
-            hi),
+        List.of(ClientFrame.JoinRoom.afterSeq("general", 41), new ClientFrame.JoinRoom("random"), hello, hi),
         resume.resumeFrames());
   }
 
@@ -86,17 +92,21 @@ class ResumeStateTest {
   @Test
   void aRoomLeftIsNeitherRejoinedNorRemembered() {
     resume.joined("general");
-    resume.see(Channel.room("general"), 9);
+    resume.see(Channel.room("general"), seq(9));
     resume.left("general");
 
     assertEquals(List.of(), resume.resumeFrames());
-    assertNull(resume.resumeAfter(Channel.room("general")));
+    assertNull(resume.resumeSeq(Channel.room("general")));
   }
 
   @Test
   void catchesUpOnlyOnConversationsWithAMessageSeen() {
-    resume.see(Channel.room("general"), 3);
-    resume.see(Channel.direct("bob"), 4);
+    resume.see(Channel.room("general"), seq(3));
+    resume.see(Channel.direct("bob"), seq(4));
     assertEquals(List.of(new Channel.DirectChannel("bob")), resume.conversations());
+  }
+
+  private static Message seq(long seq) {
+    return new Message(100 + seq, seq, "general", null, ALICE, "text " + seq, Instant.EPOCH, null);
   }
 }

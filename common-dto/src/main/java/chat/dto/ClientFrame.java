@@ -1,5 +1,6 @@
 package chat.dto;
 
+import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbSubtype;
 import jakarta.json.bind.annotation.JsonbTypeInfo;
 
@@ -16,8 +17,26 @@ import jakarta.json.bind.annotation.JsonbTypeInfo;
     })
 public sealed interface ClientFrame extends Frame {
 
-  /** Join a room; {@code after} (the last id seen) asks for every message since instead of the newest. */
-  record JoinRoom(String room, Long after) implements ClientFrame {}
+  /**
+   * Join a room. {@code afterSeq} (the highest seq below which the client has every message) asks for
+   * every message after it instead of the newest; {@code after}, an id, is the older way to ask.
+   */
+  record JoinRoom(String room, Long afterSeq, Long after) implements ClientFrame {
+
+    /** The constructor JSON-B binds to: a record with a second constructor leaves it none by default. */
+    @JsonbCreator
+    public JoinRoom {}
+
+    /** A plain join: the room's newest messages. */
+    public JoinRoom(String room) {
+      this(room, null, null);
+    }
+
+    /** A catch-up: every message after {@code afterSeq}. */
+    public static JoinRoom afterSeq(String room, long afterSeq) {
+      return new JoinRoom(room, afterSeq, null);
+    }
+  }
 
   record LeaveRoom(String room) implements ClientFrame {}
 

@@ -17,12 +17,13 @@ class WireJsonTest {
 
   private static final User ALICE = new User(1, "alice", Role.USER);
   private static final Message ROOM_MESSAGE =
-      new Message(7, "lobby", null, ALICE, "hi", Instant.parse("2026-11-23T10:15:30.123456Z"), "c-1");
+      new Message(7, 3, "lobby", null, ALICE, "hi", Instant.parse("2026-11-23T10:15:30.123456Z"), "c-1");
 
   static Stream<ClientFrame> clientFrames() {
     return Stream.of(
-        new ClientFrame.JoinRoom("lobby", null),
-        new ClientFrame.JoinRoom("lobby", 41L),
+        new ClientFrame.JoinRoom("lobby"),
+        ClientFrame.JoinRoom.afterSeq("lobby", 41),
+        new ClientFrame.JoinRoom("lobby", null, 41L),
         new ClientFrame.LeaveRoom("lobby"),
         new ClientFrame.SendChatMessage("lobby", "hello", "c-1"),
         new ClientFrame.SendDirectMessage("bob", "psst", null),
@@ -39,7 +40,7 @@ class WireJsonTest {
         new ServerFrame.MemberLeft("lobby", ALICE),
         new ServerFrame.ChatMessagePosted(ROOM_MESSAGE),
         new ServerFrame.DirectMessagePosted(
-            new Message(8, null, "bob", ALICE, "psst", ROOM_MESSAGE.sentAt(), null)),
+            new Message(8, 1, null, "bob", ALICE, "psst", ROOM_MESSAGE.sentAt(), null)),
         new ServerFrame.MessageDeleted(7, "lobby", null),
         new ServerFrame.FriendRequested(ALICE),
         new ServerFrame.FriendAdded(ALICE),
@@ -64,7 +65,7 @@ class WireJsonTest {
 
   @Test
   void framesCarryTheContractsTypeNames() {
-    assertTrue(WireJson.toJson(new ClientFrame.JoinRoom("lobby", null)).contains("\"type\":\"join_room\""));
+    assertTrue(WireJson.toJson(new ClientFrame.JoinRoom("lobby")).contains("\"type\":\"join_room\""));
     assertTrue(WireJson.toJson(new ServerFrame.AdminPing("a")).contains("\"type\":\"ping\""));
     assertTrue(
         WireJson.toJson(ServerFrame.RequestFailed.of(ErrorCode.RATE_LIMITED, "slow down", null))

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * A chat server as a client meets it: one real node on loopback with its own PostgreSQL. The node can
@@ -67,6 +68,14 @@ public final class OneNode implements AutoCloseable {
   /** The node comes back on the same address and waits until it is ready. */
   public void restart() {
     node.start();
+  }
+
+  /**
+   * The node's database, for a test that does what no client can: what a node that died halfway would
+   * have left, for instance.
+   */
+  public DataSource database() {
+    return database.dataSource();
   }
 
   /** The database goes away under the running node, as in an outage. */

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import javax.sql.DataSource;
 
 /**
  * One real PostgreSQL on loopback for the nodes of a test, and the settings those nodes share: the
@@ -75,6 +76,11 @@ public final class TestDatabase implements AutoCloseable {
         "CHAT_BCRYPT_COST", "4",
         "CHAT_ADMIN_USERNAME", ADMIN,
         "CHAT_ADMIN_PASSWORD", ADMIN_PASSWORD);
+  }
+
+  /** The database itself, for a test that changes it behind the nodes' back. */
+  public DataSource dataSource() {
+    return postgres.getPostgresDatabase();
   }
 
   /** Where node logs go: beside the test data, under {@code node-logs}. */

@@ -93,7 +93,7 @@ public final class Session implements ServerActions, AutoCloseable {
     String username = ((Channel.DirectChannel) channel).username();
     List<Message> messages = api.directMessages(username, page);
     if (beforeId == null && !messages.isEmpty()) {
-      connection.follow(username, messages.get(messages.size() - 1).id());
+      connection.follow(username, messages.get(messages.size() - 1).seq());
     }
     return messages;
   }

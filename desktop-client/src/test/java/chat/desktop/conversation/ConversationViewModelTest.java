@@ -97,7 +97,7 @@ class ConversationViewModelTest {
   }
 
   private static Message message(long id, User from, String text) {
-    return new Message(id, "general", null, from, text, Instant.EPOCH, null);
+    return new Message(id, id, "general", null, from, text, Instant.EPOCH, null);
   }
 
   private static final class Room implements ConversationActions {

@@ -67,29 +67,35 @@ public class MessageService {
   }
 
   /**
-   * Stores a message, then sends it to everyone in the room. A repeat of a {@code clientId} is not
-   * stored or sent again: the caller gets the original to give back to the sender alone.
+   * Stores a message, then sends it to everyone in the room, the sender's sockets included (their
+   * acknowledgement). A repeat of a {@code clientId} is not stored again; the original is sent to the
+   * room again, since the first sending may never have happened (a node that died after the commit, a
+   * commit whose answer timed out), and clients drop a seq they have.
+   *
+   * @return the original, for the caller to give back to the sender alone, when the clientId was used
+   *     before in another channel: it is not sent to this one
    */
-  public CompletionStage<Posted> post(User sender, RoomRef room, String text, String clientId) {
+  public CompletionStage<Optional<Message>> post(User sender, RoomRef room, String text, String clientId) {
     checkText(text, clientId);
     return writer
         .submit(new NewMessage(Destination.of(room), sender, text, clientId))
         .thenApply(
             posted -> {
-              if (!posted.repeat()) {
-                Message message = posted.message();
-                String frame = WireJson.toJson(new ServerFrame.ChatMessagePosted(message));
-                events.publish(RoomEvent.message(room.id(), message.id(), sender.id(), frame));
+              Message message = posted.message();
+              if (posted.repeat() && !room.name().equals(message.room())) {
+                return Optional.of(message);
               }
-              return posted;
+              String frame = WireJson.toJson(new ServerFrame.ChatMessagePosted(message));
+              events.publish(RoomEvent.message(room.id(), message.id(), sender.id(), frame));
+              return Optional.empty();
             });
   }
 
   /**
-   * Stores a direct message to a friend, then sends it to every socket of both; a repeat goes back to
-   * the caller alone, as for rooms.
+   * Stores a direct message to a friend, then sends it to every socket of both; a repeat, and the
+   * answer, as for rooms.
    */
-  public CompletionStage<Posted> postDirect(User sender, String to, String text, String clientId) {
+  public CompletionStage<Optional<Message>> postDirect(User sender, String to, String text, String clientId) {
     checkText(text, clientId);
     User recipient = social.other(sender, to);
     if (!social.friends(sender.id(), recipient.id())) {
@@ -101,11 +107,13 @@ public class MessageService {
         .submit(new NewMessage(destination, sender, text, clientId))
         .thenApply(
             posted -> {
-              if (!posted.repeat()) {
-                String frame = WireJson.toJson(new ServerFrame.DirectMessagePosted(posted.message()));
-                events.publish(new UserEvent(List.of(sender.id(), recipient.id()), sender.id(), frame));
+              Message message = posted.message();
+              if (posted.repeat() && !recipient.username().equals(message.to())) {
+                return Optional.of(message);
               }
-              return posted;
+              String frame = WireJson.toJson(new ServerFrame.DirectMessagePosted(message));
+              events.publish(new UserEvent(List.of(sender.id(), recipient.id()), sender.id(), frame));
+              return Optional.empty();
             });
   }
 
@@ -143,41 +151,45 @@ public class MessageService {
   }
 
   /**
-   * A page of a room's history in ascending id order: with {@code after}, the oldest messages after it
-   * (and before {@code before}, if given); otherwise the newest before {@code before}, or the newest.
+   * A page of a room's history in ascending id order: with {@code afterSeq} or {@code after}, the oldest
+   * messages after it (and before {@code before}, if given with {@code after}); otherwise the newest
+   * before {@code before}, or the newest.
    */
-  public List<Message> page(User viewer, RoomRef room, Long before, Long after, Integer limit) {
-    return page(viewer, Destination.of(room), before, after, limit);
+  public List<Message> page(User viewer, RoomRef room, HistoryRange range, Integer limit) {
+    return page(viewer, Destination.of(room), range, limit);
   }
 
   /** A page of the caller's conversation with {@code username}, as for rooms. */
-  public List<Message> directPage(User viewer, String username, Long before, Long after, Integer limit) {
+  public List<Message> directPage(User viewer, String username, HistoryRange range, Integer limit) {
     User other = social.other(viewer, username);
     Optional<Long> conversation = store.existingConversation(viewer.id(), other.id());
     if (conversation.isEmpty()) {
       checkLimit(limit);
       return List.of();
     }
-    return page(viewer, Destination.direct(conversation.get(), null), before, after, limit);
+    return page(viewer, Destination.direct(conversation.get(), null), range, limit);
   }
 
-  private List<Message> page(User viewer, Destination destination, Long before, Long after, Integer limit) {
-    int size = checkLimit(limit);
-    long upper = before == null ? Long.MAX_VALUE : before;
-    return after == null
-        ? store.newest(destination, viewer.id(), upper, size)
-        : store.oldestAfter(destination, viewer.id(), after, upper, size);
+  private List<Message> page(User viewer, Destination destination, HistoryRange range, Integer limit) {
+    return read(viewer, destination, range, checkLimit(limit));
   }
 
   /**
    * What a joining socket is shown: the newest page, or for a client catching up every message after
-   * {@code after}, up to the catch-up limit; one more than that is fetched to know if there is more.
+   * the range's start, up to the catch-up limit; one more than that is fetched to know if there is more.
    */
-  public List<Message> joinHistory(User viewer, RoomRef room, Long after) {
-    Destination destination = Destination.of(room);
-    return after == null
-        ? store.newest(destination, viewer.id(), Long.MAX_VALUE, DEFAULT_PAGE)
-        : store.oldestAfter(destination, viewer.id(), after, Long.MAX_VALUE, catchUpLimit + 1);
+  public List<Message> joinHistory(User viewer, RoomRef room, HistoryRange range) {
+    return read(viewer, Destination.of(room), range, range.isCatchUp() ? catchUpLimit + 1 : DEFAULT_PAGE);
+  }
+
+  private List<Message> read(User viewer, Destination destination, HistoryRange range, int size) {
+    if (range.afterSeq() != null) {
+      return store.oldestAfterSeq(destination, viewer.id(), range.afterSeq(), size);
+    }
+    long upper = range.before() == null ? Long.MAX_VALUE : range.before();
+    return range.after() == null
+        ? store.newest(destination, viewer.id(), upper, size)
+        : store.oldestAfter(destination, viewer.id(), range.after(), upper, size);
   }
 
   public int catchUpLimit() {

@@ -16,13 +16,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
@@ -34,30 +35,43 @@ public class MessageStore {
 
   /**
    * Locks the batch's rooms and conversations first, so that on every node id order within a destination is
-   * commit order: a writer that drew smaller ids has committed before another may draw larger ones.
+   * commit order (a writer that drew smaller ids has committed before another may draw larger ones), and
+   * reads the last seq each gave out, which only the lock holder advances.
    */
   private static final String LOCK_ROOMS =
-      "SELECT id FROM room WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE";
+      "SELECT id, last_seq FROM room WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE";
 
   private static final String LOCK_CONVERSATIONS =
-      "SELECT id FROM conversation WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE";
+      "SELECT id, last_seq FROM conversation WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE";
 
-  /** Rows go in in the batch's order, so their ids ascend in that order; repeats are skipped. */
+  /**
+   * Rows go in in the batch's order, so their ids ascend in that order, as their seqs do. A clientId
+   * stored meanwhile by another node in another channel is skipped (see {@link #insert}).
+   */
   private static final String INSERT =
       """
-      INSERT INTO message (room_id, conversation_id, sender_id, body, client_id, sent_at)
-      SELECT room_id, conversation_id, sender_id, body, client_id, ?::timestamptz FROM
-        unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[]) WITH ORDINALITY
-          AS batch(room_id, conversation_id, sender_id, body, client_id, position)
+      INSERT INTO message (room_id, conversation_id, seq, sender_id, body, client_id, sent_at)
+      SELECT room_id, conversation_id, seq, sender_id, body, client_id, ?::timestamptz FROM
+        unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[]) WITH ORDINALITY
+          AS batch(room_id, conversation_id, seq, sender_id, body, client_id, position)
       ORDER BY position
       ON CONFLICT (sender_id, client_id) WHERE client_id IS NOT NULL DO NOTHING
-      RETURNING id, sender_id, client_id
+      RETURNING id, room_id, conversation_id, seq
+      """;
+
+  private static final String ADVANCE_ROOMS =
+      "UPDATE room SET last_seq = top.seq FROM unnest(?::bigint[], ?::bigint[]) AS top(id, seq) WHERE room.id = top.id";
+
+  private static final String ADVANCE_CONVERSATIONS =
+      """
+      UPDATE conversation SET last_seq = top.seq FROM unnest(?::bigint[], ?::bigint[]) AS top(id, seq)
+      WHERE conversation.id = top.id
       """;
 
   /** A message as clients see it: its room's name, or for a direct message the recipient's. */
   private static final String COLUMNS =
       """
-      SELECT m.id, r.name, m.body, m.client_id, m.sent_at, a.id, a.username, a.role, t.username
+      SELECT m.id, m.seq, r.name, m.body, m.client_id, m.sent_at, a.id, a.username, a.role, t.username
       FROM message m JOIN account a ON a.id = m.sender_id
         LEFT JOIN room r ON r.id = m.room_id
         LEFT JOIN conversation c ON c.id = m.conversation_id
@@ -79,6 +93,8 @@ public class MessageStore {
       "SELECT * FROM (" + HISTORY + " AND m.id < ? ORDER BY m.id DESC LIMIT ?) page ORDER BY 1";
 
   private static final String OLDEST_AFTER = HISTORY + " AND m.id > ? AND m.id < ? ORDER BY m.id LIMIT ?";
+
+  private static final String OLDEST_AFTER_SEQ = HISTORY + " AND m.seq > ? ORDER BY m.seq LIMIT ?";
 
   private static final String DELETABLE =
       """
@@ -111,18 +127,26 @@ public class MessageStore {
   /**
    * Stores a batch in one transaction. The answer has one entry per message, in order; a message whose
    * {@code clientId} its sender already used is answered with the stored original.
+   *
+   * <p>Repeats are found before the insert, so that the seqs handed out are exactly those of the rows
+   * stored: the channel's lock keeps a repeat within the channel from racing in. The same clientId sent
+   * at once to another channel through another node is the one race left; its row is skipped and its
+   * seq stays unused, which clients take for a deleted message (docs/protocol.md, "Sequence numbers").
    */
   List<Posted> insert(List<NewMessage> batch) {
     return Jdbc.inTransaction(
         dataSource,
         connection -> {
           Instant sentAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
-          lock(connection, LOCK_ROOMS, batch, Destination::roomIdOrNull);
-          lock(connection, LOCK_CONVERSATIONS, batch, Destination::conversationIdOrNull);
-          Map<ClientKey, Long> inserted = new HashMap<>();
-          List<Long> anonymous = new ArrayList<>();
-          insertRows(connection, batch, sentAt, inserted, anonymous);
-          return match(connection, batch, sentAt, inserted, anonymous);
+          Map<Channel, Long> lastSeqs = new HashMap<>();
+          lock(connection, LOCK_ROOMS, batch, Destination::roomIdOrNull, Channel::room, lastSeqs);
+          lock(connection, LOCK_CONVERSATIONS, batch, Destination::conversationIdOrNull, Channel::conversation, lastSeqs);
+          Map<ClientKey, Message> stored = originals(connection, batch);
+          Numbered numbered = Numbered.of(batch, stored, lastSeqs);
+          Map<Channel.Seq, Long> ids = insertRows(connection, numbered, sentAt);
+          advance(connection, ADVANCE_ROOMS, numbered.lastSeqs(), Channel::isRoom);
+          advance(connection, ADVANCE_CONVERSATIONS, numbered.lastSeqs(), c -> !c.isRoom());
+          return answers(connection, numbered, ids, stored, sentAt);
         });
   }
 
@@ -134,6 +158,11 @@ public class MessageStore {
   /** The first {@code limit} messages of a destination after {@code after} and before {@code before}. */
   List<Message> oldestAfter(Destination destination, long viewerId, long after, long before, int limit) {
     return query(history(OLDEST_AFTER, destination), destinationId(destination), viewerId, after, before, limit);
+  }
+
+  /** The first {@code limit} messages of a destination after the one numbered {@code afterSeq}. */
+  List<Message> oldestAfterSeq(Destination destination, long viewerId, long afterSeq, int limit) {
+    return query(history(OLDEST_AFTER_SEQ, destination), destinationId(destination), viewerId, afterSeq, limit);
   }
 
   /** The conversation between two users, made on first use; ids are never reused, so callers may cache. */
@@ -235,7 +264,12 @@ public class MessageStore {
   }
 
   private static void lock(
-      Connection connection, String sql, List<NewMessage> batch, Function<Destination, Long> id)
+      Connection connection,
+      String sql,
+      List<NewMessage> batch,
+      Function<Destination, Long> id,
+      LongFunction<Channel> channel,
+      Map<Channel, Long> lastSeqs)
       throws SQLException {
     Long[] ids =
         batch.stream().map(m -> id.apply(m.destination())).filter(Objects::nonNull).distinct().toArray(Long[]::new);
@@ -244,91 +278,25 @@ public class MessageStore {
     }
     try (PreparedStatement lock = connection.prepareStatement(sql)) {
       lock.setArray(1, connection.createArrayOf("bigint", ids));
-      lock.executeQuery().close();
-    }
-  }
-
-  private static void insertRows(
-      Connection connection,
-      List<NewMessage> batch,
-      Instant sentAt,
-      Map<ClientKey, Long> inserted,
-      List<Long> anonymous)
-      throws SQLException {
-    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-      insert.setObject(1, OffsetDateTime.ofInstant(sentAt, ZoneOffset.UTC));
-      insert.setArray(2, array(connection, "bigint", batch, m -> m.destination().roomIdOrNull()));
-      insert.setArray(3, array(connection, "bigint", batch, m -> m.destination().conversationIdOrNull()));
-      insert.setArray(4, array(connection, "bigint", batch, m -> m.sender().id()));
-      insert.setArray(5, array(connection, "text", batch, NewMessage::text));
-      insert.setArray(6, array(connection, "text", batch, NewMessage::clientId));
-      try (ResultSet rows = insert.executeQuery()) {
+      try (ResultSet rows = lock.executeQuery()) {
         while (rows.next()) {
-          long id = rows.getLong(1);
-          String clientId = rows.getString(3);
-          if (clientId == null) {
-            anonymous.add(id);
-          } else {
-            inserted.put(new ClientKey(rows.getLong(2), clientId), id);
-          }
+          lastSeqs.put(channel.apply(rows.getLong(1)), rows.getLong(2));
         }
       }
     }
-    // RETURNING gives no order; the batch's order is the order of the ids.
-    Collections.sort(anonymous);
   }
 
-  /**
-   * Pairs each message of the batch with its row. Messages with a client id are found by it; the others
-   * cannot conflict, so they took the remaining ids in batch order. A client id seen before (earlier in
-   * this batch, or stored earlier) is answered with the original.
-   */
-  private static List<Posted> match(
-      Connection connection,
-      List<NewMessage> batch,
-      Instant sentAt,
-      Map<ClientKey, Long> inserted,
-      List<Long> anonymous)
+  /** The stored messages whose clientIds the batch sends again. */
+  private static Map<ClientKey, Message> originals(Connection connection, List<NewMessage> batch)
       throws SQLException {
-    Map<ClientKey, Message> originals = originalsOfRepeats(connection, batch, inserted);
-    List<Posted> posted = new ArrayList<>(batch.size());
-    Map<ClientKey, Message> firstInBatch = new HashMap<>();
-    int nextAnonymous = 0;
-    for (NewMessage message : batch) {
-      if (message.clientId() == null) {
-        posted.add(new Posted(toMessage(anonymous.get(nextAnonymous++), message, sentAt), false));
-        continue;
-      }
-      ClientKey key = new ClientKey(message.sender().id(), message.clientId());
-      Message earlier = firstInBatch.get(key);
-      if (earlier != null) {
-        posted.add(new Posted(earlier, true));
-      } else if (inserted.containsKey(key)) {
-        Message stored = toMessage(inserted.get(key), message, sentAt);
-        firstInBatch.put(key, stored);
-        posted.add(new Posted(stored, false));
-      } else {
-        posted.add(new Posted(originals.get(key), true));
-      }
-    }
-    return posted;
-  }
-
-  private static Map<ClientKey, Message> originalsOfRepeats(
-      Connection connection, List<NewMessage> batch, Map<ClientKey, Long> inserted)
-      throws SQLException {
-    List<NewMessage> repeats =
-        batch.stream()
-            .filter(m -> m.clientId() != null)
-            .filter(m -> !inserted.containsKey(new ClientKey(m.sender().id(), m.clientId())))
-            .toList();
+    List<NewMessage> keyed = batch.stream().filter(m -> m.clientId() != null).toList();
     Map<ClientKey, Message> originals = new HashMap<>();
-    if (repeats.isEmpty()) {
+    if (keyed.isEmpty()) {
       return originals;
     }
     try (PreparedStatement select = connection.prepareStatement(ORIGINALS)) {
-      select.setArray(1, array(connection, "bigint", repeats, m -> m.sender().id()));
-      select.setArray(2, array(connection, "text", repeats, NewMessage::clientId));
+      select.setArray(1, array(connection, "bigint", keyed, m -> m.sender().id()));
+      select.setArray(2, array(connection, "text", keyed, NewMessage::clientId));
       for (Message original : read(select)) {
         originals.put(new ClientKey(original.from().id(), original.clientId()), original);
       }
@@ -336,26 +304,116 @@ public class MessageStore {
     return originals;
   }
 
-  private static Message toMessage(long id, NewMessage message, Instant sentAt) {
+  /** Inserts the batch's new messages; answers each row's id by its channel and seq. */
+  private static Map<Channel.Seq, Long> insertRows(Connection connection, Numbered numbered, Instant sentAt)
+      throws SQLException {
+    List<NewMessage> rows = numbered.fresh();
+    Map<Channel.Seq, Long> ids = new HashMap<>();
+    if (rows.isEmpty()) {
+      return ids;
+    }
+    try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+      insert.setObject(1, OffsetDateTime.ofInstant(sentAt, ZoneOffset.UTC));
+      insert.setArray(2, array(connection, "bigint", rows, m -> m.destination().roomIdOrNull()));
+      insert.setArray(3, array(connection, "bigint", rows, m -> m.destination().conversationIdOrNull()));
+      insert.setArray(4, connection.createArrayOf("bigint", numbered.freshSeqs()));
+      insert.setArray(5, array(connection, "bigint", rows, m -> m.sender().id()));
+      insert.setArray(6, array(connection, "text", rows, NewMessage::text));
+      insert.setArray(7, array(connection, "text", rows, NewMessage::clientId));
+      try (ResultSet stored = insert.executeQuery()) {
+        while (stored.next()) {
+          long roomId = stored.getLong(2);
+          Channel channel = stored.wasNull() ? Channel.conversation(stored.getLong(3)) : Channel.room(roomId);
+          ids.put(new Channel.Seq(channel, stored.getLong(4)), stored.getLong(1));
+        }
+      }
+    }
+    return ids;
+  }
+
+  private static void advance(
+      Connection connection, String sql, Map<Channel, Long> lastSeqs, Predicate<Channel> which)
+      throws SQLException {
+    List<Map.Entry<Channel, Long>> advanced =
+        lastSeqs.entrySet().stream().filter(e -> which.test(e.getKey())).toList();
+    if (advanced.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement update = connection.prepareStatement(sql)) {
+      update.setArray(1, connection.createArrayOf("bigint", advanced.stream().map(e -> e.getKey().id()).toArray()));
+      update.setArray(2, connection.createArrayOf("bigint", advanced.stream().map(Map.Entry::getValue).toArray()));
+      update.executeUpdate();
+    }
+  }
+
+  /**
+   * One answer per message of the batch, in order: a new message as stored, a repeat with its original
+   * (stored before, earlier in this batch, or, for the race {@link #insert} describes, just now by
+   * another node).
+   */
+  private static List<Posted> answers(
+      Connection connection,
+      Numbered numbered,
+      Map<Channel.Seq, Long> ids,
+      Map<ClientKey, Message> stored,
+      Instant sentAt)
+      throws SQLException {
+    List<NewMessage> raced = new ArrayList<>();
+    for (int i = 0; i < numbered.size(); i++) {
+      if (numbered.isFresh(i) && !ids.containsKey(numbered.channelSeq(i))) {
+        raced.add(numbered.message(i));
+      }
+    }
+    Map<ClientKey, Message> originals = new HashMap<>(stored);
+    originals.putAll(originals(connection, raced));
+    List<Posted> posted = new ArrayList<>(numbered.size());
+    Map<ClientKey, Message> firstInBatch = new HashMap<>();
+    for (int i = 0; i < numbered.size(); i++) {
+      NewMessage message = numbered.message(i);
+      ClientKey key = message.clientId() == null ? null : new ClientKey(message.sender().id(), message.clientId());
+      Long id = numbered.isFresh(i) ? ids.get(numbered.channelSeq(i)) : null;
+      if (id != null) {
+        Message fresh = toMessage(id, numbered.seq(i), message, sentAt);
+        posted.add(new Posted(fresh, false));
+        if (key != null) {
+          firstInBatch.put(key, fresh);
+        }
+      } else {
+        Message original = originals.containsKey(key) ? originals.get(key) : firstInBatch.get(key);
+        posted.add(new Posted(original, true));
+      }
+    }
+    return posted;
+  }
+
+  private static Message toMessage(long id, long seq, NewMessage message, Instant sentAt) {
     Destination destination = message.destination();
     return new Message(
-        id, destination.room(), destination.to(), message.sender(), message.text(), sentAt, message.clientId());
+        id,
+        seq,
+        destination.room(),
+        destination.to(),
+        message.sender(),
+        message.text(),
+        sentAt,
+        message.clientId());
   }
 
   private static List<Message> read(PreparedStatement statement) throws SQLException {
     List<Message> messages = new ArrayList<>();
     try (ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
-        User from = new User(rows.getLong(6), rows.getString(7), Role.valueOf(rows.getString(8)));
+        User from = new User(rows.getLong(7), rows.getString(8), Role.valueOf(rows.getString(9)));
         messages.add(
             new Message(
                 rows.getLong(1),
-                rows.getString(2),
-                rows.getString(9),
-                from,
+                rows.getLong(2),
                 rows.getString(3),
-                rows.getObject(5, OffsetDateTime.class).toInstant(),
-                rows.getString(4)));
+                rows.getString(10),
+                from,
+                rows.getString(4),
+                rows.getObject(6, OffsetDateTime.class).toInstant(),
+                rows.getString(5)));
       }
     }
     return messages;
@@ -369,6 +427,4 @@ public class MessageStore {
       throws SQLException {
     return connection.createArrayOf(type, batch.stream().map(column).toArray());
   }
-
-  private record ClientKey(long senderId, String clientId) {}
 }

@@ -43,14 +43,14 @@ public class MessagesResource {
   @Path("rooms/{name}/messages")
   public List<Message> roomHistory(
       @PathParam("name") String name, @BeanParam PageQuery page, @Context SecurityContext security) {
-    return messages.page(Caller.of(security), rooms.find(name), page.before(), page.after(), page.limit());
+    return messages.page(Caller.of(security), rooms.find(name), page.range(), page.limit());
   }
 
   @GET
   @Path("dms/{username}/messages")
   public List<Message> conversation(
       @PathParam("username") String username, @BeanParam PageQuery page, @Context SecurityContext security) {
-    return messages.directPage(Caller.of(security), username, page.before(), page.after(), page.limit());
+    return messages.directPage(Caller.of(security), username, page.range(), page.limit());
   }
 
   @DELETE

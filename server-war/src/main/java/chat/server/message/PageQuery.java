@@ -4,8 +4,8 @@ import chat.server.input.QueryParams;
 import jakarta.ws.rs.QueryParam;
 
 /**
- * A history page's query, {@code ?before=&after=&limit=}, taken as text and parsed by us, so a bad
- * value gets the contract's 400 naming it.
+ * A history page's query, {@code ?before=&after=&afterSeq=&limit=}, taken as text and parsed by us, so
+ * a bad value gets the contract's 400 naming it.
  */
 public class PageQuery {
 
@@ -15,15 +15,17 @@ public class PageQuery {
   @QueryParam("after")
   String after;
 
+  @QueryParam("afterSeq")
+  String afterSeq;
+
   @QueryParam("limit")
   String limit;
 
-  Long before() {
-    return QueryParams.optionalLong("before", before);
-  }
-
-  Long after() {
-    return QueryParams.optionalLong("after", after);
+  HistoryRange range() {
+    return new HistoryRange(
+        QueryParams.optionalLong("before", before),
+        QueryParams.optionalLong("after", after),
+        QueryParams.optionalLong("afterSeq", afterSeq));
   }
 
   Integer limit() {

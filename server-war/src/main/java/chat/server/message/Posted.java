@@ -4,6 +4,6 @@ import chat.dto.Message;
 
 /**
  * A message once stored. {@code repeat} is true when the sender had already sent this {@code clientId}:
- * the message is the original, and only the sender hears of it again.
+ * the message is the original.
  */
-public record Posted(Message message, boolean repeat) {}
+record Posted(Message message, boolean repeat) {}

@@ -12,8 +12,8 @@ import chat.server.config.ChatConfig;
 import chat.server.config.NodeIdentity;
 import chat.server.error.ChatException;
 import chat.server.error.DatabaseFailure;
+import chat.server.message.HistoryRange;
 import chat.server.message.MessageService;
-import chat.server.message.Posted;
 import chat.server.presence.UserPresence;
 import chat.server.ratelimit.RateLimited;
 import chat.server.ratelimit.RateLimits;
@@ -28,6 +28,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -182,7 +183,7 @@ public class ChatEndpoint {
   private void handle(ClientSocket connection, ClientFrame frame) {
     if (frame instanceof ClientFrame.JoinRoom join) {
       limits.joins().acquire(connection.user().id());
-      membership.join(connection, join.room(), join.after());
+      membership.join(connection, join.room(), HistoryRange.joining(join.afterSeq(), join.after()));
     } else if (frame instanceof ClientFrame.LeaveRoom leave) {
       limits.joins().acquire(connection.user().id());
       membership.leave(connection, leave.room());
@@ -223,20 +224,20 @@ public class ChatEndpoint {
 
   /**
    * A stored message reaches its sender with everyone else's; what is left to answer here is a failure,
-   * or a repeat: everyone else already has it, and the sender only lost the acknowledgement.
+   * or the original of a clientId used in another channel.
    */
   private static void answer(
       ClientSocket connection,
-      CompletionStage<Posted> posting,
+      CompletionStage<Optional<Message>> posting,
       String clientId,
       Function<Message, ServerFrame> acknowledgement) {
     posting.whenComplete(
-        (posted, failure) -> {
+        (original, failure) -> {
           if (failure != null) {
             ChatException refused = asChatException(failure);
             fail(connection, refused.code(), refused.getMessage(), clientId);
-          } else if (posted.repeat()) {
-            connection.send(WireJson.toJson(acknowledgement.apply(posted.message())));
+          } else {
+            original.ifPresent(message -> connection.send(WireJson.toJson(acknowledgement.apply(message))));
           }
         });
   }

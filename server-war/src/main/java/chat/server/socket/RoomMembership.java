@@ -8,6 +8,7 @@ import chat.server.config.ChatConfig;
 import chat.server.error.ChatException;
 import chat.server.events.ChatEvents;
 import chat.server.events.RoomEvent;
+import chat.server.message.HistoryRange;
 import chat.server.message.MessageService;
 import chat.server.presence.RoomPresence;
 import chat.server.room.RoomRef;
@@ -53,12 +54,12 @@ public class RoomMembership {
    * Subscribes first and holds live frames back, then reads history, so that a message committed while
    * the history is read arrives exactly once: in the history or after it.
    */
-  void join(ClientSocket socket, String name, Long after) {
+  void join(ClientSocket socket, String name, HistoryRange range) {
     if (name == null) {
       throw ChatException.invalid("join_room needs a 'room'");
     }
     RoomRef current = socket.room(name);
-    if (current != null && after == null) {
+    if (current != null && !range.isCatchUp()) {
       // The socket has the history and gets every live message: it is told the members again, and no
       // history is read or sent twice.
       socket.send(
@@ -81,7 +82,7 @@ public class RoomMembership {
       if (!already) {
         rooms.remember(room.id(), user.id());
       }
-      history = messages.joinHistory(user, room, after);
+      history = messages.joinHistory(user, room, range);
     } catch (RuntimeException e) {
       socket.joinFailed(room.id());
       if (!already) {
@@ -90,9 +91,14 @@ public class RoomMembership {
       throw e;
     }
     // Only a catch-up is cut: the newest page is small, and cutting it would drop the newest messages.
-    List<Message> shown = after == null ? history : fitting(history);
+    List<Message> shown = range.isCatchUp() ? fitting(history) : history;
     boolean more = shown.size() < history.size();
-    long lastShown = shown.isEmpty() ? (after == null ? 0 : after) : shown.get(shown.size() - 1).id();
+    // Live messages held back during the join are dropped if the history has them, or if the client
+    // said it has them (an id; one that sends a seq drops its repeats itself).
+    long lastShown =
+        shown.isEmpty()
+            ? (range.after() == null ? 0 : range.after())
+            : shown.get(shown.size() - 1).id();
     String roomJoined =
         WireJson.toJson(
             new ServerFrame.RoomJoined(room.name(), presence.members(room.id()), shown, more ? true : null));

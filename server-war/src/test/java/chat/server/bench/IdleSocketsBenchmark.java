@@ -91,7 +91,7 @@ class IdleSocketsBenchmark {
                   }
                 })
             .join();
-    socket.sendText(WireJson.toJson(new ClientFrame.JoinRoom(room, null)), true).join();
+    socket.sendText(WireJson.toJson(new ClientFrame.JoinRoom(room)), true).join();
     joined.orTimeout(30, TimeUnit.SECONDS).join();
     return socket;
   }

@@ -96,7 +96,7 @@ class StoreAndSendBenchmark {
 
     Listener(HttpClient client, ChatHttp http, Authenticated user, String room) throws Exception {
       socket = client.newWebSocketBuilder().buildAsync(http.socketUri(user.token()), this).join();
-      socket.sendText(WireJson.toJson(new ClientFrame.JoinRoom(room, null)), true).join();
+      socket.sendText(WireJson.toJson(new ClientFrame.JoinRoom(room)), true).join();
       if (!joined.await(30, TimeUnit.SECONDS)) {
         throw new IllegalStateException(user.user().username() + " could not join " + room);
       }

@@ -116,7 +116,7 @@ class BadInputIT extends OneNodeSuite {
       socket.send(new ClientFrame.SendChatMessage(room, "before joining", "early"));
       assertError(socket, "forbidden", "early");
 
-      socket.send(new ClientFrame.JoinRoom(room, null));
+      socket.send(new ClientFrame.JoinRoom(room));
       socket.next(ServerFrame.RoomJoined.class);
       socket.send(new ClientFrame.SendChatMessage(room, "kept", "k-1"));
       Message kept = socket.next(ServerFrame.ChatMessagePosted.class).message();
@@ -127,7 +127,7 @@ class BadInputIT extends OneNodeSuite {
       assertError(socket, "invalid_request", null);
       socket.sendRaw("{\"type\":\"join_room\",\"room\":\"" + room + "\",\"after\":\"later\"}");
       assertError(socket, "invalid_request", null);
-      socket.send(new ClientFrame.JoinRoom(Names.unique("missing"), null));
+      socket.send(new ClientFrame.JoinRoom(Names.unique("missing")));
       assertError(socket, "not_found", null);
       socket.send(new ClientFrame.SendChatMessage(room, "x".repeat(2001), "long"));
       assertError(socket, "payload_too_large", "long");

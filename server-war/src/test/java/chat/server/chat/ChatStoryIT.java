@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 /** The user story of the first slice, end to end over real HTTP and WebSocket on a real node. */
@@ -38,12 +39,12 @@ class ChatStoryIT extends OneNodeSuite {
 
     try (ChatSocket aliceSocket = ChatSocket.connect(node, aliceAgain.token());
         ChatSocket bobSocket = ChatSocket.connect(node, bob.token())) {
-      aliceSocket.send(new ClientFrame.JoinRoom(roomName, null));
+      aliceSocket.send(new ClientFrame.JoinRoom(roomName));
       ServerFrame.RoomJoined aliceJoined = aliceSocket.next(ServerFrame.RoomJoined.class);
       assertEquals(List.of(), aliceJoined.history());
       assertEquals(List.of(alice.user()), aliceJoined.members());
 
-      bobSocket.send(new ClientFrame.JoinRoom(roomName.toUpperCase(), null));
+      bobSocket.send(new ClientFrame.JoinRoom(roomName.toUpperCase()));
       ServerFrame.RoomJoined bobJoined = bobSocket.next(ServerFrame.RoomJoined.class);
       assertEquals(roomName, bobJoined.room());
       assertEquals(Set.of(alice.user(), bob.user()), Set.copyOf(bobJoined.members()));
@@ -58,9 +59,11 @@ class ChatStoryIT extends OneNodeSuite {
       assertEquals(alice.user(), received.from());
       assertEquals("a-1", received.clientId());
 
-      // A retry of the same clientId: the sender gets the original back, nobody else hears of it.
+      // A retry of the same clientId is not stored again: the original goes to the room again, with its
+      // seq, since the first sending may never have reached it; clients drop a seq they have.
       aliceSocket.send(new ClientFrame.SendChatMessage(roomName, "hello bob", "a-1"));
       assertEquals(acknowledged, aliceSocket.next(ServerFrame.ChatMessagePosted.class).message());
+      assertEquals(acknowledged, bobSocket.next(ServerFrame.ChatMessagePosted.class).message());
       bobSocket.send(new ClientFrame.SendChatMessage(roomName, "hi alice", null));
       Message reply = bobSocket.next(ServerFrame.ChatMessagePosted.class).message();
       assertEquals(reply, aliceSocket.next(ServerFrame.ChatMessagePosted.class).message());
@@ -73,7 +76,7 @@ class ChatStoryIT extends OneNodeSuite {
 
       Authenticated carol = node.signUp(Names.unique("carol"), "carol-password");
       try (ChatSocket carolSocket = ChatSocket.connect(node, carol.token())) {
-        carolSocket.send(new ClientFrame.JoinRoom(roomName, null));
+        carolSocket.send(new ClientFrame.JoinRoom(roomName));
         ServerFrame.RoomJoined carolJoined = carolSocket.next(ServerFrame.RoomJoined.class);
         assertEquals(List.of(acknowledged, reply), carolJoined.history());
         assertEquals(3, carolJoined.members().size());
@@ -95,13 +98,13 @@ class ChatStoryIT extends OneNodeSuite {
   }
 
   @Test
-  void aClientCatchingUpGetsEverythingAfterItsLastIdInOrder() {
+  void aClientCatchingUpGetsEverythingAfterItsLastSeqInOrder() {
     Authenticated dave = node.signUp(Names.unique("dave"), "dave-password");
     String roomName = Names.unique("catch-up");
     node.createRoom(dave.token(), roomName);
     List<Message> sent = new ArrayList<>();
     try (ChatSocket socket = ChatSocket.connect(node, dave.token())) {
-      socket.send(new ClientFrame.JoinRoom(roomName, null));
+      socket.send(new ClientFrame.JoinRoom(roomName));
       socket.next(ServerFrame.RoomJoined.class);
       for (int i = 0; i < 60; i++) {
         socket.send(new ClientFrame.SendChatMessage(roomName, "message " + i, "c-" + i));
@@ -113,22 +116,35 @@ class ChatStoryIT extends OneNodeSuite {
     assertEquals(
         sent.stream().map(Message::text).toList(),
         IntStream.range(0, 60).mapToObj(i -> "message " + i).toList());
+    assertEquals(
+        LongStream.rangeClosed(1, 60).boxed().toList(),
+        sent.stream().map(Message::seq).toList(),
+        "a room numbers its messages from 1, none skipped");
 
     try (ChatSocket socket = ChatSocket.connect(node, dave.token())) {
-      socket.send(new ClientFrame.JoinRoom(roomName, null));
+      socket.send(new ClientFrame.JoinRoom(roomName));
       assertEquals(sent.subList(10, 60), socket.next(ServerFrame.RoomJoined.class).history());
     }
     try (ChatSocket socket = ChatSocket.connect(node, dave.token())) {
-      socket.send(new ClientFrame.JoinRoom(roomName, sent.get(4).id()));
+      socket.send(ClientFrame.JoinRoom.afterSeq(roomName, sent.get(4).seq()));
       ServerFrame.RoomJoined caughtUp = socket.next(ServerFrame.RoomJoined.class);
       assertEquals(sent.subList(5, 60), caughtUp.history());
       assertNull(caughtUp.more());
     }
+    try (ChatSocket socket = ChatSocket.connect(node, dave.token())) {
+      socket.send(new ClientFrame.JoinRoom(roomName, null, sent.get(57).id()));
+      assertEquals(sent.subList(58, 60), socket.next(ServerFrame.RoomJoined.class).history(), "by id too");
+    }
     HttpReply page =
+        node.get(
+            "/api/rooms/" + roomName + "/messages?afterSeq=" + sent.get(9).seq() + "&limit=5",
+            dave.token());
+    assertEquals(sent.subList(10, 15), page.asListOf(Message.class));
+    HttpReply byId =
         node.get(
             "/api/rooms/" + roomName + "/messages?after=" + sent.get(9).id() + "&limit=5",
             dave.token());
-    assertEquals(sent.subList(10, 15), page.asListOf(Message.class));
+    assertEquals(sent.subList(10, 15), byId.asListOf(Message.class));
     HttpReply before =
         node.get(
             "/api/rooms/" + roomName + "/messages?before=" + sent.get(9).id() + "&limit=3",
@@ -151,7 +167,7 @@ class ChatStoryIT extends OneNodeSuite {
         ChatSocket eager = ChatSocket.connect(node, reader.token());
         RawWebSocket frozen = RawWebSocket.connect(node, staller.token(), 4096)) {
       for (ChatSocket socket : List.of(loud, eager)) {
-        socket.send(new ClientFrame.JoinRoom(roomName, null));
+        socket.send(new ClientFrame.JoinRoom(roomName));
         socket.nextOf(ServerFrame.RoomJoined.class);
       }
       frozen.sendText("{\"type\":\"join_room\",\"room\":\"" + roomName + "\"}");

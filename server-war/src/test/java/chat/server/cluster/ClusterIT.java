@@ -79,9 +79,9 @@ class ClusterIT {
 
     try (ChatSocket onA = ChatSocket.connect(a, anna.token());
         ChatSocket onB = ChatSocket.connect(b, ben.token())) {
-      onA.send(new ClientFrame.JoinRoom("across", null));
+      onA.send(new ClientFrame.JoinRoom("across"));
       onA.next(ServerFrame.RoomJoined.class);
-      onB.send(new ClientFrame.JoinRoom("across", null));
+      onB.send(new ClientFrame.JoinRoom("across"));
       assertEquals(
           Set.of(anna.user(), ben.user()), Set.copyOf(onB.next(ServerFrame.RoomJoined.class).members()));
       assertEquals(ben.user(), onA.nextOf(ServerFrame.MemberJoined.class).user());

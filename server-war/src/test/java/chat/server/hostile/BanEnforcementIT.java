@@ -58,7 +58,7 @@ class BanEnforcementIT {
     try (ChatSocket observer = ChatSocket.connect(node, eve.token());
         ChatSocket hostile = ChatSocket.connect(node, mallory.token())) {
       for (ChatSocket socket : List.of(observer, hostile)) {
-        socket.send(new ClientFrame.JoinRoom("watched", null));
+        socket.send(new ClientFrame.JoinRoom("watched"));
         socket.nextOf(ServerFrame.RoomJoined.class);
       }
       for (int i = 0; i < 200; i++) {
@@ -70,7 +70,7 @@ class BanEnforcementIT {
       // Mallory asks for megabytes of history and reads none of it: the node's sends to her stall.
       hostile.stall();
       for (int i = 0; i < 40; i++) {
-        hostile.send(new ClientFrame.JoinRoom("watched", 0L));
+        hostile.send(ClientFrame.JoinRoom.afterSeq("watched", 0));
       }
       Pause.of(Duration.ofSeconds(3)); // the node has read her joins and is stuck sending the answers
       assertEquals(200, node.post("/api/users/ban", root.token(), new BanRequest("mallory", false, "spam")).status());

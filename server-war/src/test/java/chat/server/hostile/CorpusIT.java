@@ -79,9 +79,9 @@ class CorpusIT extends OneNodeSuite {
 
     try (ChatSocket chatting = ChatSocket.connect(node, victim.token());
         ChatSocket hostile = ChatSocket.connect(node, attacker.token())) {
-      chatting.send(new ClientFrame.JoinRoom(room, null));
+      chatting.send(new ClientFrame.JoinRoom(room));
       chatting.nextOf(ServerFrame.RoomJoined.class);
-      hostile.send(new ClientFrame.JoinRoom(room, null));
+      hostile.send(new ClientFrame.JoinRoom(room));
       hostile.nextOf(ServerFrame.RoomJoined.class);
       acknowledged.add(say(chatting, room, "before"));
 
@@ -106,7 +106,7 @@ class CorpusIT extends OneNodeSuite {
 
     Authenticated newcomer = node.signUp(Names.unique("newcomer"), "newcomer-password");
     try (ChatSocket socket = ChatSocket.connect(node, newcomer.token())) {
-      socket.send(new ClientFrame.JoinRoom(room, null));
+      socket.send(new ClientFrame.JoinRoom(room));
       assertTrue(socket.nextOf(ServerFrame.RoomJoined.class).history().size() >= acknowledged.size());
       say(socket, room, "hello after all that");
     }

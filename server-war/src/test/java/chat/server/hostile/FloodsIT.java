@@ -73,7 +73,7 @@ class FloodsIT {
     try (ChatSocket socket = ChatSocket.connect(home, joiner.token())) {
       List<String> answers = new ArrayList<>();
       for (int i = 0; i < 2 * LIMIT; i++) {
-        socket.send(new ClientFrame.JoinRoom("revolving", null));
+        socket.send(new ClientFrame.JoinRoom("revolving"));
         socket.send(new ClientFrame.LeaveRoom("revolving"));
       }
       socket.send(new ClientFrame.Ping());

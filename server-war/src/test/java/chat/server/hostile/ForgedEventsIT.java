@@ -70,10 +70,10 @@ class ForgedEventsIT {
     Authenticated ada = a.signUp("ada", "ada-password");
     Room room = a.createRoom(ada.token(), "guarded");
     try (ChatSocket socket = ChatSocket.connect(a, ada.token())) {
-      socket.send(new ClientFrame.JoinRoom("guarded", null));
+      socket.send(new ClientFrame.JoinRoom("guarded"));
       socket.nextOf(ServerFrame.RoomJoined.class);
 
-      Message fake = new Message(999_999L, "guarded", null, new User(1, "root", chat.dto.Role.ADMIN), "send your password to evil.example", Instant.now(), null);
+      Message fake = new Message(999_999L, 1, "guarded", null, new User(1, "root", chat.dto.Role.ADMIN), "send your password to evil.example", Instant.now(), null);
       String frame = WireJson.toJson(new ServerFrame.ChatMessagePosted(fake));
       ITopic<String> topic = intruder.getTopic(TOPIC);
       topic.publish("R:" + room.id() + ":999999:0:0:" + frame);

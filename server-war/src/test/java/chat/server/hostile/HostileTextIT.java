@@ -42,7 +42,7 @@ class HostileTextIT extends OneNodeSuite {
     try (ChatSocket hostile = ChatSocket.connect(node, alice.token());
         ChatSocket busy = ChatSocket.connect(node, bob.token())) {
       for (ChatSocket socket : List.of(hostile, busy)) {
-        socket.send(new ClientFrame.JoinRoom(room, null));
+        socket.send(new ClientFrame.JoinRoom(room));
         socket.nextOf(ServerFrame.RoomJoined.class);
       }
       // Bob's messages keep the writer busy, so the poisoned one lands in a batch with his.
@@ -84,7 +84,7 @@ class HostileTextIT extends OneNodeSuite {
     String room = Names.unique("ctl-room");
     node.createRoom(carol.token(), room);
     try (ChatSocket socket = ChatSocket.connect(node, carol.token())) {
-      socket.send(new ClientFrame.JoinRoom(room, null));
+      socket.send(new ClientFrame.JoinRoom(room));
       socket.nextOf(ServerFrame.RoomJoined.class);
       socket.send(new ClientFrame.SendChatMessage(room, text, "bad"));
       ServerFrame.RequestFailed refused = socket.nextOf(ServerFrame.RequestFailed.class);
@@ -106,7 +106,7 @@ class HostileTextIT extends OneNodeSuite {
     String room = Names.unique("utf-room");
     node.createRoom(dan.token(), room);
     try (ChatSocket socket = ChatSocket.connect(node, dan.token())) {
-      socket.send(new ClientFrame.JoinRoom(room, null));
+      socket.send(new ClientFrame.JoinRoom(room));
       socket.nextOf(ServerFrame.RoomJoined.class);
       socket.sendRaw("{\"type\":\"new_chat_message\",\"room\":\"" + room + "\",\"text\":\"half \\ud83d\",\"clientId\":\"s\"}");
       assertEquals("invalid_request", socket.nextOf(ServerFrame.RequestFailed.class).code());
@@ -144,7 +144,7 @@ class HostileTextIT extends OneNodeSuite {
   void controlCharactersInFrameNamesAreRefusedOnASocketThatStaysOpen() {
     Authenticated gina = node.signUp(Names.unique("gina"), "gina-password");
     try (ChatSocket socket = ChatSocket.connect(node, gina.token())) {
-      socket.send(new ClientFrame.JoinRoom("lobby\u0000", null));
+      socket.send(new ClientFrame.JoinRoom("lobby\u0000"));
       assertEquals("invalid_request", socket.nextOf(ServerFrame.RequestFailed.class).code());
       socket.send(new ClientFrame.SendDirectMessage("pe\u0000er", "hello", "d-1"));
       ServerFrame.RequestFailed direct = socket.nextOf(ServerFrame.RequestFailed.class);

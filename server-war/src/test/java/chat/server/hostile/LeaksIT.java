@@ -106,7 +106,7 @@ class LeaksIT {
       assertEquals(503, login.status(), login.toString());
       assertClean(login.body());
 
-      socket.send(new ClientFrame.JoinRoom("the-secret-plans-room", null));
+      socket.send(new ClientFrame.JoinRoom("the-secret-plans-room"));
       ServerFrame.RequestFailed refused = socket.nextOf(ServerFrame.RequestFailed.class);
       assertEquals("unavailable", refused.code(), refused.toString());
       assertClean(refused.message());

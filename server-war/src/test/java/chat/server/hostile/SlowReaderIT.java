@@ -31,17 +31,17 @@ class SlowReaderIT extends OneNodeSuite {
     String room = Names.unique("rejoin");
     node.createRoom(hal.token(), room);
     try (ChatSocket socket = ChatSocket.connect(node, hal.token())) {
-      socket.send(new ClientFrame.JoinRoom(room, null));
+      socket.send(new ClientFrame.JoinRoom(room));
       socket.nextOf(ServerFrame.RoomJoined.class);
       socket.send(new ClientFrame.SendChatMessage(room, "one", "h-1"));
       long id = socket.nextOf(ServerFrame.ChatMessagePosted.class).message().id();
 
-      socket.send(new ClientFrame.JoinRoom(room, null));
+      socket.send(new ClientFrame.JoinRoom(room));
       ServerFrame.RoomJoined again = socket.nextOf(ServerFrame.RoomJoined.class);
       assertEquals(List.of(), again.history(), "a repeated join carries no history");
       assertEquals(1, again.members().size());
 
-      socket.send(new ClientFrame.JoinRoom(room, id - 1));
+      socket.send(new ClientFrame.JoinRoom(room, null, id - 1));
       assertEquals(1, socket.nextOf(ServerFrame.RoomJoined.class).history().size(), "after asks for a catch-up");
     }
   }
@@ -53,7 +53,7 @@ class SlowReaderIT extends OneNodeSuite {
     node.createRoom(ivan.token(), room);
     String text = "x".repeat(2000);
     try (ChatSocket writer = ChatSocket.connect(node, ivan.token())) {
-      writer.send(new ClientFrame.JoinRoom(room, null));
+      writer.send(new ClientFrame.JoinRoom(room));
       writer.nextOf(ServerFrame.RoomJoined.class);
       for (int i = 0; i < 200; i++) {
         writer.send(new ClientFrame.SendChatMessage(room, text, "big-" + i));
@@ -75,7 +75,7 @@ class SlowReaderIT extends OneNodeSuite {
     }
 
     try (ChatSocket fine = ChatSocket.connect(node, ivan.token())) {
-      fine.send(new ClientFrame.JoinRoom(room, null));
+      fine.send(new ClientFrame.JoinRoom(room));
       assertEquals(50, fine.nextOf(ServerFrame.RoomJoined.class).history().size());
     }
   }

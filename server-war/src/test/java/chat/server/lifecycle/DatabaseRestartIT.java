@@ -77,7 +77,7 @@ class DatabaseRestartIT {
       assertEquals(200, http.get("/api/rooms", ivy.token()).status(), "every pooled connection works again");
     }
     try (ChatSocket socket = ChatSocket.connect(http, ivy.token())) {
-      socket.send(new ClientFrame.JoinRoom(room, null));
+      socket.send(new ClientFrame.JoinRoom(room));
       socket.nextOf(ServerFrame.RoomJoined.class);
       socket.send(new ClientFrame.SendChatMessage(room, "after the outage", "o-1"));
       Message stored = socket.nextOf(ServerFrame.ChatMessagePosted.class).message();

@@ -43,7 +43,7 @@ class RestartIT {
       assertEquals(200, http.post("/api/users/ban", root, new BanRequest("spammer", false, "spam")).status());
       http.createRoom(kim.token(), "durable");
       try (ChatSocket socket = ChatSocket.connect(http, kim.token())) {
-        socket.send(new ClientFrame.JoinRoom("durable", null));
+        socket.send(new ClientFrame.JoinRoom("durable"));
         socket.next(ServerFrame.RoomJoined.class);
         for (int i = 0; i < 5; i++) {
           socket.send(new ClientFrame.SendChatMessage("durable", "kept " + i, "r-" + i));
@@ -61,7 +61,7 @@ class RestartIT {
       // The token secret was kept in the data directory, so a token from before still works.
       assertEquals(sent, http.get("/api/rooms/durable/messages", kim.token()).asListOf(Message.class));
       try (ChatSocket socket = ChatSocket.connect(http, kim.token())) {
-        socket.send(new ClientFrame.JoinRoom("durable", null));
+        socket.send(new ClientFrame.JoinRoom("durable"));
         assertEquals(sent, socket.next(ServerFrame.RoomJoined.class).history());
         // A retry after the restart is still recognised as the message stored before it.
         socket.send(new ClientFrame.SendChatMessage("durable", "kept 4", "r-4"));

@@ -68,7 +68,7 @@ class RateLimitsIT {
     try (ChatSocket flooding = ChatSocket.connect(flooderHome, flooder.token());
         ChatSocket steady = ChatSocket.connect(calmHome, calm.token())) {
       for (ChatSocket socket : List.of(flooding, steady)) {
-        socket.send(new ClientFrame.JoinRoom("busy", null));
+        socket.send(new ClientFrame.JoinRoom("busy"));
         socket.nextOf(ServerFrame.RoomJoined.class);
       }
       for (int i = 0; i < 3 * MESSAGES; i++) {

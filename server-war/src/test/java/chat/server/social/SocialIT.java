@@ -118,7 +118,7 @@ class SocialIT {
         ChatSocket jonOnB = ChatSocket.connect(b, jon.token());
         ChatSocket kimOnB = ChatSocket.connect(b, kim.token())) {
       for (ChatSocket socket : List.of(idaOnA, jonOnB, kimOnB)) {
-        socket.send(new ClientFrame.JoinRoom("blocking", null));
+        socket.send(new ClientFrame.JoinRoom("blocking"));
         socket.nextOf(ServerFrame.RoomJoined.class);
       }
       jonOnB.send(new ClientFrame.SendChatMessage("blocking", "before the block", null));
@@ -169,7 +169,7 @@ class SocialIT {
     try (ChatSocket leaOnA = ChatSocket.connect(a, lea.token());
         ChatSocket maxOnB = ChatSocket.connect(b, max.token())) {
       for (ChatSocket socket : List.of(leaOnA, maxOnB)) {
-        socket.send(new ClientFrame.JoinRoom("deleting", null));
+        socket.send(new ClientFrame.JoinRoom("deleting"));
         socket.nextOf(ServerFrame.RoomJoined.class);
       }
       leaOnA.send(new ClientFrame.SendChatMessage("deleting", "regrettable", null));
