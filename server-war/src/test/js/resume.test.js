@@ -1,9 +1,11 @@
-// The browser's resume logic, with the cases of client-core's ResumeStateTest and RecentIdsTest.
+// The browser's resume logic, with the cases of client-core's ResumeStateTest and ReceivedSeqsTest.
 
 import assert from 'node:assert/strict';
 import {beforeEach, test} from 'node:test';
 import {directKey, roomKey} from '../../main/webapp/app/channels.js';
-import {REMEMBERED, RESUME_OVERLAP, ResumeState} from '../../main/webapp/app/resume.js';
+import {ReceivedSeqs, ResumeState} from '../../main/webapp/app/resume.js';
+
+const numbered = (seq) => ({id: 100 + seq, seq});
 
 let resume;
 beforeEach(() => {
@@ -11,56 +13,69 @@ beforeEach(() => {
 });
 
 test('a message is new only once per channel', () => {
-  assert.equal(resume.see(roomKey('general'), 5), true);
-  assert.equal(resume.see(roomKey('general'), 5), false);
-  assert.equal(resume.see(roomKey('general'), 6), true);
-  assert.equal(resume.see(roomKey('general'), 6), false);
-  assert.equal(resume.see(directKey('bob'), 5), true, 'another channel keeps its own count');
+  assert.equal(resume.see(roomKey('general'), numbered(5)), true);
+  assert.equal(resume.see(roomKey('general'), numbered(5)), false);
+  assert.equal(resume.see(roomKey('general'), numbered(6)), true);
+  assert.equal(resume.see(roomKey('general'), numbered(6)), false);
+  assert.equal(resume.see(directKey('bob'), numbered(5)), true, 'another channel keeps its own count');
 });
 
-test('a message overtaken by a later one is still new, once', () => {
-  // Two nodes store 6 and 7 in that order; the socket hears 7 first, from its own node.
-  resume.see(roomKey('general'), 5);
-  assert.equal(resume.see(roomKey('general'), 7), true);
-  assert.equal(resume.see(roomKey('general'), 6), true, '6 was never delivered');
-  assert.equal(resume.see(roomKey('general'), 6), false);
+test('the first message of a channel starts it, and what follows a missing one is a gap', () => {
+  const general = roomKey('general');
+  resume.see(general, numbered(5));
+  assert.equal(resume.hasGap(general), false, 'what came before the first message is history');
+  assert.equal(resume.see(general, numbered(7)), true);
+  assert.equal(resume.hasGap(general), true, '6 is missing');
+  assert.equal(resume.resumeSeq(general), 5);
+  assert.equal(resume.highestSeq(general), 7);
+  assert.equal(resume.see(general, numbered(6)), true, '6 was overtaken, not lost');
+  assert.equal(resume.hasGap(general), false);
+  assert.equal(resume.resumeSeq(general), 7);
 });
 
-test('a new socket asks again for the newest few, so a message overtaken in flight still comes', () => {
-  for (let id = 1; id <= 100; id++) if (id !== 90) resume.see(roomKey('general'), id); // 90 was lost with the socket
-  const after = resume.resumeAfter(roomKey('general'));
-  assert.ok(after < 90, `the new socket asks from ${after}`);
-  assert.equal(resume.see(roomKey('general'), 90), true);
-  assert.equal(resume.see(roomKey('general'), 95), false, 'what was delivered is dropped as a repeat');
+test('a complete page fills the gaps it skipped', () => {
+  // 6 and 8 were deleted: a page after 5 brings 7 and 9 only, and is complete up to 9.
+  const general = roomKey('general');
+  for (const seq of [5, 10, 7, 9]) resume.see(general, numbered(seq));
+  resume.completeThrough(general, 9);
+  assert.equal(resume.hasGap(general), false);
+  assert.equal(resume.resumeSeq(general), 10);
 });
 
-test('once a channel remembers its fill of ids, anything older than all of them is a repeat', () => {
-  for (let id = 1; id <= REMEMBERED; id++) resume.see(roomKey('general'), id * 10);
-  assert.equal(resume.see(roomKey('general'), 15), true, 'between remembered ids: a straggler, new');
-  assert.equal(resume.see(roomKey('general'), 10), false, 'the oldest was forgotten to make room');
-  assert.equal(resume.see(roomKey('general'), 5), false);
-  assert.equal(resume.resumeAfter(roomKey('general')), (REMEMBERED - RESUME_OVERLAP + 1) * 10);
+test('received seqs: a late arrival closes the gap, and completing fills only below its seq', () => {
+  const seqs = new ReceivedSeqs(10);
+  assert.equal(seqs.add(12), true);
+  assert.equal(seqs.add(12), false, 'received beyond the gap, so a repeat');
+  assert.equal(seqs.add(11), true);
+  assert.equal(seqs.through, 12);
+  seqs.add(15);
+  seqs.add(17);
+  seqs.completeThrough(14);
+  assert.equal(seqs.through, 15, '15 follows the completed range');
+  assert.equal(seqs.hasGap(), true, '16 is still missing');
+  assert.equal(seqs.add(13), false, 'below a completed range: a repeat');
 });
 
 test('a channel is the same whatever the case of its name', () => {
-  resume.see(roomKey('General'), 5);
-  assert.equal(resume.see(roomKey('GENERAL'), 5), false);
-  resume.see(directKey('Bob'), 2);
-  assert.equal(resume.see(directKey('bob'), 2), false);
+  resume.see(roomKey('General'), numbered(5));
+  assert.equal(resume.see(roomKey('GENERAL'), numbered(5)), false);
+  resume.see(directKey('Bob'), numbered(2));
+  assert.equal(resume.see(directKey('bob'), numbered(2)), false);
 });
 
-test('rejoins each room from its last seen id, then resends what was not acknowledged', () => {
+test('rejoins each room after the seq it has everything up to, then resends what was not acknowledged', () => {
   resume.joined('general');
   resume.joined('random');
-  resume.see(roomKey('general'), 41);
+  resume.see(roomKey('general'), numbered(41));
+  resume.see(roomKey('general'), numbered(43));
   const hello = {type: 'new_chat_message', room: 'general', text: 'hello', clientId: 'c-1'};
   const hi = {type: 'new_direct_message', to: 'bob', text: 'hi', clientId: 'c-2'};
   resume.sending('c-1', hello);
   resume.sending('c-2', hi);
 
   assert.deepEqual(resume.resumeFrames(), [
-    {type: 'join_room', room: 'general', after: 41},
-    {type: 'join_room', room: 'random', after: undefined},
+    {type: 'join_room', room: 'general', afterSeq: 41},
+    {type: 'join_room', room: 'random', afterSeq: undefined},
     hello,
     hi,
   ]);
@@ -76,15 +91,15 @@ test('an answered send is not sent again', () => {
 
 test('a room left is neither rejoined nor remembered', () => {
   resume.joined('general');
-  resume.see(roomKey('general'), 9);
+  resume.see(roomKey('general'), numbered(9));
   resume.left('general');
 
   assert.deepEqual(resume.resumeFrames(), []);
-  assert.equal(resume.resumeAfter(roomKey('general')), undefined);
+  assert.equal(resume.resumeSeq(roomKey('general')), undefined);
 });
 
 test('catches up only on conversations with a message seen', () => {
-  resume.see(roomKey('general'), 3);
-  resume.see(directKey('bob'), 4);
+  resume.see(roomKey('general'), numbered(3));
+  resume.see(directKey('bob'), numbered(4));
   assert.deepEqual(resume.conversations(), [directKey('bob')]);
 });

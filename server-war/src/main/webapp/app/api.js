@@ -38,7 +38,7 @@ export class Api {
     return this.call('POST', '/api/rooms', {name});
   }
 
-  /** page: {before} for older history, {after} to catch up, or {} for the newest. */
+  /** page: {before} for older history, {afterSeq} to fill a gap, or {} for the newest. */
   roomMessages(room, page = {}) {
     return this.call('GET', `/api/rooms/${encodeURIComponent(room)}/messages${query(page)}`);
   }
@@ -95,7 +95,7 @@ export class Api {
 function query(page) {
   const parts = [];
   if (page.before != null) parts.push(`before=${page.before}`);
-  if (page.after != null) parts.push(`after=${page.after}`);
+  if (page.afterSeq != null) parts.push(`afterSeq=${page.afterSeq}`);
   if (page.limit != null) parts.push(`limit=${page.limit}`); // else the server's page (welcome's historyPage)
   return parts.length ? `?${parts.join('&')}` : '';
 }

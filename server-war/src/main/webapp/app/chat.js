@@ -150,7 +150,7 @@ export class ChatPage {
         : await this.api.directMessages(conversation.name, {before});
       this.state.olderLoaded(conversation, page);
       if (conversation.kind === 'direct' && before === undefined && page.length > 0) {
-        this.connection.follow(conversation.name, page[page.length - 1].id);
+        this.connection.follow(conversation.name, page[page.length - 1].seq);
       }
     } catch (failure) {
       this.state.setError(conversation, describe(failure));

@@ -1,9 +1,12 @@
 // One WebSocket kept alive, as the contract asks of a client: a heartbeat from `welcome`; reconnect
 // with exponential backoff and jitter to the same URL (the load balancer picks the node); after a
-// reconnect, rejoin every room with `after`, resend unacknowledged messages under their clientId, and
-// catch up on direct conversations over REST. Live messages for a channel are held back while its gap
-// is being filled, and an id the channel delivered lately is a repeat and dropped (one overtaken by a
-// later id, from another node, is not).
+// reconnect, rejoin every room with `afterSeq`, resend unacknowledged messages under their clientId,
+// and catch up on direct conversations over REST. A seq the channel has is a repeat and dropped; a seq
+// beyond the next shows a gap, filled over REST if it is still open a second later (client-core's
+// ChatConnection, in JavaScript).
+
+/** How long a gap may stay open before it is filled: messages from other nodes arrive out of order. */
+export const GAP_WAIT_MS = 1000;
 
 import {ApiError} from './api.js';
 import {channelOf, directKey, roomKey} from './channels.js';
@@ -26,7 +29,8 @@ export class ChatConnection {
     this.onState = onState;
     this.resume = new ResumeState();
     this.limits = null; // from the last welcome
-    this.heldBack = new Map(); // channel key -> frames waiting for its catch-up
+    this.gapChecks = new Set(); // channel keys with a gap check due
+    this.filling = new Set(); // channel keys being filled over REST
     this.state = {kind: 'connecting', attempt: 1};
     this.attempt = 0;
     this.generation = 0;
@@ -63,9 +67,9 @@ export class ChatConnection {
     this.transmit({type: 'delete_message', id});
   }
 
-  /** The conversation with username was read up to lastId over REST; a reconnect catches up from there. */
-  follow(username, lastId) {
-    this.resume.see(directKey(username), lastId);
+  /** The conversation with username was read up to lastSeq over REST; a reconnect catches up from there. */
+  follow(username, lastSeq) {
+    this.resume.completeThrough(directKey(username), lastSeq);
   }
 
   close() {
@@ -140,56 +144,69 @@ export class ChatConnection {
     this.startHeartbeat(Math.max(1, welcome.heartbeat) * 1000);
     for (const frame of this.resume.resumeFrames()) this.transmit(frame);
     if (reconnect) {
-      for (const key of this.resume.conversations()) this.catchUp(key);
+      for (const key of this.resume.conversations()) this.fill(key);
     }
   }
 
+  /**
+   * A room's newest page, or a catch-up: either is complete up to its last message, so the numbers it
+   * skips (deleted messages, blocked users') are no gap. A catch-up cut short goes on over REST.
+   */
   roomJoined(joined) {
     const key = roomKey(joined.room);
-    const history = joined.history.filter((m) => this.resume.see(key, m.id));
+    const history = joined.history.filter((m) => this.resume.see(key, m));
+    this.resume.completeThrough(key, joined.history.at(-1)?.seq ?? 0);
     this.onFrame({...joined, history});
-    if (joined.more) this.catchUp(key, joined.room);
+    if (joined.more) this.fill(key, joined.room);
   }
 
   posted(frame) {
-    const message = frame.message;
-    const key = channelOf(message, this.me.username);
-    const held = this.heldBack.get(key);
-    if (held) {
-      held.push(frame);
-      return;
+    const key = channelOf(frame.message, this.me.username);
+    this.accept(key, frame);
+    if (this.resume.hasGap(key) && !this.gapChecks.has(key)) {
+      this.gapChecks.add(key);
+      setTimeout(() => {
+        this.gapChecks.delete(key);
+        if (this.resume.hasGap(key)) this.fill(key);
+      }, GAP_WAIT_MS);
     }
-    if (message.from.id === this.me.id) this.resume.answered(message.clientId);
-    if (this.resume.see(key, message.id)) this.onFrame(frame);
   }
 
-  /** Pages with the largest page the server allows. */
-  async catchUp(key, roomName) {
-    const after = this.resume.resumeAfter(key);
-    if (after === undefined || this.heldBack.has(key)) return;
-    const held = [];
-    this.heldBack.set(key, held);
+  /** Hands on a message the first time its seq comes, and takes it as the answer to its send. */
+  accept(key, frame) {
+    const message = frame.message;
+    if (message.from.id === this.me.id) this.resume.answered(message.clientId);
+    if (this.resume.see(key, message)) this.onFrame(frame);
+  }
+
+  /**
+   * Fetches what the channel lacks after the seq it has everything up to, paging with the largest page
+   * the server allows. The pages are complete up to their last message, and every seq received before
+   * they were read was stored, so afterwards the channel lacks nothing up to the higher of the two.
+   */
+  async fill(key, roomName) {
+    const from = this.resume.resumeSeq(key);
+    if (from === undefined || this.filling.has(key)) return;
+    this.filling.add(key);
+    const received = this.resume.highestSeq(key);
     const generation = this.generation;
     const limit = this.limits.maxHistoryPage;
     try {
-      let last = after;
+      let last = from;
       for (;;) {
         const page = key.startsWith('#')
-          ? await this.api.roomMessages(roomName ?? this.resume.roomName(key) ?? key.slice(1), {after: last, limit})
-          : await this.api.directMessages(key.slice(1), {after: last, limit});
-        if (generation !== this.generation) return;
-        for (const message of page) {
-          if (this.resume.see(key, message.id)) this.onFrame({type: message.room ? 'new_chat_message' : 'new_direct_message', message});
-        }
+          ? await this.api.roomMessages(roomName ?? this.resume.roomName(key) ?? key.slice(1), {afterSeq: last, limit})
+          : await this.api.directMessages(key.slice(1), {afterSeq: last, limit});
+        for (const message of page) this.accept(key, {type: message.room ? 'new_chat_message' : 'new_direct_message', message});
+        if (page.length > 0) last = page[page.length - 1].seq;
         if (page.length < limit) break;
-        last = page[page.length - 1].id;
       }
-      this.heldBack.delete(key);
-      held.forEach((frame) => this.handle(frame));
+      this.resume.completeThrough(key, Math.max(received, last));
     } catch (failure) {
-      // The frames held back would hide the gap: a new socket catches up again instead.
-      this.heldBack.delete(key);
-      if (generation === this.generation) this.socket?.close(4000, 'catch-up failed');
+      // A new socket rejoins its rooms from the seq each has everything up to, and fills again.
+      if (generation === this.generation) this.socket?.close(4000, 'filling a gap failed');
+    } finally {
+      this.filling.delete(key);
     }
   }
 
@@ -218,7 +235,6 @@ export class ChatConnection {
     if (this.isFinal()) return;
     this.socket = null;
     this.stopHeartbeat();
-    this.heldBack.clear();
     this.generation++;
     if (code === 4001) return this.become({kind: 'loggedOut', reason: 'the server no longer accepts this login'});
     if (code === 4003) return this.become({kind: 'banned', reason: this.banReason ?? reason ?? 'banned'});

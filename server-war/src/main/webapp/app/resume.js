@@ -1,65 +1,91 @@
 // What a connection remembers from socket to socket, so that a new socket resumes where the last one
-// stopped: the rooms to rejoin, the ids seen lately in each channel, and every send not yet
-// answered, in the order sent. client-core's ResumeState, in JavaScript; no DOM and no socket, so Node
-// tests it (src/test/js).
+// stopped: the rooms to rejoin, the seqs received in each channel, and every send not yet answered, in
+// the order sent. client-core's ResumeState and ReceivedSeqs, in JavaScript; no DOM and no socket, so
+// Node tests it (src/test/js).
 
 import {roomKey} from './channels.js';
 
-/** How many recent ids a channel remembers (client-core's RecentIds.REMEMBERED). */
-export const REMEMBERED = 512;
-/** How many of the newest ids a new socket asks for again (RecentIds.RESUME_OVERLAP). */
-export const RESUME_OVERLAP = 32;
-
 /**
- * The ids one channel delivered lately, ascending. Messages from different nodes reach a socket in any
- * order, so a message overtaken by a later one is still new when it arrives; a repeat is an id among
- * the recent ones. An id older than every one remembered is taken for a repeat.
+ * The seqs one channel has delivered: every one up to `through`, and those received beyond it while one
+ * before them is missing. Messages from different nodes reach a socket in any order, so a number beyond
+ * the next is a gap for now, not a loss; the connection waits, then fills what is still missing.
  */
-class RecentIds {
-  #ids = [];
+export class ReceivedSeqs {
+  #beyond = new Set();
 
-  add(id) {
-    let low = 0;
-    let high = this.#ids.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.#ids[middle] < id) low = middle + 1;
-      else high = middle;
+  constructor(through) {
+    this.through = through;
+  }
+
+  /** True when seq was not received before. */
+  add(seq) {
+    if (seq <= this.through || this.#beyond.has(seq)) return false;
+    if (seq === this.through + 1) {
+      this.through = seq;
+      this.#absorb();
+    } else {
+      this.#beyond.add(seq);
     }
-    if (this.#ids[low] === id) return false;
-    if (this.#ids.length === REMEMBERED) {
-      if (low === 0) return false;
-      this.#ids.shift();
-      low--;
-    }
-    this.#ids.splice(low, 0, id);
     return true;
   }
 
-  /** The RESUME_OVERLAP-th newest id, or the oldest remembered when there are fewer. */
-  resumeAfter() {
-    return this.#ids[Math.max(0, this.#ids.length - RESUME_OVERLAP)];
+  /**
+   * Everything up to seq that will ever come has come: a catch-up or a page after a seq is complete up
+   * to its last message, and the numbers it skipped are deleted messages or those of blocked users.
+   */
+  completeThrough(seq) {
+    if (seq <= this.through) return;
+    this.through = seq;
+    for (const received of this.#beyond) if (received <= seq) this.#beyond.delete(received);
+    this.#absorb();
+  }
+
+  /** The highest seq received. */
+  highest() {
+    return this.#beyond.size === 0 ? this.through : Math.max(...this.#beyond);
+  }
+
+  hasGap() {
+    return this.#beyond.size > 0;
+  }
+
+  #absorb() {
+    while (this.#beyond.delete(this.through + 1)) this.through++;
   }
 }
 
 export class ResumeState {
   #rooms = new Map(); // room key -> name as the user typed it
-  #seen = new Map(); // channel key -> RecentIds
+  #received = new Map(); // channel key -> ReceivedSeqs
   #unanswered = new Map(); // clientId -> frame, in the order sent
 
-  /** True when id is new in the channel: not among its recent ids, even if a later one came first. */
-  see(key, id) {
-    if (!this.#seen.has(key)) this.#seen.set(key, new RecentIds());
-    return this.#seen.get(key).add(id);
+  /**
+   * True when the message is new in the channel. The first message of a channel this client knew
+   * nothing of starts it: what came before is history, not a gap.
+   */
+  see(key, message) {
+    if (!this.#received.has(key)) this.#received.set(key, new ReceivedSeqs(message.seq - 1));
+    return this.#received.get(key).add(message.seq);
   }
 
-  /**
-   * The id a new socket resumes the channel after: a little below the highest seen, so that a message
-   * overtaken just before the old socket dropped still comes (the repeats are dropped here); undefined
-   * before the first message.
-   */
-  resumeAfter(key) {
-    return this.#seen.get(key)?.resumeAfter();
+  /** Everything in the channel up to seq has come that ever will. */
+  completeThrough(key, seq) {
+    if (!this.#received.has(key)) this.#received.set(key, new ReceivedSeqs(seq));
+    this.#received.get(key).completeThrough(seq);
+  }
+
+  /** The seq a new socket resumes the channel after, the highest with none missing below; undefined if none. */
+  resumeSeq(key) {
+    return this.#received.get(key)?.through;
+  }
+
+  /** The highest seq received in the channel; undefined before the first. */
+  highestSeq(key) {
+    return this.#received.get(key)?.highest();
+  }
+
+  hasGap(key) {
+    return this.#received.get(key)?.hasGap() ?? false;
   }
 
   joined(room) {
@@ -69,16 +95,16 @@ export class ResumeState {
   /** A room left is neither rejoined nor remembered. */
   left(room) {
     this.#rooms.delete(roomKey(room));
-    this.#seen.delete(roomKey(room));
+    this.#received.delete(roomKey(room));
   }
 
   roomName(key) {
     return this.#rooms.get(key);
   }
 
-  /** The join that resumes a room: with `after` once a message of it was seen. */
+  /** The join that resumes a room: a catch-up once a message of it was seen, else its newest page. */
   joinFrame(room) {
-    return {type: 'join_room', room, after: this.resumeAfter(roomKey(room))};
+    return {type: 'join_room', room, afterSeq: this.resumeSeq(roomKey(room))};
   }
 
   sending(clientId, frame) {
@@ -97,6 +123,6 @@ export class ResumeState {
 
   /** The direct conversations to catch up on over REST after a reconnect: those with a message seen. */
   conversations() {
-    return [...this.#seen.keys()].filter((key) => key.startsWith('@'));
+    return [...this.#received.keys()].filter((key) => key.startsWith('@'));
   }
 }

@@ -102,6 +102,18 @@ class BrowserClientIT {
   }
 
   @Test
+  void aMessageThatNeverReachedThePageIsFetchedOnceALaterOneShowsTheGap() {
+    Meeting meeting = annAndBobInANewRoom();
+    meeting.ann().say("One.");
+    assertThat(meeting.bob().messages()).hasText(new String[] {"One."});
+
+    server.storeUnsent(meeting.room(), meeting.ann().name, "Two, never sent on.", null);
+    meeting.ann().say("Three.");
+
+    assertThat(meeting.bob().messages()).hasText(new String[] {"One.", "Two, never sent on.", "Three."});
+  }
+
+  @Test
   void aDeletedMessageDisappearsOnTheOtherSide() {
     Meeting meeting = annAndBobInANewRoom();
     BrowserUser ann = meeting.ann();

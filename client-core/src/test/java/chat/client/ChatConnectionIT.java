@@ -12,9 +12,6 @@ import chat.testing.Names;
 import chat.testing.OneNode;
 import chat.testing.SharedServer;
 import chat.testing.TcpRelay;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -118,7 +115,7 @@ class ChatConnectionIT {
   }
 
   @Test
-  void fetchesAMessageThatNeverReachedItsSocketOnceALaterOneShowsTheGap() throws SQLException {
+  void fetchesAMessageThatNeverReachedItsSocketOnceALaterOneShowsTheGap() {
     String room = bobApi.createRoom(Names.unique("room")).name();
     Recorder annHears = new Recorder();
     connect(annApi, ann, annHears).join(room);
@@ -130,19 +127,7 @@ class ChatConnectionIT {
     bobSocket.send(room, "one");
     Eventually.within(SOON, () -> assertEquals(List.of("one"), annHears.texts()));
 
-    // What a node leaves that stored a message and died before sending it to anyone.
-    try (Connection connection = server.database().getConnection();
-        PreparedStatement insert =
-            connection.prepareStatement(
-                """
-                WITH numbered AS (UPDATE room SET last_seq = last_seq + 1 WHERE name = ? RETURNING id, last_seq)
-                INSERT INTO message (room_id, seq, sender_id, body, sent_at)
-                SELECT id, last_seq, ?, 'two, never sent on', now() FROM numbered
-                """)) {
-      insert.setString(1, room);
-      insert.setLong(2, bob.user().id());
-      assertEquals(1, insert.executeUpdate());
-    }
+    server.storeUnsent(room, bob.user().username(), "two, never sent on", null);
     bobSocket.send(room, "three");
 
     Eventually.within(

@@ -2,11 +2,13 @@ package chat.testing;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import javax.sql.DataSource;
 
 /**
  * A chat server as a client meets it: one real node on loopback with its own PostgreSQL. The node can
@@ -71,11 +73,30 @@ public final class OneNode implements AutoCloseable {
   }
 
   /**
-   * The node's database, for a test that does what no client can: what a node that died halfway would
-   * have left, for instance.
+   * Leaves in the database what a node leaves that stored a message and died before sending it to
+   * anyone: the message, numbered next in its room, that no socket ever got. {@code clientId} may be
+   * null.
    */
-  public DataSource database() {
-    return database.dataSource();
+  public void storeUnsent(String room, String sender, String text, String clientId) {
+    try (Connection connection = database.dataSource().getConnection();
+        PreparedStatement insert =
+            connection.prepareStatement(
+                """
+                WITH numbered AS (UPDATE room SET last_seq = last_seq + 1 WHERE name = ? RETURNING id, last_seq)
+                INSERT INTO message (room_id, seq, sender_id, body, client_id, sent_at)
+                SELECT numbered.id, numbered.last_seq, account.id, ?, ?, now()
+                FROM numbered, account WHERE account.username = ?
+                """)) {
+      insert.setString(1, room);
+      insert.setString(2, text);
+      insert.setString(3, clientId);
+      insert.setString(4, sender);
+      if (insert.executeUpdate() != 1) {
+        throw new IllegalArgumentException("no room " + room + " or no user " + sender);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /** The database goes away under the running node, as in an outage. */

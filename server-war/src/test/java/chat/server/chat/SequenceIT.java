@@ -13,9 +13,6 @@ import chat.server.testing.HttpReply;
 import chat.testing.Names;
 import chat.testing.OneNode;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -26,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every message is numbered within its channel, so that a client can tell a gap from a quiet room, and
  * a message a node stored but never sent on reaches the room when its sender sends it again
- * (docs/decisions/0015). The node's database is at hand, to leave behind what a node that died between
- * its commit and its publish would have.
+ * (docs/decisions/0015). The test leaves in the database what a node that died between its commit and
+ * its publish would have.
  */
 class SequenceIT {
 
@@ -49,7 +46,7 @@ class SequenceIT {
   }
 
   @Test
-  void aMessageStoredButNeverSentReachesTheRoomWhenItsSenderSendsItAgain() throws SQLException {
+  void aMessageStoredButNeverSentReachesTheRoomWhenItsSenderSendsItAgain() {
     Authenticated ann = http.signUp(Names.unique("ann"), "ann-password");
     Authenticated bob = http.signUp(Names.unique("bob"), "bob-password");
     String room = Names.unique("lost");
@@ -60,7 +57,7 @@ class SequenceIT {
       assertEquals(1, bobSocket.nextOf(ServerFrame.ChatMessagePosted.class).message().seq());
 
       // Ann's node stored "two" and died before sending it on; her client never had the answer.
-      storeUnsent(room, ann, "two", "c-2");
+      server.storeUnsent(room, ann.user().username(), "two", "c-2");
       annSocket.send(new ClientFrame.SendChatMessage(room, "two", "c-2"));
 
       Message resent = bobSocket.nextOf(ServerFrame.ChatMessagePosted.class).message();
@@ -146,25 +143,5 @@ class SequenceIT {
     socket.send(new ClientFrame.JoinRoom(room));
     socket.next(ServerFrame.RoomJoined.class);
     return socket;
-  }
-
-  /** What a node leaves that stored a message and died before sending it to anyone. */
-  private static void storeUnsent(String room, Authenticated sender, String text, String clientId)
-      throws SQLException {
-    try (Connection connection = server.database().getConnection();
-        PreparedStatement insert =
-            connection.prepareStatement(
-                """
-                WITH numbered AS (
-                  UPDATE room SET last_seq = last_seq + 1 WHERE name = ? RETURNING id, last_seq)
-                INSERT INTO message (room_id, seq, sender_id, body, client_id, sent_at)
-                SELECT id, last_seq, ?, ?, ?, now() FROM numbered
-                """)) {
-      insert.setString(1, room);
-      insert.setLong(2, sender.user().id());
-      insert.setString(3, text);
-      insert.setString(4, clientId);
-      assertEquals(1, insert.executeUpdate());
-    }
   }
 }
