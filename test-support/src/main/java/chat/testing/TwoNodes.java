@@ -2,6 +2,7 @@ package chat.testing;
 
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -25,6 +26,11 @@ public final class TwoNodes implements AutoCloseable {
   }
 
   public static TwoNodes start(Path dataDir) {
+    return start(dataDir, List.of());
+  }
+
+  /** Two nodes whose JVMs get {@code jvmOptions} (the data grid's timeouts, for instance). */
+  public static TwoNodes start(Path dataDir, List<String> jvmOptions) {
     TestDatabase database = TestDatabase.start(dataDir);
     String cluster = "chat-it-" + UUID.randomUUID();
     int portA = PayaraNode.freePort();
@@ -36,8 +42,10 @@ public final class TwoNodes implements AutoCloseable {
     Map<String, String> behindBalancer = new HashMap<>(environment);
     behindBalancer.put("CHAT_TRUSTED_PROXIES", "127.0.0.1");
     Path logs = TestDatabase.nodeLogs();
-    PayaraNode a = new PayaraNode("node-a", behindBalancer, logs).inCluster(cluster, portA, members);
-    PayaraNode b = new PayaraNode("node-b", environment, logs).inCluster(cluster, portB, members);
+    PayaraNode a =
+        new PayaraNode("node-a", behindBalancer, logs).inCluster(cluster, portA, members).withJvmOptions(jvmOptions);
+    PayaraNode b =
+        new PayaraNode("node-b", environment, logs).inCluster(cluster, portB, members).withJvmOptions(jvmOptions);
     // One after the other, as a rolling start does: it is faster on two cores, and two Payara starts
     // at once left a node's readiness hanging now and then (docs/decisions/0001).
     try {

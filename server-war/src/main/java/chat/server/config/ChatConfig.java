@@ -34,6 +34,7 @@ public class ChatConfig {
   private int writeBatchSize;
   private int writeQueueCapacity;
   private int drainSeconds;
+  private int freezeSeconds;
   private Set<String> trustedProxies;
   private Set<String> allowedOrigins;
 
@@ -57,6 +58,7 @@ public class ChatConfig {
       @ConfigProperty(name = "chat.write.batch", defaultValue = "500") int writeBatchSize,
       @ConfigProperty(name = "chat.write.queue", defaultValue = "50000") int writeQueueCapacity,
       @ConfigProperty(name = "chat.drain.seconds", defaultValue = "3") int drainSeconds,
+      @ConfigProperty(name = "chat.freeze.seconds", defaultValue = "10") int freezeSeconds,
       @ConfigProperty(name = "chat.trusted.proxies") Optional<String> trustedProxies,
       @ConfigProperty(name = "chat.allowed.origins") Optional<String> allowedOrigins) {
     this.dataDir = Path.of(dataDir).toAbsolutePath();
@@ -75,6 +77,7 @@ public class ChatConfig {
     this.writeBatchSize = writeBatchSize;
     this.writeQueueCapacity = writeQueueCapacity;
     this.drainSeconds = drainSeconds;
+    this.freezeSeconds = freezeSeconds;
     this.trustedProxies = commaSeparated(trustedProxies);
     this.allowedOrigins = commaSeparated(allowedOrigins);
   }
@@ -174,5 +177,14 @@ public class ChatConfig {
   /** How long a stopping node reports not ready before it closes its sockets. */
   public int drainSeconds() {
     return drainSeconds;
+  }
+
+  /**
+   * How long the node may stand still (a stopped process, a stalled VM, a long pause) before it takes
+   * itself for cut off from the cluster when it moves again: below the grid's heartbeat timeout, so
+   * that every freeze the grid noticed is noticed here too.
+   */
+  public int freezeSeconds() {
+    return freezeSeconds;
   }
 }

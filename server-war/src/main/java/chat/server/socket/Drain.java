@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.websocket.CloseReason;
 import java.util.logging.Logger;
 
 /**
@@ -50,7 +49,6 @@ public class Drain {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-    CloseReason restart = new CloseReason(CloseReason.CloseCodes.SERVICE_RESTART, "node stopping; reconnect");
-    sockets.all().forEach(socket -> socket.close(restart));
+    sockets.closeAll("node stopping; reconnect");
   }
 }

@@ -24,7 +24,7 @@ import java.security.Principal;
 /**
  * Refuses a WebSocket handshake with a plain HTTP answer and the contract's error body before any
  * socket exists: 403 for a page of a foreign origin, 401 without a valid token, 403 for a banned user or
- * address. Notes the address of each user let in, for address bans, and hands the user and address on
+ * address, 503 while the node is cut off from the cluster. Notes the address of each user let in, for address bans, and hands the user and address on
  * to the socket ({@link CheckedHandshake}).
  */
 @WebFilter(urlPatterns = ChatEndpoint.PATH, asyncSupported = true)
@@ -36,6 +36,7 @@ public class HandshakeFilter extends HttpFilter {
   @Inject SeenAddresses seen;
   @Inject RateLimits limits;
   @Inject OriginCheck origins;
+  @Inject Isolation isolation;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -43,6 +44,7 @@ public class HandshakeFilter extends HttpFilter {
     CheckedHandshake checked;
     try {
       origins.check(request);
+      isolation.check();
       String address = addresses.of(request);
       limits.connections().acquire(AddressKey.of(address));
       Tokens.Valid token = tokens.verify(request.getParameter("token"));

@@ -144,4 +144,10 @@ public class LocalSockets {
   public int count() {
     return all.size();
   }
+
+  /** Closes every socket with 1012: its client reconnects, through the balancer, and resumes. */
+  void closeAll(String reason) {
+    CloseReason restart = new CloseReason(CloseReason.CloseCodes.SERVICE_RESTART, reason);
+    all.forEach(socket -> socket.close(restart));
+  }
 }
