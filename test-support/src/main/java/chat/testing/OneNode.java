@@ -104,6 +104,15 @@ public final class OneNode implements AutoCloseable {
     database.close();
   }
 
+  /** The database stands still (SIGSTOP), as a stalled host would, until {@link #resumeDatabase}. */
+  public void pauseDatabase() {
+    database.pause();
+  }
+
+  public void resumeDatabase() {
+    database.resume();
+  }
+
   /** The database stops for {@code down} and starts again, as in a restart or a fail-over. */
   public void restartDatabase(Duration down) {
     database.restart(down);

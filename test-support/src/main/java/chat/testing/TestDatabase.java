@@ -3,8 +3,11 @@ package chat.testing;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
@@ -43,6 +46,40 @@ public final class TestDatabase implements AutoCloseable {
       throw new IllegalStateException(e);
     }
     postgres = postgres(dataDir, port);
+  }
+
+  /**
+   * Stops every process of the database where it stands (SIGSTOP), as a stalled host or a saturated disk
+   * would: connections stay open and nothing answers on them.
+   */
+  public void pause() {
+    signalAll("STOP");
+  }
+
+  /** Lets a paused database run on (SIGCONT). */
+  public void resume() {
+    signalAll("CONT");
+  }
+
+  /** The postmaster (the first line of postmaster.pid) and every backend it forked. */
+  private void signalAll(String signal) {
+    try {
+      String postmaster = Files.readAllLines(dataDir.resolve("postgres").resolve("postmaster.pid")).get(0).trim();
+      Process children = new ProcessBuilder("pgrep", "-P", postmaster).start();
+      List<String> pids = new ArrayList<>(List.of(postmaster));
+      pids.addAll(new String(children.getInputStream().readAllBytes()).lines().toList());
+      children.waitFor();
+      List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+      command.addAll(pids);
+      if (new ProcessBuilder(command).inheritIO().start().waitFor() != 0) {
+        throw new IllegalStateException("kill -" + signal + " failed for " + pids);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** Its data is kept when it stops (the tests' own directories are temporary), so that it can restart. */

@@ -33,6 +33,7 @@ public class ChatConfig {
   private int catchUpLimit;
   private int writeBatchSize;
   private int writeQueueCapacity;
+  private Duration writeTimeout;
   private int drainSeconds;
   private int freezeSeconds;
   private Set<String> trustedProxies;
@@ -57,6 +58,7 @@ public class ChatConfig {
       @ConfigProperty(name = "chat.catchup.limit", defaultValue = "5000") int catchUpLimit,
       @ConfigProperty(name = "chat.write.batch", defaultValue = "500") int writeBatchSize,
       @ConfigProperty(name = "chat.write.queue", defaultValue = "50000") int writeQueueCapacity,
+      @ConfigProperty(name = "chat.write.timeout.seconds", defaultValue = "5") int writeTimeoutSeconds,
       @ConfigProperty(name = "chat.drain.seconds", defaultValue = "3") int drainSeconds,
       @ConfigProperty(name = "chat.freeze.seconds", defaultValue = "10") int freezeSeconds,
       @ConfigProperty(name = "chat.trusted.proxies") Optional<String> trustedProxies,
@@ -76,6 +78,7 @@ public class ChatConfig {
     this.catchUpLimit = catchUpLimit;
     this.writeBatchSize = writeBatchSize;
     this.writeQueueCapacity = writeQueueCapacity;
+    this.writeTimeout = Duration.ofSeconds(writeTimeoutSeconds);
     this.drainSeconds = drainSeconds;
     this.freezeSeconds = freezeSeconds;
     this.trustedProxies = commaSeparated(trustedProxies);
@@ -155,6 +158,14 @@ public class ChatConfig {
 
   public int writeQueueCapacity() {
     return writeQueueCapacity;
+  }
+
+  /**
+   * How long a sender waits at most for its message to be stored: past it, the answer is
+   * {@code unavailable} and the client sends again under the same clientId (the database may be away).
+   */
+  public Duration writeTimeout() {
+    return writeTimeout;
   }
 
   /**

@@ -16,7 +16,9 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
@@ -40,6 +42,7 @@ public class MessageWriter {
   private Counter batches;
   private BlockingQueue<Pending> queue;
   private int batchSize;
+  private long timeoutMillis;
   private volatile boolean running;
   private Thread writer;
 
@@ -54,16 +57,30 @@ public class MessageWriter {
     this.batches = metrics.counter("chat_message_batches");
     this.queue = new ArrayBlockingQueue<>(config.writeQueueCapacity());
     this.batchSize = config.writeBatchSize();
+    this.timeoutMillis = config.writeTimeout().toMillis();
   }
 
-  /** Queues a message; the answer completes once it is committed, or fails with a ChatException. */
+  /**
+   * Queues a message; the answer completes once it is committed, or fails with a ChatException, at the
+   * latest after {@code CHAT_WRITE_TIMEOUT_SECONDS}. A message answered {@code unavailable} that way may
+   * still be stored when the database answers again: its sender sends it again, the repeat is sent to
+   * its channel, and clients drop a seq they have (docs/decisions/0015).
+   */
   CompletableFuture<Posted> submit(NewMessage message) {
     CompletableFuture<Posted> answer = new CompletableFuture<>();
     if (!running || !queue.offer(new Pending(message, answer))) {
       answer.completeExceptionally(
           new ChatException(ErrorCode.UNAVAILABLE, "the node is too busy to store this; send it again"));
     }
-    return answer;
+    return answer
+        .orTimeout(timeoutMillis, TimeUnit.MILLISECONDS)
+        .exceptionally(
+            failure -> {
+              if (failure instanceof TimeoutException) {
+                throw new ChatException(ErrorCode.UNAVAILABLE, "the message was not stored in time; send it again");
+              }
+              throw failure instanceof RuntimeException unchecked ? unchecked : new CompletionException(failure);
+            });
   }
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {

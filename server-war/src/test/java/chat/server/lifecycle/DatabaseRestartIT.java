@@ -86,6 +86,36 @@ class DatabaseRestartIT {
     }
   }
 
+  @Test
+  void whileTheDatabaseStandsStillAMessageIsRefusedWithinSecondsAndStoredOnceWhenSentAgain() throws Exception {
+    Authenticated kim = http.signUp(Names.unique("kim"), "kim-password");
+    String room = Names.unique("paused");
+    http.createRoom(kim.token(), room);
+    try (ChatSocket socket = ChatSocket.connect(http, kim.token())) {
+      socket.send(new ClientFrame.JoinRoom(room));
+      socket.nextOf(ServerFrame.RoomJoined.class);
+
+      server.pauseDatabase();
+      ServerFrame.RequestFailed refused;
+      long sent = System.nanoTime();
+      try {
+        socket.send(new ClientFrame.SendChatMessage(room, "into the void?", "p-1"));
+        refused = socket.nextOf(ServerFrame.RequestFailed.class);
+      } finally {
+        server.resumeDatabase();
+      }
+      long waited = Duration.ofNanos(System.nanoTime() - sent).toMillis();
+      assertEquals("unavailable", refused.code());
+      assertEquals("p-1", refused.ref());
+      assertTrue(waited < 8_000, "refused after " + waited + " ms");
+
+      socket.send(new ClientFrame.SendChatMessage(room, "into the void?", "p-1"));
+      Message stored = socket.nextOf(ServerFrame.ChatMessagePosted.class).message();
+      List<Message> history = http.get("/api/rooms/" + room + "/messages", kim.token()).asListOf(Message.class);
+      assertEquals(List.of(stored), history, "stored once, whether the first try got through or not");
+    }
+  }
+
   private static int readiness() throws Exception {
     return HttpClient.newBuilder()
         .version(HttpClient.Version.HTTP_1_1)
