@@ -7,6 +7,8 @@
 
 /** How long a gap may stay open before it is filled: messages from other nodes arrive out of order. */
 export const GAP_WAIT_MS = 1000;
+/** How long a send refused as `unavailable` waits before it goes again, as the contract asks. */
+export const UNAVAILABLE_RETRY_MS = 1000;
 
 import {ApiError} from './api.js';
 import {channelOf, directKey, roomKey} from './channels.js';
@@ -125,6 +127,13 @@ export class ChatConnection {
       case 'new_chat_message':
       case 'new_direct_message': return this.posted(frame);
       case 'error':
+        if (frame.code === 'unavailable' && this.resume.waiting(frame.ref)) {
+          // Sent again under the same clientId: nothing is stored twice, and the user sees a delay.
+          return setTimeout(() => {
+            const again = this.resume.waiting(frame.ref);
+            if (again) this.transmit(again);
+          }, UNAVAILABLE_RETRY_MS);
+        }
         this.resume.answered(frame.ref);
         return this.onFrame(frame);
       case 'banned':
@@ -189,7 +198,6 @@ export class ChatConnection {
     if (from === undefined || this.filling.has(key)) return;
     this.filling.add(key);
     const received = this.resume.highestSeq(key);
-    const generation = this.generation;
     const limit = this.limits.maxHistoryPage;
     try {
       let last = from;
@@ -203,8 +211,9 @@ export class ChatConnection {
       }
       this.resume.completeThrough(key, Math.max(received, last));
     } catch (failure) {
-      // A new socket rejoins its rooms from the seq each has everything up to, and fills again.
-      if (generation === this.generation) this.socket?.close(4000, 'filling a gap failed');
+      // The server may be briefly unable to answer (its database away): the gap stays open and is tried
+      // again, while live messages go on arriving.
+      setTimeout(() => this.fill(key, roomName), GAP_WAIT_MS);
     } finally {
       this.filling.delete(key);
     }

@@ -111,6 +111,11 @@ export class ResumeState {
     this.#unanswered.set(clientId, frame);
   }
 
+  /** The send with this clientId if it still waits for its answer. */
+  waiting(clientId) {
+    return clientId == null ? undefined : this.#unanswered.get(clientId);
+  }
+
   /** True the first time a send is answered (acknowledged or refused); a repeat answer is false. */
   answered(clientId) {
     return clientId != null && this.#unanswered.delete(clientId);

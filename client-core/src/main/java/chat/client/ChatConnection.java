@@ -46,6 +46,9 @@ public final class ChatConnection implements AutoCloseable {
    * out of order, a few milliseconds apart under load, so most gaps close by themselves.
    */
   static final Duration GAP_WAIT = Duration.ofSeconds(1);
+  /** How long a send refused as {@code unavailable} waits before it goes again, as the contract asks. */
+  static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(1);
+  private static final String UNAVAILABLE = "unavailable";
 
   /** What the user of a connection hears; called on the connection's event loop, never concurrently. */
   public interface Listener {
@@ -180,7 +183,7 @@ public final class ChatConnection implements AutoCloseable {
 
   /**
    * Drops the socket as a failing network would, and reconnects with backoff, resuming (rejoins with
-   * {@code after}, resends what is unanswered): for a client that knows its network changed, and for a
+   * {@code afterSeq}, resends what is unanswered): for a client that knows its network changed, and for a
    * load tool's churn. Nothing happens while not connected.
    */
   public void reconnect() {
@@ -300,6 +303,10 @@ public final class ChatConnection implements AutoCloseable {
       posted(posted, posted.message());
     } else if (frame instanceof ServerFrame.DirectMessagePosted posted) {
       posted(posted, posted.message());
+    } else if (frame instanceof ServerFrame.RequestFailed failed
+        && UNAVAILABLE.equals(failed.code())
+        && resume.waiting(failed.ref()) != null) {
+      sendAgainLater(failed.ref());
     } else {
       if (frame instanceof ServerFrame.RequestFailed failed) {
         resume.answered(failed.ref());
@@ -355,6 +362,22 @@ public final class ChatConnection implements AutoCloseable {
     }
   }
 
+  /**
+   * A send the server could not store for now (its database away, its writer too slow) goes again under
+   * the same clientId: nothing is stored twice, and the user sees a delay rather than an error.
+   */
+  private void sendAgainLater(String clientId) {
+    loop.schedule(
+        () -> {
+          ClientFrame frame = resume.waiting(clientId);
+          if (frame != null) {
+            transmit(frame);
+          }
+        },
+        UNAVAILABLE_RETRY.toMillis(),
+        TimeUnit.MILLISECONDS);
+  }
+
   /** Hands on a message the first time its seq comes, and takes it as the answer to its send. */
   private void accept(Channel channel, ServerFrame frame, Message message) {
     if (message.from().id() == me.id()) {
@@ -382,11 +405,10 @@ public final class ChatConnection implements AutoCloseable {
             (messages, failure) -> {
               filling.remove(channel);
               if (failure != null) {
-                // A new socket rejoins its rooms from the seq each has everything up to, and fills again.
-                LOG.log(System.Logger.Level.INFO, "filling a gap failed, reconnecting: {0}", failure.getMessage());
-                if (socket != null) {
-                  socket.abort();
-                }
+                // The server may be briefly unable to answer (its database away): the gap stays open
+                // and is tried again, while live messages go on arriving.
+                LOG.log(System.Logger.Level.INFO, "filling a gap failed, trying again: {0}", failure.getMessage());
+                loop.schedule(() -> fill(channel), GAP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 return;
               }
               messages.forEach(m -> accept(channel, asFrame(m), m));

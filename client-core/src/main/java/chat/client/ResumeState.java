@@ -64,6 +64,11 @@ final class ResumeState {
     unacknowledged.put(clientId, frame);
   }
 
+  /** The send with this clientId if it still waits for its answer; null otherwise. */
+  ClientFrame waiting(String clientId) {
+    return clientId == null ? null : unacknowledged.get(clientId);
+  }
+
   /** The send with this clientId got its answer (stored or refused); true when it was still waiting. */
   boolean answered(String clientId) {
     return clientId != null && unacknowledged.remove(clientId) != null;

@@ -22,9 +22,20 @@ public final class Jdbc {
     T apply(Connection connection) throws SQLException;
   }
 
+  /** SQLSTATE class 08, a connection exception: what the pool's refusal to hand one out amounts to. */
+  private static final String NO_CONNECTION = "08000";
+
   /** Runs {@code work} on a connection of the pool; a failure of the database is a DatabaseFailure. */
   public static <T> T withConnection(DataSource dataSource, Work<T> work) {
-    try (Connection connection = dataSource.getConnection()) {
+    Connection connection;
+    try {
+      connection = dataSource.getConnection();
+    } catch (SQLException e) {
+      // The pool's own refusal (the database unreachable, the wait for a connection over) carries no
+      // state of its own: the database is away, all the same.
+      throw new DatabaseFailure(e.getSQLState() != null ? e.getSQLState() : NO_CONNECTION, e);
+    }
+    try (connection) {
       return work.apply(connection);
     } catch (SQLException e) {
       throw new DatabaseFailure(e.getSQLState(), e);

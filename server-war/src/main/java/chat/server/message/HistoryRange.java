@@ -15,10 +15,6 @@ public record HistoryRange(Long before, Long after, Long afterSeq) {
     }
   }
 
-  public static HistoryRange newest() {
-    return new HistoryRange(null, null, null);
-  }
-
   /** As a {@code join_room} asks: after a seq, after an id, or the newest. */
   public static HistoryRange joining(Long afterSeq, Long after) {
     return afterSeq != null ? new HistoryRange(null, null, afterSeq) : new HistoryRange(null, after, null);

@@ -67,6 +67,7 @@ public class ChatEndpoint {
   private RateLimits limits;
   private UserPresence online;
   private BanList bans;
+  private Drain drain;
 
   protected ChatEndpoint() {}
 
@@ -81,7 +82,8 @@ public class ChatEndpoint {
       SocialService social,
       RateLimits limits,
       UserPresence online,
-      BanList bans) {
+      BanList bans,
+      Drain drain) {
     this.sockets = sockets;
     this.membership = membership;
     this.messages = messages;
@@ -92,6 +94,7 @@ public class ChatEndpoint {
     this.limits = limits;
     this.online = online;
     this.bans = bans;
+    this.drain = drain;
   }
 
   @OnOpen
@@ -175,8 +178,8 @@ public class ChatEndpoint {
       fail(connection, unavailable.code(), unavailable.getMessage(), ref);
     } catch (RuntimeException e) {
       // The frame itself is not logged: it is someone's message.
-      LOG.log(Level.SEVERE, "a '" + frame.getClass().getSimpleName() + "' frame failed", e);
-      fail(connection, ErrorCode.INTERNAL, "internal error", ref);
+      ChatException failure = ourFailure("a '" + frame.getClass().getSimpleName() + "' frame failed", e);
+      fail(connection, failure.code(), failure.getMessage(), ref);
     }
   }
 
@@ -226,7 +229,7 @@ public class ChatEndpoint {
    * A stored message reaches its sender with everyone else's; what is left to answer here is a failure,
    * or the original of a clientId used in another channel.
    */
-  private static void answer(
+  private void answer(
       ClientSocket connection,
       CompletionStage<Optional<Message>> posting,
       String clientId,
@@ -277,12 +280,23 @@ public class ChatEndpoint {
     connection.send(WireJson.toJson(ServerFrame.RequestFailed.of(code, message, ref)));
   }
 
-  private static ChatException asChatException(Throwable failure) {
+  private ChatException asChatException(Throwable failure) {
     Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
     if (cause instanceof ChatException chat) {
       return chat;
     }
-    LOG.log(Level.SEVERE, "posting failed", cause);
+    return ourFailure("posting failed", cause);
+  }
+
+  /**
+   * A failure of the node's own. While it stops, its parts go one by one (the grid, the beans) and fail
+   * what still reaches them: the client is told to send again, and reconnects elsewhere once closed.
+   */
+  private ChatException ourFailure(String what, Throwable cause) {
+    if (drain.isDraining()) {
+      return new ChatException(ErrorCode.UNAVAILABLE, "the node is stopping; send it again");
+    }
+    LOG.log(Level.SEVERE, what, cause);
     return new ChatException(ErrorCode.INTERNAL, "internal error");
   }
 

@@ -21,6 +21,7 @@ public class Drain {
   private LocalSockets sockets;
   private ChatConfig config;
   private volatile boolean draining;
+  private Thread stopping;
 
   protected Drain() {}
 
@@ -30,9 +31,16 @@ public class Drain {
     this.config = config;
   }
 
-  /** Created with the application, so that it is destroyed, and drains, when the node stops. */
+  /**
+   * Created with the application, so that it is destroyed, and drains, when the node stops. A SIGTERM
+   * starts the JVM's shutdown hooks together, Payara's undeployment among them, which takes the
+   * application's parts down in no order: the hook marks the node draining from the first moment, so
+   * that what fails meanwhile is answered "send again", not "internal error".
+   */
   void start(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
     draining = false;
+    stopping = new Thread(() -> draining = true, "chat-stopping");
+    Runtime.getRuntime().addShutdownHook(stopping);
   }
 
   public boolean isDraining() {
@@ -42,6 +50,11 @@ public class Drain {
   @PreDestroy
   void drain() {
     draining = true;
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopping);
+    } catch (IllegalStateException shuttingDown) {
+      // The JVM is going: the hook ran or runs.
+    }
     LOG.info(() -> "draining: not ready; closing " + sockets.count() + " sockets in "
         + config.drainSeconds() + " s");
     try {

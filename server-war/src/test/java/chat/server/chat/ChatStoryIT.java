@@ -13,8 +13,8 @@ import chat.dto.ServerFrame;
 import chat.server.testing.ChatSocket;
 import chat.server.testing.HttpReply;
 import chat.server.testing.OneNodeSuite;
-import chat.server.testing.RawWebSocket;
 import chat.testing.Names;
+import chat.testing.RawWebSocket;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -165,7 +165,7 @@ class ChatStoryIT extends OneNodeSuite {
     // JDK's grows to 32 MB on some kernels) would soak up the whole backlog and hide the stall.
     try (ChatSocket loud = ChatSocket.connect(node, sender.token());
         ChatSocket eager = ChatSocket.connect(node, reader.token());
-        RawWebSocket frozen = RawWebSocket.connect(node, staller.token(), 4096)) {
+        RawWebSocket frozen = RawWebSocket.connect(node.base(), staller.token(), 4096)) {
       for (ChatSocket socket : List.of(loud, eager)) {
         socket.send(new ClientFrame.JoinRoom(roomName));
         socket.nextOf(ServerFrame.RoomJoined.class);

@@ -9,6 +9,7 @@ import chat.dto.ServerFrame;
 import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
 import chat.testing.Eventually;
+import chat.testing.QuickGrid;
 import chat.testing.TwoNodes;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,14 +34,7 @@ class FrozenNodeIT {
 
   @Test
   void aNodeThatWasFrozenClosesItsSocketsAndServesAgainOnlyOnceBackInTheCluster() throws InterruptedException {
-    List<String> quickGrid =
-        List.of(
-            "-Dhazelcast.heartbeat.interval.seconds=1",
-            "-Dhazelcast.max.no.heartbeat.seconds=5",
-            "-Dhazelcast.merge.first.run.delay.seconds=5",
-            "-Dhazelcast.merge.next.run.delay.seconds=5",
-            "-Dchat.freeze.seconds=3");
-    try (TwoNodes cluster = TwoNodes.start(dataDir, quickGrid)) {
+    try (TwoNodes cluster = TwoNodes.start(dataDir, QuickGrid.OPTIONS)) {
       ChatHttp a = new ChatHttp(cluster.a.uri());
       ChatHttp b = new ChatHttp(cluster.b.uri());
       Authenticated sender = a.signUp("sender", "sender-password");
@@ -58,7 +52,7 @@ class FrozenNodeIT {
         senderOnA.send(new ClientFrame.SendChatMessage(ROOM, "while frozen " + i, "m-" + i));
         acknowledged.add(senderOnA.nextOf(ServerFrame.ChatMessagePosted.class).message());
       }
-      Thread.sleep(8_000); // past the grid's heartbeat timeout: A drops B
+      Thread.sleep(QuickGrid.HEARTBEAT_TIMEOUT.plusSeconds(3).toMillis()); // A drops B
       cluster.b.thaw();
 
       assertEquals(1012, watcherOnB.awaitClose(), "B's socket closed once B moved again");

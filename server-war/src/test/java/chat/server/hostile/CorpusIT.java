@@ -15,9 +15,9 @@ import chat.dto.UserName;
 import chat.server.testing.ChatSocket;
 import chat.server.testing.HttpReply;
 import chat.server.testing.OneNodeSuite;
-import chat.server.testing.RawWebSocket;
 import chat.server.testing.TokenForge;
 import chat.testing.Names;
+import chat.testing.RawWebSocket;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -211,7 +211,7 @@ class CorpusIT extends OneNodeSuite {
         held.add(socket);
       }
       // A text frame whose payload is not UTF-8: the container closes that socket (1007).
-      try (RawWebSocket invalidUtf8 = RawWebSocket.connect(node, token, 65536)) {
+      try (RawWebSocket invalidUtf8 = RawWebSocket.connect(node.base(), token, 65536)) {
         invalidUtf8.sendHeaderAndPart(2, new byte[] {(byte) 0xc3, 0x28});
         assertNotEquals(1000, invalidUtf8.closeCode());
       }

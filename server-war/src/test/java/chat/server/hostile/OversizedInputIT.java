@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.dto.Authenticated;
 import chat.server.testing.OneNodeSuite;
-import chat.server.testing.RawWebSocket;
 import chat.testing.Names;
+import chat.testing.RawWebSocket;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.SocketException;
@@ -31,7 +31,7 @@ class OversizedInputIT extends OneNodeSuite {
   @Test
   void aFrameDeclaringMegabytesIsRefusedBeforeItHasArrived() throws IOException {
     Authenticated zed = node.signUp(Names.unique("zed"), "zed-password");
-    try (RawWebSocket raw = RawWebSocket.connect(node, zed.token(), 65536)) {
+    try (RawWebSocket raw = RawWebSocket.connect(node.base(), zed.token(), 65536)) {
       try {
         raw.sendHeaderAndPart(DECLARED, new byte[SENT]);
       } catch (SocketException refusedAlready) {

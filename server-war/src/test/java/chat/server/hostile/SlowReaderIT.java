@@ -8,9 +8,9 @@ import chat.dto.ClientFrame;
 import chat.dto.ServerFrame;
 import chat.server.testing.ChatSocket;
 import chat.server.testing.OneNodeSuite;
-import chat.server.testing.RawWebSocket;
 import chat.testing.Names;
 import chat.testing.Pause;
+import chat.testing.RawWebSocket;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -64,7 +64,7 @@ class SlowReaderIT extends OneNodeSuite {
     }
     // Each catch-up from 0 is a 440 KB room_joined: 100 of them are 44 MB the client never reads. The
     // client is a raw socket with a small receive buffer, so nothing on its side soaks them up.
-    try (RawWebSocket hoarder = RawWebSocket.connect(node, ivan.token(), 4096)) {
+    try (RawWebSocket hoarder = RawWebSocket.connect(node.base(), ivan.token(), 4096)) {
       for (int i = 0; i < 100; i++) {
         hoarder.sendText("{\"type\":\"join_room\",\"room\":\"" + room + "\",\"after\":0}");
       }

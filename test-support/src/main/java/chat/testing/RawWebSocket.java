@@ -1,14 +1,16 @@
-package chat.server.testing;
+package chat.testing;
 
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * A WebSocket client written out by hand over a plain TCP socket, for what a well-behaved client
@@ -18,7 +20,8 @@ import java.nio.charset.StandardCharsets;
  */
 public final class RawWebSocket implements AutoCloseable {
 
-  public static final int ABNORMAL_CLOSURE = ChatSocket.ABNORMAL_CLOSURE;
+  public static final int ABNORMAL_CLOSURE = 1006;
+  private static final Duration WAIT = Duration.ofSeconds(15);
 
   private final Socket socket;
   private final OutputStream out;
@@ -31,14 +34,14 @@ public final class RawWebSocket implements AutoCloseable {
   }
 
   /** Connects and completes the handshake; {@code receiveBuffer} bytes of the node's frames fit in it. */
-  public static RawWebSocket connect(ChatHttp node, String token, int receiveBuffer) throws IOException {
+  public static RawWebSocket connect(URI node, String token, int receiveBuffer) throws IOException {
     Socket socket = new Socket();
     socket.setReceiveBufferSize(receiveBuffer);
-    socket.connect(new InetSocketAddress(node.base().getHost(), node.base().getPort()));
-    socket.setSoTimeout((int) ChatSocket.WAIT.toMillis());
+    socket.connect(new InetSocketAddress(node.getHost(), node.getPort()));
+    socket.setSoTimeout((int) WAIT.toMillis());
     RawWebSocket raw = new RawWebSocket(socket);
     raw.out.write(
-        ("GET /ws?token=" + token + " HTTP/1.1\r\nHost: " + node.base().getAuthority()
+        ("GET /ws?token=" + token + " HTTP/1.1\r\nHost: " + node.getAuthority()
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII));

@@ -1,0 +1,44 @@
+package chat.chaos;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The short chaos suite of the test command: each fault once against three nodes behind HAProxy, with
+ * the bots sending throughout. Nothing acknowledged may be lost, nothing may come twice, and every
+ * message must be acknowledged in the end, under every fault. The report is kept in target/.
+ */
+class ChaosIT {
+
+  private static final int RATE = 50;
+
+  @Test
+  void underEveryFaultNothingIsLostAndNothingComesTwice() throws IOException, InterruptedException {
+    Path work = Path.of(System.getProperty("chat.it.dataDir"), "chaos");
+    Files.createDirectories(work);
+    ChaosReport report;
+    try (LocalCluster cluster = LocalCluster.start(work, 3)) {
+      report = new ChaosRun(cluster, System.out).run(List.of(Fault.values()).iterator(), RATE, work.resolve("tokens"));
+    }
+    Files.writeString(work.getParent().getParent().resolve("chaos-report.txt"), report.text());
+    System.out.println(report.text());
+
+    assertEquals(Fault.values().length, report.faults().size());
+    for (FaultOutcome fault : report.faults()) {
+      assertTrue(fault.sent() > RATE * 5, fault.fault() + ": the bots sent throughout: " + fault.sent());
+      assertEquals(0, fault.missing(), fault.fault() + ": acknowledged messages lost or missed unnoticed");
+      assertEquals(0, fault.duplicates(), fault.fault() + ": messages shown twice");
+      assertEquals(fault.sent(), fault.acknowledged(), fault.fault() + ": messages never acknowledged");
+    }
+    for (Fault dropsSockets : List.of(Fault.KILL_A_NODE, Fault.FREEZE_A_NODE, Fault.RESTART_EVERY_NODE)) {
+      FaultOutcome outcome = report.faults().get(dropsSockets.ordinal());
+      assertTrue(outcome.reconnects() > 0, dropsSockets + " cost some bots their socket, and they came back");
+    }
+  }
+}
