@@ -195,7 +195,7 @@ export class ChatConnection {
    */
   async fill(key, roomName) {
     const from = this.resume.resumeSeq(key);
-    if (from === undefined || this.filling.has(key)) return;
+    if (this.isFinal() || from === undefined || this.filling.has(key)) return;
     this.filling.add(key);
     const received = this.resume.highestSeq(key);
     const limit = this.limits.maxHistoryPage;

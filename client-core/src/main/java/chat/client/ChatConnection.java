@@ -396,7 +396,7 @@ public final class ChatConnection implements AutoCloseable {
    */
   private void fill(Channel channel) {
     Long from = resume.resumeSeq(channel);
-    if (from == null || !filling.add(channel)) {
+    if (state.isFinal() || from == null || !filling.add(channel)) {
       return;
     }
     long received = resume.highestSeq(channel);

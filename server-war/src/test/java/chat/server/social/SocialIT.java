@@ -77,9 +77,11 @@ class SocialIT {
       Message reply = gusOnB.nextOf(ServerFrame.DirectMessagePosted.class).message();
       assertEquals(reply, fayOnA.nextOf(ServerFrame.DirectMessagePosted.class).message());
 
-      // A retry gets the original back, and the other side does not get it twice.
+      // A retry is stored once: the original comes back, to the other side too, with its seq (it may
+      // never have reached it; clients drop a seq they have).
       fayOnA.send(new ClientFrame.SendDirectMessage("gus", "hi from A", "dm-1"));
       assertEquals(first, fayOnA.nextOf(ServerFrame.DirectMessagePosted.class).message());
+      assertEquals(first, gusOnB.nextOf(ServerFrame.DirectMessagePosted.class).message());
       fayOnA.send(new ClientFrame.SendDirectMessage("gus", "and again", "dm-3"));
       Message again = fayOnA.nextOf(ServerFrame.DirectMessagePosted.class).message();
       assertEquals(again, gusOnB.nextOf(ServerFrame.DirectMessagePosted.class).message());
