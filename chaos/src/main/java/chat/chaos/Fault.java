@@ -5,7 +5,6 @@ import chat.dto.Authenticated;
 import chat.dto.ClientFrame;
 import chat.dto.WireJson;
 import chat.testing.Pause;
-import chat.testing.PayaraNode;
 import chat.testing.QuickGrid;
 import chat.testing.RawWebSocket;
 import java.io.IOException;
@@ -17,20 +16,20 @@ enum Fault {
   KILL_A_NODE("a node is killed (SIGKILL) and started again") {
     @Override
     void inject(LocalCluster cluster, Target target) {
-      PayaraNode node = cluster.node(1);
-      node.kill();
+      LocalCluster.Node node = cluster.nodes().get(1);
+      cluster.kill(node);
       Pause.of(Duration.ofSeconds(1));
-      node.start();
+      cluster.startAgain(node);
     }
   },
 
   FREEZE_A_NODE("a node stands still (SIGSTOP) past the grid's heartbeat timeout, then runs on") {
     @Override
     void inject(LocalCluster cluster, Target target) {
-      PayaraNode node = cluster.node(2);
-      node.freeze();
+      LocalCluster.Node node = cluster.nodes().get(2);
+      cluster.freeze(node);
       Pause.of(QuickGrid.HEARTBEAT_TIMEOUT.multipliedBy(2));
-      node.thaw();
+      cluster.thaw(node);
       cluster.awaitAllReady(REJOIN);
     }
   },
@@ -68,14 +67,11 @@ enum Fault {
     }
   },
 
-  RESTART_EVERY_NODE("every node in turn stops gracefully (SIGTERM) and starts again, as in an upgrade") {
+  RESTART_EVERY_NODE("bin/chat-cluster restart: every node in turn drains (SIGTERM), stops and starts again, as in an upgrade") {
     @Override
     void inject(LocalCluster cluster, Target target) {
-      for (PayaraNode node : cluster.nodes()) {
-        node.stop();
-        node.start();
-        cluster.awaitAllReady(REJOIN);
-      }
+      cluster.rollingRestart();
+      cluster.awaitAllReady(REJOIN);
     }
   };
 

@@ -6,26 +6,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The short chaos suite of the test command: each fault once against three nodes behind HAProxy, with
- * the bots sending throughout. Nothing acknowledged may be lost, nothing may come twice, and every
+ * The short chaos suite of the test command: each fault once against the three nodes of
+ * {@code bin/chat-cluster} behind its HAProxy, with the bots sending throughout. Nothing acknowledged may be lost, nothing may come twice, and every
  * message must be acknowledged in the end, under every fault. The report is kept in target/.
  */
+@ExtendWith(SharedCluster.class)
 class ChaosIT {
 
   private static final int RATE = 50;
 
+  /** Backoff.standard()'s cap: no client may wait longer than its longest pause between two tries. */
+  private static final Duration RECONNECT_BACKOFF_CAP = Duration.ofSeconds(15);
+
   @Test
-  void underEveryFaultNothingIsLostAndNothingComesTwice() throws IOException, InterruptedException {
+  void underEveryFaultNothingIsLostAndNothingComesTwice(LocalCluster cluster) throws IOException, InterruptedException {
     Path work = Path.of(System.getProperty("chat.it.dataDir"), "chaos");
     Files.createDirectories(work);
-    ChaosReport report;
-    try (LocalCluster cluster = LocalCluster.start(work, 3)) {
-      report = new ChaosRun(cluster, System.out).run(List.of(Fault.values()).iterator(), RATE, work.resolve("tokens"));
-    }
+    ChaosReport report =
+        new ChaosRun(cluster, System.out).run(List.of(Fault.values()).iterator(), RATE, work.resolve("tokens"));
     Files.writeString(work.getParent().getParent().resolve("chaos-report.txt"), report.text());
     System.out.println(report.text());
 
@@ -39,6 +43,12 @@ class ChaosIT {
     for (Fault dropsSockets : List.of(Fault.KILL_A_NODE, Fault.FREEZE_A_NODE, Fault.RESTART_EVERY_NODE)) {
       FaultOutcome outcome = report.faults().get(dropsSockets.ordinal());
       assertTrue(outcome.reconnects() > 0, dropsSockets + " cost some bots their socket, and they came back");
+    }
+    for (Fault operatorsWork : List.of(Fault.KILL_A_NODE, Fault.RESTART_EVERY_NODE)) {
+      FaultOutcome outcome = report.faults().get(operatorsWork.ordinal());
+      assertTrue(
+          outcome.longestAcknowledgementMillis() < RECONNECT_BACKOFF_CAP.toMillis(),
+          operatorsWork + ": a sender waited " + outcome.longestAcknowledgementMillis() + " ms for an acknowledgement");
     }
   }
 }

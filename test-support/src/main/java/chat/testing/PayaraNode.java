@@ -11,16 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A chat node as its own process: {@code java -jar payara-micro.jar --deploy chat.war}, configured only
- * by CHAT_* environment variables, bound to loopback. For tests that stop and start nodes, which an
- * Arquillian deployment cannot (docs/decisions/0002).
+ * A chat node as its own process, started as production starts one: {@code payara-config/launch-node}
+ * running the release artifact {@code chat-node.jar}, configured only by CHAT_* environment variables,
+ * bound to loopback. For tests that stop and start nodes, which an Arquillian deployment cannot
+ * (docs/decisions/0002, 0018).
  */
 public final class PayaraNode implements AutoCloseable {
 
@@ -29,7 +29,7 @@ public final class PayaraNode implements AutoCloseable {
   private final String name;
   private final Map<String, String> environment;
   private final Path log;
-  private List<String> clusterOptions = List.of("--nocluster");
+  private Map<String, String> clusterEnvironment = Map.of();
   private List<String> jvmOptions = List.of();
   private String clusterName;
   private int hazelcastPort;
@@ -39,7 +39,7 @@ public final class PayaraNode implements AutoCloseable {
   /**
    * Tests and benchmarks send from one address as many users; a test of the limits sets its own.
    */
-  private static final Map<String, String> UNLIMITED =
+  public static final Map<String, String> UNLIMITED =
       Map.of(
           "CHAT_RATE_MESSAGES", "1000000/1",
           "CHAT_RATE_CONNECTIONS", "1000000/1",
@@ -63,12 +63,11 @@ public final class PayaraNode implements AutoCloseable {
   public PayaraNode inCluster(String clusterName, int hazelcastPort, String members) {
     this.clusterName = clusterName;
     this.hazelcastPort = hazelcastPort;
-    clusterOptions =
-        List.of(
-            "--clustername", clusterName,
-            "--startport", Integer.toString(hazelcastPort),
-            "--clustermode", "tcpip:" + members,
-            "--name", name);
+    clusterEnvironment =
+        Map.of(
+            "CHAT_CLUSTER_NAME", clusterName,
+            "CHAT_GRID_PORT", Integer.toString(hazelcastPort),
+            "CHAT_GRID_MEMBERS", members);
     return this;
   }
 
@@ -125,25 +124,19 @@ public final class PayaraNode implements AutoCloseable {
   }
 
   private void launch() {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(List.of("-Xmx512m", "-Dhazelcast.socket.bind.any=false"));
-    command.addAll(jvmOptions);
-    command.add("-jar");
-    command.add(System.getProperty("chat.it.microJar"));
-    command.addAll(
-        List.of(
-            "--deploy", System.getProperty("chat.it.war"),
-            "--contextroot", "/",
-            "--port", Integer.toString(port),
-            "--interfaces", "127.0.0.1",
-            "--nohostaware",
-            "--prebootcommandfile", System.getProperty("chat.it.preBoot")));
-    command.addAll(clusterOptions);
+    List<String> command = List.of("bash", System.getProperty("chat.it.launcher"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().put("CHAT_NODE_NAME", name);
-    builder.environment().putAll(environment);
+    Map<String, String> launch = builder.environment();
+    launch.put("JAVA_HOME", System.getProperty("java.home"));
+    launch.put("CHAT_NODE_JAR", System.getProperty("chat.it.nodeJar"));
+    launch.put("CHAT_BIND_ADDRESS", "127.0.0.1");
+    launch.put("CHAT_PORT", Integer.toString(port));
+    launch.put("CHAT_HEAP", "512m");
+    launch.put("CHAT_JAVA_OPTS", String.join(" ", jvmOptions));
+    launch.put("CHAT_NODE_NAME", name);
+    launch.putAll(clusterEnvironment);
+    launch.putAll(environment);
     long logStart;
     try {
       Files.createDirectories(log.getParent());

@@ -8,10 +8,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The address a request comes from: the connection's peer, or, when the peer is a trusted load
@@ -27,7 +26,7 @@ public class ClientAddress {
       Pattern.compile("((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
-  private Set<String> trustedProxies;
+  private List<AddressRange> trustedProxies;
 
   protected ClientAddress() {}
 
@@ -37,17 +36,17 @@ public class ClientAddress {
         config.trustedProxies().stream()
             .map(
                 proxy ->
-                    literal(proxy)
+                    AddressRange.parse(proxy)
                         .orElseThrow(
                             () ->
                                 new IllegalArgumentException(
-                                    "CHAT_TRUSTED_PROXIES takes addresses, not names: " + proxy)))
-            .collect(Collectors.toSet());
+                                    "CHAT_TRUSTED_PROXIES takes addresses or CIDR blocks, not names: " + proxy)))
+            .toList();
   }
 
   public String of(HttpServletRequest request) {
     String peer = canonical(request.getRemoteAddr());
-    if (!trustedProxies.contains(peer)) {
+    if (trustedProxies.stream().noneMatch(range -> range.contains(peer))) {
       return peer;
     }
     String last = null;
