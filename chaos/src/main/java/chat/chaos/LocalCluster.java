@@ -54,7 +54,7 @@ final class LocalCluster implements AutoCloseable {
     environment.putAll(database.nodeEnvironment("chaos-" + port));
     // A client of a frozen node gives up on it after two heartbeats and 5 s: 15 s.
     environment.put("CHAT_HEARTBEAT_SECONDS", "5");
-    environment.put("CHAT_JAVA_OPTS", String.join(" ", QuickGrid.OPTIONS));
+    environment.put("CHAT_JAVA_OPTS", String.join(" ", PayaraNode.testJvmOptions(QuickGrid.OPTIONS)));
     environment.put("CHAT_HEAP", "512m");
     environment.put("CHAT_PORT", Integer.toString(port));
     environment.put("CHAT_DATA_DIR", workDir.toString());

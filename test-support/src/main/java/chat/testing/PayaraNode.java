@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,7 @@ public final class PayaraNode implements AutoCloseable {
     launch.put("CHAT_BIND_ADDRESS", "127.0.0.1");
     launch.put("CHAT_PORT", Integer.toString(port));
     launch.put("CHAT_HEAP", "512m");
-    launch.put("CHAT_JAVA_OPTS", String.join(" ", jvmOptions));
+    launch.put("CHAT_JAVA_OPTS", String.join(" ", testJvmOptions(jvmOptions)));
     launch.put("CHAT_NODE_NAME", name);
     launch.putAll(clusterEnvironment);
     launch.putAll(environment);
@@ -146,6 +147,18 @@ public final class PayaraNode implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     awaitReady(logStart);
+  }
+
+  /**
+   * The options a test node runs with: C1 alone (chat.it.quickJit, on in the test command, off for the
+   * benchmarks) halves the CPU a node takes to start, and tests load nodes lightly.
+   */
+  public static List<String> testJvmOptions(List<String> options) {
+    List<String> all = new ArrayList<>(options);
+    if (Boolean.getBoolean("chat.it.quickJit")) {
+      all.add(0, "-XX:TieredStopAtLevel=1");
+    }
+    return all;
   }
 
   /** Payara said it failed to start, before our application was even deployed. */
