@@ -77,6 +77,10 @@ module "balancer" {
   idle_timeout_seconds         = local.idle_timeout_seconds
   deregistration_delay_seconds = local.deregistration_delay_seconds
   health_check_path            = local.health_check_path
+
+  requests_per_address_per_5_minutes = var.requests_per_address_per_5_minutes
+  kms_key_arn                        = module.secrets.kms_key_arn
+  log_retention_days                 = var.log_retention_days
 }
 
 module "monitoring" {

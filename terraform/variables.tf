@@ -188,3 +188,14 @@ variable "alarm_email" {
     error_message = "alarm_email must be empty or an e-mail address."
   }
 }
+
+variable "requests_per_address_per_5_minutes" {
+  description = "HTTP requests one client address may make in five minutes before the firewall (AWS WAF) blocks it; offices behind one NAT share an address."
+  type        = number
+  default     = 6000
+
+  validation {
+    condition     = var.requests_per_address_per_5_minutes >= 100
+    error_message = "requests_per_address_per_5_minutes must be at least 100 (AWS WAF's smallest rate limit)."
+  }
+}

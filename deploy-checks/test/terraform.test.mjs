@@ -89,6 +89,22 @@ describe("the balancer in front of the nodes", () => {
   });
 });
 
+describe("the firewall in front of the balancer", () => {
+  test("blocks floods per address and payloads larger than any route takes", () => {
+    const { scope, body } = only("aws_wafv2_web_acl");
+    assert.equal(body.scope, "REGIONAL");
+    const rules = Object.fromEntries(body.rule.map((rule) => [rule.name, rule]));
+    const rate = block(block(rules["requests-per-address"], "statement"), "rate_based_statement");
+    assert.equal(rate.aggregate_key_type, "IP");
+    assert.ok(scope.value(rate.limit) >= 100);
+    const size = block(block(rules["payload-limit"], "statement"), "size_constraint_statement");
+    assert.equal(block(block(size, "field_to_match"), "single_header").name, "content-length");
+    assert.ok(10 ** size.size > 64 * 1024, "a body the nodes take (64 KiB) is never blocked");
+    for (const rule of body.rule) assert.ok(block(rule, "action").block, `${rule.name} blocks`);
+    assert.equal(only("aws_wafv2_web_acl_association").body.resource_arn, "${aws_lb.this.arn}");
+  });
+});
+
 describe("the network's rules", () => {
   const ingress = () => root.resources("aws_vpc_security_group_ingress_rule");
   const covers = (rule, port) => rule.from_port <= port && port <= rule.to_port;

@@ -42,3 +42,18 @@ variable "health_check_path" {
   description = "The readiness route."
   type        = string
 }
+
+variable "requests_per_address_per_5_minutes" {
+  description = "HTTP requests one client address may make in five minutes before WAF blocks it (a chat client mostly holds one WebSocket)."
+  type        = number
+}
+
+variable "kms_key_arn" {
+  description = "Key that encrypts the firewall's log."
+  type        = string
+}
+
+variable "log_retention_days" {
+  description = "Days the firewall's log is kept."
+  type        = number
+}

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Through the real HAProxy of {@code bin/chat-cluster}, in front of three nodes started from the
- * release artifact: the sticky cookie, and a node killed under its clients. The rolling restart under
- * the bots is the chaos suite's RESTART_EVERY_NODE ({@code bin/chat-cluster restart}, ChaosIT).
+ * release artifact: the sticky cookie, the payload limit, and a node killed under its clients. The
+ * rolling restart under the bots is the chaos suite's RESTART_EVERY_NODE ({@code bin/chat-cluster
+ * restart}, ChaosIT).
  */
 @ExtendWith(SharedCluster.class)
 class BalancerIT {
@@ -55,6 +56,21 @@ class BalancerIT {
     for (int i = 0; i < 10; i++) {
       assertEquals(first, nodeAnswering(browser, cluster.uri()), "request " + i + " left the node");
     }
+  }
+
+  @Test
+  void aBodyLargerThanAnyRouteTakesStopsAtTheBalancer(LocalCluster cluster) throws Exception {
+    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpResponse<Void> refused =
+        client.send(
+            HttpRequest.newBuilder(cluster.uri().resolve("/api/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[100_000]))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+
+    assertEquals(413, refused.statusCode());
+    assertTrue(refused.headers().firstValue("X-Chat-Node").isEmpty(), "no node saw it");
   }
 
   @Test

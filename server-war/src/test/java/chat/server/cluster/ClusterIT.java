@@ -13,33 +13,25 @@ import chat.dto.ServerFrame;
 import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
 import chat.testing.Eventually;
+import chat.testing.SharedTwoNodes;
 import chat.testing.TwoNodes;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Two real nodes, one database: any node serves any user. */
+@ExtendWith(SharedTwoNodes.class)
 class ClusterIT {
 
-  @TempDir static Path dataDir;
   private static TwoNodes cluster;
 
   @BeforeAll
-  static void startCluster() {
-    cluster = TwoNodes.start(dataDir);
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    if (cluster != null) {
-      cluster.close();
-    }
+  static void useTheSharedCluster(TwoNodes shared) {
+    cluster = shared;
   }
 
   @Test

@@ -16,6 +16,7 @@ import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
 import chat.testing.Pause;
 import chat.testing.PayaraNode;
+import chat.testing.SharedTwoNodes;
 import chat.testing.TwoNodes;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
@@ -28,6 +29,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -35,6 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the cluster's secret count: a forged message reaches no one, a forged unban frees no one. And a node
  * that would join a cluster without the secret does not start.
  */
+@ExtendWith(SharedTwoNodes.class)
 class ForgedEventsIT {
 
   private static final String TOPIC = "chat-events";
@@ -46,8 +49,8 @@ class ForgedEventsIT {
   private static Authenticated root;
 
   @BeforeAll
-  static void start() {
-    cluster = TwoNodes.start(dataDir);
+  static void useTheSharedCluster(TwoNodes shared) {
+    cluster = shared;
     a = new ChatHttp(cluster.a.uri());
     root = a.logIn(TwoNodes.ADMIN, TwoNodes.ADMIN_PASSWORD);
     ClientConfig config = new ClientConfig().setClusterName(cluster.a.clusterName());
@@ -59,9 +62,6 @@ class ForgedEventsIT {
   static void stop() {
     if (intruder != null) {
       intruder.shutdown();
-    }
-    if (cluster != null) {
-      cluster.close();
     }
   }
 

@@ -16,42 +16,34 @@ import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
 import chat.testing.Eventually;
 import chat.server.testing.Handshake;
+import chat.testing.SharedTwoNodes;
 import chat.testing.TwoNodes;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Roles and bans across two nodes. Node A believes the X-Forwarded-For of its loopback "load
  * balancer", so clients behind it can have addresses of their own; node B believes no header.
  */
+@ExtendWith(SharedTwoNodes.class)
 class ModerationIT {
 
   private static final int BANNED = 4003;
 
-  @TempDir static Path dataDir;
   private static TwoNodes cluster;
   private static ChatHttp a;
   private static ChatHttp b;
   private static Authenticated root;
 
   @BeforeAll
-  static void startCluster() {
-    cluster = TwoNodes.start(dataDir);
+  static void useTheSharedCluster(TwoNodes shared) {
+    cluster = shared;
     a = new ChatHttp(cluster.a.uri());
     b = new ChatHttp(cluster.b.uri());
     root = a.logIn(TwoNodes.ADMIN, TwoNodes.ADMIN_PASSWORD);
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    if (cluster != null) {
-      cluster.close();
-    }
   }
 
   @Test

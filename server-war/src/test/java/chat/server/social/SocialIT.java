@@ -13,35 +13,27 @@ import chat.dto.Status;
 import chat.dto.UserName;
 import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
+import chat.testing.SharedTwoNodes;
 import chat.testing.TwoNodes;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Friends, direct messages, blocks and deletions between users served by two different nodes. */
+@ExtendWith(SharedTwoNodes.class)
 class SocialIT {
 
-  @TempDir static Path dataDir;
   private static TwoNodes cluster;
   private static ChatHttp a;
   private static ChatHttp b;
 
   @BeforeAll
-  static void startCluster() {
-    cluster = TwoNodes.start(dataDir);
+  static void useTheSharedCluster(TwoNodes shared) {
+    cluster = shared;
     a = new ChatHttp(cluster.a.uri());
     b = new ChatHttp(cluster.b.uri());
-  }
-
-  @AfterAll
-  static void stopCluster() {
-    if (cluster != null) {
-      cluster.close();
-    }
   }
 
   @Test
