@@ -178,7 +178,9 @@ describe("the database", () => {
     assert.equal(body.password, undefined);
   });
 
-  test("accepts TLS connections only", () => {
+  test("accepts TLS connections only, and the nodes check its certificate", async () => {
+    const userData = await readFile(path.join(repository, "terraform/modules/nodes/user-data.sh.tftpl"), "utf8");
+    assert.match(userData, /sslmode=verify-full&sslrootcert=/);
     const { body } = only("aws_db_parameter_group");
     const force = body.parameter.find((parameter) => parameter.name === "rds.force_ssl");
     assert.equal(force?.value, "1");
