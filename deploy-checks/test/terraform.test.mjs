@@ -100,7 +100,12 @@ describe("the firewall in front of the balancer", () => {
     const size = block(block(rules["payload-limit"], "statement"), "size_constraint_statement");
     assert.equal(block(block(size, "field_to_match"), "single_header").name, "content-length");
     assert.ok(10 ** size.size > 64 * 1024, "a body the nodes take (64 KiB) is never blocked");
-    for (const rule of body.rule) assert.ok(block(rule, "action").block, `${rule.name} blocks`);
+    const bodies = Object.fromEntries(body.custom_response_body.map((custom) => [custom.key, custom]));
+    for (const [rule, status] of [["requests-per-address", 429], ["payload-limit", 413]]) {
+      const response = block(block(block(rules[rule], "action"), "block"), "custom_response");
+      assert.equal(response.response_code, status, rule);
+      assert.equal(bodies[response.custom_response_body_key].content_type, "APPLICATION_JSON", `${rule}: the contract's error body`);
+    }
     assert.equal(only("aws_wafv2_web_acl_association").body.resource_arn, "${aws_lb.this.arn}");
   });
 });

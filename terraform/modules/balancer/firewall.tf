@@ -10,11 +10,33 @@ resource "aws_wafv2_web_acl" "this" {
     allow {}
   }
 
+  # Refusals in the contract's error body (docs/protocol.md), as the nodes would answer them.
+  custom_response_body {
+    key          = "rate-limited"
+    content_type = "APPLICATION_JSON"
+    content      = jsonencode({ error = "rate_limited", message = "too many requests from this address; try again in a few minutes" })
+  }
+
+  custom_response_body {
+    key          = "payload-too-large"
+    content_type = "APPLICATION_JSON"
+    content      = jsonencode({ error = "payload_too_large", message = "a request body may be at most 64 KiB" })
+  }
+
   rule {
     name     = "requests-per-address"
     priority = 1
     action {
-      block {}
+      block {
+        custom_response {
+          response_code            = 429
+          custom_response_body_key = "rate-limited"
+          response_header {
+            name  = "Retry-After"
+            value = "300"
+          }
+        }
+      }
     }
     statement {
       rate_based_statement {
@@ -36,7 +58,12 @@ resource "aws_wafv2_web_acl" "this" {
     name     = "payload-limit"
     priority = 2
     action {
-      block {}
+      block {
+        custom_response {
+          response_code            = 413
+          custom_response_body_key = "payload-too-large"
+        }
+      }
     }
     statement {
       size_constraint_statement {

@@ -9,8 +9,10 @@ import chat.client.ChatApi;
 import chat.client.ChatConnection;
 import chat.client.ConnectionState;
 import chat.dto.Authenticated;
+import chat.dto.ErrorBody;
 import chat.dto.Message;
 import chat.dto.ServerFrame;
+import chat.dto.WireJson;
 import chat.testing.Eventually;
 import chat.testing.Names;
 import java.io.IOException;
@@ -61,16 +63,17 @@ class BalancerIT {
   @Test
   void aBodyLargerThanAnyRouteTakesStopsAtTheBalancer(LocalCluster cluster) throws Exception {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-    HttpResponse<Void> refused =
+    HttpResponse<String> refused =
         client.send(
             HttpRequest.newBuilder(cluster.uri().resolve("/api/login"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[100_000]))
                 .build(),
-            HttpResponse.BodyHandlers.discarding());
+            HttpResponse.BodyHandlers.ofString());
 
     assertEquals(413, refused.statusCode());
     assertTrue(refused.headers().firstValue("X-Chat-Node").isEmpty(), "no node saw it");
+    assertEquals("payload_too_large", WireJson.fromJson(refused.body(), ErrorBody.class).error());
   }
 
   @Test
