@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class ResumeStateTest {
 
-  private static final User ALICE = new User(1, "alice", Role.USER);
+  private static final User ALICE = User.of(1, "alice", Role.USER);
 
   private final ResumeState resume = new ResumeState();
 

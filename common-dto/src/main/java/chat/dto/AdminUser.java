@@ -7,9 +7,9 @@ import java.util.List;
  * newest first, and whether they have a socket open on any node.
  */
 public record AdminUser(
-    long id, String username, Role role, boolean banned, List<String> lastIps, boolean online) {
+    long id, String username, String displayName, Role role, boolean banned, List<String> lastIps, boolean online) {
 
   public AdminUser withOnline(boolean now) {
-    return new AdminUser(id, username, role, banned, lastIps, now);
+    return new AdminUser(id, username, displayName, role, banned, lastIps, now);
   }
 }

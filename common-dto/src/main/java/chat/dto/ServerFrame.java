@@ -1,5 +1,6 @@
 package chat.dto;
 
+import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbSubtype;
 import jakarta.json.bind.annotation.JsonbTypeInfo;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.List;
       @JsonbSubtype(alias = "friend_request", type = ServerFrame.FriendRequested.class),
       @JsonbSubtype(alias = "friend_added", type = ServerFrame.FriendAdded.class),
       @JsonbSubtype(alias = "friend_removed", type = ServerFrame.FriendRemoved.class),
+      @JsonbSubtype(alias = "identity_changed", type = ServerFrame.IdentityChanged.class),
+      @JsonbSubtype(alias = "notification", type = ServerFrame.Notification.class),
       @JsonbSubtype(alias = "banned", type = ServerFrame.Banned.class),
       @JsonbSubtype(alias = "ping", type = ServerFrame.AdminPing.class),
       @JsonbSubtype(alias = "pong", type = ServerFrame.Pong.class),
@@ -54,6 +57,12 @@ public sealed interface ServerFrame extends Frame {
   record FriendAdded(User user) implements ServerFrame {}
 
   record FriendRemoved(User user) implements ServerFrame {}
+
+  /** Someone's profile changed: every place that shows {@code user} shows it as it is now. */
+  record IdentityChanged(User user) implements ServerFrame {}
+
+  /** A service's notice for this user: {@code kind} and {@code data} are the service's own. */
+  record Notification(User from, String kind, JsonValue data) implements ServerFrame {}
 
   /** Sent just before the server closes a banned user's socket with 4003. */
   record Banned(String reason) implements ServerFrame {}

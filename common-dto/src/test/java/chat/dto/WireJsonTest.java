@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class WireJsonTest {
 
-  private static final User ALICE = new User(1, "alice", Role.USER);
+  private static final User ALICE = new User(1, "alice", Role.USER, "Alice Ł.", "on holiday");
+  private static final User REWARDS = User.of(2, "rewards", Role.SERVICE);
   private static final Message ROOM_MESSAGE =
       new Message(7, 3, "lobby", null, ALICE, "hi", Instant.parse("2026-11-23T10:15:30.123456Z"), "c-1");
 
@@ -45,6 +47,10 @@ class WireJsonTest {
         new ServerFrame.FriendRequested(ALICE),
         new ServerFrame.FriendAdded(ALICE),
         new ServerFrame.FriendRemoved(ALICE),
+        new ServerFrame.IdentityChanged(ALICE),
+        new ServerFrame.Notification(
+            REWARDS, "reward", Json.createObjectBuilder().add("code", "WELCOME-42").add("points", 5).build()),
+        new ServerFrame.Notification(REWARDS, "ping", null),
         new ServerFrame.Banned("spam"),
         new ServerFrame.AdminPing("node-a"),
         new ServerFrame.Pong(),

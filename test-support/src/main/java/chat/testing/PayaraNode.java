@@ -48,6 +48,8 @@ public final class PayaraNode implements AutoCloseable {
           "CHAT_RATE_ROOMS", "1000000/1",
           "CHAT_RATE_SOCIAL", "1000000/1",
           "CHAT_RATE_DELETIONS", "1000000/1",
+          "CHAT_RATE_PROFILES", "1000000/1",
+          "CHAT_RATE_SERVICES", "1000000/1",
           "CHAT_RATE_SIGNUPS", "1000000/1");
 
   public PayaraNode(String name, Map<String, String> environment, Path workDir) {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 
 class ConversationViewModelTest {
 
-  private static final User ANN = new User(1, "ann", Role.USER);
-  private static final User BOB = new User(2, "bob", Role.USER);
+  private static final User ANN = User.of(1, "ann", Role.USER);
+  private static final User BOB = User.of(2, "bob", Role.USER);
 
   /** A room whose server holds messages 1..120 and remembers what was sent and deleted. */
   private final Room room = new Room();
@@ -78,7 +78,7 @@ class ConversationViewModelTest {
     assertTrue(chat.canDelete(message(5, ANN, "mine")));
     assertFalse(chat.canDelete(message(6, BOB, "theirs")));
     ConversationViewModel asAdmin =
-        new ConversationViewModel(Channel.room("general"), new User(9, "root", Role.ADMIN), room, Ui.inline());
+        new ConversationViewModel(Channel.room("general"), User.of(9, "root", Role.ADMIN), room, Ui.inline());
     assertTrue(asAdmin.canDelete(message(6, BOB, "theirs")));
   }
 

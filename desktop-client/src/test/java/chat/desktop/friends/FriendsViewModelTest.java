@@ -13,9 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class FriendsViewModelTest {
 
-  private static final User ME = new User(1, "ann", Role.USER);
-  private static final User BOB = new User(2, "bob", Role.USER);
-  private static final User CY = new User(3, "cy", Role.USER);
+  private static final User ME = User.of(1, "ann", Role.USER);
+  private static final User BOB = User.of(2, "bob", Role.USER);
+  private static final User CY = User.of(3, "cy", Role.USER);
 
   private List<String> online = List.of("bob");
   private boolean serverAway;

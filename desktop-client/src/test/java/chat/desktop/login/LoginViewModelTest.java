@@ -21,7 +21,7 @@ class LoginViewModelTest {
 
   @Test
   void remembersTheServerOnceALoginThereWorked() {
-    LoginViewModel login = login((server, name, password, signUp) -> new Authenticated("t", new User(1, name, Role.USER)));
+    LoginViewModel login = login((server, name, password, signUp) -> new Authenticated("t", User.of(1, name, Role.USER)));
     login.server().set("http://chat.example:8080");
     login.username().set("ann");
     login.password().set("long-enough");

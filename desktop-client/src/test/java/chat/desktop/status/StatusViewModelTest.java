@@ -17,7 +17,7 @@ class StatusViewModelTest {
 
   @Test
   void namesTheNodeServingUs() {
-    status.show(new ConnectionState.Connected("node-2", new User(1, "ann", Role.USER)), now);
+    status.show(new ConnectionState.Connected("node-2", User.of(1, "ann", Role.USER)), now);
     assertEquals("Connected to node-2", status.connection().get());
     assertFalse(status.trouble().get());
   }

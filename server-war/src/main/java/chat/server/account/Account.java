@@ -44,6 +44,15 @@ public class Account {
   @Column(name = "token_version", nullable = false)
   private int tokenVersion;
 
+  @Column(name = "display_name", nullable = false, length = 64)
+  private String displayName;
+
+  @Column(nullable = false, length = 140)
+  private String status;
+
+  @Column(name = "profile_version", nullable = false)
+  private int profileVersion;
+
   protected Account() {}
 
   Account(String username, String passwordHash, Role role, Instant createdAt) {
@@ -51,6 +60,8 @@ public class Account {
     this.passwordHash = passwordHash;
     this.role = role;
     this.createdAt = createdAt;
+    this.displayName = username;
+    this.status = "";
   }
 
   public long id() {
@@ -84,11 +95,26 @@ public class Account {
     return role;
   }
 
+  /** A new display name or status (null leaves it); checked by {@link ProfilePolicy} before. */
+  void changeProfile(String newDisplayName, String newStatus) {
+    if (newDisplayName != null) {
+      displayName = newDisplayName;
+    }
+    if (newStatus != null) {
+      status = newStatus;
+    }
+    profileVersion++;
+  }
+
+  Profile profile() {
+    return new Profile(displayName, status, profileVersion);
+  }
+
   AccountChanged change() {
     return new AccountChanged(id, tokenVersion, role);
   }
 
   public User toUser() {
-    return new User(id, username, role);
+    return new User(id, username, role, displayName, status);
   }
 }

@@ -5,6 +5,7 @@ import chat.dto.Authenticated;
 import chat.dto.Credentials;
 import chat.dto.ErrorCode;
 import chat.dto.PasswordChange;
+import chat.dto.ProfileChange;
 import chat.dto.Role;
 import chat.dto.User;
 import chat.server.database.JpaService;
@@ -16,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -28,20 +30,29 @@ import java.util.Optional;
 @JpaService
 public class AccountService {
 
+  /** Not a bcrypt hash: no password matches it. */
+  private static final String NO_PASSWORD = "!";
+
   @PersistenceContext(unitName = "chat")
   EntityManager em;
 
   private PasswordHasher hasher;
   private Tokens tokens;
   private Event<AccountChanged> changes;
+  private Event<ProfileChanged> profileChanges;
 
   protected AccountService() {}
 
   @Inject
-  AccountService(PasswordHasher hasher, Tokens tokens, Event<AccountChanged> changes) {
+  AccountService(
+      PasswordHasher hasher,
+      Tokens tokens,
+      Event<AccountChanged> changes,
+      Event<ProfileChanged> profileChanges) {
     this.hasher = hasher;
     this.tokens = tokens;
     this.changes = changes;
+    this.profileChanges = profileChanges;
   }
 
   public Authenticated signUp(Credentials credentials) {
@@ -56,10 +67,14 @@ public class AccountService {
     return authenticated(account);
   }
 
-  /** A wrong password and an unknown user get the same answer, in the same time. */
+  /**
+   * A wrong password and an unknown user get the same answer, in the same time; a service has no
+   * password and is as unknown.
+   */
   public Authenticated logIn(Credentials credentials) {
     Credentials checked = check(credentials);
-    Optional<Account> account = Optional.ofNullable(checked.username()).flatMap(this::find);
+    Optional<Account> account =
+        Optional.ofNullable(checked.username()).flatMap(this::find).filter(a -> a.role() != Role.SERVICE);
     if (account.isEmpty()) {
       hasher.spendTimeOfACheck(checked.password());
     } else if (hasher.matches(checked.password(), account.get().passwordHash())) {
@@ -93,6 +108,22 @@ public class AccountService {
     return authenticated(account);
   }
 
+  /**
+   * Changes the caller's display name or status, or both. The account's row is locked, so two changes
+   * at once through two nodes are numbered one after the other and every node keeps the later.
+   */
+  public User changeProfile(User caller, ProfileChange change) {
+    ProfileChange checked = ProfilePolicy.check(change);
+    Account account = em.find(Account.class, caller.id(), LockModeType.PESSIMISTIC_WRITE);
+    if (account == null) {
+      throw ChatException.unauthorized("this account no longer exists");
+    }
+    account.changeProfile(checked.displayName(), checked.status());
+    User user = account.toUser();
+    profileChanges.fire(new ProfileChanged(user, account.profile()));
+    return user;
+  }
+
   private Account stored(User caller) {
     Account account = em.find(Account.class, caller.id());
     if (account == null) {
@@ -114,6 +145,24 @@ public class AccountService {
   /** The caller as stored now. */
   public User current(User caller) {
     return stored(caller).toUser();
+  }
+
+  /**
+   * The service of that name, made on its first key: an account that cannot log in (it has no
+   * password hash, and {@link #logIn} passes services by). A person's name is taken.
+   */
+  public User service(String name) {
+    String checked = CredentialPolicy.checkUsername(InputText.plain("name", name));
+    Optional<Account> existing = find(checked);
+    if (existing.isPresent()) {
+      if (existing.get().role() != Role.SERVICE) {
+        throw taken(checked);
+      }
+      return existing.get().toUser();
+    }
+    Account created = new Account(checked, NO_PASSWORD, Role.SERVICE, Instant.now());
+    UniqueInsert.persist(em, created, () -> taken(checked));
+    return created.toUser();
   }
 
   /** The user named (names compare ignoring case), who must exist. */

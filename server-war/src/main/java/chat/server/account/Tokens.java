@@ -37,19 +37,24 @@ public class Tokens {
   private Clock clock;
   private AccountStates accounts;
   private BanList bans;
+  private Profiles profiles;
 
   /** What a token says; short names keep the token short. */
   public record Claims(long sub, String name, int ver, long exp) {}
 
-  /** A token that passed: whose it is (with the account's role now), its version and its expiry. */
+  /**
+   * A token that passed: whose it is (with the account's role and profile now), its version and its
+   * expiry.
+   */
   public record Valid(User user, int version, long expiresEpochSecond) {}
 
   protected Tokens() {}
 
   @Inject
-  Tokens(ChatConfig config, AccountStates accounts, BanList bans) {
+  Tokens(ChatConfig config, AccountStates accounts, BanList bans, Profiles profiles) {
     this.accounts = accounts;
     this.bans = bans;
+    this.profiles = profiles;
     byte[] secret =
         config
             .tokenSecret()
@@ -94,7 +99,7 @@ public class Tokens {
     if (claims.ver() < accounts.tokenVersion(claims.sub())) {
       throw ChatException.unauthorized("this login was ended; log in again");
     }
-    User user = new User(claims.sub(), claims.name(), accounts.role(claims.sub()));
+    User user = profiles.current(User.of(claims.sub(), claims.name(), accounts.role(claims.sub())));
     return new Valid(user, claims.ver(), claims.exp());
   }
 

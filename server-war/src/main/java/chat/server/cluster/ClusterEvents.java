@@ -2,11 +2,15 @@ package chat.server.cluster;
 
 import chat.server.access.BanList;
 import chat.server.account.AccountStates;
+import chat.server.account.Profiles;
 import chat.server.config.ChatConfig;
 import chat.server.events.AccountChanged;
 import chat.server.events.BanChanged;
 import chat.server.events.ChatEvent;
 import chat.server.events.ChatEvents;
+import chat.server.events.IdentityChanged;
+import chat.server.events.Notice;
+import chat.server.events.NoticeTaken;
 import chat.server.socket.LocalSockets;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.JoinConfig;
@@ -40,6 +44,8 @@ public class ClusterEvents implements ChatEvents {
   private LocalSockets sockets;
   private BanList bans;
   private AccountStates accounts;
+  private Profiles profiles;
+  private ClusterNotices notices;
   private ITopic<String> topic;
   private EventSignature signature;
   private Counter forged;
@@ -53,6 +59,8 @@ public class ClusterEvents implements ChatEvents {
       LocalSockets sockets,
       BanList bans,
       AccountStates accounts,
+      Profiles profiles,
+      ClusterNotices notices,
       ChatConfig config,
       MetricRegistry metrics) {
     this.signature = new EventSignature(clusterSecret(config, hazelcast));
@@ -60,6 +68,8 @@ public class ClusterEvents implements ChatEvents {
     this.sockets = sockets;
     this.bans = bans;
     this.accounts = accounts;
+    this.profiles = profiles;
+    this.notices = notices;
     // Here, not at start: a bean starting before this one (the administrator's bootstrap) may publish.
     this.topic = hazelcast.getTopic(TOPIC);
   }
@@ -131,13 +141,22 @@ public class ClusterEvents implements ChatEvents {
 
   /**
    * A ban, or an account's new token version or role, changes what this node lets in before the
-   * sockets it concerns are closed here.
+   * sockets it concerns are closed here; a new profile is kept before the user's sockets take it. A
+   * notice is answered to the node that asked, with how many sockets here took it.
    */
   private void arrived(ChatEvent event) {
     if (event instanceof BanChanged ban) {
       bans.apply(ban);
     } else if (event instanceof AccountChanged account) {
       accounts.apply(account);
+    } else if (event instanceof IdentityChanged identity) {
+      profiles.apply(identity);
+    } else if (event instanceof Notice notice) {
+      publish(new NoticeTaken(notice.requestId(), sockets.notice(notice.userId(), notice.frame())));
+      return;
+    } else if (event instanceof NoticeTaken taken) {
+      notices.answered(taken.requestId(), taken.sockets());
+      return;
     }
     sockets.deliver(event);
   }

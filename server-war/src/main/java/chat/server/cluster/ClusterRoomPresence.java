@@ -5,6 +5,7 @@ import chat.dto.RoomOccupant;
 import chat.dto.ServerFrame;
 import chat.dto.User;
 import chat.dto.WireJson;
+import chat.server.account.Profiles;
 import chat.server.config.NodeIdentity;
 import chat.server.events.ChatEvents;
 import chat.server.events.RoomEvent;
@@ -45,6 +46,7 @@ public class ClusterRoomPresence implements RoomPresence {
   private NodeIdentity node;
   private ChatEvents events;
   private RoomService rooms;
+  private Profiles profiles;
   private MultiMap<Long, String> grid;
   private UUID memberId;
   /** This node's sockets per room and user. */
@@ -53,8 +55,10 @@ public class ClusterRoomPresence implements RoomPresence {
   protected ClusterRoomPresence() {}
 
   @Inject
-  ClusterRoomPresence(HazelcastInstance hazelcast, NodeIdentity node, ChatEvents events, RoomService rooms) {
+  ClusterRoomPresence(
+      HazelcastInstance hazelcast, NodeIdentity node, ChatEvents events, RoomService rooms, Profiles profiles) {
     this.hazelcast = hazelcast;
+    this.profiles = profiles;
     this.node = node;
     this.events = events;
     this.rooms = rooms;
@@ -86,6 +90,7 @@ public class ClusterRoomPresence implements RoomPresence {
     return !usersOf(grid.get(roomId)).containsKey(user.id());
   }
 
+  /** The grid keeps who is where; each user's profile is the one this node knows now. */
   @Override
   public List<User> members(long roomId) {
     return occupants(roomId).stream().map(RoomOccupant::user).toList();
@@ -94,9 +99,11 @@ public class ClusterRoomPresence implements RoomPresence {
   @Override
   public List<RoomOccupant> occupants(long roomId) {
     Map<Long, List<Entry>> users = usersOf(grid.get(roomId));
+    List<User> current = profiles.current(users.values().stream().map(entries -> entries.get(0).user()).toList());
     List<RoomOccupant> occupants = new ArrayList<>(users.size());
+    int i = 0;
     for (List<Entry> entries : users.values()) {
-      occupants.add(new RoomOccupant(entries.get(0).user(), entries.stream().map(Entry::node).sorted().toList()));
+      occupants.add(new RoomOccupant(current.get(i++), entries.stream().map(Entry::node).sorted().toList()));
     }
     return occupants;
   }
@@ -142,7 +149,7 @@ public class ClusterRoomPresence implements RoomPresence {
 
   private void announceDeparture(long roomId, User user) {
     String roomName = rooms.nameOf(roomId);
-    String frame = WireJson.toJson(new ServerFrame.MemberLeft(roomName, user));
+    String frame = WireJson.toJson(new ServerFrame.MemberLeft(roomName, profiles.current(user)));
     events.publish(RoomEvent.membership(roomId, user.id(), frame));
   }
 
@@ -155,7 +162,10 @@ public class ClusterRoomPresence implements RoomPresence {
     return users;
   }
 
-  /** One user on one node in a room, as the grid keeps it: tab-separated JDK strings. */
+  /**
+   * One user on one node in a room, as the grid keeps it: tab-separated JDK strings. The profile is
+   * not kept here: it may change while the entry stands, and the entry is removed by its exact text.
+   */
   private record Entry(User user, String node, UUID member) {
 
     static Entry of(User user, String node, UUID member) {
@@ -168,7 +178,7 @@ public class ClusterRoomPresence implements RoomPresence {
 
     static Entry decode(String encoded) {
       String[] parts = encoded.split("\t", 5);
-      User user = new User(Long.parseLong(parts[0]), parts[1], Role.valueOf(parts[2]));
+      User user = User.of(Long.parseLong(parts[0]), parts[1], Role.valueOf(parts[2]));
       return new Entry(user, parts[3], UUID.fromString(parts[4]));
     }
   }

@@ -1,11 +1,17 @@
 package chat.server.cluster;
 
 import chat.dto.Role;
+import chat.dto.ServerFrame;
+import chat.dto.User;
+import chat.dto.WireJson;
 import chat.server.events.AccountChanged;
 import chat.server.events.BanChanged;
 import chat.server.events.BlockChanged;
 import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
+import chat.server.events.IdentityChanged;
+import chat.server.events.Notice;
+import chat.server.events.NoticeTaken;
 import chat.server.events.RoomEvent;
 import chat.server.events.UserEvent;
 import java.util.ArrayList;
@@ -21,6 +27,9 @@ import java.util.stream.Collectors;
  *   <li>{@code K:blockerId:blockedId:1|0}
  *   <li>{@code X:userId:1|0:address address...\nreason} (IPv6 addresses hold colons, reasons anything)
  *   <li>{@code A:userId:tokenVersion:role}
+ *   <li>{@code I:version:userId,userId...:frame} (the frame, {@code identity_changed}, holds the user)
+ *   <li>{@code N:requestId:userId:frame}
+ *   <li>{@code T:requestId:sockets}
  *   <li>{@code B:frame}
  * </ul>
  */
@@ -34,8 +43,7 @@ final class EventCodec {
           + room.fromUserId() + ":" + room.frame();
     }
     if (event instanceof UserEvent user) {
-      String users = user.userIds().stream().map(String::valueOf).collect(Collectors.joining(","));
-      return "U:" + user.fromUserId() + ":" + users + ":" + user.frame();
+      return "U:" + user.fromUserId() + ":" + ids(user.userIds()) + ":" + user.frame();
     }
     if (event instanceof BlockChanged block) {
       return "K:" + block.blockerId() + ":" + block.blockedId() + ":" + (block.blocked() ? 1 : 0);
@@ -43,6 +51,15 @@ final class EventCodec {
     if (event instanceof BanChanged ban) {
       return "X:" + ban.userId() + ":" + (ban.banned() ? 1 : 0) + ":"
           + String.join(" ", ban.addresses()) + "\n" + ban.reason();
+    }
+    if (event instanceof IdentityChanged identity) {
+      return "I:" + identity.version() + ":" + ids(identity.audience()) + ":" + identity.frame();
+    }
+    if (event instanceof Notice notice) {
+      return "N:" + notice.requestId() + ":" + notice.userId() + ":" + notice.frame();
+    }
+    if (event instanceof NoticeTaken taken) {
+      return "T:" + taken.requestId() + ":" + taken.sockets();
     }
     if (event instanceof AccountChanged account) {
       return "A:" + account.userId() + ":" + account.tokenVersion() + ":" + account.role();
@@ -57,11 +74,15 @@ final class EventCodec {
           fields.nextLong(), fields.nextLong(), fields.nextLong(), fields.nextLong(), fields.rest());
       case 'U' -> {
         long from = fields.nextLong();
-        List<Long> users = new ArrayList<>();
-        for (String id : fields.next().split(",")) {
-          users.add(Long.parseLong(id));
-        }
+        List<Long> users = ids(fields.next());
         yield new UserEvent(users, from, fields.rest());
+      }
+      case 'I' -> {
+        int version = (int) fields.nextLong();
+        List<Long> audience = ids(fields.next());
+        String frame = fields.rest();
+        User user = ((ServerFrame.IdentityChanged) WireJson.readServerFrame(frame)).user();
+        yield new IdentityChanged(user, version, audience, frame);
       }
       case 'K' -> new BlockChanged(fields.nextLong(), fields.nextLong(), fields.rest().equals("1"));
       case 'X' -> {
@@ -78,9 +99,23 @@ final class EventCodec {
       }
       case 'A' -> new AccountChanged(
           fields.nextLong(), (int) fields.nextLong(), Role.valueOf(fields.rest()));
+      case 'N' -> new Notice(fields.next(), fields.nextLong(), fields.rest());
+      case 'T' -> new NoticeTaken(fields.next(), Integer.parseInt(fields.rest()));
       case 'B' -> new Broadcast(fields.rest());
       default -> throw new IllegalArgumentException("not an event: " + encoded);
     };
+  }
+
+  private static String ids(List<Long> ids) {
+    return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+  }
+
+  private static List<Long> ids(String encoded) {
+    List<Long> ids = new ArrayList<>();
+    for (String id : encoded.split(",")) {
+      ids.add(Long.parseLong(id));
+    }
+    return ids;
   }
 
   /** Reads colon-separated fields after the one-letter kind. */

@@ -1,4 +1,13 @@
 package chat.server.events;
 
 /** Something sockets must hear about: a frame to deliver, or a change to what sockets deliver. */
-public sealed interface ChatEvent permits RoomEvent, UserEvent, Broadcast, BlockChanged, BanChanged, AccountChanged {}
+public sealed interface ChatEvent
+    permits RoomEvent,
+        UserEvent,
+        Broadcast,
+        BlockChanged,
+        BanChanged,
+        AccountChanged,
+        IdentityChanged,
+        Notice,
+        NoticeTaken {}

@@ -80,6 +80,26 @@ public class MessageService {
    *     before in another channel: it is not sent to this one
    */
   public CompletionStage<Optional<Message>> post(User sender, RoomRef room, String text, String clientId) {
+    return toRoom(sender, room, text, clientId)
+        .thenApply(sent -> sent.senderAlone() ? Optional.of(sent.message()) : Optional.empty());
+  }
+
+  /**
+   * A service's message (docs/protocol.md, "Server-to-server API"): stored and sent like a user's, with
+   * a {@code clientId} required, since a service that retries a call must not post twice. The answer is
+   * the stored message, or the original of a repeat.
+   */
+  public CompletionStage<Message> postAsService(User service, RoomRef room, String text, String clientId) {
+    if (clientId == null) {
+      throw ChatException.invalid("send a clientId, so that a retry of this call does not post twice");
+    }
+    return toRoom(service, room, text, clientId).thenApply(Sent::message);
+  }
+
+  /** A message stored, and whether it is for its sender alone (not passed on to the channel). */
+  private record Sent(Message message, boolean senderAlone) {}
+
+  private CompletionStage<Sent> toRoom(User sender, RoomRef room, String text, String clientId) {
     checkText(text, clientId);
     return writer
         .submit(new NewMessage(Destination.of(room), sender, text, clientId))
@@ -87,10 +107,11 @@ public class MessageService {
             posted -> {
               Message message = posted.message();
               if (posted.repeat() && !room.name().equals(message.room())) {
-                return Optional.of(message);
+                return new Sent(message, true);
               }
               String frame = WireJson.toJson(new ServerFrame.ChatMessagePosted(message));
-              return passOn(RoomEvent.message(room.id(), message.id(), sender.id(), frame), message);
+              boolean alone = passOn(RoomEvent.message(room.id(), message.id(), sender.id(), frame), message).isPresent();
+              return new Sent(message, alone);
             });
   }
 

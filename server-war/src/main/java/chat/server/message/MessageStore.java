@@ -4,6 +4,7 @@ import chat.dto.Message;
 import chat.dto.Role;
 import chat.dto.User;
 import chat.server.database.Jdbc;
+import chat.server.database.UserColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -71,12 +72,13 @@ public class MessageStore {
   /** A message as clients see it: its room's name, or for a direct message the recipient's. */
   private static final String COLUMNS =
       """
-      SELECT m.id, m.seq, r.name, m.body, m.client_id, m.sent_at, a.id, a.username, a.role, t.username
+      SELECT m.id, m.seq, r.name, m.body, m.client_id, m.sent_at, t.username, %s
       FROM message m JOIN account a ON a.id = m.sender_id
         LEFT JOIN room r ON r.id = m.room_id
         LEFT JOIN conversation c ON c.id = m.conversation_id
         LEFT JOIN account t ON t.id = CASE WHEN c.user_low = m.sender_id THEN c.user_high ELSE c.user_low END
-      """;
+      """
+          .formatted(UserColumns.of("a"));
 
   private static final String ORIGINALS =
       COLUMNS + "WHERE (m.sender_id, m.client_id) IN (SELECT * FROM unnest(?::bigint[], ?::text[]))";
@@ -403,13 +405,13 @@ public class MessageStore {
     List<Message> messages = new ArrayList<>();
     try (ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
-        User from = new User(rows.getLong(7), rows.getString(8), Role.valueOf(rows.getString(9)));
+        User from = UserColumns.read(rows, 8);
         messages.add(
             new Message(
                 rows.getLong(1),
                 rows.getLong(2),
                 rows.getString(3),
-                rows.getString(10),
+                rows.getString(7),
                 from,
                 rows.getString(4),
                 rows.getObject(6, OffsetDateTime.class).toInstant(),

@@ -67,6 +67,9 @@ public class ModerationService {
     if (target.role() == Role.ADMIN) {
       throw ChatException.forbidden("an administrator cannot be banned");
     }
+    if (target.role() == Role.SERVICE) {
+      throw ChatException.forbidden("a service cannot be banned; revoke its API keys");
+    }
     ModerationStore.Ban ban = store.ban(target.id(), reason, admin.id(), Boolean.TRUE.equals(request.ip()));
     changed(new BanChanged(target.id(), true, reason, ban.addresses()));
     events.publish(new AccountChanged(target.id(), ban.tokenVersion(), target.role()));

@@ -9,6 +9,7 @@ import chat.dto.Bans;
 import chat.dto.Role;
 import chat.dto.User;
 import chat.server.database.Jdbc;
+import chat.server.database.UserColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -54,13 +55,15 @@ public class ModerationStore {
       """
       SELECT a.id, a.username, a.role, EXISTS (SELECT 1 FROM user_ban b WHERE b.account_id = a.id),
         ARRAY(SELECT host(address) FROM account_address s WHERE s.account_id = a.id
-              ORDER BY last_seen DESC LIMIT 5)
-      FROM account a WHERE a.username ILIKE ? ESCAPE '\\' ORDER BY lower(a.username) LIMIT 200
+              ORDER BY last_seen DESC LIMIT 5),
+        a.display_name
+      FROM account a WHERE a.username ILIKE ? ESCAPE '\\' AND a.role <> 'SERVICE'
+      ORDER BY lower(a.username) LIMIT 200
       """;
 
   private static final String USER_BANS =
       """
-      SELECT a.id, a.username, a.role, b.reason, admin.username, b.banned_at
+      SELECT b.reason, admin.username, b.banned_at, """ + UserColumns.of("a") + """
       FROM user_ban b JOIN account a ON a.id = b.account_id LEFT JOIN account admin ON admin.id = b.banned_by
       ORDER BY b.banned_at
       """;
@@ -126,6 +129,7 @@ public class ModerationStore {
                     new AdminUser(
                         rows.getLong(1),
                         rows.getString(2),
+                        rows.getString(6),
                         Role.valueOf(rows.getString(3)),
                         rows.getBoolean(4),
                         Arrays.asList((String[]) ips.getArray()),
@@ -145,8 +149,8 @@ public class ModerationStore {
           try (PreparedStatement statement = connection.prepareStatement(USER_BANS);
               ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
-              User user = new User(rows.getLong(1), rows.getString(2), Role.valueOf(rows.getString(3)));
-              users.add(new Bans.UserBan(user, rows.getString(4), rows.getString(5), instant(rows, 6)));
+              User user = UserColumns.read(rows, 4);
+              users.add(new Bans.UserBan(user, rows.getString(1), rows.getString(2), instant(rows, 3)));
             }
           }
           List<Bans.AddressBan> addresses = new ArrayList<>();

@@ -19,9 +19,11 @@ public class RateLimits {
   private RateLimit rooms;
   private RateLimit social;
   private RateLimit deletions;
+  private RateLimit profiles;
   private RateLimit signups;
   private RateLimit loginFailures;
   private RateLimit connections;
+  private RateLimit services;
 
   protected RateLimits() {}
 
@@ -32,17 +34,21 @@ public class RateLimits {
       @ConfigProperty(name = "chat.rate.rooms", defaultValue = "5/60") String rooms,
       @ConfigProperty(name = "chat.rate.social", defaultValue = "30/60") String social,
       @ConfigProperty(name = "chat.rate.deletions", defaultValue = "30/60") String deletions,
+      @ConfigProperty(name = "chat.rate.profiles", defaultValue = "10/60") String profiles,
       @ConfigProperty(name = "chat.rate.signups", defaultValue = "5/600") String signups,
       @ConfigProperty(name = "chat.rate.login.failures", defaultValue = "10/60") String loginFailures,
-      @ConfigProperty(name = "chat.rate.connections", defaultValue = "60/10") String connections) {
+      @ConfigProperty(name = "chat.rate.connections", defaultValue = "60/10") String connections,
+      @ConfigProperty(name = "chat.rate.services", defaultValue = "100/1") String services) {
     this.messages = RateLimit.parse("messages", messages);
     this.joins = RateLimit.parse("joins and leaves", joins);
     this.rooms = RateLimit.parse("new rooms", rooms);
     this.social = RateLimit.parse("friend and block changes", social);
     this.deletions = RateLimit.parse("deletions", deletions);
+    this.profiles = RateLimit.parse("profile changes", profiles);
     this.signups = RateLimit.parse("sign-ups from this address", signups);
     this.loginFailures = RateLimit.parse("failed logins from this address", loginFailures);
     this.connections = RateLimit.parse("connections from this address", connections);
+    this.services = RateLimit.parse("calls with this API key", services);
   }
 
   /** Every limit, by the name the contract gives it, as a client may read it (welcome's limits). */
@@ -53,9 +59,11 @@ public class RateLimits {
     rates.put("rooms", rooms.rate("user"));
     rates.put("social", social.rate("user"));
     rates.put("deletions", deletions.rate("user"));
+    rates.put("profiles", profiles.rate("user"));
     rates.put("signups", signups.rate("address"));
     rates.put("loginFailures", loginFailures.rate("address"));
     rates.put("connections", connections.rate("address"));
+    rates.put("services", services.rate("key"));
     return rates;
   }
 
@@ -82,6 +90,16 @@ public class RateLimits {
   /** Message deletions, per user: each tells everyone who could see the message. */
   public RateLimit deletions() {
     return deletions;
+  }
+
+  /** Profile changes, per user: each tells everyone who shares a room with the user. */
+  public RateLimit profiles() {
+    return profiles;
+  }
+
+  /** Server-to-server calls, per API key. */
+  public RateLimit services() {
+    return services;
   }
 
   /** Sign-ups, per address (see {@link AddressKey}): each costs a password hash. */

@@ -1,6 +1,7 @@
 package chat.server.social;
 
 import chat.dto.AccountOverview;
+import chat.dto.Role;
 import chat.dto.ServerFrame;
 import chat.dto.Status;
 import chat.dto.User;
@@ -52,6 +53,9 @@ public class SocialService {
   public Status add(User me, String username) {
     limits.social().acquire(me.id());
     User other = other(me, username);
+    if (other.role() == Role.SERVICE) {
+      throw ChatException.forbidden(other.username() + " is a service; it cannot be a friend");
+    }
     return change(
         me,
         other,

@@ -6,6 +6,7 @@ import static chat.server.database.Jdbc.update;
 import chat.dto.Role;
 import chat.dto.User;
 import chat.server.database.Jdbc;
+import chat.server.database.UserColumns;
 import chat.server.error.DatabaseFailure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +24,7 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class SocialStore {
 
-  private static final String USER_COLUMNS = "SELECT a.id, a.username, a.role FROM account a ";
+  private static final String USER_COLUMNS = "SELECT " + UserColumns.of("a") + " FROM account a ";
 
   /** Binds the two users of a statement about a pair once, as {@code p.me} and {@code p.other}. */
   private static final String PAIR = "WITH p (me, other) AS (VALUES (?::bigint, ?::bigint)) ";
@@ -194,7 +195,7 @@ public class SocialStore {
             List<User> users = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
               while (rows.next()) {
-                users.add(new User(rows.getLong(1), rows.getString(2), Role.valueOf(rows.getString(3))));
+                users.add(UserColumns.read(rows, 1));
               }
             }
             return users;

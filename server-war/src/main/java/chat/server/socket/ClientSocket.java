@@ -33,7 +33,8 @@ final class ClientSocket {
   private static final Logger LOG = Logger.getLogger(ClientSocket.class.getName());
 
   private final Session session;
-  private final User user;
+  /** Replaced when the user's profile changes, so what the socket sends carries the new one. */
+  private volatile User user;
   private final String address;
   private final int tokenVersion;
   private final long tokenExpiresEpochSecond;
@@ -90,6 +91,11 @@ final class ClientSocket {
 
   User user() {
     return user;
+  }
+
+  /** The user's profile changed; {@code current} is the same user as this node now knows them. */
+  void profileChanged(User current) {
+    user = current;
   }
 
   /** Whether the token the socket opened with has been ended since (its account's version rose). */

@@ -4,11 +4,13 @@ import chat.dto.ErrorCode;
 import chat.dto.ServerFrame;
 import chat.dto.WireJson;
 import chat.server.access.BanList;
+import chat.server.account.Profiles;
 import chat.server.events.AccountChanged;
 import chat.server.events.BanChanged;
 import chat.server.events.BlockChanged;
 import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
+import chat.server.events.IdentityChanged;
 import chat.server.events.RoomEvent;
 import chat.server.events.UserEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,12 +35,14 @@ public class LocalSockets {
       WireJson.toJson(ServerFrame.RequestFailed.of(ErrorCode.UNAUTHORIZED, "this login was ended; log in again", null));
 
   private BanList bans;
+  private Profiles profiles;
 
   protected LocalSockets() {}
 
   @Inject
-  LocalSockets(MetricRegistry metrics, BanList bans) {
+  LocalSockets(MetricRegistry metrics, BanList bans, Profiles profiles) {
     this.bans = bans;
+    this.profiles = profiles;
     metrics.gauge("chat_sockets", all, Set::size);
   }
 
@@ -60,6 +64,8 @@ public class LocalSockets {
               socket.closeNow(LOGGED_OUT_FRAME, LOGGED_OUT);
             }
           });
+    } else if (event instanceof IdentityChanged change) {
+      identityChanged(change);
     } else if (event instanceof Broadcast broadcast) {
       all.forEach(socket -> socket.send(broadcast.frame()));
     }
@@ -78,6 +84,17 @@ public class LocalSockets {
     }
   }
 
+  /**
+   * The user's own sockets take the profile this node keeps (the newest it has seen, whichever event
+   * came last), then everyone who sees the user is told.
+   */
+  private void identityChanged(IdentityChanged change) {
+    forUser(change.user().id(), socket -> socket.profileChanged(profiles.current(socket.user())));
+    for (long userId : change.audience()) {
+      forUser(userId, socket -> socket.send(change.frame()));
+    }
+  }
+
   private void deliver(UserEvent event) {
     for (long userId : event.userIds()) {
       forUser(
@@ -88,6 +105,20 @@ public class LocalSockets {
             }
           });
     }
+  }
+
+  /** Hands a notice to every socket of the user on this node; answers how many took it. */
+  public int notice(long userId, String frame) {
+    Set<ClientSocket> sockets = byUser.get(userId);
+    if (sockets == null) {
+      return 0;
+    }
+    int taken = 0;
+    for (ClientSocket socket : sockets) {
+      socket.send(frame);
+      taken++;
+    }
+    return taken;
   }
 
   /** Every socket of a user on this node. */

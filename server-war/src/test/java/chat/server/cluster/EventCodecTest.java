@@ -3,11 +3,17 @@ package chat.server.cluster;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import chat.dto.Role;
+import chat.dto.ServerFrame;
+import chat.dto.User;
+import chat.dto.WireJson;
 import chat.server.events.AccountChanged;
 import chat.server.events.BanChanged;
 import chat.server.events.BlockChanged;
 import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
+import chat.server.events.IdentityChanged;
+import chat.server.events.Notice;
+import chat.server.events.NoticeTaken;
 import chat.server.events.RoomEvent;
 import chat.server.events.UserEvent;
 import java.util.List;
@@ -31,7 +37,15 @@ class EventCodecTest {
         new BanChanged(6, false, "", List.of()),
         new AccountChanged(7, 3, Role.USER),
         new AccountChanged(8, 0, Role.ADMIN),
-        new Broadcast("{\"type\":\"ping\",\"from\":\"node:a\"}"));
+        new Broadcast("{\"type\":\"ping\",\"from\":\"node:a\"}"),
+        identityChanged(new User(9, "ann", Role.USER, "Ann: the 1st", "away:\nback at 5"), 4, List.of(9L, 10L)),
+        identityChanged(User.of(9, "ann", Role.USER), 1, List.of(9L)),
+        new Notice("5f1c-aa", 9, "{\"type\":\"notification\",\"kind\":\"a:b\"}"),
+        new NoticeTaken("5f1c-aa", 2));
+  }
+
+  private static IdentityChanged identityChanged(User user, int version, List<Long> audience) {
+    return new IdentityChanged(user, version, audience, WireJson.toJson(new ServerFrame.IdentityChanged(user)));
   }
 
   @ParameterizedTest

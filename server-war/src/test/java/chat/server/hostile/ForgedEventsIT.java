@@ -73,7 +73,7 @@ class ForgedEventsIT {
       socket.send(new ClientFrame.JoinRoom("guarded"));
       socket.nextOf(ServerFrame.RoomJoined.class);
 
-      Message fake = new Message(999_999L, 1, "guarded", null, new User(1, "root", chat.dto.Role.ADMIN), "send your password to evil.example", Instant.now(), null);
+      Message fake = new Message(999_999L, 1, "guarded", null, User.of(1, "root", chat.dto.Role.ADMIN), "send your password to evil.example", Instant.now(), null);
       String frame = WireJson.toJson(new ServerFrame.ChatMessagePosted(fake));
       ITopic<String> topic = intruder.getTopic(TOPIC);
       topic.publish("R:" + room.id() + ":999999:0:0:" + frame);

@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.dto.Authenticated;
 import chat.dto.ClientFrame;
+import chat.dto.CreatedApiKey;
 import chat.dto.Credentials;
 import chat.dto.Message;
+import chat.dto.NewApiKey;
+import chat.dto.ProfileChange;
 import chat.dto.ServerFrame;
+import chat.dto.ServiceMessage;
 import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
 import chat.server.testing.Handshake;
@@ -28,6 +32,8 @@ class RateLimitsIT {
 
   private static final int MESSAGES = 5;
   private static final int POLICY_VIOLATION = 1008;
+  private static final int PROFILE_CHANGES = 2;
+  private static final int SERVICE_CALLS = 3;
 
   @TempDir static Path dataDir;
   private static PayaraNode node;
@@ -45,7 +51,11 @@ class RateLimitsIT {
                     "CHAT_TRUSTED_PROXIES", "127.0.0.1",
                     "CHAT_RATE_MESSAGES", MESSAGES + "/60",
                     "CHAT_RATE_CONNECTIONS", "3/60",
-                    "CHAT_RATE_LOGIN_FAILURES", "3/60"),
+                    "CHAT_RATE_LOGIN_FAILURES", "3/60",
+                    "CHAT_RATE_PROFILES", PROFILE_CHANGES + "/60",
+                    "CHAT_RATE_SERVICES", SERVICE_CALLS + "/60",
+                    "CHAT_ADMIN_USERNAME", "root",
+                    "CHAT_ADMIN_PASSWORD", "root-password"),
                 logs)
             .start();
     http = new ChatHttp(node.uri());
@@ -139,5 +149,36 @@ class RateLimitsIT {
       }
     }
     return socket.awaitClose();
+  }
+
+  @Test
+  void profileChangesAreLimitedPerUser() {
+    Authenticated vain = http.signUp("vain", "vain-password");
+    Authenticated other = http.signUp("other", "other-password");
+    for (int i = 0; i < PROFILE_CHANGES; i++) {
+      assertEquals(200, http.patch("/api/account", vain.token(), new ProfileChange("Vain " + i, null)).status());
+    }
+    HttpReply refused = http.patch("/api/account", vain.token(), new ProfileChange("Vain again", null));
+    assertEquals(429, refused.status());
+    assertEquals("rate_limited", refused.error().error());
+    assertTrue(refused.retryAfter() > 0);
+    assertEquals(200, http.patch("/api/account", other.token(), new ProfileChange("Other", null)).status());
+  }
+
+  @Test
+  void eachApiKeyHasItsOwnRate() {
+    Authenticated root = http.logIn("root", "root-password");
+    http.createRoom(root.token(), "feeds");
+    String busy = http.post("/api/admin/keys", root.token(), new NewApiKey("busy-feed", List.of("rooms:publish")))
+        .as(CreatedApiKey.class).secret();
+    String quiet = http.post("/api/admin/keys", root.token(), new NewApiKey("quiet-feed", List.of("rooms:publish")))
+        .as(CreatedApiKey.class).secret();
+    for (int i = 0; i < SERVICE_CALLS; i++) {
+      assertEquals(200, http.postWithKey("/api/s2s/rooms/feeds/messages", busy, new ServiceMessage("item " + i, "i-" + i)).status());
+    }
+    HttpReply refused = http.postWithKey("/api/s2s/rooms/feeds/messages", busy, new ServiceMessage("one more", "i-x"));
+    assertEquals(429, refused.status());
+    assertEquals("rate_limited", refused.error().error());
+    assertEquals(200, http.postWithKey("/api/s2s/rooms/feeds/messages", quiet, new ServiceMessage("mine", "q-1")).status());
   }
 }

@@ -61,6 +61,6 @@ class ClientSocketTest {
   }
 
   private static Tokens.Valid token() {
-    return new Tokens.Valid(new User(7, "carol", Role.USER), 1, Long.MAX_VALUE);
+    return new Tokens.Valid(User.of(7, "carol", Role.USER), 1, Long.MAX_VALUE);
   }
 }

@@ -68,6 +68,29 @@ public final class ChatHttp {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  public HttpReply patch(String path, String token, Object body) {
+    return patchRaw(path, token, WireJson.toJson(body));
+  }
+
+  public HttpReply patchRaw(String path, String token, String json) {
+    return send(
+        request(path, token)
+            .header("Content-Type", "application/json")
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  /** A server-to-server call: {@code Authorization: ApiKey <key>} instead of a bearer token. */
+  public HttpReply postWithKey(String path, String key, Object body) {
+    return send(
+        authorized(path, key == null ? null : "ApiKey " + key)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(WireJson.toJson(body))));
+  }
+
+  public HttpReply getWithKey(String path, String key) {
+    return send(authorized(path, "ApiKey " + key).GET());
+  }
+
   public Authenticated signUp(String username, String password) {
     HttpReply reply = post("/api/signup", null, new Credentials(username, password));
     if (reply.status() != 201) {
@@ -99,10 +122,14 @@ public final class ChatHttp {
   }
 
   private HttpRequest.Builder request(String path, String token) {
+    return authorized(path, token == null ? null : "Bearer " + token);
+  }
+
+  private HttpRequest.Builder authorized(String path, String authorization) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
-    if (token != null) {
-      builder.header("Authorization", "Bearer " + token);
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
     }
     addHeaders(builder::header);
     return builder;

@@ -27,6 +27,7 @@ public final class ChatSocket implements AutoCloseable {
   private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
   private final WebSocket socket;
   private volatile boolean stalled;
+  private ServerFrame.Welcome welcome;
 
   private ChatSocket(ChatHttp node, String token) {
     WebSocket.Builder builder = CLIENT.newWebSocketBuilder();
@@ -37,8 +38,13 @@ public final class ChatSocket implements AutoCloseable {
   /** Connects and waits for {@code welcome}. */
   public static ChatSocket connect(ChatHttp node, String token) {
     ChatSocket socket = new ChatSocket(node, token);
-    socket.next(ServerFrame.Welcome.class);
+    socket.welcome = socket.next(ServerFrame.Welcome.class);
     return socket;
+  }
+
+  /** The {@code welcome} the socket opened with. */
+  public ServerFrame.Welcome welcome() {
+    return welcome;
   }
 
   /** Stops reading, as a client on a dead network or a frozen tab does; the server's frames pile up. */
