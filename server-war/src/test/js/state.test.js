@@ -194,3 +194,32 @@ test('friend frames ask for the account again; a request is told', () => {
   state.accountLoaded({friends: [BOB], incoming: [], outgoing: [], blocked: [], online: ['Bob']});
   assert.ok(state.online.has('Bob'));
 });
+
+test('a new profile shows on every message and member, in the lists, and a late live message does not undo it', () => {
+  const {conversation} = state.openRoom('General');
+  state.frame({type: 'room_joined', room: 'General', members: [ME, BOB], history: [message(1), message(2, ME)]});
+  state.accountLoaded({friends: [BOB], incoming: [], outgoing: [], blocked: [], online: ['Bob']});
+  const builder = {...BOB, displayName: 'Bob the Builder', status: 'fixing it'};
+
+  state.frame({type: 'identity_changed', user: builder});
+  state.frame({type: 'new_chat_message', message: message(3)});
+
+  assert.deepEqual(conversation.messages.map((m) => m.from), [builder, ME, builder]);
+  assert.deepEqual(conversation.members, [ME, builder]);
+  assert.deepEqual(state.account.friends, [builder]);
+  assert.deepEqual(named('renamed'), [['renamed', builder]]);
+  assert.deepEqual(named('meChanged'), []);
+});
+
+test('my own new profile is told as mine', () => {
+  const renamed = {...ME, displayName: 'Alice A.', status: ''};
+  state.frame({type: 'identity_changed', user: renamed});
+  assert.deepEqual(named('meChanged'), [['meChanged', renamed]]);
+  assert.deepEqual(state.me, renamed);
+});
+
+test("a service's notification is handed to the page as it came", () => {
+  const notification = {type: 'notification', from: {id: 9, username: 'rewards', displayName: 'rewards', status: '', role: 'SERVICE'}, kind: 'reward', data: {code: 'X'}};
+  state.frame(notification);
+  assert.deepEqual(named('notified'), [['notified', notification]]);
+});

@@ -1,8 +1,9 @@
 // For an admin: find users (with ban state, last addresses, online), ban with a reason and the address
-// option, unban, and the bans in force.
+// option, unban, the bans in force, and the API keys of other services (make, list, revoke).
 
 import {describe} from './api.js';
 import {fill, h, when} from './dom.js';
+import {nameOf} from './names.js';
 
 export class AdminPage {
   constructor(api, onClose) {
@@ -15,6 +16,11 @@ export class AdminPage {
     this.notice = h('p', {id: 'adminNotice', role: 'status'});
     this.userBans = h('ul', {id: 'userBans', class: 'list'});
     this.addressBans = h('ul', {id: 'addressBans', class: 'list'});
+    this.keyName = h('input', {id: 'keyName', placeholder: 'Service name, such as rewards', 'aria-label': 'Service name'});
+    this.publishScope = h('input', {id: 'scopePublish', type: 'checkbox', checked: true});
+    this.notifyScope = h('input', {id: 'scopeNotify', type: 'checkbox'});
+    this.newSecret = h('input', {id: 'newKeySecret', readonly: true, placeholder: "The new key's secret shows here, once", 'aria-label': 'New key secret'});
+    this.keys = h('ul', {id: 'apiKeys', class: 'list'});
     this.element = h('section', {id: 'admin', class: 'admin'},
       h('header', {class: 'conversation-header'},
         h('h2', {}, 'Admin'),
@@ -29,12 +35,64 @@ export class AdminPage {
         h('button', {id: 'unban', onclick: () => this.unban()}, 'Unban')),
       this.notice,
       h('h2', {}, 'Users banned'), this.userBans,
-      h('h2', {}, 'Addresses banned'), this.addressBans);
+      h('h2', {}, 'Addresses banned'), this.addressBans,
+      h('h2', {}, 'API keys'),
+      h('form', {class: 'row', onsubmit: (e) => { e.preventDefault(); this.createKey(); }},
+        this.keyName,
+        h('label', {class: 'check'}, this.publishScope, 'rooms:publish'),
+        h('label', {class: 'check'}, this.notifyScope, 'users:notify'),
+        h('button', {id: 'createKey', type: 'submit'}, 'Make key')),
+      h('div', {class: 'row'}, this.newSecret),
+      this.keys);
   }
 
   open() {
     this.find();
     this.refreshBans();
+    this.refreshKeys();
+  }
+
+  /** Someone's profile changed: the user list, if it shows them, shows their name as it is now. */
+  renamed(user) {
+    const row = this.users.querySelector(`[data-user="${CSS.escape(user.username)}"] .name`);
+    if (row) row.textContent = nameOf(user);
+  }
+
+  async createKey() {
+    const scopes = [this.publishScope.checked && 'rooms:publish', this.notifyScope.checked && 'users:notify'].filter(Boolean);
+    try {
+      const created = await this.api.createApiKey(this.keyName.value.trim(), scopes);
+      this.newSecret.value = created.secret;
+      this.keyName.value = '';
+      this.say(`Key ${created.key.id} for ${created.key.name} made. Copy its secret now: it is not shown again.`);
+      await this.refreshKeys();
+    } catch (failure) {
+      this.say(describe(failure));
+    }
+  }
+
+  async refreshKeys() {
+    try {
+      const keys = await this.api.apiKeys();
+      fill(this.keys, keys.length === 0 && h('li', {class: 'empty muted'}, 'None.'), keys.map((key) =>
+        h('li', {class: 'api-key', 'data-key': key.id},
+          h('span', {class: 'name'}, key.name),
+          h('span', {class: 'muted'}, [key.scopes.join(', '), `made ${when(key.createdAt)}`,
+            key.lastUsedAt ? `last used ${when(key.lastUsedAt)}` : 'never used'].join(' · ')),
+          h('button', {class: 'revoke danger', onclick: () => this.revokeKey(key)}, 'Revoke'))));
+    } catch (failure) {
+      this.say(describe(failure));
+    }
+  }
+
+  async revokeKey(key) {
+    try {
+      await this.api.revokeApiKey(key.id);
+      this.say(`Key ${key.id} of ${key.name} is revoked.`);
+      await this.refreshKeys();
+    } catch (failure) {
+      this.say(describe(failure));
+    }
   }
 
   async find() {
@@ -43,7 +101,7 @@ export class AdminPage {
       fill(this.users, found.length === 0 && h('li', {class: 'empty muted'}, 'Nobody by that name.'), found.map((user) =>
         h('li', {class: `admin-user${user.username === this.selected ? ' selected' : ''}`, 'data-user': user.username},
           h('button', {class: 'pick', onclick: () => this.pick(user.username)},
-            h('span', {class: 'name'}, user.username),
+            h('span', {class: 'name'}, nameOf(user)),
             h('span', {class: 'muted'}, [user.role, user.online ? 'online' : 'offline', ...(user.lastIps ?? [])].join(' · ')),
             user.banned && h('span', {class: 'tag danger'}, 'banned')))));
     } catch (failure) {

@@ -72,6 +72,24 @@ export class Api {
     return this.call('POST', '/api/users/unban', {username});
   }
 
+  /** fields: {displayName?, status?}; answers the caller as changed. */
+  changeProfile(fields) {
+    return this.call('PATCH', '/api/account', fields);
+  }
+
+  apiKeys() {
+    return this.call('GET', '/api/admin/keys');
+  }
+
+  /** Answers {key, secret}: the only time the secret is shown. */
+  createApiKey(name, scopes) {
+    return this.call('POST', '/api/admin/keys', {name, scopes});
+  }
+
+  revokeApiKey(id) {
+    return this.call('DELETE', `/api/admin/keys/${id}`);
+  }
+
   async call(method, path, body) {
     const headers = {};
     if (this.token) headers.Authorization = `Bearer ${this.token}`;

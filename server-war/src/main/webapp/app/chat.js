@@ -8,12 +8,16 @@ import {ChatConnection} from './connection.js';
 import {ConversationView} from './conversation.js';
 import {h} from './dom.js';
 import {FriendsPanel} from './friends.js';
+import {nameOf} from './names.js';
+import {ProfileDialog} from './profile.js';
 import {RoomsPanel} from './rooms.js';
 import {ChatState} from './state.js';
 import {StatusLine} from './status.js';
 
 /** Presence changes arrive as frames only for joined rooms; the rest is polled this often. */
 const REFRESH_MS = 15_000;
+/** How long a notification stays in sight. */
+const TOAST_MS = 8_000;
 
 const SAID = {
   add: (name, status) => (status === 'friends' ? `You and ${name} are friends.` : `Asked ${name} to be friends.`),
@@ -71,10 +75,24 @@ export class ChatPage {
       },
       accountStale: () => this.refreshAccount(),
       say: (text) => this.say(text),
+      renamed: (user) => {
+        const conversation = this.state.inViewConversation();
+        if (conversation) this.view.renamed(user);
+        this.renderFriends();
+        this.admin?.renamed(user);
+      },
+      meChanged: (me) => {
+        this.me = me;
+        this.meLabel.textContent = `${nameOf(me)} · ${me.role}`;
+      },
+      notified: (notification) => this.toast(notification),
     };
   }
 
   layout() {
+    this.meLabel = h('span', {id: 'me'}, `${nameOf(this.me)} · ${this.me.role}`);
+    this.profile = new ProfileDialog(this.api, (me) => this.state.renamed(me));
+    this.toasts = h('div', {id: 'toasts', role: 'status', 'aria-live': 'polite'});
     this.roomsTab = h('button', {id: 'tabRooms', role: 'tab', onclick: () => this.tab('rooms')}, 'Rooms');
     this.friendsTab = h('button', {id: 'tabFriends', role: 'tab', onclick: () => this.tab('friends')}, 'Friends');
     this.sidebar = h('nav', {id: 'sidebar', 'data-tab': 'rooms'},
@@ -82,12 +100,14 @@ export class ChatPage {
       this.roomsPanel.element, this.friendsPanel.element);
     this.page = h('div', {class: 'chat-page'},
       h('header', {class: 'topbar'},
-        h('span', {id: 'me'}, `${this.me.username} · ${this.me.role}`),
+        this.meLabel,
+        h('button', {id: 'editProfile', onclick: () => this.profile.open(this.me)}, 'Profile'),
         this.status.element,
         this.admin && h('button', {id: 'openAdmin', onclick: () => this.toggleAdmin(true)}, 'Admin'),
         h('button', {id: 'logOut', onclick: () => this.logOut()}, 'Log out')),
       this.sidebar, this.view.element, this.view.membersElement,
       this.admin?.element,
+      this.profile.element, this.toasts,
       h('footer', {class: 'statusbar'}, this.notice));
     this.toggleAdmin(false);
     return h('div', {class: 'chat-root'}, this.page, this.view.menuElement);
@@ -211,6 +231,19 @@ export class ChatPage {
 
   say(text) {
     this.notice.textContent = text;
+  }
+
+  /** A service's notification, shown for a while: who sent it, its kind, its data as the JSON it came as. */
+  toast(notification) {
+    const data = notification.data === undefined ? '' : JSON.stringify(notification.data);
+    const close = () => toast.remove();
+    const toast = h('div', {class: 'toast'},
+      h('strong', {}, nameOf(notification.from)),
+      h('span', {class: 'kind'}, notification.kind),
+      data && h('code', {}, data.length > 200 ? `${data.slice(0, 199)}…` : data),
+      h('button', {class: 'close', 'aria-label': 'Dismiss', onclick: close}, '×'));
+    this.toasts.append(toast);
+    setTimeout(close, TOAST_MS);
   }
 
   refresh() {

@@ -3,6 +3,7 @@
 // friend, message, block), the composer, and for a room its members with presence.
 
 import {fill, h, when} from './dom.js';
+import {nameElement} from './names.js';
 
 export class ConversationView {
   /**
@@ -106,6 +107,15 @@ export class ConversationView {
           h('span', {class: 'dot online', title: 'online'}), this.senderName(user)))));
   }
 
+  /** Someone's profile changed: their messages and their place among the members are drawn again. */
+  renamed(user) {
+    for (const message of this.conversation.messages) {
+      if (message.from.id !== user.id) continue;
+      this.list.querySelector(`[data-id="${message.id}"]`)?.replaceWith(this.messageItem(message));
+    }
+    this.membersChanged();
+  }
+
   errorChanged() {
     this.error.textContent = this.conversation.error ?? '';
   }
@@ -122,9 +132,10 @@ export class ConversationView {
       h('p', {class: 'text'}, message.text));
   }
 
+  /** The sender's name; another person's opens the menu of what one can do with them. */
   senderName(user) {
-    if (user.id === this.me.id) return h('span', {class: 'sender'}, user.username);
-    return h('button', {class: 'sender', 'aria-haspopup': 'menu', onclick: (e) => this.menu.open(user.username, e.currentTarget)}, user.username);
+    if (user.id === this.me.id || user.role === 'SERVICE') return nameElement('span', {class: 'sender'}, user);
+    return nameElement('button', {class: 'sender', 'aria-haspopup': 'menu', onclick: (e) => this.menu.open(user.username, e.currentTarget)}, user);
   }
 }
 

@@ -2,6 +2,7 @@
 // blocked users (unblock); asking someone to be friends.
 
 import {fill, h} from './dom.js';
+import {nameElement} from './names.js';
 
 export class FriendsPanel {
   /** actions: {social(verb, username), message(username)}; social answers the notice to show. */
@@ -42,20 +43,20 @@ export class FriendsPanel {
       const isOnline = online.has(user.username);
       return h('li', {class: 'person', 'data-user': user.username},
         h('span', {class: isOnline ? 'dot online' : 'dot', title: isOnline ? 'online' : 'offline'}),
-        h('span', {class: 'name'}, user.username),
+        nameElement('span', {class: 'name'}, user),
         count > 0 && h('span', {class: 'badge'}, String(count)),
         h('button', {class: 'message', onclick: () => this.actions.message(user.username)}, 'Message'),
         h('button', {class: 'remove', onclick: act('remove', user)}, 'Remove'));
     }));
     fill(this.incoming, empty(account.incoming, 'None.'), account.incoming.map((user) =>
-      h('li', {class: 'person', 'data-user': user.username}, h('span', {class: 'name'}, user.username),
+      h('li', {class: 'person', 'data-user': user.username}, nameElement('span', {class: 'name'}, user),
         h('button', {class: 'accept', onclick: act('add', user)}, 'Accept'),
         h('button', {class: 'decline', onclick: act('remove', user)}, 'Decline'))));
     fill(this.outgoing, empty(account.outgoing, 'None.'), account.outgoing.map((user) =>
-      h('li', {class: 'person', 'data-user': user.username}, h('span', {class: 'name'}, user.username),
+      h('li', {class: 'person', 'data-user': user.username}, nameElement('span', {class: 'name'}, user),
         h('button', {class: 'cancel', onclick: act('remove', user)}, 'Cancel'))));
     fill(this.blocked, empty(account.blocked, 'Nobody.'), account.blocked.map((user) =>
-      h('li', {class: 'person', 'data-user': user.username}, h('span', {class: 'name'}, user.username),
+      h('li', {class: 'person', 'data-user': user.username}, nameElement('span', {class: 'name'}, user),
         h('button', {class: 'unblock', onclick: act('unblock', user)}, 'Unblock'))));
   }
 }

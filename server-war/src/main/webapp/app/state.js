@@ -7,7 +7,8 @@ import {channelOf, directKey, roomKey} from './channels.js';
 /**
  * listener: {inserted(conversation, index), removed(conversation, id), olderChanged(conversation),
  * membersChanged(conversation), errorChanged(conversation), roomsChanged(), friendsChanged(),
- * limitsChanged(limits), friendRequested(user), accountStale(), say(text)}
+ * limitsChanged(limits), friendRequested(user), accountStale(), say(text), renamed(user),
+ * meChanged(me), notified(notification)}
  */
 export class ChatState {
   constructor(me, listener) {
@@ -98,6 +99,8 @@ export class ChatState {
       case 'friend_request': return this.listener.friendRequested(frame.user);
       case 'friend_added':
       case 'friend_removed': return this.listener.accountStale();
+      case 'identity_changed': return this.renamed(frame.user);
+      case 'notification': return this.listener.notified(frame);
       case 'ping': return this.listener.say(`Ping from the admins, via ${frame.from}.`);
       case 'error': return this.refused(frame);
       default: return undefined;
@@ -126,9 +129,14 @@ export class ChatState {
     this.listener.membersChanged(conversation);
   }
 
-  arrived(message) {
-    const key = channelOf(message, this.me.username);
+  /**
+   * A live message. Its author may have changed their profile while it crossed from another node: the
+   * profile the conversation holds (kept by `renamed`) is newer than the message's, when it holds one.
+   */
+  arrived(live) {
+    const key = channelOf(live, this.me.username);
     const conversation = this.conversations.get(key);
+    const message = conversation ? withKnownAuthor(conversation, live) : live;
     if (conversation) {
       if (conversation.sent.delete(message.clientId)) this.setError(conversation, '');
       this.merge(conversation, message);
@@ -143,6 +151,22 @@ export class ChatState {
       this.unreadDirect.set(from, (this.unreadDirect.get(from) ?? 0) + 1);
       this.listener.friendsChanged();
     }
+  }
+
+  /** Someone's profile changed: every message of theirs, every list they are in, and the page show it. */
+  renamed(user) {
+    const same = (other) => (other.id === user.id ? user : other);
+    if (user.id === this.me.id) {
+      this.me = user;
+      this.listener.meChanged(user);
+    }
+    for (const conversation of this.conversations.values()) {
+      conversation.messages = conversation.messages.map((m) => (m.from.id === user.id ? {...m, from: user} : m));
+      conversation.members = conversation.members.map(same);
+    }
+    const {friends, incoming, outgoing, blocked} = this.account;
+    this.account = {...this.account, friends: friends.map(same), incoming: incoming.map(same), outgoing: outgoing.map(same), blocked: blocked.map(same)};
+    this.listener.renamed(user);
   }
 
   deleted(id) {
@@ -224,4 +248,10 @@ export class ChatState {
   isOldest(page) {
     return page.length < (this.limits?.historyPage ?? 1);
   }
+}
+
+function withKnownAuthor(conversation, message) {
+  const id = message.from.id;
+  const known = conversation.members.find((u) => u.id === id) ?? conversation.messages.find((m) => m.from.id === id)?.from;
+  return known ? {...message, from: known} : message;
 }

@@ -1,7 +1,6 @@
 package chat.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import chat.client.Backoff;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,19 +33,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BrowserClientIT {
 
   private final OneNode server;
-  private final Chromium chromium;
-  private final List<Page> opened = new ArrayList<>();
-  private final List<String> uncaught = new CopyOnWriteArrayList<>();
+  private final Pages pages;
 
   BrowserClientIT(OneNode server, Chromium chromium) {
     this.server = server;
-    this.chromium = chromium;
+    this.pages = new Pages(chromium);
   }
 
   @AfterEach
   void closeSessions() {
-    opened.forEach(page -> page.context().close());
-    assertEquals(List.of(), uncaught, "exceptions no script caught");
+    pages.closeAll();
   }
 
   @Test
@@ -332,10 +327,6 @@ class BrowserClientIT {
   }
 
   private Page open(OneNode node, int width, int height) {
-    Page page = chromium.open(node.uri(), width, height);
-    page.onPageError(uncaught::add);
-    opened.add(page);
-    page.navigate("/");
-    return page;
+    return pages.open(node.uri(), width, height);
   }
 }

@@ -2,19 +2,24 @@ package chat.client;
 
 import chat.dto.AccountOverview;
 import chat.dto.AdminUser;
+import chat.dto.ApiKey;
 import chat.dto.Authenticated;
 import chat.dto.BanRequest;
 import chat.dto.BanResult;
 import chat.dto.Bans;
 import chat.dto.ClusterView;
 import chat.dto.CreateRoom;
+import chat.dto.CreatedApiKey;
 import chat.dto.Credentials;
 import chat.dto.ErrorBody;
 import chat.dto.Limits;
 import chat.dto.Message;
+import chat.dto.NewApiKey;
+import chat.dto.ProfileChange;
 import chat.dto.Room;
 import chat.dto.RoomOccupant;
 import chat.dto.Status;
+import chat.dto.User;
 import chat.dto.UserName;
 import chat.dto.WireJson;
 import java.io.IOException;
@@ -160,6 +165,33 @@ public final class ChatApi {
     return get("api/cluster", ClusterView.class);
   }
 
+  /** Changes the caller's display name or status (null leaves it); answers the caller as changed. */
+  public User changeProfile(String displayName, String status) {
+    return WireJson.fromJson(
+        send(
+            request("api/account")
+                .header("Content-Type", "application/json")
+                .method("PATCH", json(new ProfileChange(displayName, status)))),
+        User.class);
+  }
+
+  public User profile(String username) {
+    return get("api/users/" + segment(username), User.class);
+  }
+
+  /** An administrator's: a new API key for a service; its secret is in this answer only. */
+  public CreatedApiKey createApiKey(String name, List<String> scopes) {
+    return post("api/admin/keys", new NewApiKey(name, scopes), CreatedApiKey.class);
+  }
+
+  public List<ApiKey> apiKeys() {
+    return getList("api/admin/keys", ApiKey.class);
+  }
+
+  public void revokeApiKey(long id) {
+    send(request("api/admin/keys/" + id).DELETE());
+  }
+
   /** The admin ping: every socket on every node gets a {@code ping} frame. */
   public void ping() {
     send(request("api/ping").POST(HttpRequest.BodyPublishers.noBody()));
@@ -214,8 +246,12 @@ public final class ChatApi {
         send(
             request(path)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(WireJson.toJson(body)))),
+                .POST(json(body))),
         answer);
+  }
+
+  private static HttpRequest.BodyPublisher json(Object body) {
+    return HttpRequest.BodyPublishers.ofString(WireJson.toJson(body));
   }
 
   private HttpRequest.Builder request(String path) {

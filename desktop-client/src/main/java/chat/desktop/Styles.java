@@ -13,6 +13,7 @@ public final class Styles {
   public static final String ERROR = "error";
   public static final String SECTION = "section";
   public static final String BADGE = "badge";
+  public static final String SERVICE = "service";
   public static final String DANGER = "danger";
 
   // Presence
@@ -26,6 +27,7 @@ public final class Styles {
   public static final String TOP_BAR = "top-bar";
   public static final String STATUS_BAR = "status-bar";
   public static final String CONNECTION = "connection";
+  public static final String TOAST = "toast";
 
   // Rooms
   public static final String ROOM_JOINED = "room-joined";

@@ -1,40 +1,35 @@
 package chat.desktop;
 
+import static chat.desktop.AppRobot.SOON;
+import static chat.desktop.AppRobot.friendNames;
+import static chat.desktop.AppRobot.items;
+import static chat.desktop.AppRobot.logIn;
+import static chat.desktop.AppRobot.messageTexts;
+import static chat.desktop.AppRobot.onFx;
+import static chat.desktop.AppRobot.signUp;
+import static chat.desktop.AppRobot.text;
+import static chat.desktop.AppRobot.userNames;
+import static chat.desktop.AppRobot.visibleButton;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import chat.client.Backoff;
 import chat.client.ChatApi;
-import chat.client.ChatConnection;
 import chat.client.ConnectionState;
-import chat.desktop.friends.FriendItem;
-import chat.dto.Authenticated;
-import chat.dto.Message;
 import chat.dto.ServerFrame;
-import chat.dto.User;
 import chat.testing.Eventually;
 import chat.testing.Names;
 import chat.testing.OneNode;
 import chat.testing.SharedServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Random;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.scene.control.Button;
-import javafx.scene.control.Labeled;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -45,8 +40,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.NodeQueryUtils;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The real app's windows, driven as a user drives them (Monocle draws them in memory), against a real
@@ -55,10 +48,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith({SharedServer.class, ApplicationExtension.class})
 class DesktopAppIT {
 
-  private static final Duration SOON = Duration.ofSeconds(30);
-
   private final OneNode server;
-  private final List<ChatConnection> bots = new ArrayList<>();
+  private final List<Bot> bots = new ArrayList<>();
   private Path settings;
   private Stage window;
 
@@ -70,12 +61,12 @@ class DesktopAppIT {
   void start(Stage stage) throws Exception {
     window = stage;
     settings = Files.createTempDirectory("chat-desktop").resolve("settings.properties");
-    new ChatApp(new Settings(settings, server.uri().toString()), quickBackoff()).start(stage);
+    new ChatApp(new Settings(settings, server.uri().toString()), Bot.quickBackoff()).start(stage);
   }
 
   @AfterEach
   void stopBots() {
-    bots.forEach(ChatConnection::close);
+    bots.forEach(Bot::close);
   }
 
   @Test
@@ -213,138 +204,12 @@ class DesktopAppIT {
     Eventually.within(SOON, () -> assertEquals("That username is taken.", text(robot, "#loginError")));
   }
 
-  // ---- a user at the keyboard ----
-
-  private void signUp(FxRobot robot, String username) {
-    robot.clickOn("#username").write(username);
-    robot.clickOn("#password").write("long-enough");
-    robot.clickOn("#signUp");
-    awaitMainWindow(robot, username);
-  }
-
-  private void logIn(FxRobot robot, String username, String password) {
-    robot.clickOn("#username").write(username);
-    robot.clickOn("#password").write(password);
-    robot.clickOn("#logIn");
-    awaitMainWindow(robot, username);
-  }
-
-  /** A button in a list cell, once a layout pass has put the cell on screen. */
-  private static Button visibleButton(FxRobot robot, String query) {
-    Eventually.within(
-        SOON,
-        () -> assertTrue(onFx(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent()), query));
-    return onFx(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).queryAs(Button.class));
-  }
-
-  /** The top bar comes first; a tab's content joins the scene when the tab pane is first laid out. */
-  private static void awaitMainWindow(FxRobot robot, String username) {
-    Eventually.within(SOON, () -> assertTrue(text(robot, "#me").startsWith(username)));
-    Eventually.within(SOON, () -> assertTrue(onFx(() -> robot.lookup("#newRoom").tryQuery().isPresent())));
-  }
-
-  /** The text of a label or button; empty while there is none (the screen is not shown yet). */
-  private static String text(FxRobot robot, String query) {
-    return onFx(() -> robot.lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse(""));
-  }
-
-  private static List<?> items(FxRobot robot, String query) {
-    return onFx(
-        () ->
-            robot.lookup(query).tryQuery().map(n -> List.copyOf(((ListView<?>) n).getItems())).orElse(List.of()));
-  }
-
-  private static List<String> messageTexts(FxRobot robot) {
-    return items(robot, "#messages").stream().map(m -> ((Message) m).text()).toList();
-  }
-
-  private static List<String> userNames(FxRobot robot, String query) {
-    return items(robot, query).stream().map(u -> ((User) u).username()).toList();
-  }
-
-  private static List<String> friendNames(FxRobot robot) {
-    return items(robot, "#friends").stream().map(f -> ((FriendItem) f).user().username()).toList();
-  }
-
-  /** Reads the scene on the FX thread, where it lives. */
-  private static <T> T onFx(Callable<T> read) {
-    try {
-      return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new AssertionError("could not read the scene: " + e, e);
-    }
-  }
-
   // ---- the other users ----
 
   private Bot bot(String name) {
-    ChatApi anonymous = ChatApi.of(server.uri());
-    Authenticated login = anonymous.signUp(name, "long-enough");
-    Bot bot = new Bot(name, anonymous.as(login.token()));
-    ChatConnection connection = new ChatConnection(bot.api, login.token(), quickBackoff(), bot);
-    bot.connection = connection;
-    bots.add(connection);
-    connection.start();
-    bot.awaitState(ConnectionState.Connected.class);
+    Bot bot = Bot.signUp(server.uri(), name);
+    bots.add(bot);
     return bot;
   }
 
-  private static Backoff quickBackoff() {
-    return new Backoff(Duration.ofMillis(200), Duration.ofSeconds(2), new Random());
-  }
-
-  /** Another user, as a client-core connection that records what it hears. */
-  private static final class Bot implements ChatConnection.Listener {
-
-    final String name;
-    final ChatApi api;
-    final List<Message> messages = new CopyOnWriteArrayList<>();
-    final BlockingQueue<ServerFrame> frames = new LinkedBlockingQueue<>();
-    volatile ConnectionState state;
-    ChatConnection connection;
-
-    Bot(String name, ChatApi api) {
-      this.name = name;
-      this.api = api;
-    }
-
-    @Override
-    public void onFrame(ServerFrame frame) {
-      if (frame instanceof ServerFrame.ChatMessagePosted posted) {
-        messages.add(posted.message());
-      } else if (frame instanceof ServerFrame.RoomJoined joined) {
-        messages.addAll(joined.history());
-      }
-      frames.add(frame);
-    }
-
-    @Override
-    public void onState(ConnectionState now) {
-      state = now;
-    }
-
-    List<String> texts() {
-      return messages.stream().map(Message::text).toList();
-    }
-
-    <F extends ServerFrame> F next(Class<F> type) {
-      long deadline = System.nanoTime() + SOON.toNanos();
-      try {
-        while (System.nanoTime() < deadline) {
-          ServerFrame frame = frames.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-          if (type.isInstance(frame)) {
-            return type.cast(frame);
-          }
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      throw new AssertionError(name + " heard no " + type.getSimpleName());
-    }
-
-    <S extends ConnectionState> S awaitState(Class<S> type) {
-      Eventually.within(SOON, () -> assertTrue(type.isInstance(state), name + " is " + state));
-      return type.cast(state);
-    }
-  }
 }

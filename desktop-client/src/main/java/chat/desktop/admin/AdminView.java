@@ -2,10 +2,14 @@ package chat.desktop.admin;
 
 import chat.desktop.Cells;
 import chat.desktop.Styles;
+import chat.desktop.UserLabels;
 import chat.desktop.View;
 import chat.dto.AdminUser;
+import chat.dto.ApiKey;
 import chat.dto.Bans;
 import chat.dto.ClusterView;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.collections.ObservableList;
@@ -25,6 +29,9 @@ import javafx.scene.layout.VBox;
 /** The admin console: users and bans, the bans in force, the cluster and the ping. */
 public final class AdminView implements View {
 
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
   private final AdminViewModel model;
 
   public AdminView(AdminViewModel model) {
@@ -33,7 +40,9 @@ public final class AdminView implements View {
 
   @Override
   public Parent createView() {
-    TabPane tabs = new TabPane(new Tab("Users", users()), new Tab("Bans", bans()), new Tab("Cluster", cluster()));
+    TabPane tabs =
+        new TabPane(
+            new Tab("Users", users()), new Tab("Bans", bans()), new Tab("API keys", keys()), new Tab("Cluster", cluster()));
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     Label notice = new Label();
     notice.setId("adminNotice");
@@ -57,7 +66,7 @@ public final class AdminView implements View {
     find.setOnAction(e -> model.find());
 
     ListView<AdminUser> users =
-        list("adminUsers", model.users(), u -> u.username() + "  ·  " + u.role()
+        list("adminUsers", model.users(), u -> UserLabels.name(u.displayName(), u.username()) + "  ·  " + u.role()
             + (u.online() ? "  ·  online" : "  ·  offline")
             + (u.banned() ? "  ·  BANNED" : "")
             + (u.lastIps().isEmpty() ? "" : "  ·  " + String.join(", ", u.lastIps())));
@@ -101,6 +110,41 @@ public final class AdminView implements View {
           }
         });
     VBox box = new VBox(8, new Label("Users"), users, new Label("Addresses"), addresses, new HBox(8, refresh, unban));
+    box.setPadding(new Insets(8));
+    return box;
+  }
+
+  /** Keys for other services: make one (its secret shows once, selectable), list them, revoke one. */
+  private VBox keys() {
+    ListView<ApiKey> keys =
+        list("apiKeys", model.keys(), k -> k.id() + "  ·  " + k.name() + "  ·  " + String.join(", ", k.scopes())
+            + "  ·  made " + DAY.format(k.createdAt())
+            + "  ·  " + (k.lastUsedAt() == null ? "never used" : "last used " + DAY.format(k.lastUsedAt())));
+    TextField name = new TextField();
+    name.setId("keyName");
+    name.setPromptText("Service name, such as rewards");
+    name.textProperty().bindBidirectional(model.keyName());
+    HBox.setHgrow(name, Priority.ALWAYS);
+    CheckBox publish = new CheckBox("rooms:publish");
+    publish.setId("scopePublish");
+    publish.selectedProperty().bindBidirectional(model.publishScope());
+    CheckBox notify = new CheckBox("users:notify");
+    notify.setId("scopeNotify");
+    notify.selectedProperty().bindBidirectional(model.notifyScope());
+    Button create = new Button("Make key");
+    create.setId("createKey");
+    create.setOnAction(e -> model.createKey());
+    TextField secret = new TextField();
+    secret.setId("newKeySecret");
+    secret.setEditable(false);
+    secret.setPromptText("The new key's secret shows here, once");
+    secret.textProperty().bind(model.newSecret());
+    Button revoke = new Button("Revoke");
+    revoke.setId("revokeKey");
+    revoke.getStyleClass().add(Styles.DANGER);
+    revoke.disableProperty().bind(keys.getSelectionModel().selectedItemProperty().isNull());
+    revoke.setOnAction(e -> selected(keys, model::revoke));
+    VBox box = new VBox(8, new HBox(6, name, publish, notify, create), secret, keys, revoke);
     box.setPadding(new Insets(8));
     return box;
   }

@@ -3,8 +3,12 @@ package chat.desktop.admin;
 import chat.desktop.Problems;
 import chat.desktop.Ui;
 import chat.dto.AdminUser;
+import chat.dto.ApiKey;
 import chat.dto.Bans;
 import chat.dto.ClusterView;
+import chat.dto.User;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -30,6 +34,12 @@ public final class AdminViewModel {
   private final ObservableList<Bans.UserBan> userBans = FXCollections.observableArrayList();
   private final ObservableList<Bans.AddressBan> addressBans = FXCollections.observableArrayList();
   private final ObservableList<ClusterView.Member> nodes = FXCollections.observableArrayList();
+  private final ObservableList<ApiKey> keys = FXCollections.observableArrayList();
+  private final StringProperty keyName = new SimpleStringProperty("");
+  private final BooleanProperty publishScope = new SimpleBooleanProperty(true);
+  private final BooleanProperty notifyScope = new SimpleBooleanProperty(false);
+  /** The secret of the key made last: shown this once, for the administrator to hand over. */
+  private final StringProperty newSecret = new SimpleStringProperty("");
 
   public AdminViewModel(AdminActions actions, Ui ui) {
     this.actions = actions;
@@ -73,11 +83,73 @@ public final class AdminViewModel {
     return nodes;
   }
 
+  public ObservableList<ApiKey> keys() {
+    return keys;
+  }
+
+  public StringProperty keyName() {
+    return keyName;
+  }
+
+  public BooleanProperty publishScope() {
+    return publishScope;
+  }
+
+  public BooleanProperty notifyScope() {
+    return notifyScope;
+  }
+
+  public StringProperty newSecret() {
+    return newSecret;
+  }
+
   /** Everything the console shows, fresh from the server. */
   public void refresh() {
     find();
     refreshBans();
     refreshCluster();
+    refreshKeys();
+  }
+
+  public void refreshKeys() {
+    ui.run(actions::apiKeys, keys::setAll, this::failed);
+  }
+
+  /** A key for the named service with the scopes ticked; its secret shows until the next key. */
+  public void createKey() {
+    String name = keyName.get() == null ? "" : keyName.get().strip();
+    List<String> scopes = new ArrayList<>();
+    if (publishScope.get()) {
+      scopes.add("rooms:publish");
+    }
+    if (notifyScope.get()) {
+      scopes.add("users:notify");
+    }
+    ui.run(
+        () -> actions.createApiKey(name, scopes),
+        created -> {
+          newSecret.set(created.secret());
+          notice.set("Key " + created.key().id() + " for " + name + " made. Copy its secret now: it is not shown again.");
+          keyName.set("");
+          refreshKeys();
+        },
+        this::failed);
+  }
+
+  public void revoke(ApiKey key) {
+    change(
+        () -> {
+          actions.revokeApiKey(key.id());
+          return "Key " + key.id() + " of " + key.name() + " is revoked.";
+        });
+  }
+
+  /** Someone's profile changed: the user list shows their display name as it is now. */
+  public void renamed(User user) {
+    users.replaceAll(
+        u -> u.id() == user.id()
+            ? new AdminUser(u.id(), u.username(), user.displayName(), u.role(), u.banned(), u.lastIps(), u.online())
+            : u);
   }
 
   public void find() {

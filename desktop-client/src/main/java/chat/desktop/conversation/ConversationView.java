@@ -3,6 +3,7 @@ package chat.desktop.conversation;
 import chat.client.ChatNames;
 import chat.desktop.Cells;
 import chat.desktop.Styles;
+import chat.desktop.UserLabels;
 import chat.desktop.View;
 import chat.dto.Message;
 import chat.dto.User;
@@ -122,12 +123,16 @@ public final class ConversationView implements View {
     return box;
   }
 
-  /** The sender's name; its menu offers friendship, a direct message, a block. */
-  private Label senderName(User user) {
-    Label name = new Label(user.username());
+  /**
+   * The sender's name, with a badge for a service; for another person its menu offers friendship, a
+   * direct message, a block.
+   */
+  private Node sender(User user) {
+    Label name = UserLabels.label(user);
     name.getStyleClass().add(Styles.SENDER);
-    if (ChatNames.same(user.username(), model.me().username())) {
-      return name;
+    Label badge = UserLabels.serviceBadge(user);
+    if (ChatNames.same(user.username(), model.me().username()) || badge != null) {
+      return badge == null ? name : new HBox(6, name, badge);
     }
     MenuItem add = new MenuItem("Add friend");
     add.setOnAction(e -> senders.addFriend(user.username()));
@@ -178,7 +183,7 @@ public final class ConversationView implements View {
   private Node memberRow(User user) {
     Label dot = new Label("●");
     dot.getStyleClass().add(Styles.ONLINE_DOT);
-    return new HBox(6, dot, senderName(user));
+    return new HBox(6, dot, sender(user));
   }
 
   /**
@@ -194,7 +199,7 @@ public final class ConversationView implements View {
     Button actions = new Button("⋯");
     actions.getStyleClass().add(Styles.MESSAGE_ACTIONS);
     actions.setOnAction(e -> menu.show(actions, Side.BOTTOM, 0, 0));
-    HBox meta = new HBox(8, senderName(message.from()), time, gap, actions);
+    HBox meta = new HBox(8, sender(message.from()), time, gap, actions);
     meta.setAlignment(Pos.BASELINE_LEFT);
     // Text from users is set as text, never interpreted.
     Label text = new Label(message.text());

@@ -152,11 +152,47 @@ public final class ConversationViewModel {
     members.setAll(joined.members());
   }
 
+  /**
+   * A live message. Its author may have changed their profile while it crossed from another node: the
+   * profile this conversation holds (kept by {@link #renamed}) is newer than the message's, when it
+   * holds one (docs/protocol.md, "Profiles").
+   */
   public void arrived(Message message) {
     if (sent.remove(message.clientId()) && isMine(message)) {
       error.set("");
     }
-    merge(List.of(message));
+    merge(List.of(withKnownAuthor(message)));
+  }
+
+  /** Someone's profile changed: every message of theirs and their place among the members show it. */
+  public void renamed(User user) {
+    for (int i = 0; i < messages.size(); i++) {
+      Message message = messages.get(i);
+      if (message.from().id() == user.id() && !message.from().equals(user)) {
+        messages.set(i, withAuthor(message, user));
+      }
+    }
+    for (int i = 0; i < members.size(); i++) {
+      if (members.get(i).id() == user.id()) {
+        members.set(i, user);
+      }
+    }
+  }
+
+  private Message withKnownAuthor(Message message) {
+    long author = message.from().id();
+    return members.stream()
+        .filter(m -> m.id() == author)
+        .findFirst()
+        .or(() -> messages.stream().map(Message::from).filter(u -> u.id() == author).findFirst())
+        .map(known -> withAuthor(message, known))
+        .orElse(message);
+  }
+
+  private static Message withAuthor(Message message, User author) {
+    return new Message(
+        message.id(), message.seq(), message.room(), message.to(), author, message.text(), message.sentAt(),
+        message.clientId());
   }
 
   public void deleted(long messageId) {

@@ -2,6 +2,7 @@ package chat.desktop.friends;
 
 import chat.desktop.Cells;
 import chat.desktop.Styles;
+import chat.desktop.UserLabels;
 import chat.desktop.View;
 import chat.dto.User;
 import java.util.List;
@@ -89,7 +90,7 @@ public final class FriendsView implements View {
     ListView<User> list = new ListView<>(items);
     list.setId(id);
     list.setPrefHeight(90);
-    list.setCellFactory(Cells.showing(user -> line(new Label(user.username()), actions.apply(user))));
+    list.setCellFactory(Cells.showing(user -> line(UserLabels.label(user), actions.apply(user))));
     return list;
   }
 
@@ -106,7 +107,10 @@ public final class FriendsView implements View {
     String username = friend.user().username();
     Label dot = new Label("●");
     dot.getStyleClass().add(friend.online() ? Styles.ONLINE_DOT : Styles.OFFLINE_DOT);
-    Label name = new Label(username + (friend.online() ? "" : " (offline)"));
+    Label name = UserLabels.label(friend.user());
+    if (!friend.online()) {
+      name.setText(name.getText() + " (offline)");
+    }
     HBox who = new HBox(6, dot, name);
     if (friend.unread() > 0) {
       Label badge = new Label(Integer.toString(friend.unread()));

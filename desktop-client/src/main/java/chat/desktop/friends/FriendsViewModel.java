@@ -76,6 +76,14 @@ public final class FriendsViewModel {
     return unread;
   }
 
+  /** Someone's profile changed: wherever they are listed here shows it. */
+  public void renamed(User user) {
+    friends.replaceAll(f -> f.user().id() == user.id() ? new FriendItem(user, f.online(), f.unread()) : f);
+    for (ObservableList<User> list : List.of(incoming, outgoing, blocked)) {
+      list.replaceAll(u -> u.id() == user.id() ? user : u);
+    }
+  }
+
   public void refresh() {
     ui.run(
         actions::account,

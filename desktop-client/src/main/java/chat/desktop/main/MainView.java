@@ -1,19 +1,23 @@
 package chat.desktop.main;
 
+import atlantafx.base.controls.Notification;
 import chat.desktop.Styles;
 import chat.desktop.Theme;
+import chat.desktop.UserLabels;
 import chat.desktop.View;
 import chat.desktop.admin.AdminView;
 import chat.desktop.admin.AdminViewModel;
 import chat.desktop.conversation.ConversationView;
 import chat.desktop.conversation.ConversationViewModel;
 import chat.desktop.friends.FriendsView;
+import chat.desktop.profile.ProfileView;
 import chat.desktop.rooms.RoomsView;
 import chat.desktop.status.StatusView;
 import java.time.Clock;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.value.ChangeListener;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
@@ -28,6 +32,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -43,6 +48,7 @@ public final class MainView implements View {
    * rooms' online counts are polled this often.
    */
   private static final Duration PRESENCE_REFRESH = Duration.seconds(15);
+  private static final Duration TOAST_SHOWN = Duration.seconds(8);
 
   private final MainViewModel model;
   private final Theme theme;
@@ -72,14 +78,18 @@ public final class MainView implements View {
 
   @Override
   public Parent createView() {
-    Label me = new Label(model.me().username() + " · " + model.me().role());
+    Label me = new Label();
     me.setId("me");
+    me.textProperty().bind(model.meProperty().map(user -> UserLabels.name(user) + " · " + user.role()));
+    Button profile = new Button("Profile");
+    profile.setId("editProfile");
+    profile.setOnAction(e -> editProfile(profile));
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
     Button leave = new Button("Log out");
     leave.setId("logOut");
     leave.setOnAction(e -> logOut.run());
-    HBox top = new HBox(8, me, gap, darkToggle());
+    HBox top = new HBox(8, me, profile, gap, darkToggle());
     model.admin().ifPresent(admin -> top.getChildren().add(adminButton(admin)));
     top.getChildren().add(leave);
     top.setAlignment(Pos.CENTER_LEFT);
@@ -100,7 +110,16 @@ public final class MainView implements View {
     showConversation(center, model.inView().get());
     model.inView().addListener((o, was, now) -> showConversation(center, now));
 
-    BorderPane window = new BorderPane(center);
+    VBox toasts = new VBox(8);
+    toasts.setId("toasts");
+    toasts.setPickOnBounds(false);
+    toasts.setMaxSize(360, Region.USE_PREF_SIZE);
+    StackPane.setAlignment(toasts, Pos.TOP_RIGHT);
+    StackPane.setMargin(toasts, new Insets(8));
+    model.toasts().addListener((ListChangeListener<String>) change -> showToasts(toasts, change));
+    StackPane overlaid = new StackPane(center, toasts);
+
+    BorderPane window = new BorderPane(overlaid);
     window.setTop(top);
     window.setLeft(sidebar);
     window.setBottom(new StatusView(model.status(), model.notice(), clock).createView());
@@ -134,6 +153,34 @@ public final class MainView implements View {
       return;
     }
     center.getChildren().setAll(new ConversationView(conversation, model, () -> model.leave(conversation)).createView());
+  }
+
+  /** Each new notification as a toast that closes itself after a while, or by its close button. */
+  private void showToasts(VBox toasts, ListChangeListener.Change<? extends String> change) {
+    while (change.next()) {
+      for (String text : change.getAddedSubList()) {
+        Notification toast = new Notification(text);
+        toast.getStyleClass().add(Styles.TOAST);
+        Runnable close = () -> {
+          toasts.getChildren().remove(toast);
+          model.toasts().remove(text);
+        };
+        toast.setOnClose(e -> close.run());
+        toasts.getChildren().add(toast);
+        new Timeline(new KeyFrame(TOAST_SHOWN, e -> close.run())).play();
+      }
+    }
+  }
+
+  private void editProfile(Button from) {
+    model.profile().edit();
+    Stage editor = new Stage();
+    editor.setTitle("Your profile");
+    editor.initOwner(from.getScene().getWindow());
+    Scene scene = new Scene(new ProfileView(model.profile(), editor::close).createView());
+    scene.getStylesheets().setAll(from.getScene().getStylesheets());
+    editor.setScene(scene);
+    editor.show();
   }
 
   private Button adminButton(AdminViewModel admin) {

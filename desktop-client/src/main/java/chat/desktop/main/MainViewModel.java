@@ -4,16 +4,19 @@ import chat.client.Channel;
 import chat.client.ChatConnection;
 import chat.client.ConnectionState;
 import chat.desktop.Ui;
+import chat.desktop.UserLabels;
 import chat.desktop.admin.AdminViewModel;
 import chat.desktop.conversation.ConversationViewModel;
 import chat.desktop.conversation.SenderActions;
 import chat.desktop.friends.FriendsViewModel;
+import chat.desktop.profile.ProfileViewModel;
 import chat.desktop.rooms.RoomsViewModel;
 import chat.desktop.status.StatusViewModel;
 import chat.dto.Message;
 import chat.dto.Role;
 import chat.dto.ServerFrame;
 import chat.dto.User;
+import chat.dto.WireJson;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,6 +28,8 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 /**
  * The main window's state: the screens' view models, the conversations open and the one in view, and
@@ -32,7 +37,10 @@ import javafx.beans.property.StringProperty;
  */
 public final class MainViewModel implements ChatConnection.Listener, SenderActions {
 
-  private final User me;
+  private static final int MOST_SHOWN = 200;
+
+  /** Who the user is, kept current as their profile changes (here or through another client). */
+  private final ObjectProperty<User> me;
   private final ServerActions server;
   private final Ui ui;
   private final Clock clock;
@@ -40,15 +48,19 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
   private final FriendsViewModel friends;
   private final StatusViewModel status = new StatusViewModel();
   private final AdminViewModel admin;
+  private final ProfileViewModel profile;
   private final Map<Channel, ConversationViewModel> conversations = new HashMap<>();
   private final ObjectProperty<ConversationViewModel> inView = new SimpleObjectProperty<>();
   /** Things worth a moment of the user's attention that belong to no screen: an admin ping, say. */
   private final StringProperty notice = new SimpleStringProperty("");
+  /** Services' notifications, each shown for a while as a toast; the view removes what it has shown. */
+  private final ObservableList<String> toasts = FXCollections.observableArrayList();
   private final IntegerBinding unread;
   private final StringBinding title;
 
   public MainViewModel(User me, ServerActions server, Ui ui, Clock clock) {
-    this.me = me;
+    this.me = new SimpleObjectProperty<>(me);
+    this.profile = new ProfileViewModel(server, ui, this.me);
     this.server = server;
     this.ui = ui;
     this.clock = clock;
@@ -70,7 +82,15 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
   }
 
   public User me() {
+    return me.get();
+  }
+
+  public ObjectProperty<User> meProperty() {
     return me;
+  }
+
+  public ProfileViewModel profile() {
+    return profile;
   }
 
   public RoomsViewModel rooms() {
@@ -96,6 +116,10 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
 
   public StringProperty notice() {
     return notice;
+  }
+
+  public ObservableList<String> toasts() {
+    return toasts;
   }
 
   /** Messages not read, in rooms and conversations not in view. */
@@ -172,6 +196,10 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
       friends.refresh();
     } else if (frame instanceof ServerFrame.FriendAdded || frame instanceof ServerFrame.FriendRemoved) {
       friends.refresh();
+    } else if (frame instanceof ServerFrame.IdentityChanged changed) {
+      renamed(changed.user());
+    } else if (frame instanceof ServerFrame.Notification notification) {
+      toasts.add(describe(notification));
     } else if (frame instanceof ServerFrame.AdminPing ping) {
       notice.set("An administrator pinged everyone, through " + ping.from() + ".");
       if (admin != null) {
@@ -185,8 +213,30 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
     }
   }
 
+  /**
+   * A service's notification, for a toast: who sent it, its kind, and its data as the JSON it
+   * came as, cut short. Shown as text, never interpreted.
+   */
+  static String describe(ServerFrame.Notification notification) {
+    String data = notification.data() == null ? "" : " " + WireJson.toJson(notification.data());
+    String line = UserLabels.name(notification.from()) + ": " + notification.kind() + data;
+    return line.length() > MOST_SHOWN ? line.substring(0, MOST_SHOWN - 1) + "…" : line;
+  }
+
+  /** Every screen that shows the user shows them as they are now. */
+  private void renamed(User user) {
+    if (user.id() == me.get().id()) {
+      me.set(user);
+    }
+    conversations.values().forEach(conversation -> conversation.renamed(user));
+    friends.renamed(user);
+    if (admin != null) {
+      admin.renamed(user);
+    }
+  }
+
   private void arrived(Message message) {
-    Channel channel = Channel.of(message, me.username());
+    Channel channel = Channel.of(message, me.get().username());
     ConversationViewModel conversation = conversation(channel);
     conversation.arrived(message);
     boolean seen = conversation == inView.get();
@@ -211,7 +261,7 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
     if (existing != null) {
       return existing;
     }
-    ConversationViewModel created = new ConversationViewModel(channel, me, server, ui);
+    ConversationViewModel created = new ConversationViewModel(channel, me.get(), server, ui);
     conversations.put(channel, created);
     if (!created.isRoom()) {
       created.loadOlder();

@@ -6,13 +6,14 @@ import chat.client.ChatApi;
 import chat.client.ChatConnection;
 import chat.client.ConnectionState;
 import chat.desktop.Ui;
-import chat.desktop.conversation.ConversationViewModel;
 import chat.dto.AccountOverview;
 import chat.dto.AdminUser;
+import chat.dto.ApiKey;
 import chat.dto.Authenticated;
 import chat.dto.BanResult;
 import chat.dto.Bans;
 import chat.dto.ClusterView;
+import chat.dto.CreatedApiKey;
 import chat.dto.Message;
 import chat.dto.Room;
 import chat.dto.ServerFrame;
@@ -161,6 +162,26 @@ public final class Session implements ServerActions, AutoCloseable {
   @Override
   public void ping() {
     api.ping();
+  }
+
+  @Override
+  public CreatedApiKey createApiKey(String name, List<String> scopes) {
+    return api.createApiKey(name, scopes);
+  }
+
+  @Override
+  public List<ApiKey> apiKeys() {
+    return api.apiKeys();
+  }
+
+  @Override
+  public void revokeApiKey(long id) {
+    api.revokeApiKey(id);
+  }
+
+  @Override
+  public User changeProfile(String displayName, String status) {
+    return api.changeProfile(displayName, status);
   }
 
   /** Hands what the socket says to the FX thread: the only way it reaches the screens. */

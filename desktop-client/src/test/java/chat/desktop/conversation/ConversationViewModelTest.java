@@ -36,6 +36,18 @@ class ConversationViewModelTest {
   }
 
   @Test
+  void aNewProfileShowsOnEveryMessageAndMemberAndALateLiveMessageDoesNotUndoIt() {
+    chat.joined(new ServerFrame.RoomJoined("general", List.of(ANN, BOB), List.of(message(1, BOB, "a"), message(2, ANN, "b")), null));
+    User builder = BOB.withProfile("Bob the Builder", "fixing it");
+
+    chat.renamed(builder);
+    chat.arrived(message(3, BOB, "sent before his change, arrived after it"));
+
+    assertEquals(List.of(builder, ANN, builder), chat.messages().stream().map(Message::from).toList());
+    assertEquals(List.of(ANN, builder), chat.members());
+  }
+
+  @Test
   void pagesOlderHistoryUntilTheFirstMessage() {
     chat.joined(new ServerFrame.RoomJoined("general", List.of(), room.history(chat.channel(), null), null));
     assertEquals(71L, chat.messages().get(0).id());

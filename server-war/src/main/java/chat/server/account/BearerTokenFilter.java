@@ -3,6 +3,7 @@ package chat.server.account;
 import chat.dto.User;
 import chat.server.access.BanList;
 import chat.server.access.ClientAddress;
+import chat.server.input.Authorization;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,8 +22,6 @@ import java.security.Principal;
 @Priority(Priorities.AUTHENTICATION)
 public class BearerTokenFilter implements ContainerRequestFilter {
 
-  private static final String SCHEME = "Bearer ";
-
   @Inject Tokens tokens;
   @Inject BanList bans;
   @Inject ClientAddress addresses;
@@ -30,11 +29,7 @@ public class BearerTokenFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    String token =
-        header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
-            ? header.substring(SCHEME.length()).trim()
-            : null;
+    String token = Authorization.credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION), "Bearer");
     User user = tokens.verify(token).user();
     // Tokens.verify refused a banned user's token; so is every token used from a banned address,
     // whoever it was issued to.

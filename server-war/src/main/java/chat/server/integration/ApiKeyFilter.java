@@ -1,5 +1,6 @@
 package chat.server.integration;
 
+import chat.server.input.Authorization;
 import chat.server.ratelimit.RateLimits;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -20,18 +21,12 @@ import java.security.Principal;
 @Priority(Priorities.AUTHENTICATION)
 public class ApiKeyFilter implements ContainerRequestFilter {
 
-  private static final String SCHEME = "ApiKey ";
-
   @Inject ApiKeys keys;
   @Inject RateLimits limits;
 
   @Override
   public void filter(ContainerRequestContext request) {
-    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    String key =
-        header != null && header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())
-            ? header.substring(SCHEME.length()).trim()
-            : null;
+    String key = Authorization.credentials(request.getHeaderString(HttpHeaders.AUTHORIZATION), "ApiKey");
     ServiceCaller caller = keys.authenticate(key);
     limits.services().acquire(caller.keyId());
     boolean secure = request.getSecurityContext().isSecure();

@@ -1,6 +1,5 @@
 package chat.server.moderation;
 
-import static chat.server.database.Jdbc.bind;
 import static chat.server.database.Jdbc.strings;
 import static chat.server.database.Jdbc.update;
 
@@ -13,7 +12,6 @@ import chat.server.database.UserColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -63,10 +61,11 @@ public class ModerationStore {
 
   private static final String USER_BANS =
       """
-      SELECT b.reason, admin.username, b.banned_at, """ + UserColumns.of("a") + """
+      SELECT b.reason, admin.username, b.banned_at, %s
       FROM user_ban b JOIN account a ON a.id = b.account_id LEFT JOIN account admin ON admin.id = b.banned_by
       ORDER BY b.banned_at
-      """;
+      """
+          .formatted(UserColumns.of("a"));
 
   private static final String ADDRESS_BANS =
       """

@@ -1,0 +1,87 @@
+package chat.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.desktop.friends.FriendItem;
+import chat.dto.Message;
+import chat.dto.User;
+import chat.testing.Eventually;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import org.testfx.api.FxRobot;
+import org.testfx.util.NodeQueryUtils;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A user at the keyboard of the app, and what they read off its screens. */
+final class AppRobot {
+
+  static final Duration SOON = Duration.ofSeconds(30);
+
+  private AppRobot() {}
+
+  static void signUp(FxRobot robot, String username) {
+    robot.clickOn("#username").write(username);
+    robot.clickOn("#password").write("long-enough");
+    robot.clickOn("#signUp");
+    awaitMainWindow(robot, username);
+  }
+
+  static void logIn(FxRobot robot, String username, String password) {
+    robot.clickOn("#username").write(username);
+    robot.clickOn("#password").write(password);
+    robot.clickOn("#logIn");
+    awaitMainWindow(robot, username);
+  }
+
+  /** A button in a list cell, once a layout pass has put the cell on screen. */
+  static Button visibleButton(FxRobot robot, String query) {
+    Eventually.within(
+        SOON,
+        () -> assertTrue(onFx(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent()), query));
+    return onFx(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).queryAs(Button.class));
+  }
+
+  /** The top bar comes first; a tab's content joins the scene when the tab pane is first laid out. */
+  static void awaitMainWindow(FxRobot robot, String username) {
+    Eventually.within(SOON, () -> assertTrue(text(robot, "#me").startsWith(username)));
+    Eventually.within(SOON, () -> assertTrue(onFx(() -> robot.lookup("#newRoom").tryQuery().isPresent())));
+  }
+
+  /** The text of a label or button; empty while there is none (the screen is not shown yet). */
+  static String text(FxRobot robot, String query) {
+    return onFx(() -> robot.lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse(""));
+  }
+
+  static List<?> items(FxRobot robot, String query) {
+    return onFx(
+        () ->
+            robot.lookup(query).tryQuery().map(n -> List.copyOf(((ListView<?>) n).getItems())).orElse(List.of()));
+  }
+
+  static List<String> messageTexts(FxRobot robot) {
+    return items(robot, "#messages").stream().map(m -> ((Message) m).text()).toList();
+  }
+
+  static List<String> userNames(FxRobot robot, String query) {
+    return items(robot, query).stream().map(u -> ((User) u).username()).toList();
+  }
+
+  static List<String> friendNames(FxRobot robot) {
+    return items(robot, "#friends").stream().map(f -> ((FriendItem) f).user().username()).toList();
+  }
+
+  /** Reads the scene on the FX thread, where it lives. */
+  static <T> T onFx(Callable<T> read) {
+    try {
+      return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new AssertionError("could not read the scene: " + e, e);
+    }
+  }
+
+}
