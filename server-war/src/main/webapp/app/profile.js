@@ -1,5 +1,6 @@
 // The user's own display name and status: a small dialog, filled from who the page knows them to be and
-// saved to the server, which checks the rules and tells everyone who sees the user (this page too).
+// saved to the server, which checks the rules (lengths count characters, which an input's maxlength does
+// not: it counts UTF-16 units) and tells everyone who sees the user (this page too).
 
 import {describe} from './api.js';
 import {h} from './dom.js';
@@ -9,8 +10,8 @@ export class ProfileDialog {
   constructor(api, saved) {
     this.api = api;
     this.saved = saved;
-    this.displayName = h('input', {id: 'displayName', maxlength: 64, required: true, 'aria-label': 'Display name'});
-    this.status = h('input', {id: 'status', maxlength: 140, placeholder: 'A short status, or nothing', 'aria-label': 'Status'});
+    this.displayName = h('input', {id: 'displayName', required: true, 'aria-label': 'Display name'});
+    this.status = h('input', {id: 'status', placeholder: 'A short status, or nothing', 'aria-label': 'Status'});
     this.error = h('p', {id: 'profileError', class: 'error', role: 'alert'});
     this.element = h('dialog', {id: 'profile'},
       h('form', {method: 'dialog', onsubmit: (e) => { e.preventDefault(); this.save(); }},
