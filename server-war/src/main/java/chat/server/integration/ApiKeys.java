@@ -12,11 +12,15 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,7 +36,15 @@ public class ApiKeys {
   private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
   private static final int SECRET_BYTES = 32;
 
+  /**
+   * How often a key's last use is written: to the minute. Written on every call, it cost each call a
+   * commit of its own (an fsync): 3 ms of a service post's 16 at the median, 10 of its 39 at p99.
+   */
+  private static final Duration RECORD_USE_EVERY = Duration.ofMinutes(1);
+
   private final SecureRandom random = new SecureRandom();
+  /** When this node last wrote each key's last use. */
+  private final Map<Long, Instant> useRecorded = new ConcurrentHashMap<>();
   private ApiKeyStore store;
   private AccountService accounts;
 
@@ -91,10 +103,19 @@ public class ApiKeys {
       throw ChatException.unauthorized("this API key is not valid, or was revoked");
     }
     ApiKey found = stored.get().key();
-    store.used(found.id());
+    recordUse(found.id());
     Set<Scope> scopes = EnumSet.noneOf(Scope.class);
     found.scopes().forEach(scope -> scopes.add(Scope.parse(scope)));
     return new ServiceCaller(found.id(), scopes, found.service());
+  }
+
+  private void recordUse(long keyId) {
+    Instant now = Instant.now();
+    Instant before = useRecorded.get(keyId);
+    if (before == null || before.plus(RECORD_USE_EVERY).isBefore(now)) {
+      useRecorded.put(keyId, now);
+      store.used(keyId);
+    }
   }
 
   private static byte[] sha256(String secret) {
