@@ -99,19 +99,22 @@ export class ChatConnection {
     const generation = ++this.generation;
     this.become({kind: 'connecting', attempt: this.attempt});
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    const socket = new WebSocket(`${scheme}://${location.host}/ws?token=${encodeURIComponent(this.api.token)}`);
+    // frames=lines: under load the server packs several frames in one message, a line each.
+    const socket = new WebSocket(`${scheme}://${location.host}/ws?token=${encodeURIComponent(this.api.token)}&frames=lines`);
     let welcomed = false;
     socket.onmessage = (event) => {
       if (generation !== this.generation) return;
       this.lastHeard = Date.now();
-      let frame;
-      try {
-        frame = JSON.parse(event.data);
-      } catch {
-        return;
+      for (const line of event.data.split('\n')) {
+        let frame;
+        try {
+          frame = JSON.parse(line);
+        } catch {
+          continue;
+        }
+        if (frame.type === 'welcome') welcomed = true;
+        this.handle(frame);
       }
-      if (frame.type === 'welcome') welcomed = true;
-      this.handle(frame);
     };
     socket.onclose = (event) => {
       if (generation !== this.generation) return;

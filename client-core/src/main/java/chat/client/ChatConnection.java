@@ -284,6 +284,15 @@ public final class ChatConnection implements AutoCloseable {
       return;
     }
     lastHeard = clock.instant();
+    int start = 0;
+    for (int end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
+      received(text.substring(start, end));
+    }
+    received(start == 0 ? text : text.substring(start));
+  }
+
+  /** One frame: a message holds one, or several a line each (the socket asks for {@code frames=lines}). */
+  private void received(String text) {
     ServerFrame frame;
     try {
       frame = WireJson.readServerFrame(text);
@@ -540,7 +549,8 @@ public final class ChatConnection implements AutoCloseable {
   private static URI socketUri(URI server, String token) {
     String scheme = "https".equals(server.getScheme()) ? "wss" : "ws";
     return URI.create(
-        scheme + "://" + server.getRawAuthority() + "/ws?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        scheme + "://" + server.getRawAuthority() + "/ws?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
+            + "&frames=lines");
   }
 
   /** Hands the socket's callbacks to the event loop, tagged with the socket they came from. */

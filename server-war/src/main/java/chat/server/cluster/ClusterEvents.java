@@ -23,7 +23,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -50,6 +53,8 @@ public class ClusterEvents implements ChatEvents {
   private EventSignature signature;
   private Counter forged;
   private UUID listener;
+  /** The events {@link #together} gathers on this thread, in order; null outside it. */
+  private final ThreadLocal<List<String>> gathered = new ThreadLocal<>();
 
   protected ClusterEvents() {}
 
@@ -81,13 +86,43 @@ public class ClusterEvents implements ChatEvents {
                 signature
                     .verify(message.getMessageObject())
                     .ifPresentOrElse(
-                        event -> arrived(EventCodec.decode(event)),
+                        events -> arrived(EventCodec.decodeAll(events)),
                         () -> forged(message.getPublishingMember())));
   }
 
   @Override
   public void publish(ChatEvent event) {
+    List<String> together = gathered.get();
+    if (together != null) {
+      together.add(EventCodec.encode(event));
+      return;
+    }
     topic.publish(signature.sign(EventCodec.encode(event)));
+  }
+
+  @Override
+  public void together(Runnable work) {
+    if (gathered.get() != null) {
+      work.run();
+      return;
+    }
+    List<String> together = new ArrayList<>();
+    gathered.set(together);
+    try {
+      work.run();
+    } finally {
+      gathered.remove();
+    }
+    if (together.isEmpty()) {
+      return;
+    }
+    try {
+      topic.publish(signature.sign(together.size() == 1 ? together.get(0) : EventCodec.encodeAll(together)));
+    } catch (RuntimeException e) {
+      // Stored messages among them reach the others at their channel's next message (a gap they fetch),
+      // and their senders, who are not answered, send again and are answered with the stored original.
+      LOG.log(Level.WARNING, together.size() + " events could not be passed on", e);
+    }
   }
 
   /**
@@ -144,21 +179,25 @@ public class ClusterEvents implements ChatEvents {
    * sockets it concerns are closed here; a new profile is kept before the user's sockets take it. A
    * notice is answered to the node that asked, with how many sockets here took it.
    */
-  private void arrived(ChatEvent event) {
-    if (event instanceof BanChanged ban) {
-      bans.apply(ban);
-    } else if (event instanceof AccountChanged account) {
-      accounts.apply(account);
-    } else if (event instanceof IdentityChanged identity) {
-      profiles.apply(identity);
-    } else if (event instanceof Notice notice) {
-      publish(new NoticeTaken(notice.requestId(), sockets.notice(notice.userId(), notice.frame())));
-      return;
-    } else if (event instanceof NoticeTaken taken) {
-      notices.answered(taken.requestId(), taken.sockets());
-      return;
+  private void arrived(List<ChatEvent> events) {
+    List<ChatEvent> forSockets = new ArrayList<>(events.size());
+    for (ChatEvent event : events) {
+      if (event instanceof BanChanged ban) {
+        bans.apply(ban);
+      } else if (event instanceof AccountChanged account) {
+        accounts.apply(account);
+      } else if (event instanceof IdentityChanged identity) {
+        profiles.apply(identity);
+      } else if (event instanceof Notice notice) {
+        publish(new NoticeTaken(notice.requestId(), sockets.notice(notice.userId(), notice.frame())));
+        continue;
+      } else if (event instanceof NoticeTaken taken) {
+        notices.answered(taken.requestId(), taken.sockets());
+        continue;
+      }
+      forSockets.add(event);
     }
-    sockets.deliver(event);
+    sockets.deliver(forSockets);
   }
 
   @PreDestroy

@@ -32,8 +32,11 @@ import java.util.stream.Collectors;
  *   <li>{@code T:requestId:sockets}
  *   <li>{@code B:frame}
  * </ul>
+ * Events published together travel as one: {@code *} then, for each, its length, {@code :} and itself.
  */
 final class EventCodec {
+
+  private static final char TOGETHER = '*';
 
   private EventCodec() {}
 
@@ -65,6 +68,30 @@ final class EventCodec {
       return "A:" + account.userId() + ":" + account.tokenVersion() + ":" + account.role();
     }
     return "B:" + ((Broadcast) event).frame();
+  }
+
+  static String encodeAll(List<String> encoded) {
+    StringBuilder together = new StringBuilder(encoded.stream().mapToInt(e -> e.length() + 8).sum() + 1);
+    together.append(TOGETHER);
+    for (String event : encoded) {
+      together.append(event.length()).append(':').append(event);
+    }
+    return together.toString();
+  }
+
+  /** One event, or the events sent together, in order. */
+  static List<ChatEvent> decodeAll(String encoded) {
+    if (encoded.charAt(0) != TOGETHER) {
+      return List.of(decode(encoded));
+    }
+    List<ChatEvent> events = new ArrayList<>();
+    for (int start = 1; start < encoded.length(); ) {
+      int colon = encoded.indexOf(':', start);
+      int end = colon + 1 + Integer.parseInt(encoded, start, colon, 10);
+      events.add(decode(encoded.substring(colon + 1, end)));
+      start = end;
+    }
+    return events;
   }
 
   static ChatEvent decode(String encoded) {

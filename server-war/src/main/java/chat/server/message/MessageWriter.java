@@ -4,6 +4,7 @@ import chat.dto.ErrorCode;
 import chat.server.config.ChatConfig;
 import chat.server.error.ChatException;
 import chat.server.error.DatabaseFailure;
+import chat.server.events.ChatEvents;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -38,6 +39,7 @@ public class MessageWriter {
   ManagedThreadFactory threads;
 
   private MessageStore store;
+  private ChatEvents events;
   private Counter stored;
   private Counter batches;
   private BlockingQueue<Pending> queue;
@@ -51,8 +53,9 @@ public class MessageWriter {
   protected MessageWriter() {}
 
   @Inject
-  MessageWriter(MessageStore store, ChatConfig config, MetricRegistry metrics) {
+  MessageWriter(MessageStore store, ChatEvents events, ChatConfig config, MetricRegistry metrics) {
     this.store = store;
+    this.events = events;
     this.stored = metrics.counter("chat_messages_stored");
     this.batches = metrics.counter("chat_message_batches");
     this.queue = new ArrayBlockingQueue<>(config.writeQueueCapacity());
@@ -134,9 +137,13 @@ public class MessageWriter {
     }
     stored.inc(posted.stream().filter(p -> !p.repeat()).count());
     batches.inc();
-    for (int i = 0; i < batch.size(); i++) {
-      batch.get(i).answer().complete(posted.get(i));
-    }
+    // Answering a message passes it on to its channel (MessageService): the batch goes out as one event.
+    events.together(
+        () -> {
+          for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).answer().complete(posted.get(i));
+          }
+        });
   }
 
 

@@ -28,6 +28,7 @@ import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -53,6 +54,8 @@ public class ChatEndpoint {
    */
   private static final int CEILING_FRAME_BYTES = 64 * 1024;
 
+  static final String FRAMES = "frames";
+  static final String FRAMES_PER_LINE = "lines";
   private static final String PONG = WireJson.toJson(new ServerFrame.Pong());
   static final String BANNED_FRAME = WireJson.toJson(new ServerFrame.Banned("banned by an administrator"));
   static final CloseReason BANNED_CLOSE = new CloseReason(CloseCodes.BANNED, "banned");
@@ -109,7 +112,13 @@ public class ChatEndpoint {
     // IdleSockets sweeps for silent clients instead.
     timers.adopt(session);
     session.setMaxIdleTimeout(0);
-    ClientSocket connection = new ClientSocket(session, handshake.token(), handshake.address(), config.sendQueueBytes());
+    ClientSocket connection =
+        new ClientSocket(
+            session,
+            handshake.token(),
+            handshake.address(),
+            config.sendQueueBytes(),
+            takesFramesPerLine(session));
     session.getUserProperties().put(CONNECTION, connection);
     // Registered before whom the user blocks is read, so a block made meanwhile reaches it as an event;
     // and before the bans are read again, so a ban made since the handshake closes it either way.
@@ -267,6 +276,11 @@ public class ChatEndpoint {
     }
     connection.closeNow(BANNED_FRAME, BANNED_CLOSE);
     return true;
+  }
+
+  /** {@code /ws?token=...&frames=lines}: the client takes several frames in one message, a line each. */
+  private static boolean takesFramesPerLine(Session session) {
+    return session.getRequestParameterMap().getOrDefault(FRAMES, List.of()).contains(FRAMES_PER_LINE);
   }
 
   private boolean isOverLimit(String text) {

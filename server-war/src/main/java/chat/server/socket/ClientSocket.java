@@ -22,15 +22,19 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One socket of this node. Sends are asynchronous with one frame in flight; the rest wait in a queue
- * bounded in bytes (frames range from a few bytes to hundreds of kilobytes), and a client that lets it
- * fill is closed rather than allowed to hold memory or anyone else up.
+ * One socket of this node. Sends are asynchronous with one message in flight; frames wait behind it in a
+ * queue bounded in bytes (frames range from a few bytes to hundreds of kilobytes), and a client that lets
+ * it fill is closed rather than allowed to hold memory or anyone else up. A client that asked for it gets
+ * every frame queued by then in one message, a line each (docs/protocol.md, "WebSocket"): one write and
+ * one wake-up on each side however many frames (decision 0020).
  * While the socket loads a room's history, that room's live frames are held back and released after
  * the history, minus what it already holds: no gap and no duplicate between history and live frames.
  */
 final class ClientSocket {
 
   private static final Logger LOG = Logger.getLogger(ClientSocket.class.getName());
+  /** Most characters of frames put in one WebSocket message: past this, the rest go in the next. */
+  static final int MESSAGE_CHARS = 32 * 1024;
 
   private final Session session;
   /** Replaced when the user's profile changes, so what the socket sends carries the new one. */
@@ -39,6 +43,8 @@ final class ClientSocket {
   private final int tokenVersion;
   private final long tokenExpiresEpochSecond;
   private final RemoteEndpoint.Async remote;
+  /** Whether the client takes several frames in one WebSocket message, a line each. */
+  private final boolean framesPerLine;
   /** Most characters waiting for this client, the frame in flight included (JSON is mostly ASCII: bytes). */
   private final int maxPendingChars;
   private final SendHandler afterSend = this::afterSend;
@@ -47,10 +53,13 @@ final class ClientSocket {
 
   /** Guarded by this. Allocated on first use: most sockets are idle most of the time. */
   private ArrayDeque<String> queued;
-  /** Guarded by this: the length of the frame in flight plus those queued behind it. */
+  /** Guarded by this: the length of the message in flight plus the frames queued behind it. */
   private long pendingChars;
   private int inFlightChars;
-  private boolean sending;
+  /** Guarded by this: the container holds a message of this socket's. */
+  private boolean inFlight;
+  /** Guarded by this: {@link #transmitQueued} is sending, on the thread that holds the lock. */
+  private boolean transmitting;
   private boolean closed;
   /** Set when the socket is to close once what is queued has gone out. */
   private CloseReason closeWhenSent;
@@ -71,7 +80,12 @@ final class ClientSocket {
 
   private record HeldFrame(long messageId, String frame) {}
 
-  ClientSocket(Session session, Tokens.Valid token, String address, int maxPendingChars) {
+  ClientSocket(
+      Session session,
+      Tokens.Valid token,
+      String address,
+      int maxPendingChars,
+      boolean framesPerLine) {
     this.session = session;
     this.user = token.user();
     this.tokenVersion = token.version();
@@ -79,6 +93,7 @@ final class ClientSocket {
     this.address = address;
     this.remote = session.getAsyncRemote();
     this.maxPendingChars = maxPendingChars;
+    this.framesPerLine = framesPerLine;
   }
 
   void heard() {
@@ -198,12 +213,13 @@ final class ClientSocket {
     if (joining != null && joining.isEmpty()) {
       joining = null;
     }
-    send(roomJoined);
+    queue(roomJoined);
     for (HeldFrame frame : held == null ? List.<HeldFrame>of() : held) {
       if (frame.messageId() == 0 || frame.messageId() > lastHistoryId) {
-        send(frame.frame());
+        queue(frame.frame());
       }
     }
+    flush();
   }
 
   /** The join failed: what was held back is dropped with it. */
@@ -216,28 +232,31 @@ final class ClientSocket {
     }
   }
 
-  /** A frame for a room this socket is in. */
+  /** Queues a frame for a room this socket is in (see {@link #queue}). */
   synchronized void deliver(long roomId, long messageId, String frame) {
     List<HeldFrame> held = joining == null ? null : joining.get(roomId);
     if (held != null) {
       held.add(new HeldFrame(messageId, frame));
     } else {
-      send(frame);
+      queue(frame);
     }
   }
 
+  /** Sends a frame now, or as soon as what is in flight has gone. */
   synchronized void send(String frame) {
+    queue(frame);
+    flush();
+  }
+
+  /**
+   * Queues a frame without sending it: the caller has more for this socket, and calls {@link #flush}
+   * after the last, so that a client that takes several frames a message gets them in one.
+   */
+  synchronized void queue(String frame) {
     if (closed || closeWhenSent != null) {
       return;
     }
-    if (!sending) {
-      sending = true;
-      inFlightChars = frame.length();
-      pendingChars = inFlightChars;
-      transmit(frame, afterSend);
-      return;
-    }
-    if (pendingChars + frame.length() > maxPendingChars) {
+    if (pendingChars > 0 && pendingChars + frame.length() > maxPendingChars) {
       queued = null;
       pendingChars = 0;
       close(new CloseReason(CloseCodes.TOO_SLOW, "too slow: over " + maxPendingChars + " bytes waiting"));
@@ -250,45 +269,94 @@ final class ClientSocket {
     pendingChars += frame.length();
   }
 
-  private void afterSend(SendResult result) {
-    String next;
-    synchronized (this) {
-      if (!result.isOK()) {
-        closed = true;
-        queued = null;
-        return;
-      }
-      pendingChars -= inFlightChars;
-      next = queued == null ? null : queued.poll();
-      if (next == null) {
-        sending = false;
-        queued = null;
-        inFlightChars = 0;
-        if (closeWhenSent == null) {
-          return;
-        }
-      } else {
-        inFlightChars = next.length();
-      }
+  /** Sends what is queued, unless a message is in flight: then its completion sends it. */
+  synchronized void flush() {
+    if (!inFlight && !closed) {
+      transmitQueued();
     }
-    if (next == null) {
-      close(closeWhenSent);
-      return;
-    }
-    transmit(next, afterSend);
   }
 
   /**
-   * Hands a frame to the container. Tyrus throws, rather than failing the send, when the socket closed
-   * between our check and its own; deliveries to a room go socket by socket on one thread, so a throw
-   * here would cost every member after this one the message. The socket is closed for good instead.
+   * Called with the lock held: while nothing is in flight, hands the container the next message, every
+   * queued frame in it if the client takes several a message ({@link #MESSAGE_CHARS} at most, or one
+   * larger frame alone); with nothing queued, closes the socket if that was asked for. A loop, not a
+   * recursion: when the socket takes a message at once the container completes it on this thread, and
+   * a client of one frame a message may have hundreds queued.
    */
-  private void transmit(String frame, SendHandler handler) {
+  private void transmitQueued() {
+    if (transmitting) {
+      return; // a completion on this thread, inside the loop below: the loop goes on
+    }
+    transmitting = true;
     try {
-      remote.sendText(frame, handler);
+      while (!inFlight && !closed) {
+        String message = nextMessage();
+        if (message == null) {
+          queued = null;
+          if (closeWhenSent != null) {
+            close(closeWhenSent);
+          }
+          return;
+        }
+        inFlight = true;
+        transmit(message, afterSend);
+      }
+    } finally {
+      transmitting = false;
+    }
+  }
+
+  /** Called with the lock held: takes the next message's frames off the queue, counted as in flight. */
+  private String nextMessage() {
+    String first = queued == null ? null : queued.poll();
+    if (first == null) {
+      return null;
+    }
+    inFlightChars = first.length();
+    if (!framesPerLine || queued.isEmpty()) {
+      return first;
+    }
+    StringBuilder lines = new StringBuilder(Math.min(MESSAGE_CHARS, first.length() * (queued.size() + 1)));
+    lines.append(first);
+    for (String next = queued.peek();
+        next != null && lines.length() + 1 + next.length() <= MESSAGE_CHARS;
+        next = queued.peek()) {
+      lines.append('\n').append(queued.poll());
+      inFlightChars += next.length();
+    }
+    return lines.toString();
+  }
+
+  /**
+   * The container is done with a message: the next goes out from here, with whatever queued meanwhile
+   * (on the thread that completed the write, the sending one itself when the socket took it at once).
+   */
+  private synchronized void afterSend(SendResult result) {
+    inFlight = false;
+    if (!result.isOK()) {
+      closed = true;
+      queued = null;
+      return;
+    }
+    pendingChars -= inFlightChars;
+    inFlightChars = 0;
+    if (!closed) {
+      transmitQueued();
+    }
+  }
+
+  /**
+   * Hands a message to the container. Tyrus throws, rather than failing the send, when the socket closed
+   * between our check and its own; a delivery flushes socket after socket on one thread, so a throw here
+   * would cost every socket after this one its frames. The socket is closed for good instead.
+   */
+  private void transmit(String message, SendHandler handler) {
+    try {
+      remote.sendText(message, handler);
     } catch (RuntimeException closedUnderneath) {
       synchronized (this) {
         closed = true;
+        inFlight = false;
         queued = null;
         pendingChars = 0;
       }
@@ -305,7 +373,7 @@ final class ClientSocket {
       }
       send(frame);
       closeWhenSent = reason;
-      idle = !sending;
+      idle = !inFlight;
     }
     if (idle) {
       close(reason);
@@ -325,8 +393,8 @@ final class ClientSocket {
       closed = true;
       queued = null;
       pendingChars = 0;
-      if (!sending) {
-        sending = true;
+      if (!inFlight) {
+        inFlight = true;
         transmit(lastFrame, result -> {});
       }
     }

@@ -16,6 +16,9 @@ import chat.server.events.UserEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -46,12 +49,24 @@ public class LocalSockets {
     metrics.gauge("chat_sockets", all, Set::size);
   }
 
-  /** Hands an event to this node's sockets it concerns; called for every event of the cluster. */
-  public void deliver(ChatEvent event) {
+  /**
+   * Hands events to this node's sockets they concern, in order; called for every event of the cluster.
+   * Each socket is sent what it got only after the last event, so that a client that takes several
+   * frames a message gets all of its frames in one (decision 0020).
+   */
+  public void deliver(List<ChatEvent> events) {
+    Set<ClientSocket> touched = Collections.newSetFromMap(new IdentityHashMap<>());
+    for (ChatEvent event : events) {
+      deliver(event, touched);
+    }
+    touched.forEach(ClientSocket::flush);
+  }
+
+  private void deliver(ChatEvent event, Set<ClientSocket> touched) {
     if (event instanceof RoomEvent roomEvent) {
-      deliver(roomEvent);
+      deliver(roomEvent, touched);
     } else if (event instanceof UserEvent userEvent) {
-      deliver(userEvent);
+      deliver(userEvent, touched);
     } else if (event instanceof BlockChanged change) {
       forUser(change.blockerId(), socket -> socket.blockChanged(change.blockedId(), change.blocked()));
     } else if (event instanceof BanChanged ban && ban.banned()) {
@@ -65,10 +80,15 @@ public class LocalSockets {
             }
           });
     } else if (event instanceof IdentityChanged change) {
-      identityChanged(change);
+      identityChanged(change, touched);
     } else if (event instanceof Broadcast broadcast) {
-      all.forEach(socket -> socket.send(broadcast.frame()));
+      all.forEach(socket -> queue(socket, broadcast.frame(), touched));
     }
+  }
+
+  private static void queue(ClientSocket socket, String frame, Set<ClientSocket> touched) {
+    socket.queue(frame);
+    touched.add(socket);
   }
 
   /**
@@ -88,20 +108,20 @@ public class LocalSockets {
    * The user's own sockets take the profile this node keeps (the newest it has seen, whichever event
    * came last), then everyone who sees the user is told.
    */
-  private void identityChanged(IdentityChanged change) {
+  private void identityChanged(IdentityChanged change, Set<ClientSocket> touched) {
     forUser(change.user().id(), socket -> socket.profileChanged(profiles.current(socket.user())));
     for (long userId : change.audience()) {
-      forUser(userId, socket -> socket.send(change.frame()));
+      forUser(userId, socket -> queue(socket, change.frame(), touched));
     }
   }
 
-  private void deliver(UserEvent event) {
+  private void deliver(UserEvent event, Set<ClientSocket> touched) {
     for (long userId : event.userIds()) {
       forUser(
           userId,
           socket -> {
             if (!socket.blocks(event.fromUserId())) {
-              socket.send(event.frame());
+              queue(socket, event.frame(), touched);
             }
           });
     }
@@ -129,7 +149,7 @@ public class LocalSockets {
     }
   }
 
-  private void deliver(RoomEvent event) {
+  private void deliver(RoomEvent event, Set<ClientSocket> touched) {
     Set<ClientSocket> sockets = byRoom.get(event.roomId());
     if (sockets == null) {
       return;
@@ -137,6 +157,7 @@ public class LocalSockets {
     for (ClientSocket socket : sockets) {
       if (socket.user().id() != event.skipUserId() && !socket.blocks(event.fromUserId())) {
         socket.deliver(event.roomId(), event.messageId(), event.frame());
+        touched.add(socket);
       }
     }
   }

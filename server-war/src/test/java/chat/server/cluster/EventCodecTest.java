@@ -18,6 +18,7 @@ import chat.server.events.RoomEvent;
 import chat.server.events.UserEvent;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -52,5 +53,15 @@ class EventCodecTest {
   @MethodSource("events")
   void eventsSurviveTheTopicUnchanged(ChatEvent event) {
     assertEquals(event, EventCodec.decode(EventCodec.encode(event)));
+  }
+
+  @Test
+  void eventsSentTogetherArriveTogetherInOrder() {
+    List<ChatEvent> together = events().toList();
+
+    String encoded = EventCodec.encodeAll(together.stream().map(EventCodec::encode).toList());
+
+    assertEquals(together, EventCodec.decodeAll(encoded));
+    assertEquals(List.of(together.get(0)), EventCodec.decodeAll(EventCodec.encode(together.get(0))));
   }
 }

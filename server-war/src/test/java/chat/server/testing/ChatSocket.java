@@ -26,20 +26,37 @@ public final class ChatSocket implements AutoCloseable {
   private final BlockingQueue<ServerFrame> frames = new LinkedBlockingQueue<>();
   private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
   private final WebSocket socket;
+  private final boolean framesPerLine;
+  /** The most frames one WebSocket message carried. */
+  private volatile int mostFramesInAMessage;
   private volatile boolean stalled;
   private ServerFrame.Welcome welcome;
 
-  private ChatSocket(ChatHttp node, String token) {
+  private ChatSocket(ChatHttp node, String token, boolean framesPerLine) {
+    this.framesPerLine = framesPerLine;
     WebSocket.Builder builder = CLIENT.newWebSocketBuilder();
     node.addHeaders(builder::header);
-    this.socket = builder.buildAsync(node.socketUri(token), new Listener()).join();
+    URI uri = node.socketUri(token);
+    this.socket = builder.buildAsync(framesPerLine ? URI.create(uri + "&frames=lines") : uri, new Listener()).join();
   }
 
   /** Connects and waits for {@code welcome}. */
   public static ChatSocket connect(ChatHttp node, String token) {
-    ChatSocket socket = new ChatSocket(node, token);
+    return welcomed(new ChatSocket(node, token, false));
+  }
+
+  /** Connects asking for several frames a message, a line each, as the project's clients do. */
+  public static ChatSocket connectTakingLines(ChatHttp node, String token) {
+    return welcomed(new ChatSocket(node, token, true));
+  }
+
+  private static ChatSocket welcomed(ChatSocket socket) {
     socket.welcome = socket.next(ServerFrame.Welcome.class);
     return socket;
+  }
+
+  public int mostFramesInAMessage() {
+    return mostFramesInAMessage;
   }
 
   /** The {@code welcome} the socket opened with. */
@@ -129,7 +146,11 @@ public final class ChatSocket implements AutoCloseable {
     public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
       partial.append(data);
       if (last) {
-        frames.add(WireJson.readServerFrame(partial.toString()));
+        String[] lines = framesPerLine ? partial.toString().split("\n") : new String[] {partial.toString()};
+        for (String line : lines) {
+          frames.add(WireJson.readServerFrame(line));
+        }
+        mostFramesInAMessage = Math.max(mostFramesInAMessage, lines.length);
         partial.setLength(0);
       }
       if (!stalled) {
