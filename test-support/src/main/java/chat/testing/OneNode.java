@@ -104,6 +104,11 @@ public final class OneNode implements AutoCloseable {
     database.close();
   }
 
+  /** A database stopped by {@link #stopDatabase} starts again. */
+  public void startDatabase() {
+    database.startAgain();
+  }
+
   /** The database stands still (SIGSTOP), as a stalled host would, until {@link #resumeDatabase}. */
   public void pauseDatabase() {
     database.pause();

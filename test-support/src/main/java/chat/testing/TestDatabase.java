@@ -37,7 +37,6 @@ public final class TestDatabase implements AutoCloseable {
    * restart or a fail-over does: every connection the nodes held is gone.
    */
   public void restart(Duration down) {
-    int port = postgres.getPort();
     close();
     try {
       Thread.sleep(down.toMillis());
@@ -45,7 +44,12 @@ public final class TestDatabase implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-    postgres = postgres(dataDir, port);
+    startAgain();
+  }
+
+  /** Starts a stopped database again on its port with its data. */
+  public void startAgain() {
+    postgres = postgres(dataDir, postgres.getPort());
   }
 
   /**

@@ -1,8 +1,11 @@
 package chat.server.database;
 
+import chat.server.error.DatabaseFailure;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.Config;
@@ -11,14 +14,16 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Where this node's database is: CHAT_DB_URL (with CHAT_DB_USER and CHAT_DB_PASSWORD) when set, else an
- * embedded PostgreSQL under CHAT_DATA_DIR. Resolved once per process; the embedded server lives as long
- * as the process and is stopped by a shutdown hook.
+ * embedded PostgreSQL under CHAT_DATA_DIR. Resolved once per process, once the database takes a
+ * connection; the embedded server lives as long as the process and is stopped by a shutdown hook.
  */
 final class DatabaseLocation {
 
   private static final Logger LOG = Logger.getLogger(DatabaseLocation.class.getName());
   private static final int CONNECT_TIMEOUT_SECONDS = 5;
   private static final int SOCKET_TIMEOUT_SECONDS = 15;
+  private static final long RETRY_MILLIS = 500;
+  private static final long REPORT_EVERY_SECONDS = 30;
   private static volatile DataSource resolved;
 
   private DatabaseLocation() {}
@@ -63,7 +68,40 @@ final class DatabaseLocation {
     // statement of ours takes seconds; one that waits this long finds a dead connection instead.
     dataSource.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
     dataSource.setSocketTimeout(SOCKET_TIMEOUT_SECONDS);
+    awaitFirstConnection(dataSource);
     return dataSource;
+  }
+
+  /**
+   * Waits until the database takes a connection. The container logs in to JPA while it deploys, and a
+   * deployment that fails leaves the process up without the application, never ready: a node that boots
+   * before its database (a power cut, a fail-over, a database that is still starting up) waits here
+   * instead, and deploys once the database answers. A refusal that waiting will not change (a wrong
+   * password, no such database) fails at once.
+   */
+  private static void awaitFirstConnection(DataSource dataSource) throws SQLException {
+    long started = System.nanoTime();
+    long nextReport = 0;
+    while (true) {
+      try (Connection connection = dataSource.getConnection()) {
+        return;
+      } catch (SQLException e) {
+        if (!DatabaseFailure.isDatabaseAway(e.getSQLState())) {
+          throw e;
+        }
+        long waited = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
+        if (waited >= nextReport) {
+          LOG.warning("waiting for the database (" + waited + " s so far): " + e.getMessage());
+          nextReport = waited + REPORT_EVERY_SECONDS;
+        }
+      }
+      try {
+        Thread.sleep(RETRY_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("stopped while waiting for the database", e);
+      }
+    }
   }
 
   /** The same database without the socket timeout: a migration may take minutes on a large table. */

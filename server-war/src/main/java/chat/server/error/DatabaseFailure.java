@@ -17,6 +17,11 @@ public final class DatabaseFailure extends RuntimeException {
 
   /** The database is not there (SQLSTATE 08 connection, 53 resources, 57 operator intervention). */
   public boolean isDatabaseAway() {
+    return isDatabaseAway(sqlState);
+  }
+
+  /** Whether a failure of this SQLSTATE means the database is not there. */
+  public static boolean isDatabaseAway(String sqlState) {
     return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("53") || sqlState.startsWith("57"));
   }
 

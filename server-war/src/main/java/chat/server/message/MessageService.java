@@ -141,9 +141,11 @@ public class MessageService {
   }
 
   /**
-   * Passes a stored message on to its channel, the sender's sockets included. When the grid will not
-   * take it (the node is stopping), the sender alone is answered: it is stored, and the others see the
-   * gap at the channel's next message and fetch it (docs/decisions/0015).
+   * Passes a stored message on to its channel, the sender's sockets included. As a rule this runs inside
+   * the writer's batch and the event joins the batch's one grid message (ChatEvents.together). A batch
+   * that was answered before this stage was attached publishes on the caller's thread instead, and when
+   * the grid will not take it (the node is stopping), the sender alone is answered: it is stored, and
+   * the others see the gap at the channel's next message and fetch it (docs/decisions/0015).
    */
   private Optional<Message> passOn(ChatEvent event, Message message) {
     try {

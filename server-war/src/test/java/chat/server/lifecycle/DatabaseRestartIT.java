@@ -13,14 +13,20 @@ import chat.server.testing.ChatSocket;
 import chat.server.testing.HttpReply;
 import chat.testing.Names;
 import chat.testing.OneNode;
+import chat.testing.Eventually;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,6 +40,8 @@ class DatabaseRestartIT {
 
   /** How soon after the database is back the node must serve again. */
   private static final Duration RECOVERY = Duration.ofSeconds(5);
+  /** What a node logs while it waits for its database. */
+  private static final String WAITING = "waiting for the database";
 
   @TempDir static Path dataDir;
   private static OneNode server;
@@ -113,6 +121,31 @@ class DatabaseRestartIT {
       Message stored = socket.nextOf(ServerFrame.ChatMessagePosted.class).message();
       List<Message> history = http.get("/api/rooms/" + room + "/messages", kim.token()).asListOf(Message.class);
       assertEquals(List.of(stored), history, "stored once, whether the first try got through or not");
+    }
+  }
+
+  @Test
+  void aNodeStartedBeforeItsDatabaseServesOnceTheDatabaseIsUp() throws Exception {
+    Authenticated lou = http.signUp(Names.unique("lou"), "lou-password");
+    server.stop();
+    server.stopDatabase();
+    // As after a power cut, or in a deployment whose database comes up last: the node boots first.
+    CompletableFuture<Void> nodeBack = CompletableFuture.runAsync(server::restart);
+    Eventually.within(
+        Duration.ofSeconds(90), () -> assertTrue(nodeLog().contains(WAITING), "the node waits for its database"));
+    server.startDatabase();
+
+    nodeBack.get(3, TimeUnit.MINUTES);
+    assertEquals(200, readiness());
+    assertEquals(200, http.get("/api/rooms", lou.token()).status(), "an account from before serves");
+    assertEquals(201, http.post("/api/signup", null, new Credentials(Names.unique("new"), "new-password")).status());
+  }
+
+  private static String nodeLog() {
+    try {
+      return Files.readString(server.node().log());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
