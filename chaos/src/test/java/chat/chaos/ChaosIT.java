@@ -3,6 +3,7 @@ package chat.chaos;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chat.client.Backoff;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,8 +22,8 @@ class ChaosIT {
 
   private static final int RATE = 50;
 
-  /** Backoff.standard()'s cap: no client may wait longer than its longest pause between two tries. */
-  private static final Duration RECONNECT_BACKOFF_CAP = Duration.ofSeconds(15);
+  /** No client may wait longer than its longest pause between two tries. */
+  private static final Duration RECONNECT_BACKOFF_CAP = Backoff.standard().cap();
 
   @Test
   void underEveryFaultNothingIsLostAndNothingComesTwice(LocalCluster cluster) throws IOException, InterruptedException {

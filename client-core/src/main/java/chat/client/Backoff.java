@@ -28,6 +28,11 @@ public final class Backoff {
     return new Backoff(Duration.ofMillis(500), Duration.ofSeconds(15), RandomGenerator.getDefault());
   }
 
+  /** The longest wait between two attempts. */
+  public Duration cap() {
+    return cap;
+  }
+
   /** The wait before attempt {@code attempt} (1 for the first retry). */
   public Duration delay(int attempt) {
     long step = first.toMillis() << Math.min(Math.max(attempt - 1, 0), 30);

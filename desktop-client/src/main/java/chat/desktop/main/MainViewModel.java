@@ -217,7 +217,7 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
    * A service's notification, for a toast: who sent it, its kind, and its data as the JSON it
    * came as, cut short. Shown as text, never interpreted.
    */
-  static String describe(ServerFrame.Notification notification) {
+  private static String describe(ServerFrame.Notification notification) {
     String data = notification.data() == null ? "" : " " + WireJson.toJson(notification.data());
     String line = UserLabels.name(notification.from()) + ": " + notification.kind() + data;
     return line.length() > MOST_SHOWN ? line.substring(0, MOST_SHOWN - 1) + "…" : line;
