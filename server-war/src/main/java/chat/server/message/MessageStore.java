@@ -83,7 +83,8 @@ public class MessageStore {
    * The ids of stored messages whose clientIds a batch sends again: a lookup in one index, since a
    * repeat is rare. PostgreSQL plans a statement over arrays afresh at each execution (no generic plan
    * looks cheaper than one for the rows at hand), and this one is cheap to plan where the join of
-   * {@link #COLUMNS} was most of the database's work per batch (docs/benchmarks.md).
+   * {@link #COLUMNS} was most of the database's work per batch (docs/benchmarks.md). The condition on
+   * {@code client_id} repeats the unique index's own, without which PostgreSQL may not use that index.
    */
   private static final String REPEATED =
       """
