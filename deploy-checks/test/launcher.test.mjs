@@ -1,5 +1,6 @@
 // payara-config/launch-node, the one way every node starts (decision 0018): what it hands the JVM and
-// Payara Micro for a given environment. A stand-in `java` prints its arguments instead of running.
+// Payara Micro for a given environment. A stand-in `java` prints its arguments instead of running, and
+// answers `-version` as a JDK of the version it was made for.
 import { before, test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
@@ -10,14 +11,27 @@ import path from "node:path";
 
 const launcher = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../payara-config/launch-node");
 let javaHome;
+let java17Home;
 let jar;
+
+/** A stand-in JDK under `work`, reporting `version` as OpenJDK does (on stderr). */
+async function standInJdk(work, version) {
+  const home = path.join(work, `jdk-${version}`);
+  await mkdir(path.join(home, "bin"), { recursive: true });
+  await writeFile(path.join(home, "bin", "java"), [
+    "#!/bin/sh",
+    `if [ "$1" = -version ]; then echo 'openjdk version "${version}" 2026-10-20' >&2; exit 0; fi`,
+    'for a in "$@"; do printf "%s\\n" "$a"; done',
+    "",
+  ].join("\n"));
+  await chmod(path.join(home, "bin", "java"), 0o755);
+  return home;
+}
 
 before(async () => {
   const work = await mkdtemp(path.join(tmpdir(), "launch-node-"));
-  javaHome = path.join(work, "jdk");
-  await mkdir(path.join(javaHome, "bin"), { recursive: true });
-  await writeFile(path.join(javaHome, "bin", "java"), '#!/bin/sh\nfor a in "$@"; do printf "%s\\n" "$a"; done\n');
-  await chmod(path.join(javaHome, "bin", "java"), 0o755);
+  javaHome = await standInJdk(work, "25.0.3");
+  java17Home = await standInJdk(work, "17.0.15");
   jar = path.join(work, "chat-node.jar");
   await writeFile(jar, "");
 });
@@ -81,6 +95,16 @@ test("JSON logging hands Payara a logging configuration with its JSON formatter"
   const args = launch({ CHAT_LOG_FORMAT: "json" });
   const properties = await readFile(after(args, "--logproperties"), "utf8");
   assert.match(properties, /ConsoleHandler\.formatter=fish\.payara\.enterprise\.server\.logging\.JSONLogFormatter/);
+});
+
+test("on a Java older than 25 it says which it found and what it needs, and starts nothing", () => {
+  const run = spawnSync("bash", [launcher], {
+    env: { PATH: process.env.PATH, JAVA_HOME: java17Home, CHAT_NODE_JAR: jar },
+    encoding: "utf8",
+  });
+  assert.notEqual(run.status, 0);
+  assert.equal(run.stdout, "");
+  assert.match(run.stderr, /needs Java 25 or newer, and .*jdk-17\.0\.15\/bin\/java is Java 17/);
 });
 
 test("without the artifact it says how to build it and fails", () => {

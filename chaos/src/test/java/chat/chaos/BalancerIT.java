@@ -69,7 +69,7 @@ class BalancerIT {
     // Headers that declare 100 KB, and not a byte of the body: HAProxy refuses on the declared length
     // alone. (A client that pushes the body regardless races the balancer's close and may read a reset
     // instead of the 413; either way no node sees the body. The JDK's client cannot be used to wait
-    // for "100 Continue": on JDK 17 it hangs when the answer is final instead.)
+    // for "100 Continue": it hung when the answer was final instead, on JDK 17 where this was written.)
     String answer;
     try (Socket socket = new Socket(cluster.uri().getHost(), cluster.uri().getPort())) {
       socket.setSoTimeout(30_000);

@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 class SessionTimers {
 
   private static final Logger LOG = Logger.getLogger(SessionTimers.class.getName());
-  /** Tyrus's session class keeps its scheduler here (Tyrus 2.x, as in Payara 6). */
+  /** Tyrus's session class keeps its scheduler here (Tyrus 2.x: 2.2.2 in Payara 7, as in Payara 6). */
   private static final String SCHEDULER_FIELD = "service";
   private static final ScheduledFuture<Object> RAN = new Ran();
 

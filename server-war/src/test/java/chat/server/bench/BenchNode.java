@@ -4,6 +4,7 @@ import chat.testing.PayaraNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** What every benchmark shares: a node of its own on fresh data, and where reports go. */
@@ -13,12 +14,17 @@ final class BenchNode {
 
   private BenchNode() {}
 
-  /** A node on fresh data; bcrypt is cheap so that setting up hundreds of users is quick. */
+  /**
+   * A node on fresh data; bcrypt is cheap so that setting up hundreds of users is quick. The node's JVM
+   * gets {@code -Dbench.nodeOptions} (words), to compare JVM settings: {@code -XX:+UseCompactObjectHeaders}.
+   */
   static PayaraNode start(String name, Path dataDir) {
+    String options = System.getProperty("bench.nodeOptions", "").strip();
     return new PayaraNode(
             name,
             Map.of("CHAT_DATA_DIR", dataDir.toString(), "CHAT_BCRYPT_COST", "4"),
             TARGET.resolve("node-logs"))
+        .withJvmOptions(options.isEmpty() ? List.of() : List.of(options.split("\\s+")))
         .start();
   }
 

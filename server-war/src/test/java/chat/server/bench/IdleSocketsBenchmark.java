@@ -29,6 +29,8 @@ class IdleSocketsBenchmark {
 
   private static final int SOCKETS = Integer.getInteger("bench.sockets", 5000);
   private static final int ROOMS = 50;
+  /** The JDK's own jcmd: the one on the PATH may be an older JDK's, which cannot attach to the node. */
+  private static final String JCMD = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
 
   @TempDir Path dataDir;
 
@@ -66,7 +68,7 @@ class IdleSocketsBenchmark {
                   rssBefore / 1e6, rssAfter / 1e6, (rssAfter - rssBefore) / 1024.0 / (SOCKETS - 1));
       BenchNode.report("idle-sockets.txt", report);
       // Where the memory goes: the largest classes of the node's heap with every socket open.
-      String histogram = run("jcmd", Long.toString(node.pid()), "GC.class_histogram");
+      String histogram = run(JCMD, Long.toString(node.pid()), "GC.class_histogram");
       BenchNode.report(
           "idle-sockets-histogram.txt", String.join("\n", histogram.lines().limit(45).toList()));
       sockets.forEach(WebSocket::abort);
@@ -98,8 +100,8 @@ class IdleSocketsBenchmark {
 
   /** The node's heap after a full collection: what its objects really hold. */
   private static long liveHeap(long pid) throws IOException, InterruptedException {
-    run("jcmd", Long.toString(pid), "GC.run");
-    String info = run("jcmd", Long.toString(pid), "GC.heap_info");
+    run(JCMD, Long.toString(pid), "GC.run");
+    String info = run(JCMD, Long.toString(pid), "GC.heap_info");
     Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
     if (!used.find()) {
       throw new IllegalStateException("no heap figure in: " + info);
