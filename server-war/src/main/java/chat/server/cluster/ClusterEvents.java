@@ -6,11 +6,15 @@ import chat.server.account.Profiles;
 import chat.server.config.ChatConfig;
 import chat.server.events.AccountChanged;
 import chat.server.events.BanChanged;
+import chat.server.events.BlockChanged;
+import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
 import chat.server.events.ChatEvents;
 import chat.server.events.IdentityChanged;
 import chat.server.events.Notice;
 import chat.server.events.NoticeTaken;
+import chat.server.events.RoomEvent;
+import chat.server.events.UserEvent;
 import chat.server.socket.LocalSockets;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.JoinConfig;
@@ -26,7 +30,6 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -53,8 +56,6 @@ public class ClusterEvents implements ChatEvents {
   private EventSignature signature;
   private Counter forged;
   private UUID listener;
-  /** The events {@link #together} gathers on this thread, in order; null outside it. */
-  private final ThreadLocal<List<String>> gathered = new ThreadLocal<>();
 
   protected ClusterEvents() {}
 
@@ -91,37 +92,9 @@ public class ClusterEvents implements ChatEvents {
   }
 
   @Override
-  public void publish(ChatEvent event) {
-    List<String> together = gathered.get();
-    if (together != null) {
-      together.add(EventCodec.encode(event));
-      return;
-    }
-    topic.publish(signature.sign(EventCodec.encode(event)));
-  }
-
-  @Override
-  public void together(Runnable work) {
-    if (gathered.get() != null) {
-      work.run();
-      return;
-    }
-    List<String> together = new ArrayList<>();
-    gathered.set(together);
-    try {
-      work.run();
-    } finally {
-      gathered.remove();
-    }
-    if (together.isEmpty()) {
-      return;
-    }
-    try {
-      topic.publish(signature.sign(together.size() == 1 ? together.get(0) : EventCodec.encodeAll(together)));
-    } catch (RuntimeException e) {
-      // Stored messages among them reach the others at their channel's next message (a gap they fetch),
-      // and their senders, who are not answered, send again and are answered with the stored original.
-      LOG.log(Level.WARNING, together.size() + " events could not be passed on", e);
+  public void publishAll(List<ChatEvent> events) {
+    if (!events.isEmpty()) {
+      topic.publish(signature.sign(EventCodec.encodeAll(events)));
     }
   }
 
@@ -182,22 +155,38 @@ public class ClusterEvents implements ChatEvents {
   private void arrived(List<ChatEvent> events) {
     List<ChatEvent> forSockets = new ArrayList<>(events.size());
     for (ChatEvent event : events) {
-      if (event instanceof BanChanged ban) {
-        bans.apply(ban);
-      } else if (event instanceof AccountChanged account) {
-        accounts.apply(account);
-      } else if (event instanceof IdentityChanged identity) {
-        profiles.apply(identity);
-      } else if (event instanceof Notice notice) {
-        publish(new NoticeTaken(notice.requestId(), sockets.notice(notice.userId(), notice.frame())));
-        continue;
-      } else if (event instanceof NoticeTaken taken) {
-        notices.answered(taken.requestId(), taken.sockets());
-        continue;
+      if (appliedHere(event)) {
+        forSockets.add(event);
       }
-      forSockets.add(event);
     }
     sockets.deliver(forSockets);
+  }
+
+  /** Applies what an event changes in what this node keeps; whether its sockets are to have it next. */
+  private boolean appliedHere(ChatEvent event) {
+    return switch (event) {
+      case BanChanged ban -> {
+        bans.apply(ban);
+        yield true;
+      }
+      case AccountChanged account -> {
+        accounts.apply(account);
+        yield true;
+      }
+      case IdentityChanged identity -> {
+        profiles.apply(identity);
+        yield true;
+      }
+      case Notice notice -> {
+        publish(new NoticeTaken(notice.requestId(), sockets.notice(notice.userId(), notice.frame())));
+        yield false;
+      }
+      case NoticeTaken taken -> {
+        notices.answered(taken.requestId(), taken.sockets());
+        yield false;
+      }
+      case RoomEvent _, UserEvent _, BlockChanged _, Broadcast _ -> true;
+    };
   }
 
   @PreDestroy

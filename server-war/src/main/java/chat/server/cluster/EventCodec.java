@@ -41,36 +41,27 @@ final class EventCodec {
   private EventCodec() {}
 
   static String encode(ChatEvent event) {
-    if (event instanceof RoomEvent room) {
-      return "R:" + room.roomId() + ":" + room.messageId() + ":" + room.skipUserId() + ":"
+    return switch (event) {
+      case RoomEvent room -> "R:" + room.roomId() + ":" + room.messageId() + ":" + room.skipUserId() + ":"
           + room.fromUserId() + ":" + room.frame();
-    }
-    if (event instanceof UserEvent user) {
-      return "U:" + user.fromUserId() + ":" + ids(user.userIds()) + ":" + user.frame();
-    }
-    if (event instanceof BlockChanged block) {
-      return "K:" + block.blockerId() + ":" + block.blockedId() + ":" + (block.blocked() ? 1 : 0);
-    }
-    if (event instanceof BanChanged ban) {
-      return "X:" + ban.userId() + ":" + (ban.banned() ? 1 : 0) + ":"
+      case UserEvent user -> "U:" + user.fromUserId() + ":" + ids(user.userIds()) + ":" + user.frame();
+      case BlockChanged block -> "K:" + block.blockerId() + ":" + block.blockedId() + ":" + (block.blocked() ? 1 : 0);
+      case BanChanged ban -> "X:" + ban.userId() + ":" + (ban.banned() ? 1 : 0) + ":"
           + String.join(" ", ban.addresses()) + "\n" + ban.reason();
-    }
-    if (event instanceof IdentityChanged identity) {
-      return "I:" + identity.version() + ":" + ids(identity.audience()) + ":" + identity.frame();
-    }
-    if (event instanceof Notice notice) {
-      return "N:" + notice.requestId() + ":" + notice.userId() + ":" + notice.frame();
-    }
-    if (event instanceof NoticeTaken taken) {
-      return "T:" + taken.requestId() + ":" + taken.sockets();
-    }
-    if (event instanceof AccountChanged account) {
-      return "A:" + account.userId() + ":" + account.tokenVersion() + ":" + account.role();
-    }
-    return "B:" + ((Broadcast) event).frame();
+      case IdentityChanged identity -> "I:" + identity.version() + ":" + ids(identity.audience()) + ":" + identity.frame();
+      case Notice notice -> "N:" + notice.requestId() + ":" + notice.userId() + ":" + notice.frame();
+      case NoticeTaken taken -> "T:" + taken.requestId() + ":" + taken.sockets();
+      case AccountChanged account -> "A:" + account.userId() + ":" + account.tokenVersion() + ":" + account.role();
+      case Broadcast broadcast -> "B:" + broadcast.frame();
+    };
   }
 
-  static String encodeAll(List<String> encoded) {
+  /** One event as itself; several as one string that {@link #decodeAll} splits again, in order. */
+  static String encodeAll(List<ChatEvent> events) {
+    if (events.size() == 1) {
+      return encode(events.get(0));
+    }
+    List<String> encoded = events.stream().map(EventCodec::encode).toList();
     StringBuilder together = new StringBuilder(encoded.stream().mapToInt(e -> e.length() + 8).sum() + 1);
     together.append(TOGETHER);
     for (String event : encoded) {

@@ -1,14 +1,19 @@
 package chat.server.events;
 
+import java.util.List;
+
 /** Sends events to the sockets they concern, wherever those sockets are connected. */
 public interface ChatEvents {
 
-  void publish(ChatEvent event);
+  /** Sends one event; throws when the cluster will not take it (the node is stopping). */
+  default void publish(ChatEvent event) {
+    publishAll(List.of(event));
+  }
 
   /**
-   * Runs {@code work}, and sends the events it publishes on this thread together, in order, once it is
-   * done: one message between nodes for a stored batch rather than one per message it holds. A failure
-   * to send them is logged, not thrown: {@code work} has already happened.
+   * Sends events as one message between nodes, delivered everywhere in this order: a stored batch's
+   * messages travel in one rather than one each. Throws, having sent none, when the cluster will not
+   * take them.
    */
-  void together(Runnable work);
+  void publishAll(List<ChatEvent> events);
 }

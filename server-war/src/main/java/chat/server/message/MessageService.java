@@ -9,7 +9,6 @@ import chat.dto.User;
 import chat.dto.WireJson;
 import chat.server.config.ChatConfig;
 import chat.server.error.ChatException;
-import chat.server.events.ChatEvent;
 import chat.server.events.ChatEvents;
 import chat.server.events.RoomEvent;
 import chat.server.events.UserEvent;
@@ -24,20 +23,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Posting to rooms and friends, deleting, and reading history. */
 @ApplicationScoped
 public class MessageService {
 
-  private static final Logger LOG = Logger.getLogger(MessageService.class.getName());
   private static final int DEFAULT_PAGE = 50;
   private static final int MAX_PAGE = 200;
   private static final int MAX_CLIENT_ID = 64;
 
   private MessageWriter writer;
-  private MessageStore store;
+  private HistoryStore history;
+  private ConversationStore conversationStore;
+  private DeletionStore deletions;
   private ChatEvents events;
   private SocialService social;
   private RateLimits limits;
@@ -51,13 +49,17 @@ public class MessageService {
   @Inject
   MessageService(
       MessageWriter writer,
-      MessageStore store,
+      HistoryStore history,
+      ConversationStore conversationStore,
+      DeletionStore deletions,
       ChatEvents events,
       SocialService social,
       RateLimits limits,
       ChatConfig config) {
     this.writer = writer;
-    this.store = store;
+    this.history = history;
+    this.conversationStore = conversationStore;
+    this.deletions = deletions;
     this.events = events;
     this.social = social;
     this.limits = limits;
@@ -71,17 +73,13 @@ public class MessageService {
   }
 
   /**
-   * Stores a message, then sends it to everyone in the room, the sender's sockets included (their
-   * acknowledgement). A repeat of a {@code clientId} is not stored again; the original is sent to the
-   * room again, since the first sending may never have happened (a node that died after the commit, a
-   * commit whose answer timed out), and clients drop a seq they have.
-   *
-   * @return the original, for the caller to give back to the sender alone, when the clientId was used
-   *     before in another channel: it is not sent to this one
+   * Stores a message; the writer then sends it to everyone in the room, the sender's sockets included
+   * (their acknowledgement), and a repeat of a {@code clientId}, not stored again, as {@link FanOut} says.
+   * The outcome says whether the sender is still to be answered alone.
    */
-  public CompletionStage<Optional<Message>> post(User sender, RoomRef room, String text, String clientId) {
-    return toRoom(sender, room, text, clientId)
-        .thenApply(sent -> sent.senderAlone() ? Optional.of(sent.message()) : Optional.empty());
+  public CompletionStage<PostOutcome> post(User sender, RoomRef room, String text, String clientId) {
+    checkText(text, clientId);
+    return writer.submit(new NewMessage(Destination.of(room), sender, text, clientId));
   }
 
   /**
@@ -93,68 +91,19 @@ public class MessageService {
     if (clientId == null) {
       throw ChatException.invalid("send a clientId, so that a retry of this call does not post twice");
     }
-    return toRoom(service, room, text, clientId).thenApply(Sent::message);
+    return post(service, room, text, clientId).thenApply(PostOutcome::message);
   }
 
-  /** A message stored, and whether it is for its sender alone (not passed on to the channel). */
-  private record Sent(Message message, boolean senderAlone) {}
-
-  private CompletionStage<Sent> toRoom(User sender, RoomRef room, String text, String clientId) {
-    checkText(text, clientId);
-    return writer
-        .submit(new NewMessage(Destination.of(room), sender, text, clientId))
-        .thenApply(
-            posted -> {
-              Message message = posted.message();
-              if (posted.repeat() && !room.name().equals(message.room())) {
-                return new Sent(message, true);
-              }
-              String frame = WireJson.toJson(new ServerFrame.ChatMessagePosted(message));
-              boolean alone = passOn(RoomEvent.message(room.id(), message.id(), sender.id(), frame), message).isPresent();
-              return new Sent(message, alone);
-            });
-  }
-
-  /**
-   * Stores a direct message to a friend, then sends it to every socket of both; a repeat, and the
-   * answer, as for rooms.
-   */
-  public CompletionStage<Optional<Message>> postDirect(User sender, String to, String text, String clientId) {
+  /** Stores a direct message to a friend, which is then sent to every socket of both, as for rooms. */
+  public CompletionStage<PostOutcome> postDirect(User sender, String to, String text, String clientId) {
     checkText(text, clientId);
     User recipient = social.other(sender, to);
     if (!social.friends(sender.id(), recipient.id())) {
       throw ChatException.forbidden(
           "direct messages go to friends only; ask " + recipient.username() + " first");
     }
-    Destination destination = Destination.direct(conversation(sender.id(), recipient.id()), recipient.username());
-    return writer
-        .submit(new NewMessage(destination, sender, text, clientId))
-        .thenApply(
-            posted -> {
-              Message message = posted.message();
-              if (posted.repeat() && !recipient.username().equals(message.to())) {
-                return Optional.of(message);
-              }
-              String frame = WireJson.toJson(new ServerFrame.DirectMessagePosted(message));
-              return passOn(new UserEvent(List.of(sender.id(), recipient.id()), sender.id(), frame), message);
-            });
-  }
-
-  /**
-   * Passes a stored message on to its channel, the sender's sockets included. As a rule this runs inside
-   * the writer's batch and the event joins the batch's one grid message (ChatEvents.together). A batch
-   * that was answered before this stage was attached publishes on the caller's thread instead, and when
-   * the grid will not take it (the node is stopping), the sender alone is answered: it is stored, and
-   * the others see the gap at the channel's next message and fetch it (docs/decisions/0015).
-   */
-  private Optional<Message> passOn(ChatEvent event, Message message) {
-    try {
-      events.publish(event);
-      return Optional.empty();
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "message " + message.id() + " was stored but could not be passed on", e);
-      return Optional.of(message);
-    }
+    Destination destination = Destination.direct(conversation(sender.id(), recipient.id()), recipient);
+    return writer.submit(new NewMessage(destination, sender, text, clientId));
   }
 
   /**
@@ -167,11 +116,11 @@ public class MessageService {
     }
     limits.deletions().acquire(caller.id());
     Deletable message =
-        store.deletable(messageId).orElseThrow(() -> ChatException.notFound("no message " + messageId));
+        deletions.deletable(messageId).orElseThrow(() -> ChatException.notFound("no message " + messageId));
     if (message.senderId() != caller.id() && caller.role() != Role.ADMIN) {
       throw ChatException.forbidden("only its author or an administrator may delete a message");
     }
-    if (!store.delete(messageId, caller.id())) {
+    if (!deletions.delete(messageId, caller.id())) {
       throw ChatException.notFound("no message " + messageId);
     }
     announceDeletion(message);
@@ -186,8 +135,8 @@ public class MessageService {
     // In a conversation each side is told whom the conversation is with: the other one.
     ServerFrame toLow = new ServerFrame.MessageDeleted(message.id(), null, message.highName());
     ServerFrame toHigh = new ServerFrame.MessageDeleted(message.id(), null, message.lowName());
-    events.publish(UserEvent.to(message.lowId(), WireJson.toJson(toLow)));
-    events.publish(UserEvent.to(message.highId(), WireJson.toJson(toHigh)));
+    events.publishAll(
+        List.of(UserEvent.to(message.lowId(), WireJson.toJson(toLow)), UserEvent.to(message.highId(), WireJson.toJson(toHigh))));
   }
 
   /**
@@ -202,12 +151,12 @@ public class MessageService {
   /** A page of the caller's conversation with {@code username}, as for rooms. */
   public List<Message> directPage(User viewer, String username, HistoryRange range, Integer limit) {
     User other = social.other(viewer, username);
-    Optional<Long> conversation = store.existingConversation(viewer.id(), other.id());
+    Optional<Long> conversation = conversationStore.existingConversation(viewer.id(), other.id());
     if (conversation.isEmpty()) {
       checkLimit(limit);
       return List.of();
     }
-    return page(viewer, Destination.direct(conversation.get(), null), range, limit);
+    return page(viewer, Destination.conversation(conversation.get()), range, limit);
   }
 
   private List<Message> page(User viewer, Destination destination, HistoryRange range, Integer limit) {
@@ -224,12 +173,12 @@ public class MessageService {
 
   private List<Message> read(User viewer, Destination destination, HistoryRange range, int size) {
     if (range.afterSeq() != null) {
-      return store.oldestAfterSeq(destination, viewer.id(), range.afterSeq(), size);
+      return history.oldestAfterSeq(destination, viewer.id(), range.afterSeq(), size);
     }
     long upper = range.before() == null ? Long.MAX_VALUE : range.before();
     return range.after() == null
-        ? store.newest(destination, viewer.id(), upper, size)
-        : store.oldestAfter(destination, viewer.id(), range.after(), upper, size);
+        ? history.newest(destination, viewer.id(), upper, size)
+        : history.oldestAfter(destination, viewer.id(), range.after(), upper, size);
   }
 
   public int catchUpLimit() {
@@ -242,7 +191,7 @@ public class MessageService {
     if (cached != null) {
       return cached;
     }
-    long id = store.conversation(a, b);
+    long id = conversationStore.conversation(a, b);
     conversations.put(pair, id);
     return id;
   }

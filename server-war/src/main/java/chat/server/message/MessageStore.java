@@ -1,9 +1,7 @@
 package chat.server.message;
 
 import chat.dto.Message;
-import chat.dto.User;
 import chat.server.database.Jdbc;
-import chat.server.database.UserColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -20,15 +18,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
- * The SQL of messages. Plain JDBC rather than JPA here: a batch goes in as one statement over arrays,
- * and history is one indexed range scan; neither needs entities (docs/decisions/0003).
+ * The SQL of the batch write. Plain JDBC rather than JPA for messages: a batch goes in as one statement
+ * over arrays, and history ({@link HistoryStore}) is one indexed range scan; neither needs entities
+ * (docs/decisions/0003).
  */
 @ApplicationScoped
 public class MessageStore {
@@ -68,22 +66,11 @@ public class MessageStore {
       RETURNING id, room_id, conversation_id, seq
       """;
 
-  /** A message as clients see it: its room's name, or for a direct message the recipient's. */
-  private static final String COLUMNS =
-      """
-      SELECT m.id, m.seq, r.name, m.body, m.client_id, m.sent_at, t.username, %s
-      FROM message m JOIN account a ON a.id = m.sender_id
-        LEFT JOIN room r ON r.id = m.room_id
-        LEFT JOIN conversation c ON c.id = m.conversation_id
-        LEFT JOIN account t ON t.id = CASE WHEN c.user_low = m.sender_id THEN c.user_high ELSE c.user_low END
-      """
-          .formatted(UserColumns.of("a"));
-
   /**
    * The ids of stored messages whose clientIds a batch sends again: a lookup in one index, since a
    * repeat is rare. PostgreSQL plans a statement over arrays afresh at each execution (no generic plan
    * looks cheaper than one for the rows at hand), and this one is cheap to plan where the join of
-   * {@link #COLUMNS} was most of the database's work per batch (docs/benchmarks.md). The condition on
+   * {@link HistoryStore#COLUMNS} was most of the database's work per batch (docs/benchmarks.md). The condition on
    * {@code client_id} repeats the unique index's own, without which PostgreSQL may not use that index.
    */
   private static final String REPEATED =
@@ -92,41 +79,7 @@ public class MessageStore {
       WHERE client_id IS NOT NULL AND (sender_id, client_id) IN (SELECT * FROM unnest(?::bigint[], ?::text[]))
       """;
 
-  private static final String ORIGINALS = COLUMNS + "WHERE m.id = ANY(?)";
-
-  /** One destination's live messages as one viewer sees them: without those of users the viewer blocks. */
-  private static final String HISTORY =
-      COLUMNS
-          + """
-          WHERE m.%s = ? AND m.deleted_at IS NULL
-            AND NOT EXISTS (SELECT 1 FROM block b WHERE b.blocker_id = ? AND b.blocked_id = m.sender_id)
-          """;
-
-  private static final String NEWEST_BEFORE =
-      "SELECT * FROM (" + HISTORY + " AND m.id < ? ORDER BY m.id DESC LIMIT ?) page ORDER BY 1";
-
-  private static final String OLDEST_AFTER = HISTORY + " AND m.id > ? AND m.id < ? ORDER BY m.id LIMIT ?";
-
-  private static final String OLDEST_AFTER_SEQ = HISTORY + " AND m.seq > ? ORDER BY m.seq LIMIT ?";
-
-  private static final String DELETABLE =
-      """
-      SELECT m.sender_id, m.room_id, r.name, c.user_low, low.username, c.user_high, high.username
-      FROM message m LEFT JOIN room r ON r.id = m.room_id
-        LEFT JOIN conversation c ON c.id = m.conversation_id
-        LEFT JOIN account low ON low.id = c.user_low
-        LEFT JOIN account high ON high.id = c.user_high
-      WHERE m.id = ? AND m.deleted_at IS NULL
-      """;
-
-  private static final String DELETE =
-      "UPDATE message SET deleted_at = now(), deleted_by = ? WHERE id = ? AND deleted_at IS NULL";
-
-  private static final String CONVERSATION =
-      "SELECT id FROM conversation WHERE user_low = least(?, ?) AND user_high = greatest(?, ?)";
-
-  private static final String NEW_CONVERSATION =
-      "INSERT INTO conversation (user_low, user_high) VALUES (least(?, ?), greatest(?, ?)) ON CONFLICT DO NOTHING";
+  private static final String ORIGINALS = HistoryStore.COLUMNS + "WHERE m.id = ANY(?)";
 
   private DataSource dataSource;
 
@@ -158,119 +111,6 @@ public class MessageStore {
           Numbered numbered = Numbered.of(batch, stored, lastSeqs);
           Map<Channel.Seq, Long> ids = insertRows(connection, numbered, sentAt);
           return answers(connection, numbered, ids, stored, sentAt);
-        });
-  }
-
-  /** The newest {@code limit} messages of a destination before {@code before} (exclusive), ascending. */
-  List<Message> newest(Destination destination, long viewerId, long before, int limit) {
-    return query(history(NEWEST_BEFORE, destination), destinationId(destination), viewerId, before, limit);
-  }
-
-  /** The first {@code limit} messages of a destination after {@code after} and before {@code before}. */
-  List<Message> oldestAfter(Destination destination, long viewerId, long after, long before, int limit) {
-    return query(history(OLDEST_AFTER, destination), destinationId(destination), viewerId, after, before, limit);
-  }
-
-  /** The first {@code limit} messages of a destination after the one numbered {@code afterSeq}. */
-  List<Message> oldestAfterSeq(Destination destination, long viewerId, long afterSeq, int limit) {
-    return query(history(OLDEST_AFTER_SEQ, destination), destinationId(destination), viewerId, afterSeq, limit);
-  }
-
-  /** The conversation between two users, made on first use; ids are never reused, so callers may cache. */
-  long conversation(long a, long b) {
-    return Jdbc.withConnection(
-        dataSource,
-        connection -> {
-          Optional<Long> found = conversation(connection, a, b);
-          if (found.isPresent()) {
-            return found.get();
-          }
-          try (PreparedStatement insert = connection.prepareStatement(NEW_CONVERSATION)) {
-            bindPair(insert, a, b);
-            insert.executeUpdate();
-          }
-          return conversation(connection, a, b).orElseThrow();
-        });
-  }
-
-  /** The conversation between two users if they ever had one. */
-  Optional<Long> existingConversation(long a, long b) {
-    return Jdbc.withConnection(dataSource, connection -> conversation(connection, a, b));
-  }
-
-  /** A message not deleted yet: who wrote it and who can see it. */
-  Optional<Deletable> deletable(long messageId) {
-    return Jdbc.withConnection(
-        dataSource,
-        connection -> {
-          try (PreparedStatement select = connection.prepareStatement(DELETABLE)) {
-            select.setLong(1, messageId);
-            try (ResultSet row = select.executeQuery()) {
-              if (!row.next()) {
-                return Optional.empty();
-              }
-              return Optional.of(
-                  new Deletable(
-                      messageId,
-                      row.getLong(1),
-                      row.getLong(2),
-                      row.getString(3),
-                      row.getLong(4),
-                      row.getString(5),
-                      row.getLong(6),
-                      row.getString(7)));
-            }
-          }
-        });
-  }
-
-  /** Marks a message deleted; false when it already was. */
-  boolean delete(long messageId, long deletedBy) {
-    return Jdbc.withConnection(
-        dataSource,
-        connection -> {
-          try (PreparedStatement update = connection.prepareStatement(DELETE)) {
-            update.setLong(1, deletedBy);
-            update.setLong(2, messageId);
-            return update.executeUpdate() == 1;
-          }
-        });
-  }
-
-  private static Optional<Long> conversation(Connection connection, long a, long b) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement(CONVERSATION)) {
-      bindPair(select, a, b);
-      try (ResultSet row = select.executeQuery()) {
-        return row.next() ? Optional.of(row.getLong(1)) : Optional.empty();
-      }
-    }
-  }
-
-  private static void bindPair(PreparedStatement statement, long a, long b) throws SQLException {
-    statement.setLong(1, a);
-    statement.setLong(2, b);
-    statement.setLong(3, a);
-    statement.setLong(4, b);
-  }
-
-  private static String history(String sql, Destination destination) {
-    return sql.formatted(destination.isRoom() ? "room_id" : "conversation_id");
-  }
-
-  private static long destinationId(Destination destination) {
-    return destination.isRoom() ? destination.roomId() : destination.conversationId();
-  }
-
-  private List<Message> query(String sql, long... parameters) {
-    return Jdbc.withConnection(
-        dataSource,
-        connection -> {
-          try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-              statement.setLong(i + 1, parameters[i]);
-            }
-            return read(statement);
-          }
         });
   }
 
@@ -308,7 +148,7 @@ public class MessageStore {
     }
     try (PreparedStatement select = connection.prepareStatement(ORIGINALS)) {
       select.setArray(1, connection.createArrayOf("bigint", repeated.toArray()));
-      for (Message original : read(select)) {
+      for (Message original : HistoryStore.read(select)) {
         originals.put(new ClientKey(original.from().id(), original.clientId()), original);
       }
     }
@@ -426,26 +266,6 @@ public class MessageStore {
         message.text(),
         sentAt,
         message.clientId());
-  }
-
-  private static List<Message> read(PreparedStatement statement) throws SQLException {
-    List<Message> messages = new ArrayList<>();
-    try (ResultSet rows = statement.executeQuery()) {
-      while (rows.next()) {
-        User from = UserColumns.read(rows, 8);
-        messages.add(
-            new Message(
-                rows.getLong(1),
-                rows.getLong(2),
-                rows.getString(3),
-                rows.getString(7),
-                from,
-                rows.getString(4),
-                rows.getObject(6, OffsetDateTime.class).toInstant(),
-                rows.getString(5)));
-      }
-    }
-    return messages;
   }
 
   private static Array array(

@@ -4,7 +4,6 @@ import chat.dto.ErrorCode;
 import chat.server.config.ChatConfig;
 import chat.server.error.ChatException;
 import chat.server.error.DatabaseFailure;
-import chat.server.events.ChatEvents;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -27,7 +26,8 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Group commit: one thread takes whatever messages have queued up from all of the node's sockets,
- * stores them in one transaction, then answers each. Under load a batch holds hundreds of messages per
+ * stores them in one transaction, then hands the batch to {@link FanOut}, which passes each message on to
+ * its channel and answers its sender. Under load a batch holds hundreds of messages per
  * commit; at rest a message waits for nothing but its own commit.
  */
 @ApplicationScoped
@@ -39,23 +39,21 @@ public class MessageWriter {
   ManagedThreadFactory threads;
 
   private MessageStore store;
-  private ChatEvents events;
+  private FanOut fanOut;
   private Counter stored;
   private Counter batches;
-  private BlockingQueue<Pending> queue;
+  private BlockingQueue<Submitted> queue;
   private int batchSize;
   private long timeoutMillis;
   private volatile boolean running;
   private Thread writer;
 
-  private record Pending(NewMessage message, CompletableFuture<Posted> answer) {}
-
   protected MessageWriter() {}
 
   @Inject
-  MessageWriter(MessageStore store, ChatEvents events, ChatConfig config, MetricRegistry metrics) {
+  MessageWriter(MessageStore store, FanOut fanOut, ChatConfig config, MetricRegistry metrics) {
     this.store = store;
-    this.events = events;
+    this.fanOut = fanOut;
     this.stored = metrics.counter("chat_messages_stored");
     this.batches = metrics.counter("chat_message_batches");
     this.queue = new ArrayBlockingQueue<>(config.writeQueueCapacity());
@@ -69,9 +67,9 @@ public class MessageWriter {
    * still be stored when the database answers again: its sender sends it again, the repeat is sent to
    * its channel, and clients drop a seq they have (docs/decisions/0015).
    */
-  CompletableFuture<Posted> submit(NewMessage message) {
-    CompletableFuture<Posted> answer = new CompletableFuture<>();
-    if (!running || !queue.offer(new Pending(message, answer))) {
+  CompletableFuture<PostOutcome> submit(NewMessage message) {
+    CompletableFuture<PostOutcome> answer = new CompletableFuture<>();
+    if (!running || !queue.offer(new Submitted(message, answer))) {
       answer.completeExceptionally(
           new ChatException(ErrorCode.UNAVAILABLE, "the node is too busy to store this; send it again"));
     }
@@ -94,10 +92,10 @@ public class MessageWriter {
   }
 
   private void run() {
-    List<Pending> batch = new ArrayList<>(batchSize);
+    List<Submitted> batch = new ArrayList<>(batchSize);
     while (running || !queue.isEmpty()) {
       try {
-        Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+        Submitted first = queue.poll(200, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
         }
@@ -113,10 +111,10 @@ public class MessageWriter {
     }
   }
 
-  private void write(List<Pending> batch) {
+  private void write(List<Submitted> batch) {
     List<Posted> posted;
     try {
-      posted = store.insert(batch.stream().map(Pending::message).toList());
+      posted = store.insert(batch.stream().map(Submitted::message).toList());
     } catch (RuntimeException e) {
       boolean databaseAway = e instanceof DatabaseFailure failure && failure.isDatabaseAway();
       if (batch.size() > 1 && !databaseAway) {
@@ -124,7 +122,7 @@ public class MessageWriter {
         // sender of the bad one hears of it (trying each alone with the database away would only fail
         // each again, more slowly).
         LOG.log(Level.WARNING, "a batch of " + batch.size() + " messages failed; storing each alone", e);
-        batch.forEach(pending -> write(List.of(pending)));
+        batch.forEach(submitted -> write(List.of(submitted)));
         return;
       }
       LOG.log(Level.WARNING, "a batch of " + batch.size() + " messages was not stored", e);
@@ -132,20 +130,13 @@ public class MessageWriter {
           e instanceof DatabaseFailure refused && refused.isRefusedContent()
               ? ChatException.invalid("the database refused this message's content")
               : new ChatException(ErrorCode.UNAVAILABLE, "the message was not stored; send it again");
-      batch.forEach(pending -> pending.answer().completeExceptionally(failure));
+      batch.forEach(submitted -> submitted.answer().completeExceptionally(failure));
       return;
     }
     stored.inc(posted.stream().filter(p -> !p.repeat()).count());
     batches.inc();
-    // Answering a message passes it on to its channel (MessageService): the batch goes out as one event.
-    events.together(
-        () -> {
-          for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).answer().complete(posted.get(i));
-          }
-        });
+    fanOut.handOut(batch, posted);
   }
-
 
   /** Stores what is already queued before the node goes; nothing acknowledged is lost either way. */
   @PreDestroy

@@ -14,6 +14,7 @@ import chat.server.error.ChatException;
 import chat.server.error.DatabaseFailure;
 import chat.server.message.HistoryRange;
 import chat.server.message.MessageService;
+import chat.server.message.PostOutcome;
 import chat.server.presence.UserPresence;
 import chat.server.ratelimit.RateLimited;
 import chat.server.ratelimit.RateLimits;
@@ -29,7 +30,6 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -236,20 +236,20 @@ public class ChatEndpoint {
 
   /**
    * A stored message reaches its sender with everyone else's; what is left to answer here is a failure,
-   * or the original of a clientId used in another channel.
+   * or a message for its sender alone ({@link PostOutcome.SenderAlone}).
    */
   private void answer(
       ClientSocket connection,
-      CompletionStage<Optional<Message>> posting,
+      CompletionStage<PostOutcome> posting,
       String clientId,
       Function<Message, ServerFrame> acknowledgement) {
     posting.whenComplete(
-        (original, failure) -> {
+        (outcome, failure) -> {
           if (failure != null) {
             ChatException refused = asChatException(failure);
             fail(connection, refused.code(), refused.getMessage(), clientId);
-          } else {
-            original.ifPresent(message -> connection.send(WireJson.toJson(acknowledgement.apply(message))));
+          } else if (outcome instanceof PostOutcome.SenderAlone alone) {
+            connection.send(WireJson.toJson(acknowledgement.apply(alone.message())));
           }
         });
   }

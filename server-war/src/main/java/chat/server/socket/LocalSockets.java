@@ -11,6 +11,8 @@ import chat.server.events.BlockChanged;
 import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
 import chat.server.events.IdentityChanged;
+import chat.server.events.Notice;
+import chat.server.events.NoticeTaken;
 import chat.server.events.RoomEvent;
 import chat.server.events.UserEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,26 +65,29 @@ public class LocalSockets {
   }
 
   private void deliver(ChatEvent event, Set<ClientSocket> touched) {
-    if (event instanceof RoomEvent roomEvent) {
-      deliver(roomEvent, touched);
-    } else if (event instanceof UserEvent userEvent) {
-      deliver(userEvent, touched);
-    } else if (event instanceof BlockChanged change) {
-      forUser(change.blockerId(), socket -> socket.blockChanged(change.blockedId(), change.blocked()));
-    } else if (event instanceof BanChanged ban && ban.banned()) {
-      closeBanned(ban);
-    } else if (event instanceof AccountChanged account) {
-      forUser(
-          account.userId(),
-          socket -> {
-            if (socket.tokenEndedBy(account.tokenVersion())) {
-              socket.closeNow(LOGGED_OUT_FRAME, LOGGED_OUT);
-            }
-          });
-    } else if (event instanceof IdentityChanged change) {
-      identityChanged(change, touched);
-    } else if (event instanceof Broadcast broadcast) {
-      all.forEach(socket -> queue(socket, broadcast.frame(), touched));
+    switch (event) {
+      case RoomEvent roomEvent -> deliver(roomEvent, touched);
+      case UserEvent userEvent -> deliver(userEvent, touched);
+      case BlockChanged change ->
+          forUser(change.blockerId(), socket -> socket.blockChanged(change.blockedId(), change.blocked()));
+      case BanChanged ban -> {
+        if (ban.banned()) {
+          closeBanned(ban);
+        }
+      }
+      case AccountChanged account ->
+          forUser(
+              account.userId(),
+              socket -> {
+                if (socket.tokenEndedBy(account.tokenVersion())) {
+                  socket.closeNow(LOGGED_OUT_FRAME, LOGGED_OUT);
+                }
+              });
+      case IdentityChanged change -> identityChanged(change, touched);
+      case Broadcast broadcast -> all.forEach(socket -> queue(socket, broadcast.frame(), touched));
+      // A notice and its answer are the cluster's own exchange: ClusterEvents hands the notice's frame
+      // to notice() and keeps both from here.
+      case Notice _, NoticeTaken _ -> {}
     }
   }
 
