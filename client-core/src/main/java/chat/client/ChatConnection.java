@@ -14,38 +14,30 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One user's WebSocket to the chat, kept alive across network failures and node deaths. It reconnects
  * to the same URL with backoff (the load balancer picks the node), rejoins its rooms with
  * {@code afterSeq}, catches up on direct messages over REST, resends unacknowledged messages under their
- * clientId, fills the gaps the seqs show, and hands on each message once. Everything it does runs on its
- * event loop (a thread of its own, or one shared by many connections), and the {@link Listener} is called
- * there, in order.
+ * clientId, fills the gaps the seqs show ({@link GapFiller}), drops a socket its server stopped
+ * answering ({@link Heartbeat}), and hands on each message once. What it remembers from socket to socket
+ * is {@link ResumeState}'s; this class is the socket's life. Everything it does runs on its event loop (a
+ * thread of its own, or one shared by many connections), and the {@link Listener} is called there, in
+ * order.
  */
 public final class ChatConnection implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(ChatConnection.class.getName());
   private static final int CLOSED_ABNORMALLY = 1006;
-  /**
-   * How long a gap may stay open before it is filled over REST: messages stored on other nodes arrive
-   * out of order, a few milliseconds apart under load, so most gaps close by themselves.
-   */
-  static final Duration GAP_WAIT = Duration.ofSeconds(1);
   /** How long a send refused as {@code unavailable} waits before it goes again, as the contract asks. */
   static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(1);
   private static final String UNAVAILABLE = "unavailable";
@@ -69,9 +61,8 @@ public final class ChatConnection implements AutoCloseable {
 
   // Owned by the event loop.
   private final ResumeState resume = new ResumeState();
-  /** Channels with a gap check due, and channels being filled over REST. */
-  private final Set<Channel> gapChecks = new HashSet<>();
-  private final Set<Channel> filling = new HashSet<>();
+  private final GapFiller gaps;
+  private final Heartbeat heartbeat;
   /** Written on the event loop; read by {@link #state()} from any thread. */
   private volatile ConnectionState state = new ConnectionState.Connecting(1);
   /** From the last welcome; read by {@link #limits()} from any thread. */
@@ -80,8 +71,6 @@ public final class ChatConnection implements AutoCloseable {
   private int generation;
   private int attempt;
   private User me;
-  private Instant lastHeard = Instant.EPOCH;
-  private ScheduledFuture<?> heartbeat;
   private CompletableFuture<?> sending = CompletableFuture.completedFuture(null);
   private String banReason;
 
@@ -118,6 +107,8 @@ public final class ChatConnection implements AutoCloseable {
     this.loop = loop;
     this.ownsLoop = ownsLoop;
     this.clock = clock;
+    this.gaps = new GapFiller(api, resume, loop, this::accept, () -> limits.maxHistoryPage(), () -> state.isFinal());
+    this.heartbeat = new Heartbeat(loop, clock);
   }
 
   private static ScheduledExecutorService ownLoop() {
@@ -208,7 +199,7 @@ public final class ChatConnection implements AutoCloseable {
           if (!state.isFinal()) {
             become(new ConnectionState.Closed());
           }
-          stopHeartbeat();
+          heartbeat.stop();
           if (socket != null) {
             socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
           }
@@ -262,7 +253,7 @@ public final class ChatConnection implements AutoCloseable {
     }
     socket = opened;
     sending = CompletableFuture.completedFuture(null);
-    lastHeard = clock.instant();
+    heartbeat.heard();
   }
 
   private void refused(Throwable failure) {
@@ -283,7 +274,7 @@ public final class ChatConnection implements AutoCloseable {
     if (fromSocket != generation) {
       return;
     }
-    lastHeard = clock.instant();
+    heartbeat.heard();
     int start = 0;
     for (int end = text.indexOf('\n'); end >= 0; start = end + 1, end = text.indexOf('\n', start)) {
       received(text.substring(start, end));
@@ -333,10 +324,14 @@ public final class ChatConnection implements AutoCloseable {
     attempt = 0;
     become(new ConnectionState.Connected(welcome.node(), welcome.user()));
     deliver(welcome);
-    startHeartbeat(Duration.ofSeconds(Math.max(1, welcome.heartbeat())));
+    int thisSocket = generation;
+    heartbeat.start(
+        Duration.ofSeconds(Math.max(1, welcome.heartbeat())),
+        () -> transmit(new ClientFrame.Ping()),
+        () -> drop(thisSocket, "the server stopped answering"));
     resume.resumeFrames().forEach(this::transmit);
     if (reconnect) {
-      resume.conversations().forEach(this::fill);
+      resume.conversations().forEach(gaps::fill);
     }
   }
 
@@ -351,24 +346,14 @@ public final class ChatConnection implements AutoCloseable {
     resume.completeThrough(room, history.isEmpty() ? 0 : history.get(history.size() - 1).seq());
     deliver(new ServerFrame.RoomJoined(joined.room(), joined.members(), fresh, null));
     if (Boolean.TRUE.equals(joined.more())) {
-      fill(room);
+      gaps.fill(room);
     }
   }
 
   private void posted(ServerFrame frame, Message message) {
     Channel channel = Channel.of(message, me.username());
     accept(channel, frame, message);
-    if (resume.hasGap(channel) && gapChecks.add(channel)) {
-      loop.schedule(
-          () -> {
-            gapChecks.remove(channel);
-            if (resume.hasGap(channel)) {
-              fill(channel);
-            }
-          },
-          GAP_WAIT.toMillis(),
-          TimeUnit.MILLISECONDS);
-    }
+    gaps.checkSoon(channel);
   }
 
   /**
@@ -387,6 +372,11 @@ public final class ChatConnection implements AutoCloseable {
         TimeUnit.MILLISECONDS);
   }
 
+  /** A message the gap filler found, as if it had come live. */
+  private void accept(Channel channel, Message message) {
+    accept(channel, asFrame(message), message);
+  }
+
   /** Hands on a message the first time its seq comes, and takes it as the answer to its send. */
   private void accept(Channel channel, ServerFrame frame, Message message) {
     if (message.from().id() == me.id()) {
@@ -397,78 +387,10 @@ public final class ChatConnection implements AutoCloseable {
     }
   }
 
-  /**
-   * Fetches over REST what {@code channel} lacks after the seq it has everything up to. The pages are
-   * complete up to their last message, and every seq received before they were read has been stored,
-   * so once they are in, the channel lacks nothing up to the higher of the two. Live messages go on
-   * arriving meanwhile; the seqs drop what comes twice.
-   */
-  private void fill(Channel channel) {
-    Long from = resume.resumeSeq(channel);
-    if (state.isFinal() || from == null || !filling.add(channel)) {
-      return;
-    }
-    long received = resume.highestSeq(channel);
-    CompletableFuture.supplyAsync(() -> missed(channel, from))
-        .whenCompleteAsync(
-            (messages, failure) -> {
-              filling.remove(channel);
-              if (failure != null) {
-                // The server may be briefly unable to answer (its database away): the gap stays open
-                // and is tried again, while live messages go on arriving.
-                LOG.log(System.Logger.Level.INFO, "filling a gap failed, trying again: {0}", failure.getMessage());
-                loop.schedule(() -> fill(channel), GAP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                return;
-              }
-              messages.forEach(m -> accept(channel, asFrame(m), m));
-              long last = messages.isEmpty() ? from : messages.get(messages.size() - 1).seq();
-              resume.completeThrough(channel, Math.max(received, last));
-            },
-            loop);
-  }
-
-  /** Pages on with the largest page the server allows. */
-  private List<Message> missed(Channel channel, long afterSeq) {
-    int pageSize = limits.maxHistoryPage();
-    List<Message> all = new ArrayList<>();
-    long last = afterSeq;
-    while (true) {
-      ChatApi.Page page = ChatApi.Page.afterSeq(last, pageSize);
-      List<Message> messages =
-          channel instanceof Channel.RoomChannel room
-              ? api.roomMessages(room.room(), page)
-              : api.directMessages(((Channel.DirectChannel) channel).username(), page);
-      all.addAll(messages);
-      if (messages.size() < pageSize) {
-        return all;
-      }
-      last = messages.get(messages.size() - 1).seq();
-    }
-  }
-
   private static ServerFrame asFrame(Message message) {
     return message.room() != null
         ? new ServerFrame.ChatMessagePosted(message)
         : new ServerFrame.DirectMessagePosted(message);
-  }
-
-  private void startHeartbeat(Duration every) {
-    stopHeartbeat();
-    // Three silent heartbeats and the server drops us; two without a word from it and we drop it.
-    Duration deadAfter = every.multipliedBy(2).plusSeconds(5);
-    int thisSocket = generation;
-    heartbeat =
-        loop.scheduleAtFixedRate(
-            () -> {
-              if (Duration.between(lastHeard, clock.instant()).compareTo(deadAfter) > 0) {
-                drop(thisSocket, "the server stopped answering");
-              } else {
-                transmit(new ClientFrame.Ping());
-              }
-            },
-            every.toMillis(),
-            every.toMillis(),
-            TimeUnit.MILLISECONDS);
   }
 
   /** Gives up on the socket as a failed network would end it, and reconnects with backoff. */
@@ -480,19 +402,12 @@ public final class ChatConnection implements AutoCloseable {
     }
   }
 
-  private void stopHeartbeat() {
-    if (heartbeat != null) {
-      heartbeat.cancel(false);
-      heartbeat = null;
-    }
-  }
-
   private void lost(int fromSocket, int code, String reason) {
     if (fromSocket != generation || state.isFinal()) {
       return;
     }
     socket = null;
-    stopHeartbeat();
+    heartbeat.stop();
     switch (code) {
       case 4001 -> become(new ConnectionState.LoggedOut("the server no longer accepts this login"));
       case 4003 -> become(new ConnectionState.Banned(banReason != null ? banReason : reason));

@@ -4,37 +4,21 @@ import chat.dto.User;
 import chat.server.account.Tokens;
 import chat.server.room.RoomRef;
 import jakarta.websocket.CloseReason;
-import jakarta.websocket.RemoteEndpoint;
-import jakarta.websocket.SendHandler;
-import jakarta.websocket.SendResult;
 import jakarta.websocket.Session;
-import java.io.IOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * One socket of this node. Sends are asynchronous with one message in flight; frames wait behind it in a
- * queue bounded in bytes (frames range from a few bytes to hundreds of kilobytes), and a client that lets
- * it fill is closed rather than allowed to hold memory or anyone else up. A client that asked for it gets
- * every frame queued by then in one message, a line each (docs/protocol.md, "WebSocket"): one write and
- * one wake-up on each side however many frames (decision 0020).
- * While the socket loads a room's history, that room's live frames are held back and released after
- * the history, minus what it already holds: no gap and no duplicate between history and live frames.
+ * One socket of this node: whose it is (the user, the address and the token it opened with), the
+ * rooms it is in, and what it delivers, through three parts: {@link SendQueue} (what the client has yet
+ * to be sent), {@link JoinHoldBack} (live frames of a room whose history is loading) and
+ * {@link BlockedUsers} (whose messages are dropped here).
  */
 final class ClientSocket {
-
-  private static final Logger LOG = Logger.getLogger(ClientSocket.class.getName());
-  /** Most characters of frames put in one WebSocket message: past this, the rest go in the next. */
-  static final int MESSAGE_CHARS = 32 * 1024;
 
   private final Session session;
   /** Replaced when the user's profile changes, so what the socket sends carries the new one. */
@@ -42,43 +26,16 @@ final class ClientSocket {
   private final String address;
   private final int tokenVersion;
   private final long tokenExpiresEpochSecond;
-  private final RemoteEndpoint.Async remote;
-  /** Whether the client takes several frames in one WebSocket message, a line each. */
-  private final boolean framesPerLine;
-  /** Most characters waiting for this client, the frame in flight included (JSON is mostly ASCII: bytes). */
-  private final int maxPendingChars;
-  private final SendHandler afterSend = this::afterSend;
   /** When the client last sent a frame, in {@link System#nanoTime()}; see {@link IdleSockets}. */
   private volatile long lastHeard = System.nanoTime();
-
-  /** Guarded by this. Allocated on first use: most sockets are idle most of the time. */
-  private ArrayDeque<String> queued;
-  /** Guarded by this: the length of the message in flight plus the frames queued behind it. */
-  private long pendingChars;
-  private int inFlightChars;
-  /** Guarded by this: the container holds a message of this socket's. */
-  private boolean inFlight;
-  /** Guarded by this: {@link #transmitQueued} is sending, on the thread that holds the lock. */
-  private boolean transmitting;
-  private boolean closed;
-  /** Set when the socket is to close once what is queued has gone out. */
-  private CloseReason closeWhenSent;
-  private Map<Long, List<HeldFrame>> joining;
-
+  private final SendQueue sendQueue;
+  /** Guarded by this, with what it releases into the send queue. */
+  private final JoinHoldBack holdBack = new JoinHoldBack();
+  private final BlockedUsers blocked = new BlockedUsers();
   /** Rooms this socket is in, by lower-cased name; touched only by the socket's own frames. */
   private final Map<String, RoomRef> rooms = new HashMap<>(4);
-
-  /**
-   * Whom this socket's user blocks: their messages are dropped here. Replaced whole on the rare change
-   * (copy on write), so delivery reads it without a lock; most users block nobody and share one empty set.
-   */
-  private volatile Set<Long> blocked = Set.of();
-  /** Guarded by this; null once the socket has read whom its user blocks. */
-  private List<BlockChange> changesWhileReading = new ArrayList<>(0);
   /** Messages refused in a row for the rate limit; touched only by the socket's own frames. */
   private int refusedForFlooding;
-
-  private record HeldFrame(long messageId, String frame) {}
 
   ClientSocket(
       Session session,
@@ -91,9 +48,11 @@ final class ClientSocket {
     this.tokenVersion = token.version();
     this.tokenExpiresEpochSecond = token.expiresEpochSecond();
     this.address = address;
-    this.remote = session.getAsyncRemote();
-    this.maxPendingChars = maxPendingChars;
-    this.framesPerLine = framesPerLine;
+    this.sendQueue = new SendQueue(session, maxPendingChars, framesPerLine);
+  }
+
+  String id() {
+    return session.getId();
   }
 
   void heard() {
@@ -127,10 +86,6 @@ final class ClientSocket {
     return address;
   }
 
-  synchronized boolean isClosed() {
-    return closed;
-  }
-
   /** Counts a message refused for the rate limit; answers how many in a row. */
   int countRateRefusal() {
     return ++refusedForFlooding;
@@ -141,43 +96,16 @@ final class ClientSocket {
   }
 
   boolean blocks(long userId) {
-    return userId != 0 && blocked.contains(userId);
+    return blocked.contains(userId);
   }
 
-  /**
-   * Sets whom the user blocks, as read when the socket opened. Changes that arrived while it was being
-   * read are applied again on top: they committed after the socket registered, so they are at least as
-   * new as what was read.
-   */
-  synchronized void blocked(Set<Long> userIds) {
-    Set<Long> now = new HashSet<>(userIds);
-    changesWhileReading.forEach(change -> change.applyTo(now));
-    changesWhileReading = null;
-    blocked = Set.copyOf(now);
+  /** Whom the user blocks, as read when the socket opened (see {@link BlockedUsers#read}). */
+  void blocked(Set<Long> userIds) {
+    blocked.read(userIds);
   }
 
-  synchronized void blockChanged(long userId, boolean nowBlocked) {
-    BlockChange change = new BlockChange(userId, nowBlocked);
-    if (changesWhileReading != null) {
-      changesWhileReading.add(change);
-    }
-    Set<Long> changed = new HashSet<>(blocked);
-    change.applyTo(changed);
-    blocked = Set.copyOf(changed);
-  }
-
-  private record BlockChange(long userId, boolean blocked) {
-    void applyTo(Set<Long> userIds) {
-      if (blocked) {
-        userIds.add(userId);
-      } else {
-        userIds.remove(userId);
-      }
-    }
-  }
-
-  String id() {
-    return session.getId();
+  void blockChanged(long userId, boolean nowBlocked) {
+    blocked.changed(userId, nowBlocked);
   }
 
   RoomRef room(String name) {
@@ -198,10 +126,7 @@ final class ClientSocket {
 
   /** From now until {@link #joined}, frames for this room are held back. */
   synchronized void joining(long roomId) {
-    if (joining == null) {
-      joining = new HashMap<>(2);
-    }
-    joining.put(roomId, new ArrayList<>());
+    holdBack.start(roomId);
   }
 
   /**
@@ -209,206 +134,55 @@ final class ClientSocket {
    * history already held ({@code lastHistoryId} and below).
    */
   synchronized void joined(long roomId, long lastHistoryId, String roomJoined) {
-    List<HeldFrame> held = joining == null ? List.of() : joining.remove(roomId);
-    if (joining != null && joining.isEmpty()) {
-      joining = null;
-    }
-    queue(roomJoined);
-    for (HeldFrame frame : held == null ? List.<HeldFrame>of() : held) {
-      if (frame.messageId() == 0 || frame.messageId() > lastHistoryId) {
-        queue(frame.frame());
-      }
-    }
-    flush();
+    sendQueue.queue(roomJoined);
+    holdBack.release(roomId, lastHistoryId).forEach(sendQueue::queue);
+    sendQueue.flush();
   }
 
   /** The join failed: what was held back is dropped with it. */
   synchronized void joinFailed(long roomId) {
-    if (joining != null) {
-      joining.remove(roomId);
-      if (joining.isEmpty()) {
-        joining = null;
-      }
+    holdBack.drop(roomId);
+  }
+
+  /** Queues a frame for a room this socket is in, unless the room's history is loading (see {@link #queue}). */
+  synchronized void deliver(long roomId, long messageId, String frame) {
+    if (!holdBack.hold(roomId, messageId, frame)) {
+      sendQueue.queue(frame);
     }
   }
 
-  /** Queues a frame for a room this socket is in (see {@link #queue}). */
-  synchronized void deliver(long roomId, long messageId, String frame) {
-    List<HeldFrame> held = joining == null ? null : joining.get(roomId);
-    if (held != null) {
-      held.add(new HeldFrame(messageId, frame));
-    } else {
-      queue(frame);
-    }
+  boolean isClosed() {
+    return sendQueue.isClosed();
   }
 
   /** Sends a frame now, or as soon as what is in flight has gone. */
-  synchronized void send(String frame) {
-    queue(frame);
-    flush();
+  void send(String frame) {
+    sendQueue.send(frame);
   }
 
   /**
    * Queues a frame without sending it: the caller has more for this socket, and calls {@link #flush}
    * after the last, so that a client that takes several frames a message gets them in one.
    */
-  synchronized void queue(String frame) {
-    if (closed || closeWhenSent != null) {
-      return;
-    }
-    if (pendingChars > 0 && pendingChars + frame.length() > maxPendingChars) {
-      queued = null;
-      pendingChars = 0;
-      close(new CloseReason(CloseCodes.TOO_SLOW, "too slow: over " + maxPendingChars + " bytes waiting"));
-      return;
-    }
-    if (queued == null) {
-      queued = new ArrayDeque<>();
-    }
-    queued.add(frame);
-    pendingChars += frame.length();
+  void queue(String frame) {
+    sendQueue.queue(frame);
   }
 
-  /** Sends what is queued, unless a message is in flight: then its completion sends it. */
-  synchronized void flush() {
-    if (!inFlight && !closed) {
-      transmitQueued();
-    }
-  }
-
-  /**
-   * Called with the lock held: while nothing is in flight, hands the container the next message, every
-   * queued frame in it if the client takes several a message ({@link #MESSAGE_CHARS} at most, or one
-   * larger frame alone); with nothing queued, closes the socket if that was asked for. A loop, not a
-   * recursion: when the socket takes a message at once the container completes it on this thread, and
-   * a client of one frame a message may have hundreds queued.
-   */
-  private void transmitQueued() {
-    if (transmitting) {
-      return; // a completion on this thread, inside the loop below: the loop goes on
-    }
-    transmitting = true;
-    try {
-      while (!inFlight && !closed) {
-        String message = nextMessage();
-        if (message == null) {
-          queued = null;
-          if (closeWhenSent != null) {
-            close(closeWhenSent);
-          }
-          return;
-        }
-        inFlight = true;
-        transmit(message, afterSend);
-      }
-    } finally {
-      transmitting = false;
-    }
-  }
-
-  /** Called with the lock held: takes the next message's frames off the queue, counted as in flight. */
-  private String nextMessage() {
-    String first = queued == null ? null : queued.poll();
-    if (first == null) {
-      return null;
-    }
-    inFlightChars = first.length();
-    if (!framesPerLine || queued.isEmpty()) {
-      return first;
-    }
-    StringBuilder lines = new StringBuilder(Math.min(MESSAGE_CHARS, first.length() * (queued.size() + 1)));
-    lines.append(first);
-    for (String next = queued.peek();
-        next != null && lines.length() + 1 + next.length() <= MESSAGE_CHARS;
-        next = queued.peek()) {
-      lines.append('\n').append(queued.poll());
-      inFlightChars += next.length();
-    }
-    return lines.toString();
-  }
-
-  /**
-   * The container is done with a message: the next goes out from here, with whatever queued meanwhile
-   * (on the thread that completed the write, the sending one itself when the socket took it at once).
-   */
-  private synchronized void afterSend(SendResult result) {
-    inFlight = false;
-    if (!result.isOK()) {
-      closed = true;
-      queued = null;
-      return;
-    }
-    pendingChars -= inFlightChars;
-    inFlightChars = 0;
-    if (!closed) {
-      transmitQueued();
-    }
-  }
-
-  /**
-   * Hands a message to the container. Tyrus throws, rather than failing the send, when the socket closed
-   * between our check and its own; a delivery flushes socket after socket on one thread, so a throw here
-   * would cost every socket after this one its frames. The socket is closed for good instead.
-   */
-  private void transmit(String message, SendHandler handler) {
-    try {
-      remote.sendText(message, handler);
-    } catch (RuntimeException closedUnderneath) {
-      synchronized (this) {
-        closed = true;
-        inFlight = false;
-        queued = null;
-        pendingChars = 0;
-      }
-      LOG.log(Level.FINE, "socket " + session.getId() + " closed under a send", closedUnderneath);
-    }
+  void flush() {
+    sendQueue.flush();
   }
 
   /** Sends a last frame, then closes once it and everything queued before it are out. */
   void sendThenClose(String frame, CloseReason reason) {
-    boolean idle;
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      send(frame);
-      closeWhenSent = reason;
-      idle = !inFlight;
-    }
-    if (idle) {
-      close(reason);
-    }
+    sendQueue.sendThenClose(frame, reason);
   }
 
-  /**
-   * Ends the socket now, whatever is waiting for the client: the queue is dropped, and the last frame
-   * goes out only if nothing is stuck in flight ahead of it (a client that stopped reading gets just the
-   * close).
-   */
+  /** Ends the socket now, whatever is waiting for the client (see {@link SendQueue#closeNow}). */
   void closeNow(String lastFrame, CloseReason reason) {
-    synchronized (this) {
-      if (closed) {
-        return;
-      }
-      closed = true;
-      queued = null;
-      pendingChars = 0;
-      if (!inFlight) {
-        inFlight = true;
-        transmit(lastFrame, result -> {});
-      }
-    }
-    close(reason);
+    sendQueue.closeNow(lastFrame, reason);
   }
 
   void close(CloseReason reason) {
-    synchronized (this) {
-      closed = true;
-    }
-    try {
-      session.close(reason);
-    } catch (IOException | IllegalStateException e) {
-      LOG.log(Level.FINE, "closing socket " + session.getId(), e);
-    }
+    sendQueue.close(reason);
   }
 }
