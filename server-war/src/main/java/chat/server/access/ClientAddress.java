@@ -7,7 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.Enumeration;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -32,8 +33,12 @@ public class ClientAddress {
 
   @Inject
   ClientAddress(ChatConfig config) {
+    this(config.trustedProxies());
+  }
+
+  ClientAddress(Collection<String> trustedProxies) {
     this.trustedProxies =
-        config.trustedProxies().stream()
+        trustedProxies.stream()
             .map(
                 proxy ->
                     AddressRange.parse(proxy)
@@ -45,18 +50,17 @@ public class ClientAddress {
   }
 
   public String of(HttpServletRequest request) {
-    String peer = canonical(request.getRemoteAddr());
-    if (trustedProxies.stream().noneMatch(range -> range.contains(peer))) {
+    return of(request.getRemoteAddr(), Collections.list(request.getHeaders("X-Forwarded-For")));
+  }
+
+  /** From the connection's peer and the request's {@code X-Forwarded-For} lines, in order. */
+  String of(String peerAddress, List<String> forwardedFor) {
+    String peer = canonical(peerAddress);
+    if (forwardedFor.isEmpty() || trustedProxies.stream().noneMatch(range -> range.contains(peer))) {
       return peer;
     }
-    String last = null;
-    for (Enumeration<String> lines = request.getHeaders("X-Forwarded-For"); lines.hasMoreElements(); ) {
-      String line = lines.nextElement();
-      last = line.substring(line.lastIndexOf(',') + 1).trim();
-    }
-    if (last == null) {
-      return peer;
-    }
+    String line = forwardedFor.get(forwardedFor.size() - 1);
+    String last = line.substring(line.lastIndexOf(',') + 1).trim();
     return literal(last)
         .orElseThrow(
             () -> ChatException.invalid("the load balancer's X-Forwarded-For does not end with an address"));

@@ -3,6 +3,7 @@ package chat.server.ratelimit;
 import chat.dto.Rate;
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
  * At most {@code permits} events per key per window, as a token bucket per key that refills steadily:
@@ -18,6 +19,8 @@ public final class RateLimit {
   private final int permits;
   private final Duration window;
   private final double nanosPerPermit;
+  /** Nanoseconds on a steady clock: System::nanoTime, or a test's. */
+  private final LongSupplier clock;
   private final ConcurrentHashMap<Object, Bucket> buckets = new ConcurrentHashMap<>();
 
   /** Reads a setting such as {@code 20/10}: 20 events per 10 seconds. */
@@ -35,6 +38,10 @@ public final class RateLimit {
   }
 
   public RateLimit(String name, int permits, Duration window) {
+    this(name, permits, window, System::nanoTime);
+  }
+
+  RateLimit(String name, int permits, Duration window, LongSupplier clock) {
     if (permits < 1 || window.isNegative() || window.isZero()) {
       throw new IllegalArgumentException(name + " needs at least one event per positive window");
     }
@@ -42,11 +49,12 @@ public final class RateLimit {
     this.permits = permits;
     this.window = window;
     this.nanosPerPermit = (double) window.toNanos() / permits;
+    this.clock = clock;
   }
 
   /** Takes a permit for {@code key}, or refuses with when the next one comes. */
   public void acquire(Object key) {
-    long wait = bucket(key).take(System.nanoTime());
+    long wait = bucket(key).take(clock.getAsLong());
     if (wait > 0) {
       throw refusal(wait);
     }
@@ -78,7 +86,7 @@ public final class RateLimit {
 
   private Bucket bucket(Object key) {
     if (buckets.size() > SWEEP_ABOVE) {
-      long now = System.nanoTime();
+      long now = clock.getAsLong();
       buckets.values().removeIf(bucket -> bucket.isFull(now));
     }
     return buckets.computeIfAbsent(key, k -> new Bucket(permits));
@@ -86,7 +94,7 @@ public final class RateLimit {
 
   private final class Bucket {
     private double tokens;
-    private long refilledAt = System.nanoTime();
+    private long refilledAt = clock.getAsLong();
 
     Bucket(double tokens) {
       this.tokens = tokens;

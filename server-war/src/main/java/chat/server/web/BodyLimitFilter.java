@@ -66,7 +66,8 @@ public class BodyLimitFilter extends HttpFilter {
     }
   }
 
-  private static final class LimitedInput extends ServletInputStream {
+  /** Counts what is read, and fails the read that goes past the limit. */
+  static final class LimitedInput extends ServletInputStream {
     private final ServletInputStream in;
     private long read;
 
