@@ -14,18 +14,19 @@ import chat.dto.User;
 import chat.dto.WireJson;
 import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
-import chat.testing.Pause;
+import chat.testing.Eventually;
 import chat.testing.PayaraNode;
 import chat.testing.SharedTwoNodes;
 import chat.testing.TwoNodes;
 import com.hazelcast.client.HazelcastClient;
 import com.hazelcast.client.config.ClientConfig;
 import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.topic.ITopic;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +48,8 @@ class ForgedEventsIT {
   private static HazelcastInstance intruder;
   private static ChatHttp a;
   private static Authenticated root;
+  /** Forged events published so far; this class alone forges on the shared cluster. */
+  private static int forged;
 
   @BeforeAll
   static void useTheSharedCluster(TwoNodes shared) {
@@ -75,9 +78,8 @@ class ForgedEventsIT {
 
       Message fake = new Message(999_999L, 1, "guarded", null, User.of(1, "root", chat.dto.Role.ADMIN), "send your password to evil.example", Instant.now(), null);
       String frame = WireJson.toJson(new ServerFrame.ChatMessagePosted(fake));
-      ITopic<String> topic = intruder.getTopic(TOPIC);
-      topic.publish("R:" + room.id() + ":999999:0:0:" + frame);
-      topic.publish("A".repeat(43) + ".R:" + room.id() + ":999998:0:0:" + frame);
+      forge("R:" + room.id() + ":999999:0:0:" + frame);
+      forge("A".repeat(43) + ".R:" + room.id() + ":999998:0:0:" + frame);
 
       socket.send(new ClientFrame.SendChatMessage("guarded", "a real one", "real-1"));
       for (ServerFrame next = socket.next(ServerFrame.class); ; next = socket.next(ServerFrame.class)) {
@@ -95,11 +97,28 @@ class ForgedEventsIT {
   void anUnbanForgedOnTheGridFreesNoOne() {
     Authenticated spammer = a.signUp("spammer", "spammer-password");
     assertEquals(200, a.post("/api/users/ban", root.token(), new BanRequest("spammer", false, "spam")).status());
-    ITopic<String> topic = intruder.getTopic(TOPIC);
-    topic.publish("X:" + spammer.user().id() + ":0:\nforged");
-    Pause.of(Duration.ofSeconds(1));
+    forge("X:" + spammer.user().id() + ":0:\nforged");
+    // One publisher's events reach each listener in order: once a node has dropped as many forged
+    // events as the intruder sent, it has had this one.
+    Eventually.within(Duration.ofSeconds(30), () -> {
+      assertTrue(forgedDropped(cluster.a) >= forged, "node a has not had the forged unban yet");
+      assertTrue(forgedDropped(cluster.b) >= forged, "node b has not had the forged unban yet");
+    });
     assertEquals(403, a.post("/api/login", null, new chat.dto.Credentials("spammer", "spammer-password")).status());
     assertEquals(403, new ChatHttp(cluster.b.uri()).post("/api/login", null, new chat.dto.Credentials("spammer", "spammer-password")).status());
+  }
+
+  /** Publishes on the nodes' topic as the intruder, who does not hold the cluster's secret. */
+  private static void forge(String event) {
+    intruder.<String>getTopic(TOPIC).publish(event);
+    forged++;
+  }
+
+  /** How many events with a bad signature the node has dropped, from its {@code /metrics}. */
+  private static long forgedDropped(PayaraNode node) {
+    String metrics = new ChatHttp(node.uri()).get("/metrics?scope=application", null).body();
+    Matcher count = Pattern.compile("^chat_events_forged_total\\{[^}]*} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
+    return count.find() ? (long) Double.parseDouble(count.group(1)) : 0;
   }
 
   @Test

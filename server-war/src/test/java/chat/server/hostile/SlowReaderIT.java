@@ -1,15 +1,18 @@
 package chat.server.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chat.dto.AccountOverview;
 import chat.dto.Authenticated;
 import chat.dto.ClientFrame;
 import chat.dto.ServerFrame;
+import chat.dto.UserName;
 import chat.server.testing.ChatSocket;
 import chat.server.testing.OneNodeSuite;
+import chat.testing.Eventually;
 import chat.testing.Names;
-import chat.testing.Pause;
 import chat.testing.RawWebSocket;
 import java.io.IOException;
 import java.time.Duration;
@@ -24,6 +27,7 @@ class SlowReaderIT extends OneNodeSuite {
 
   private static final int TOO_SLOW = 4008;
   private static final int ABNORMAL = RawWebSocket.ABNORMAL_CLOSURE;
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   @Test
   void aRepeatedJoinDoesNotSendTheHistoryAgain() {
@@ -49,6 +53,9 @@ class SlowReaderIT extends OneNodeSuite {
   @Test
   void aClientThatAsksForHistoryAndNeverReadsIsClosed() throws IOException {
     Authenticated ivan = node.signUp(Names.unique("ivan"), "ivan-password");
+    Authenticated friend = node.signUp(Names.unique("jo"), "jo-password");
+    node.post("/api/users/add", ivan.token(), new UserName(friend.user().username()));
+    node.post("/api/users/add", friend.token(), new UserName(ivan.user().username()));
     String room = Names.unique("big-history");
     node.createRoom(ivan.token(), room);
     String text = "x".repeat(2000);
@@ -62,14 +69,18 @@ class SlowReaderIT extends OneNodeSuite {
         writer.nextOf(ServerFrame.ChatMessagePosted.class);
       }
     }
+    // His friend sees him online while a socket of his is open on the node: the barriers below.
+    Eventually.within(WAIT, () -> assertFalse(online(ivan, friend), "the writer's socket is still open"));
     // Each catch-up from 0 is a 440 KB room_joined: 100 of them are 44 MB the client never reads. The
     // client is a raw socket with a small receive buffer, so nothing on its side soaks them up.
     try (RawWebSocket hoarder = RawWebSocket.connect(node.base(), ivan.token(), 4096)) {
+      Eventually.within(WAIT, () -> assertTrue(online(ivan, friend), "the hoarder's socket is not open"));
       for (int i = 0; i < 100; i++) {
         hoarder.sendText("{\"type\":\"join_room\",\"room\":\"" + room + "\",\"after\":0}");
       }
-      // Nothing is read while the node works through the catch-ups; reading earlier would drain them.
-      Pause.of(Duration.ofSeconds(10));
+      // Nothing is read until the node has let the socket go (reading earlier would drain the
+      // catch-ups): a node that kept it would fail here.
+      Eventually.within(WAIT, () -> assertFalse(online(ivan, friend), "the node still holds a socket that reads nothing"));
       int code = hoarder.closeCode();
       assertTrue(code == TOO_SLOW || code == ABNORMAL, "closed with " + code);
     }
@@ -78,5 +89,9 @@ class SlowReaderIT extends OneNodeSuite {
       fine.send(new ClientFrame.JoinRoom(room));
       assertEquals(50, fine.nextOf(ServerFrame.RoomJoined.class).history().size());
     }
+  }
+
+  private boolean online(Authenticated user, Authenticated friend) {
+    return node.get("/api/account", friend.token()).as(AccountOverview.class).online().contains(user.user().username());
   }
 }
