@@ -1,8 +1,11 @@
 package chat.server.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chat.dto.AdminUser;
 import chat.dto.Authenticated;
 import chat.dto.BanRequest;
 import chat.dto.ClientFrame;
@@ -10,7 +13,7 @@ import chat.dto.Message;
 import chat.dto.ServerFrame;
 import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
-import chat.testing.Pause;
+import chat.testing.Eventually;
 import chat.testing.OneNode;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BanEnforcementIT {
 
   private static final int BANNED = 4003;
+  private static final Duration WAIT = Duration.ofSeconds(30);
 
   @TempDir static Path dataDir;
   private static OneNode server;
@@ -67,24 +71,30 @@ class BanEnforcementIT {
       for (int i = 0; i < 200; i++) {
         observer.nextOf(ServerFrame.ChatMessagePosted.class);
       }
-      // Mallory asks for megabytes of history and reads none of it: the node's sends to her stall.
+      // Mallory asks for the room's 440 KB of history and reads none of it, nor anything after.
       hostile.stall();
-      for (int i = 0; i < 40; i++) {
-        hostile.send(ClientFrame.JoinRoom.afterSeq("watched", 0));
-      }
-      Pause.of(Duration.ofSeconds(3)); // the node has read her joins and is stuck sending the answers
-      assertEquals(200, node.post("/api/users/ban", root.token(), new BanRequest("mallory", false, "spam")).status());
+      hostile.send(ClientFrame.JoinRoom.afterSeq("watched", 0));
+      // Her frames are handled in order: once her next message reaches Eve, the node has read the join
+      // and is sending its answer to a client that reads nothing (within what the kernel's buffers hold).
+      hostile.send(new ClientFrame.SendChatMessage("watched", "before the ban", "m-before"));
+      awaitText(observer, "before the ban");
+      assertTrue(seenByAdmin("mallory").online(), "her socket is open when the ban comes, not closed for being slow");
 
+      assertEquals(200, node.post("/api/users/ban", root.token(), new BanRequest("mallory", false, "spam")).status());
+      // The node holds the ban once it refuses her token for it; from then on nothing of hers counts.
+      Eventually.within(WAIT, () -> assertEquals(403, node.get("/api/account", mallory.token()).status()));
       sendIfOpen(hostile, new ClientFrame.SendChatMessage("watched", "after the ban", "m-after"));
-      Pause.of(Duration.ofSeconds(3));
-      observer.send(new ClientFrame.Ping());
-      for (ServerFrame frame = observer.poll(ChatSocket.WAIT);
-          !(frame instanceof ServerFrame.Pong);
-          frame = observer.poll(ChatSocket.WAIT)) {
-        assertTrue(frame != null, "no pong");
-        assertTrue(
-            !(frame instanceof ServerFrame.ChatMessagePosted posted) || !posted.message().text().equals("after the ban"),
-            "a banned user's message reached the room");
+      Eventually.within(WAIT, () -> assertFalse(seenByAdmin("mallory").online(), "the node still holds her socket"));
+      // Whatever of hers the node took before her socket closed went to the writer before Eve's next
+      // message, and the writer stores in order: Eve's message coming back is the barrier.
+      observer.send(new ClientFrame.SendChatMessage("watched", "after hers", "e-after"));
+      for (ServerFrame frame = observer.next(ServerFrame.class); ; frame = observer.next(ServerFrame.class)) {
+        if (frame instanceof ServerFrame.ChatMessagePosted posted) {
+          assertNotEquals("after the ban", posted.message().text(), "a banned user's message reached the room");
+          if ("e-after".equals(posted.message().clientId())) {
+            break;
+          }
+        }
       }
       hostile.close();
     }
@@ -113,6 +123,19 @@ class BanEnforcementIT {
     }
   }
 
+
+  private static void awaitText(ChatSocket socket, String text) {
+    for (ServerFrame frame = socket.next(ServerFrame.class);
+        !(frame instanceof ServerFrame.ChatMessagePosted posted && posted.message().text().equals(text));
+        frame = socket.next(ServerFrame.class)) {
+      // earlier frames: not what this waits for
+    }
+  }
+
+  private static AdminUser seenByAdmin(String username) {
+    List<AdminUser> found = node.get("/api/admin/users?query=" + username, root.token()).asListOf(AdminUser.class);
+    return found.stream().filter(user -> user.username().equals(username)).findFirst().orElseThrow();
+  }
 
   private static void sendIfOpen(ChatSocket socket, ClientFrame frame) {
     try {
