@@ -64,8 +64,9 @@ public class MessageWriter {
   /**
    * Queues a message; the answer completes once it is committed, or fails with a ChatException, at the
    * latest after {@code CHAT_WRITE_TIMEOUT_SECONDS}. A message answered {@code unavailable} that way may
-   * still be stored when the database answers again: its sender sends it again, the repeat is sent to
-   * its channel, and clients drop a seq they have (docs/decisions/0015).
+   * still be stored when the database answers again, and is then passed on to its channel as any other:
+   * its sender, who sends it again, sees it arrive, the repeat is sent to its channel too, and clients
+   * drop a seq they have (docs/decisions/0015).
    */
   CompletableFuture<PostOutcome> submit(NewMessage message) {
     CompletableFuture<PostOutcome> answer = new CompletableFuture<>();
@@ -135,7 +136,15 @@ public class MessageWriter {
     }
     stored.inc(posted.stream().filter(p -> !p.repeat()).count());
     batches.inc();
-    fanOut.handOut(batch, posted);
+    try {
+      fanOut.handOut(batch, posted);
+    } catch (RuntimeException e) {
+      // Whatever went wrong passing the batch on must not end the writer, or every later message
+      // would wait in vain; its senders send again and are answered with what was stored.
+      LOG.log(Level.SEVERE, "a stored batch of " + batch.size() + " messages was not passed on", e);
+      ChatException failure = new ChatException(ErrorCode.UNAVAILABLE, "the message was stored but not sent; send it again");
+      batch.forEach(submitted -> submitted.answer().completeExceptionally(failure));
+    }
   }
 
   /** Stores what is already queued before the node goes; nothing acknowledged is lost either way. */

@@ -134,9 +134,13 @@ final class ClientSocket {
    * history already held ({@code lastHistoryId} and below).
    */
   synchronized void joined(long roomId, long lastHistoryId, String roomJoined) {
-    sendQueue.queue(roomJoined);
-    holdBack.release(roomId, lastHistoryId).forEach(sendQueue::queue);
-    sendQueue.flush();
+    // Under the queue's lock too, so that no other thread's frame lands among them (the lock order
+    // everywhere is this socket's, then its queue's).
+    synchronized (sendQueue) {
+      sendQueue.queue(roomJoined);
+      holdBack.release(roomId, lastHistoryId).forEach(sendQueue::queue);
+      sendQueue.flush();
+    }
   }
 
   /** The join failed: what was held back is dropped with it. */
