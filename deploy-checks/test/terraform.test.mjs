@@ -108,6 +108,19 @@ describe("the firewall in front of the balancer", () => {
     }
     assert.equal(only("aws_wafv2_web_acl_association").body.resource_arn, "${aws_lb.this.arn}");
   });
+
+  test("logs no credential: the headers that carry a token redacted, no request sampled", () => {
+    const redacted = only("aws_wafv2_web_acl_logging_configuration").body.redacted_fields
+      .map((field) => block(field, "single_header").name ?? Object.keys(field)[0]);
+    for (const field of ["authorization", "sec-websocket-protocol", "query_string"]) {
+      assert.ok(redacted.includes(field), `${field} is redacted in the firewall's log`);
+    }
+    const { body } = only("aws_wafv2_web_acl");
+    const visibility = [block(body, "visibility_config"), ...body.rule.map((rule) => block(rule, "visibility_config"))];
+    for (const config of visibility) {
+      assert.equal(config.sampled_requests_enabled, false, "a sampled request shows its headers unredacted");
+    }
+  });
 });
 
 describe("the network's rules", () => {

@@ -47,7 +47,7 @@ resource "aws_wafv2_web_acl" "this" {
     visibility_config {
       cloudwatch_metrics_enabled = true
       metric_name                = "${var.name}-requests-per-address"
-      sampled_requests_enabled   = true
+      sampled_requests_enabled   = false
     }
   }
 
@@ -83,14 +83,14 @@ resource "aws_wafv2_web_acl" "this" {
     visibility_config {
       cloudwatch_metrics_enabled = true
       metric_name                = "${var.name}-payload-limit"
-      sampled_requests_enabled   = true
+      sampled_requests_enabled   = false
     }
   }
 
   visibility_config {
     cloudwatch_metrics_enabled = true
     metric_name                = var.name
-    sampled_requests_enabled   = true
+    sampled_requests_enabled   = false
   }
 }
 
@@ -106,7 +106,25 @@ resource "aws_cloudwatch_log_group" "firewall" {
   kms_key_id        = var.kms_key_arn
 }
 
+# The firewall's log holds each request's headers, so the two that carry a user's token are
+# redacted (a REST call's Authorization, a browser socket's bearer.<token> subprotocol), and the query
+# string too, though no credential is sent in it. Sampled requests would show them unredacted, so
+# sampling is off on every rule above: the log is where to look.
 resource "aws_wafv2_web_acl_logging_configuration" "this" {
   resource_arn            = aws_wafv2_web_acl.this.arn
   log_destination_configs = [aws_cloudwatch_log_group.firewall.arn]
+
+  redacted_fields {
+    single_header {
+      name = "authorization"
+    }
+  }
+  redacted_fields {
+    single_header {
+      name = "sec-websocket-protocol"
+    }
+  }
+  redacted_fields {
+    query_string {}
+  }
 }

@@ -105,7 +105,8 @@ resource "aws_lb_listener" "http_redirect" {
 }
 
 # Access logs, written by the balancer's own AWS account for this region. It can only write with
-# S3-managed keys, not with a KMS key.
+# S3-managed keys, not with a KMS key. Each line holds the request's URL, so no credential travels in
+# one: a socket's token goes in a header (decision 0024).
 data "aws_elb_service_account" "this" {}
 
 module "access_logs" {

@@ -9,6 +9,8 @@
 export const GAP_WAIT_MS = 1000;
 /** How long a send refused as `unavailable` waits before it goes again, as the contract asks. */
 export const UNAVAILABLE_RETRY_MS = 1000;
+/** What the server names a refused join by, in the error frame's `ref`: `join_room:NAME`. */
+const JOIN_REF = 'join_room:';
 
 import {ApiError} from './api.js';
 import {channelOf, directKey, roomKey} from './channels.js';
@@ -99,8 +101,10 @@ export class ChatConnection {
     const generation = ++this.generation;
     this.become({kind: 'connecting', attempt: this.attempt});
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-    // frames=lines: under load the server packs several frames in one message, a line each.
-    const socket = new WebSocket(`${scheme}://${location.host}/ws?token=${encodeURIComponent(this.api.token)}&frames=lines`);
+    // frames=lines: under load the server packs several frames in one message, a line each. The token
+    // goes as a subprotocol, the one header a page may set on a handshake, never in the URL, which
+    // balancers and proxies log; the server answers with the subprotocol `chat`.
+    const socket = new WebSocket(`${scheme}://${location.host}/ws?frames=lines`, ['chat', `bearer.${this.api.token}`]);
     let welcomed = false;
     socket.onmessage = (event) => {
       if (generation !== this.generation) return;
@@ -135,6 +139,15 @@ export class ChatConnection {
           return setTimeout(() => {
             const again = this.resume.waiting(frame.ref);
             if (again) this.transmit(again);
+          }, UNAVAILABLE_RETRY_MS);
+        }
+        if (frame.code === 'unavailable' && frame.ref?.startsWith(JOIN_REF)) {
+          // A join the node could not answer for now (its database away): joined again, unless left
+          // meanwhile, so that the page is never silently out of the room.
+          const room = frame.ref.slice(JOIN_REF.length);
+          const generation = this.generation;
+          return setTimeout(() => {
+            if (generation === this.generation && this.resume.isIn(room)) this.transmit(this.resume.joinFrame(room));
           }, UNAVAILABLE_RETRY_MS);
         }
         this.resume.answered(frame.ref);
@@ -224,18 +237,24 @@ export class ChatConnection {
 
   startHeartbeat(every) {
     this.stopHeartbeat();
-    // Three silent heartbeats and the server drops us; two without a word from it and we drop it.
-    const deadAfter = every * 2 + 5000;
+    // A ping every beat, which the server answers. Two beats without a word from it and the node is
+    // frozen or cut off: we drop it and resume on another one, before the server would drop us (after
+    // three). Looked at four times a beat, so the silence is noticed within a quarter beat.
+    const deadAfter = every * 2;
     this.lastHeard = Date.now();
+    let lastPinged = Date.now();
     this.timer = setInterval(() => {
-      if (Date.now() - this.lastHeard > deadAfter) {
+      const now = Date.now();
+      if (now - this.lastHeard > deadAfter) {
         const socket = this.socket;
+        this.stopHeartbeat();
         this.lost(1006, 'the server stopped answering', true);
         socket?.close();
-      } else {
+      } else if (now - lastPinged >= every) {
+        lastPinged = now;
         this.transmit({type: 'ping'});
       }
-    }, every);
+    }, Math.max(1, Math.floor(every / 4)));
   }
 
   stopHeartbeat() {

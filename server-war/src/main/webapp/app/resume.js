@@ -98,6 +98,11 @@ export class ResumeState {
     this.#received.delete(roomKey(room));
   }
 
+  /** Whether the user means to be in the room: joined and not left since. */
+  isIn(room) {
+    return this.#rooms.has(roomKey(room));
+  }
+
   roomName(key) {
     return this.#rooms.get(key);
   }

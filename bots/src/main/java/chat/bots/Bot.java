@@ -120,6 +120,18 @@ final class Bot implements ChatConnection.Listener {
   }
 
   @Override
+  public void onRetried(String error) {
+    tally.retried(error);
+  }
+
+  @Override
+  public void onRepeated(Message message) {
+    if (Payload.of(message.text(), run).isPresent()) {
+      tally.repeated();
+    }
+  }
+
+  @Override
   public void onState(ConnectionState state) {
     if (state instanceof ConnectionState.Connected) {
       if (welcomedBefore) {

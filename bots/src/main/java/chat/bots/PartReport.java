@@ -19,6 +19,7 @@ public record PartReport(
     long deliveriesExpected,
     long deliveriesReceived,
     long duplicates,
+    long repeats,
     long reconnects,
     Map<String, Long> refusals,
     String acknowledgement,

@@ -84,7 +84,7 @@ final class Progress {
   }
 
   /** What this process saw; call once the run is over. */
-  synchronized PartReport report(long duplicates, long reconnects) {
+  synchronized PartReport report(long duplicates, long repeats, long reconnects) {
     return new PartReport(
         measuredNanos / 1e9,
         tally.sent.sum(),
@@ -92,6 +92,7 @@ final class Progress {
         tally.expected.sum(),
         tally.received.sum(),
         duplicates,
+        repeats,
         reconnects,
         tally.refusals(),
         Histograms.encode(acknowledgement),

@@ -21,6 +21,7 @@ public record Report(
     long deliveriesReceived,
     long missing,
     long duplicates,
+    long repeats,
     long reconnects,
     Map<String, Long> refusals,
     double acknowledgedPerSecond,
@@ -91,6 +92,7 @@ public record Report(
         received,
         Math.max(0, expected - received),
         parts.stream().mapToLong(PartReport::duplicates).sum(),
+        parts.stream().mapToLong(PartReport::repeats).sum(),
         parts.stream().mapToLong(PartReport::reconnects).sum(),
         refusals,
         seconds == 0 ? 0 : acknowledgement.getTotalCount() / seconds,
@@ -138,7 +140,8 @@ public record Report(
     text.append(String.format("sent           %,d (acknowledged %,d, not acknowledged %,d)%n", sent, acknowledged, sent - acknowledged));
     text.append(String.format("deliveries     %,d expected, %,d received%n", deliveriesExpected, deliveriesReceived));
     text.append(String.format("missing        %,d%n", missing));
-    text.append(String.format("duplicates     %,d%n", duplicates));
+    text.append(String.format("duplicates     %,d (shown twice)%n", duplicates));
+    text.append(String.format("repeats        %,d (came again live, dropped by client-core)%n", repeats));
     text.append(String.format("reconnects     %,d%n", reconnects));
     text.append(String.format("refusals       %s%n", refusals.isEmpty() ? "none" : refusals));
     text.append(

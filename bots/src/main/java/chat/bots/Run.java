@@ -127,7 +127,7 @@ final class Run {
       bots.stream().filter(Objects::nonNull).forEach(Bot::close);
       loops.forEach(ScheduledExecutorService::shutdown);
     }
-    return progress.report(tally.duplicates.sum(), tally.reconnects.sum());
+    return progress.report(tally.duplicates.sum(), tally.repeats.sum(), tally.reconnects.sum());
   }
 
   /** Ends the sending now; the run then drains and reports. */

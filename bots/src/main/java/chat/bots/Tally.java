@@ -17,7 +17,13 @@ public final class Tally {
   /** Deliveries the acknowledged messages owe: one to every other member of their room. */
   final LongAdder expected = new LongAdder();
   final LongAdder received = new LongAdder();
+  /** Messages shown twice: what a user would see. */
   final LongAdder duplicates = new LongAdder();
+  /**
+   * Messages that came live over a socket although the bot had them (a resend published again, a live
+   * frame behind the fill that fetched it), which client-core dropped before they were shown.
+   */
+  final LongAdder repeats = new LongAdder();
   final LongAdder reconnects = new LongAdder();
   private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
 
@@ -45,6 +51,15 @@ public final class Tally {
     duplicates.increment();
   }
 
+  void repeated() {
+    repeats.increment();
+  }
+
+  /** An error the bot's connection met and retried by itself, counted beside the ones the bot saw. */
+  void retried(String error) {
+    refused(error + ", retried");
+  }
+
   void refused(String code) {
     refusals.computeIfAbsent(code, c -> new LongAdder()).increment();
   }
@@ -53,7 +68,7 @@ public final class Tally {
     reconnects.increment();
   }
 
-  /** The refusals so far, by error code. */
+  /** The refusals so far, by error code; the ones retried by the connection as "{@code code}, retried". */
   Map<String, Long> refusals() {
     Map<String, Long> now = new TreeMap<>();
     refusals.forEach((code, count) -> now.put(code, count.sum()));

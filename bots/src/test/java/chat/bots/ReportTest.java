@@ -27,7 +27,7 @@ class ReportTest {
     }
     Report.Latency latency = Report.Latency.of(micros);
     return new Report(
-        SCENARIO, "r1", 30, sent, acknowledged, expected, received, Math.max(0, expected - received), duplicates, 2,
+        SCENARIO, "r1", 30, sent, acknowledged, expected, received, Math.max(0, expected - received), duplicates, 5, 2,
         Map.of(), acknowledged / 30.0, received / 30.0, latency, latency, latency, 41.5,
         List.of(new Report.Second(1, true, 1000, 1000, 19000, 3.2, 12.5, 40)));
   }
@@ -54,7 +54,7 @@ class ReportTest {
     String text = report(30_000, 30_000, 570_000, 569_000, 3).text();
     for (String figure :
         List.of("sent           30,000", "570,000 expected, 569,000 received", "missing        1,000",
-            "duplicates     3", "reconnects     2", "1,000 messages/s acknowledged", "18,967 deliveries/s",
+            "duplicates     3 (shown twice)", "repeats        5", "reconnects     2", "1,000 messages/s acknowledged", "18,967 deliveries/s",
             "sender-to-others p50 50.0", "send lag", "generator CPU  42%", "INCOMPLETE")) {
       assertTrue(text.contains(figure), figure + " in:\n" + text);
     }
@@ -103,7 +103,7 @@ class ReportTest {
   private static PartReport part(Histogram latencies, long sent, double cpu, double seconds) {
     String encoded = Histograms.encode(latencies);
     return new PartReport(
-        seconds, sent, sent, sent * 19, sent * 19, 0, 0, Map.of("rate_limited", 1L), encoded, encoded, encoded, cpu,
+        seconds, sent, sent, sent * 19, sent * 19, 0, 0, 0, Map.of("rate_limited", 1L), encoded, encoded, encoded, cpu,
         List.of(new PartReport.Second(1, true, 100, sent, sent, sent * 19, encoded, cpu, Map.of("rate_limited", 1L))));
   }
 

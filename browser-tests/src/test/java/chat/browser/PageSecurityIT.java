@@ -69,11 +69,11 @@ class PageSecurityIT {
   }
 
   private CompletableFuture<WebSocket> socket(String token, String origin) {
-    WebSocket.Builder builder = http.newWebSocketBuilder();
+    WebSocket.Builder builder = http.newWebSocketBuilder().header("Authorization", "Bearer " + token);
     if (origin != null) {
       builder.header("Origin", origin);
     }
-    URI uri = URI.create("ws://" + server.uri().getRawAuthority() + "/ws?token=" + token);
+    URI uri = URI.create("ws://" + server.uri().getRawAuthority() + "/ws");
     return builder.buildAsync(uri, new WebSocket.Listener() {});
   }
 }

@@ -27,16 +27,19 @@ import picocli.CommandLine.Option;
       "Starts nodes in one grid behind HAProxy on one PostgreSQL, all on 127.0.0.1, runs the bots at a steady "
           + "rate through the balancer and breaks the cluster, one fault at a time: kills a node and starts it "
           + "again, freezes one past the grid's heartbeat timeout, restarts the database, pauses it for 10 s, "
-          + "stalls a consumer, restarts every node in turn. Each fault gets a bots run of its own; the report "
-          + "says, per fault, what was lost, what came twice, how long users waited and what errors they saw.",
+          + "stalls a consumer until its node closes it and has it resume, restarts every node in turn. Each "
+          + "fault gets a bots run of its own; the report says, per fault, what was lost, what was shown or "
+          + "came twice, how long users waited and every error the clients met, retried or not.",
       ""
     },
     footer = {
       "",
       "Each fault once (a few minutes): bin/chat-chaos",
       "An hour of faults at random:    bin/chat-chaos --soak 1h",
+      "One fault:                      bin/chat-chaos --fault stall_a_consumer",
       "",
-      "Exit code: 0 when nothing was lost or came twice under any fault, 1 when something was, 2 when the run could not start."
+      "Exit code: 0 when nothing was lost or shown twice under any fault and no client met an error the contract does"
+          + " not ask it to retry, 1 when one did, 2 when the run could not start."
     })
 public final class ChaosMain implements Callable<Integer> {
 
@@ -51,6 +54,12 @@ public final class ChaosMain implements Callable<Integer> {
       paramLabel = "DURATION",
       description = "Faults at random, one after the other, for this long (e.g. 1h); without it, each fault once.")
   String soak;
+
+  @Option(
+      names = "--fault",
+      paramLabel = "FAULT",
+      description = "Only this fault, once (repeat the option for several): ${COMPLETION-CANDIDATES}.")
+  List<Fault> only;
 
   @Option(names = "--seed", paramLabel = "N", description = "The seed of a soak's random faults, to repeat one.")
   Long seed;
@@ -68,7 +77,7 @@ public final class ChaosMain implements Callable<Integer> {
   }
 
   public static void main(String[] args) {
-    System.exit(new CommandLine(new ChaosMain(System.out)).execute(args));
+    System.exit(new CommandLine(new ChaosMain(System.out)).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
   }
 
   @Override
@@ -87,10 +96,10 @@ public final class ChaosMain implements Callable<Integer> {
     return report.passed() ? 0 : 1;
   }
 
-  /** Each fault once, or, for a soak, faults at random until its time is up. */
+  /** Each fault once (or the ones named), or, for a soak, faults at random until its time is up. */
   private Iterator<Fault> faults() {
     if (soak == null) {
-      return List.of(Fault.values()).iterator();
+      return (only != null ? only : List.of(Fault.values())).iterator();
     }
     long deadline = System.nanoTime() + Duration.parse("PT" + soak.toUpperCase(Locale.ROOT)).toNanos();
     Random random = seed != null ? new Random(seed) : new Random();

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 
 /**
  * The faults, one after the other, each in a bots run of its own: a steady stretch, the fault, then a
@@ -46,13 +47,15 @@ final class ChaosRun {
   ChaosReport run(Iterator<Fault> faults, int rate, Path tokenFile) throws InterruptedException {
     Scenario scenario = scenario(cluster.uri(), rate);
     Load load = Load.prepare(scenario, tokenFile, out);
-    Fault.Target target = Fault.Target.in(cluster, scenario.roomName(0));
+    List<String> rooms = IntStream.range(0, scenario.rooms()).mapToObj(scenario::roomName).toList();
+    Fault.Target target = Fault.Target.in(cluster, rooms);
     List<FaultOutcome> outcomes = new ArrayList<>();
     while (faults.hasNext()) {
       Fault fault = faults.next();
       out.printf("%n=== %s: %s%n", fault, fault.description());
       long started = System.nanoTime();
       AtomicReference<RuntimeException> broke = new AtomicReference<>();
+      AtomicReference<String> seen = new AtomicReference<>("");
       Report report =
           load.run(
               stop -> {
@@ -62,7 +65,7 @@ final class ChaosRun {
                           try {
                             Pause.of(STEADY);
                             out.printf("--- %s now%n", fault);
-                            fault.inject(cluster, target);
+                            seen.set(fault.inject(cluster, target));
                             out.printf("--- %s over; recovering%n", fault);
                             Pause.of(RECOVERY);
                           } catch (RuntimeException e) {
@@ -78,7 +81,7 @@ final class ChaosRun {
       if (broke.get() != null) {
         throw new IllegalStateException("the fault " + fault + " could not be carried out", broke.get());
       }
-      FaultOutcome outcome = FaultOutcome.of(fault, (System.nanoTime() - started) / 1e9, report);
+      FaultOutcome outcome = FaultOutcome.of(fault, (System.nanoTime() - started) / 1e9, report, seen.get());
       outcomes.add(outcome);
       out.print(report.text());
     }

@@ -2,49 +2,51 @@ package chat.chaos;
 
 import chat.client.ChatApi;
 import chat.dto.Authenticated;
-import chat.dto.ClientFrame;
-import chat.dto.WireJson;
 import chat.testing.Pause;
 import chat.testing.QuickGrid;
-import chat.testing.RawWebSocket;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /** What the suite does to the cluster, one at a time, while the bots send through its balancer. */
 enum Fault {
   KILL_A_NODE("a node is killed (SIGKILL) and started again") {
     @Override
-    void inject(LocalCluster cluster, Target target) {
+    String inject(LocalCluster cluster, Target target) {
       LocalCluster.Node node = cluster.nodes().get(1);
       cluster.kill(node);
       Pause.of(Duration.ofSeconds(1));
       cluster.startAgain(node);
+      return "";
     }
   },
 
-  FREEZE_A_NODE("a node stands still (SIGSTOP) past the grid's heartbeat timeout, then runs on") {
+  FREEZE_A_NODE(
+      "a node stands still (SIGSTOP) past the grid's heartbeat timeout, then runs on; its clients resume"
+          + " elsewhere once it has been silent for two heartbeats") {
     @Override
-    void inject(LocalCluster cluster, Target target) {
+    String inject(LocalCluster cluster, Target target) {
       LocalCluster.Node node = cluster.nodes().get(2);
       cluster.freeze(node);
-      Pause.of(QuickGrid.HEARTBEAT_TIMEOUT.multipliedBy(2));
+      Pause.of(FREEZE);
       cluster.thaw(node);
       cluster.awaitAllReady(REJOIN);
+      return "";
     }
   },
 
   RESTART_THE_DATABASE("PostgreSQL stops and starts again 3 s later, as on a fail-over") {
     @Override
-    void inject(LocalCluster cluster, Target target) {
+    String inject(LocalCluster cluster, Target target) {
       cluster.database().restart(Duration.ofSeconds(3));
       cluster.awaitAllReady(REJOIN);
+      return "";
     }
   },
 
   PAUSE_THE_DATABASE("PostgreSQL stands still (SIGSTOP) for 10 s") {
     @Override
-    void inject(LocalCluster cluster, Target target) {
+    String inject(LocalCluster cluster, Target target) {
       cluster.database().pause();
       try {
         Pause.of(Duration.ofSeconds(10));
@@ -52,28 +54,31 @@ enum Fault {
         cluster.database().resume();
       }
       cluster.awaitAllReady(REJOIN);
+      return "";
     }
   },
 
-  STALL_A_CONSUMER("a member of a busy room stops reading its socket for 20 s") {
+  STALL_A_CONSUMER(
+      "a member of the busy rooms stops reading its socket until its node closes it (4008), then resumes") {
     @Override
-    void inject(LocalCluster cluster, Target target) {
-      try (RawWebSocket stalled = RawWebSocket.connect(cluster.uri(), target.stalledUser().token(), 4096)) {
-        stalled.sendText(WireJson.toJson(new ClientFrame.JoinRoom(target.busyRoom())));
-        Pause.of(Duration.ofSeconds(20));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+    String inject(LocalCluster cluster, Target target) {
+      URI node = cluster.nodes().getFirst().uri();
+      return new StalledConsumer(node, cluster.uri(), target.stalledUser(), target.talker(), target.rooms())
+          .stallAndResume();
     }
   },
 
   RESTART_EVERY_NODE("bin/chat-cluster restart: every node in turn drains (SIGTERM), stops and starts again, as in an upgrade") {
     @Override
-    void inject(LocalCluster cluster, Target target) {
+    String inject(LocalCluster cluster, Target target) {
       cluster.rollingRestart();
       cluster.awaitAllReady(REJOIN);
+      return "";
     }
   };
+
+  /** How long a frozen node stands still: past the grid's heartbeat timeout, so that it is dropped. */
+  static final Duration FREEZE = QuickGrid.HEARTBEAT_TIMEOUT.multipliedBy(2);
 
   /** How long the cluster may take to have every node ready again after a fault. */
   static final Duration REJOIN = Duration.ofMinutes(2);
@@ -88,15 +93,22 @@ enum Fault {
     return description;
   }
 
-  /** Breaks the cluster and returns once the fault is over (the cluster may still be recovering). */
-  abstract void inject(LocalCluster cluster, Target target);
+  /**
+   * Breaks the cluster and returns once the fault is over (the cluster may still be recovering), with
+   * what the fault itself saw beyond the bots' counts (empty if nothing).
+   */
+  abstract String inject(LocalCluster cluster, Target target);
 
-  /** What a fault aims at beside the cluster: a room the bots are busy in, a user of its own. */
-  record Target(String busyRoom, Authenticated stalledUser) {
+  /** What a fault aims at beside the cluster: the rooms the bots are busy in, users of its own. */
+  record Target(List<String> rooms, Authenticated stalledUser, Authenticated talker) {
 
-    static Target in(LocalCluster cluster, String busyRoom) {
+    static Target in(LocalCluster cluster, List<String> rooms) {
       ChatApi api = ChatApi.of(cluster.uri());
-      return new Target(busyRoom, api.signUp("chaos-stalled-" + System.nanoTime() % 100_000, "stalled-password"));
+      long run = System.nanoTime() % 100_000;
+      return new Target(
+          rooms,
+          api.signUp("chaos-stalled-" + run, "stalled-password"),
+          api.signUp("chaos-talker-" + run, "talker-password"));
     }
   }
 }

@@ -52,8 +52,11 @@ final class LocalCluster implements AutoCloseable {
     int port = PayaraNode.freePort();
     Map<String, String> environment = new HashMap<>(PayaraNode.UNLIMITED);
     environment.putAll(database.nodeEnvironment("chaos-" + port));
-    // A client of a frozen node gives up on it after two heartbeats and 5 s: 15 s.
-    environment.put("CHAT_HEARTBEAT_SECONDS", "5");
+    // A client of a frozen node gives up on it after two silent heartbeats, 4 to 4.5 s, and resumes on
+    // another node well before the freeze (10 s) is over.
+    environment.put("CHAT_HEARTBEAT_SECONDS", "2");
+    // A consumer that stops reading overflows its queue in seconds at the bots' rate, not minutes.
+    environment.put("CHAT_SEND_QUEUE_BYTES", Integer.toString(128 * 1024));
     environment.put("CHAT_JAVA_OPTS", String.join(" ", PayaraNode.testJvmOptions(QuickGrid.OPTIONS)));
     environment.put("CHAT_HEAP", "512m");
     environment.put("CHAT_PORT", Integer.toString(port));

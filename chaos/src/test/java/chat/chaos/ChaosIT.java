@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,11 +41,17 @@ class ChaosIT {
       assertEquals(0, fault.missing(), fault.fault() + ": acknowledged messages lost or missed unnoticed");
       assertEquals(0, fault.duplicates(), fault.fault() + ": messages shown twice");
       assertEquals(fault.sent(), fault.acknowledged(), fault.fault() + ": messages never acknowledged");
+      assertEquals(Map.of(), fault.errorsBeyondTheRetryable(), fault.fault() + ": errors the contract does not ask to retry");
     }
     for (Fault dropsSockets : List.of(Fault.KILL_A_NODE, Fault.FREEZE_A_NODE, Fault.RESTART_EVERY_NODE)) {
       FaultOutcome outcome = report.faults().get(dropsSockets.ordinal());
       assertTrue(outcome.reconnects() > 0, dropsSockets + " cost some bots their socket, and they came back");
     }
+    FaultOutcome freeze = report.faults().get(Fault.FREEZE_A_NODE.ordinal());
+    assertTrue(
+        freeze.longestAcknowledgementMillis() < Fault.FREEZE.toMillis(),
+        "the frozen node's clients waited for it (" + freeze.longestAcknowledgementMillis() + " ms) rather than"
+            + " resuming elsewhere after two silent heartbeats");
     for (Fault operatorsWork : List.of(Fault.KILL_A_NODE, Fault.RESTART_EVERY_NODE)) {
       FaultOutcome outcome = report.faults().get(operatorsWork.ordinal());
       assertTrue(

@@ -281,8 +281,7 @@ public final class ChatApi {
   }
 
   private static ChatApiException refusal(HttpResponse<String> response) {
-    Duration retryAfter =
-        response.headers().firstValue("Retry-After").map(s -> Duration.ofSeconds(Long.parseLong(s))).orElse(null);
+    Duration retryAfter = response.headers().firstValue("Retry-After").map(ChatApi::seconds).orElse(null);
     try {
       ErrorBody body = WireJson.fromJson(response.body(), ErrorBody.class);
       return new ChatApiException(response.statusCode(), body.error(), body.message(), retryAfter);
@@ -290,6 +289,15 @@ public final class ChatApi {
       // Not the contract's error body: a proxy or a server in trouble answered.
       return new ChatApiException(
           response.statusCode(), "http_" + response.statusCode(), "the server answered " + response.statusCode(), retryAfter);
+    }
+  }
+
+  /** A Retry-After in seconds, as the server sends it; a proxy's date form is read as no advice. */
+  private static Duration seconds(String retryAfter) {
+    try {
+      return Duration.ofSeconds(Long.parseLong(retryAfter.trim()));
+    } catch (NumberFormatException notSeconds) {
+      return null;
     }
   }
 

@@ -39,6 +39,14 @@ public final class ChatApiException extends RuntimeException {
     return code;
   }
 
+  /** As a count of errors names it: {@code HTTP 503 unavailable}, {@code HTTP 500} without the contract's body, or {@code unreachable}. */
+  public String summary() {
+    if (status == 0) {
+      return UNREACHABLE;
+    }
+    return code.startsWith("http_") ? "HTTP " + status : "HTTP " + status + " " + code;
+  }
+
   /** How long the server asked us to wait, for {@code rate_limited}. */
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(retryAfter);

@@ -8,10 +8,8 @@ import chat.dto.ServerFrame;
 import chat.dto.User;
 import chat.dto.WireJson;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -41,6 +39,8 @@ public final class ChatConnection implements AutoCloseable {
   /** How long a send refused as {@code unavailable} waits before it goes again, as the contract asks. */
   static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(1);
   private static final String UNAVAILABLE = "unavailable";
+  /** What the server names a refused join by, in the error frame's {@code ref}: {@code join_room:NAME}. */
+  private static final String JOIN_REF = "join_room:";
 
   /** What the user of a connection hears; called on the connection's event loop, never concurrently. */
   public interface Listener {
@@ -49,10 +49,26 @@ public final class ChatConnection implements AutoCloseable {
     void onFrame(ServerFrame frame);
 
     void onState(ConnectionState state);
+
+    /**
+     * Something the connection met and got over by itself, for a client that counts such things (the
+     * bots); its user sees a delay at most. {@code error} names it: {@code unavailable} for a send it
+     * sends again, {@code HTTP <status> [code]} or {@code unreachable} for a REST call of its own (a
+     * gap's fill) that it tries again, {@code handshake <status>} for a refused connect it retries.
+     */
+    default void onRetried(String error) {}
+
+    /**
+     * A message that came live over the socket although its seq was here (a resend the server published
+     * again, a live frame behind the fill that fetched it): dropped, not shown twice. A catch-up's overlap
+     * with what came live is not told.
+     */
+    default void onRepeated(Message message) {}
   }
 
   private final ChatApi api;
   private final URI socketUri;
+  private final String authorization;
   private final Backoff backoff;
   private final Listener listener;
   private final Clock clock;
@@ -101,13 +117,17 @@ public final class ChatConnection implements AutoCloseable {
       boolean ownsLoop,
       Clock clock) {
     this.api = api;
-    this.socketUri = socketUri(api.server(), token);
+    this.socketUri = socketUri(api.server());
+    // In a header, never in the URL: URLs are what balancers and proxies log.
+    this.authorization = "Bearer " + token;
     this.backoff = backoff;
     this.listener = listener;
     this.loop = loop;
     this.ownsLoop = ownsLoop;
     this.clock = clock;
-    this.gaps = new GapFiller(api, resume, loop, this::accept, () -> limits.maxHistoryPage(), () -> state.isFinal());
+    this.gaps =
+        new GapFiller(
+            api, resume, loop, this::accept, () -> limits.maxHistoryPage(), () -> state.isFinal(), this::retried);
     this.heartbeat = new Heartbeat(loop, clock);
   }
 
@@ -229,6 +249,7 @@ public final class ChatConnection implements AutoCloseable {
     api.http()
         .newWebSocketBuilder()
         .connectTimeout(Duration.ofSeconds(10))
+        .header("Authorization", authorization)
         .buildAsync(socketUri, new SocketListener(thisSocket))
         .whenCompleteAsync(
             (opened, failure) -> {
@@ -263,7 +284,10 @@ public final class ChatConnection implements AutoCloseable {
       switch (status) {
         case 401 -> become(new ConnectionState.LoggedOut("the server no longer accepts this login"));
         case 403 -> become(new ConnectionState.Banned("banned"));
-        default -> retryLater("the server answered " + status);
+        default -> {
+          retried("handshake " + status);
+          retryLater("the server answered " + status);
+        }
       }
     } else {
       retryLater("cannot reach the server");
@@ -306,7 +330,15 @@ public final class ChatConnection implements AutoCloseable {
     } else if (frame instanceof ServerFrame.RequestFailed failed
         && UNAVAILABLE.equals(failed.code())
         && resume.waiting(failed.ref()) != null) {
+      retried(UNAVAILABLE);
       sendAgainLater(failed.ref());
+    } else if (frame instanceof ServerFrame.RequestFailed failed
+        && UNAVAILABLE.equals(failed.code())
+        && failed.ref() != null
+        && failed.ref().startsWith(JOIN_REF)
+        && resume.isIn(failed.ref().substring(JOIN_REF.length()))) {
+      retried(UNAVAILABLE);
+      joinAgainLater(failed.ref().substring(JOIN_REF.length()));
     } else {
       if (frame instanceof ServerFrame.RequestFailed failed) {
         resume.answered(failed.ref());
@@ -341,6 +373,7 @@ public final class ChatConnection implements AutoCloseable {
    */
   private void roomJoined(ServerFrame.RoomJoined joined) {
     Channel room = Channel.room(joined.room());
+    // What it repeats of the live messages is no repeat: it resumes from where the channel was complete.
     List<Message> fresh = joined.history().stream().filter(m -> resume.see(room, m)).toList();
     List<Message> history = joined.history();
     resume.completeThrough(room, history.isEmpty() ? 0 : history.get(history.size() - 1).seq());
@@ -352,8 +385,24 @@ public final class ChatConnection implements AutoCloseable {
 
   private void posted(ServerFrame frame, Message message) {
     Channel channel = Channel.of(message, me.username());
-    accept(channel, frame, message);
+    acceptLive(channel, frame, message);
     gaps.checkSoon(channel);
+  }
+
+  /**
+   * A join the server could not answer for now (its database away: the history could not be read) goes
+   * again, unless the room was left meanwhile: a socket that gave up would be silently out of the room.
+   */
+  private void joinAgainLater(String room) {
+    int thisSocket = generation;
+    loop.schedule(
+        () -> {
+          if (thisSocket == generation && resume.isIn(room)) {
+            transmit(resume.joinFrame(room));
+          }
+        },
+        UNAVAILABLE_RETRY.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -372,19 +421,28 @@ public final class ChatConnection implements AutoCloseable {
         TimeUnit.MILLISECONDS);
   }
 
-  /** A message the gap filler found, as if it had come live. */
+  /** A message the gap filler found, as if it had come live; one already here is the fill's overlap. */
   private void accept(Channel channel, Message message) {
-    accept(channel, asFrame(message), message);
+    if (take(channel, message)) {
+      deliver(asFrame(message));
+    }
   }
 
-  /** Hands on a message the first time its seq comes, and takes it as the answer to its send. */
-  private void accept(Channel channel, ServerFrame frame, Message message) {
+  /** A message that came over the socket: handed on the first time its seq comes. */
+  private void acceptLive(Channel channel, ServerFrame frame, Message message) {
+    if (take(channel, message)) {
+      deliver(frame);
+    } else {
+      repeated(message);
+    }
+  }
+
+  /** Whether the message is new here; either way, it answers its send. */
+  private boolean take(Channel channel, Message message) {
     if (message.from().id() == me.id()) {
       resume.answered(message.clientId());
     }
-    if (resume.see(channel, message)) {
-      deliver(frame);
-    }
+    return resume.see(channel, message);
   }
 
   private static ServerFrame asFrame(Message message) {
@@ -437,16 +495,25 @@ public final class ChatConnection implements AutoCloseable {
 
   private void become(ConnectionState next) {
     state = next;
-    try {
-      listener.onState(next);
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "a connection listener failed", e);
-    }
+    tell(() -> listener.onState(next));
+  }
+
+  private void retried(String error) {
+    tell(() -> listener.onRetried(error));
+  }
+
+  private void repeated(Message message) {
+    tell(() -> listener.onRepeated(message));
   }
 
   private void deliver(ServerFrame frame) {
+    tell(() -> listener.onFrame(frame));
+  }
+
+  /** Tells the listener something; a listener that fails is logged and does not stop the connection. */
+  private static void tell(Runnable call) {
     try {
-      listener.onFrame(frame);
+      call.run();
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "a connection listener failed", e);
     }
@@ -461,11 +528,9 @@ public final class ChatConnection implements AutoCloseable {
     }
   }
 
-  private static URI socketUri(URI server, String token) {
+  private static URI socketUri(URI server) {
     String scheme = "https".equals(server.getScheme()) ? "wss" : "ws";
-    return URI.create(
-        scheme + "://" + server.getRawAuthority() + "/ws?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8)
-            + "&frames=lines");
+    return URI.create(scheme + "://" + server.getRawAuthority() + "/ws?frames=lines");
   }
 
   /** Hands the socket's callbacks to the event loop, tagged with the socket they came from. */

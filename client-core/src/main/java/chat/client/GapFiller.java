@@ -7,10 +7,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 
 /**
@@ -35,6 +37,8 @@ final class GapFiller {
   /** The largest page the server allows. */
   private final IntSupplier pageSize;
   private final BooleanSupplier closed;
+  /** Told what each failed fetch met before it is tried again. */
+  private final Consumer<String> retried;
   /** Channels with a gap check due, and channels being filled. */
   private final Set<Channel> checks = new HashSet<>();
   private final Set<Channel> filling = new HashSet<>();
@@ -45,8 +49,10 @@ final class GapFiller {
       ScheduledExecutorService loop,
       BiConsumer<Channel, Message> found,
       IntSupplier pageSize,
-      BooleanSupplier closed) {
+      BooleanSupplier closed,
+      Consumer<String> retried) {
     this.api = api;
+    this.retried = retried;
     this.resume = resume;
     this.loop = loop;
     this.found = found;
@@ -89,6 +95,7 @@ final class GapFiller {
                 // The server may be briefly unable to answer (its database away): the gap stays open
                 // and is tried again, while live messages go on arriving.
                 LOG.log(System.Logger.Level.INFO, "filling a gap failed, trying again: {0}", failure.getMessage());
+                retried.accept(summary(failure));
                 loop.schedule(() -> fill(channel), GAP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 return;
               }
@@ -116,5 +123,10 @@ final class GapFiller {
       }
       last = messages.get(messages.size() - 1).seq();
     }
+  }
+
+  private static String summary(Throwable failure) {
+    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+    return cause instanceof ChatApiException refused ? refused.summary() : ChatApiException.UNREACHABLE;
   }
 }

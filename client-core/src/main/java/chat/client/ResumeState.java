@@ -88,6 +88,11 @@ final class ResumeState {
     return frames;
   }
 
+  /** Whether the user means to be in {@code room}: it was joined and not left since. */
+  boolean isIn(String room) {
+    return rooms.containsKey(ChatNames.key(room));
+  }
+
   /** The join for {@code room}: a catch-up once a message of it was seen, else its newest page. */
   ClientFrame.JoinRoom joinFrame(String room) {
     return new ClientFrame.JoinRoom(room, resumeSeq(Channel.room(room)), null);

@@ -23,10 +23,12 @@ public final class Haproxy implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final Path log;
 
-  private Haproxy(Process process, int port) {
+  private Haproxy(Process process, int port, Path log) {
     this.process = process;
     this.port = port;
+    this.log = log;
   }
 
   public static Haproxy inFrontOf(Path workDir, List<PayaraNode> nodes) {
@@ -41,12 +43,11 @@ public final class Haproxy implements AutoCloseable {
       }
       Path file = workDir.resolve("haproxy.cfg");
       Files.writeString(file, config);
+      Path log = workDir.resolve("haproxy.log");
       ProcessBuilder builder =
-          new ProcessBuilder("haproxy", "-f", file.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(workDir.resolve("haproxy.log").toFile());
+          new ProcessBuilder("haproxy", "-f", file.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
       builder.environment().put("CHAT_PORT", Integer.toString(port));
-      Haproxy haproxy = new Haproxy(builder.start(), port);
+      Haproxy haproxy = new Haproxy(builder.start(), port, log);
       haproxy.awaitBackends();
       return haproxy;
     } catch (IOException e) {
@@ -56,6 +57,15 @@ public final class Haproxy implements AutoCloseable {
 
   public URI uri() {
     return URI.create("http://127.0.0.1:" + port + "/");
+  }
+
+  /** What it has logged so far: its access log, a line a request, and its own complaints. */
+  public String log() {
+    try {
+      return Files.readString(log);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Until a health-checked node answers through it. */

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A chat node as its own process, started as production starts one: {@code payara-config/launch-node}
@@ -267,9 +270,36 @@ public final class PayaraNode implements AutoCloseable {
         name + " was not ready within " + START_TIMEOUT + " (readiness said: " + lastAnswer + "); see " + log);
   }
 
+  /** The node's heap after a full collection (jcmd's GC.run, then GC.heap_info): what its objects hold. */
+  public long liveHeapBytes() {
+    String jcmd = jcmd().toString();
+    String pid = Long.toString(process.pid());
+    try {
+      run(jcmd, pid, "GC.run");
+      String info = run(jcmd, pid, "GC.heap_info");
+      Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
+      if (!used.find()) {
+        throw new IllegalStateException("no heap figure in: " + info);
+      }
+      return Long.parseLong(used.group(1)) * 1024;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The running JDK's jcmd: one on the PATH may be an older JDK's, which cannot attach to the node. */
+  private static Path jcmd() {
+    return Path.of(System.getProperty("java.home"), "bin", "jcmd");
+  }
+
+  private static String run(String... command) throws IOException {
+    Process tool = new ProcessBuilder(command).redirectErrorStream(true).start();
+    return new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+  }
+
   /** A node that never got ready leaves its threads in its log, so a hang can be read afterwards. */
   private void dumpThreads() {
-    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    Path jcmd = jcmd();
     if (!Files.isExecutable(jcmd)) {
       return;
     }

@@ -11,6 +11,7 @@ import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A WebSocket client written out by hand over a plain TCP socket, for what a well-behaved client
@@ -26,6 +27,8 @@ public final class RawWebSocket implements AutoCloseable {
   private final Socket socket;
   private final OutputStream out;
   private final DataInputStream in;
+  /** The node's close code once it closed, 0 before. */
+  private int closedWith;
 
   private RawWebSocket(Socket socket) throws IOException {
     this.socket = socket;
@@ -41,7 +44,7 @@ public final class RawWebSocket implements AutoCloseable {
     socket.setSoTimeout((int) WAIT.toMillis());
     RawWebSocket raw = new RawWebSocket(socket);
     raw.out.write(
-        ("GET /ws?token=" + token + " HTTP/1.1\r\nHost: " + node.getAuthority()
+        ("GET /ws HTTP/1.1\r\nHost: " + node.getAuthority() + "\r\nAuthorization: Bearer " + token
                 + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
             .getBytes(StandardCharsets.US_ASCII));
@@ -70,6 +73,20 @@ public final class RawWebSocket implements AutoCloseable {
 
   /** Reads the node's frames until its close frame: its code, or 1006 if the connection just ends. */
   public int closeCode() throws IOException {
+    while (nextText().isPresent()) {
+      // Frames before the close are of no interest here.
+    }
+    return closedWith;
+  }
+
+  /**
+   * The node's next text frame (binary and control frames are passed over), or empty once it closed:
+   * its code is then {@link #closeCode()}'s (1006 if the connection just ended).
+   */
+  public Optional<String> nextText() throws IOException {
+    if (closedWith != 0) {
+      return Optional.empty();
+    }
     try {
       while (true) {
         int opcode = in.readUnsignedByte() & 0x0f;
@@ -82,11 +99,16 @@ public final class RawWebSocket implements AutoCloseable {
         byte[] payload = new byte[(int) length];
         in.readFully(payload);
         if (opcode == 0x8) {
-          return payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+          closedWith = payload.length >= 2 ? ((payload[0] & 0xff) << 8) | (payload[1] & 0xff) : 1005;
+          return Optional.empty();
+        }
+        if (opcode == 0x1) {
+          return Optional.of(new String(payload, StandardCharsets.UTF_8));
         }
       }
     } catch (EOFException | SocketException ended) {
-      return ABNORMAL_CLOSURE;
+      closedWith = ABNORMAL_CLOSURE;
+      return Optional.empty();
     }
   }
 

@@ -42,10 +42,14 @@ import java.util.logging.Logger;
  * state is its {@link ClientSocket}.
  */
 @ApplicationScoped
-@ServerEndpoint(value = ChatEndpoint.PATH, configurator = EndpointConfigurator.class)
+@ServerEndpoint(
+    value = ChatEndpoint.PATH,
+    subprotocols = SocketToken.SUBPROTOCOL,
+    configurator = EndpointConfigurator.class)
 public class ChatEndpoint {
 
   static final String PATH = "/ws";
+  static final String JOIN_REF = "join_room:";
   private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
   private static final String CONNECTION = ClientSocket.class.getName();
   /**
@@ -118,7 +122,8 @@ public class ChatEndpoint {
             handshake.token(),
             handshake.address(),
             config.sendQueueBytes(),
-            takesFramesPerLine(session));
+            takesFramesPerLine(session),
+            sockets::tooSlow);
     session.getUserProperties().put(CONNECTION, connection);
     // Registered before whom the user blocks is read, so a block made meanwhile reaches it as an event;
     // and before the bans are read again, so a ban made since the handshake closes it either way.
@@ -152,13 +157,8 @@ public class ChatEndpoint {
     if (connection.isClosed() || refusedForBan(connection)) {
       return;
     }
+    // A frame past CHAT_MAX_FRAME_BYTES never gets here: it was refused at its header (FrameLimitHandler).
     connection.heard();
-    if (isOverLimit(text)) {
-      connection.close(
-          new CloseReason(
-              CloseReason.CloseCodes.TOO_BIG, "frames are at most " + config.maxFrameBytes() + " bytes"));
-      return;
-    }
     ClientFrame frame;
     try {
       frame = WireJson.readClientFrame(text);
@@ -166,10 +166,7 @@ public class ChatEndpoint {
       fail(connection, ErrorCode.INVALID_REQUEST, e.getMessage(), null);
       return;
     }
-    String ref =
-        frame instanceof ClientFrame.SendChatMessage send
-            ? send.clientId()
-            : frame instanceof ClientFrame.SendDirectMessage direct ? direct.clientId() : null;
+    String ref = refOf(frame);
     try {
       handle(connection, frame);
     } catch (RateLimited limited) {
@@ -278,16 +275,26 @@ public class ChatEndpoint {
     return true;
   }
 
-  /** {@code /ws?token=...&frames=lines}: the client takes several frames in one message, a line each. */
+  /** {@code /ws?frames=lines}: the client takes several frames in one message, a line each. */
   private static boolean takesFramesPerLine(Session session) {
     return session.getRequestParameterMap().getOrDefault(FRAMES, List.of()).contains(FRAMES_PER_LINE);
   }
 
-  private boolean isOverLimit(String text) {
-    int limit = config.maxFrameBytes();
-    // A char is at most three UTF-8 bytes, so only long frames need counting.
-    return text.length() > limit
-        || (text.length() * 3L > limit && text.getBytes(StandardCharsets.UTF_8).length > limit);
+  /**
+   * What a refusal names, so that the client knows which of its requests failed: a send's clientId, a
+   * join's room ({@code join_room:NAME}, which a client joins again after {@code unavailable}).
+   */
+  private static String refOf(ClientFrame frame) {
+    if (frame instanceof ClientFrame.SendChatMessage send) {
+      return send.clientId();
+    }
+    if (frame instanceof ClientFrame.SendDirectMessage direct) {
+      return direct.clientId();
+    }
+    if (frame instanceof ClientFrame.JoinRoom join && join.room() != null) {
+      return JOIN_REF + join.room();
+    }
+    return null;
   }
 
   private static void fail(ClientSocket connection, ErrorCode code, String message, String ref) {

@@ -42,13 +42,14 @@ final class ClientSocket {
       Tokens.Valid token,
       String address,
       int maxPendingChars,
-      boolean framesPerLine) {
+      boolean framesPerLine,
+      Runnable overflowed) {
     this.session = session;
     this.user = token.user();
     this.tokenVersion = token.version();
     this.tokenExpiresEpochSecond = token.expiresEpochSecond();
     this.address = address;
-    this.sendQueue = new SendQueue(session, maxPendingChars, framesPerLine);
+    this.sendQueue = new SendQueue(session, maxPendingChars, framesPerLine, overflowed);
   }
 
   String id() {

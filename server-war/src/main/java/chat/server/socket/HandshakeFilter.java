@@ -7,6 +7,7 @@ import chat.server.access.BanList;
 import chat.server.access.ClientAddress;
 import chat.server.access.SeenAddresses;
 import chat.server.account.Tokens;
+import chat.server.config.ChatConfig;
 import chat.server.error.ChatException;
 import chat.server.ratelimit.RateLimited;
 import chat.server.ratelimit.RateLimits;
@@ -18,12 +19,14 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpUpgradeHandler;
 import java.io.IOException;
 import java.security.Principal;
+import org.glassfish.tyrus.servlet.TyrusHttpUpgradeHandler;
 
 /**
  * Refuses a WebSocket handshake with a plain HTTP answer and the contract's error body before any
- * socket exists: 403 for a page of a foreign origin, 401 without a valid token, 403 for a banned user or
+ * socket exists: 403 for a page of a foreign origin, 400 for a token in the URL, 401 without a valid token (see {@link SocketToken}), 403 for a banned user or
  * address, 503 while the node is cut off from the cluster. Notes the address of each user let in, for address bans, and hands the user and address on
  * to the socket ({@link CheckedHandshake}).
  */
@@ -37,6 +40,7 @@ public class HandshakeFilter extends HttpFilter {
   @Inject RateLimits limits;
   @Inject OriginCheck origins;
   @Inject Isolation isolation;
+  @Inject ChatConfig config;
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -47,7 +51,7 @@ public class HandshakeFilter extends HttpFilter {
       isolation.check();
       String address = addresses.of(request);
       limits.connections().acquire(AddressKey.of(address));
-      Tokens.Valid token = tokens.verify(request.getParameter("token"));
+      Tokens.Valid token = tokens.verify(SocketToken.of(request));
       bans.checkAddressOf(token.user(), address);
       seen.note(token.user(), address);
       checked = new CheckedHandshake(token, address);
@@ -60,15 +64,28 @@ public class HandshakeFilter extends HttpFilter {
       response.getWriter().write(WireJson.toJson(ErrorBody.of(refused.code(), refused.getMessage())));
       return;
     }
-    chain.doFilter(carrying(request, checked), response);
+    chain.doFilter(carrying(request, checked, config.maxFrameBytes()), response);
   }
 
-  /** The container hands the request's user principal to the socket's session. */
-  private static HttpServletRequest carrying(HttpServletRequest request, CheckedHandshake checked) {
+  /**
+   * The container hands the request's user principal to the socket's session, and upgrades it with
+   * its own handler made to refuse a frame larger than {@code maxFrameBytes} at its header.
+   */
+  private static HttpServletRequest carrying(HttpServletRequest request, CheckedHandshake checked, int maxFrameBytes) {
     return new HttpServletRequestWrapper(request) {
       @Override
       public Principal getUserPrincipal() {
         return checked;
+      }
+
+      @Override
+      public <T extends HttpUpgradeHandler> T upgrade(Class<T> handlerClass) throws IOException, ServletException {
+        if (handlerClass != TyrusHttpUpgradeHandler.class) {
+          return super.upgrade(handlerClass);
+        }
+        FrameLimitHandler handler = super.upgrade(FrameLimitHandler.class);
+        handler.limitFramesTo(maxFrameBytes);
+        return handlerClass.cast(handler);
       }
     };
   }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /** This node's sockets, by room and by user, and delivery of events to them. */
@@ -41,6 +42,8 @@ public class LocalSockets {
 
   private BanList bans;
   private Profiles profiles;
+  /** Sockets closed for reading too slowly (4008): what a stalled client costs is bounded by that. */
+  private Counter tooSlow;
 
   protected LocalSockets() {}
 
@@ -49,6 +52,12 @@ public class LocalSockets {
     this.bans = bans;
     this.profiles = profiles;
     metrics.gauge("chat_sockets", all, Set::size);
+    this.tooSlow = metrics.counter("chat_sockets_too_slow");
+  }
+
+  /** A socket's queue overflowed, and it is closed with 4008. */
+  void tooSlow() {
+    tooSlow.inc();
   }
 
   /**

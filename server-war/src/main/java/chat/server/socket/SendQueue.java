@@ -42,11 +42,14 @@ final class SendQueue {
   /** Guarded by this: {@link #transmitQueued} is sending, on the thread that holds the lock. */
   private boolean transmitting;
   private boolean closed;
+  /** Told when the queue overflows and the socket is closed for it. */
+  private final Runnable overflowed;
   /** Set when the socket is to close once what is queued has gone out. */
   private CloseReason closeWhenSent;
 
-  SendQueue(Session session, int maxPendingChars, boolean framesPerLine) {
+  SendQueue(Session session, int maxPendingChars, boolean framesPerLine, Runnable overflowed) {
     this.session = session;
+    this.overflowed = overflowed;
     this.remote = session.getAsyncRemote();
     this.maxPendingChars = maxPendingChars;
     this.framesPerLine = framesPerLine;
@@ -73,6 +76,7 @@ final class SendQueue {
     if (pendingChars > 0 && pendingChars + frame.length() > maxPendingChars) {
       queued = null;
       pendingChars = 0;
+      overflowed.run();
       close(new CloseReason(CloseCodes.TOO_SLOW, "too slow: over " + maxPendingChars + " bytes waiting"));
       return;
     }

@@ -1,6 +1,8 @@
 package chat.server.web;
 
 import chat.dto.ErrorCode;
+import chat.server.socket.Drain;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -19,6 +21,8 @@ import java.util.logging.Logger;
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
 
   private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
+
+  @Inject Drain drain;
 
   @Override
   public Response toResponse(Throwable exception) {
@@ -46,6 +50,10 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
       return ErrorResponses.of(
           ErrorCode.INVALID_REQUEST,
           "malformed JSON body, or a field of the wrong type or out of range");
+    }
+    // While the node stops, its parts go one by one and fail what still reaches them: send it again.
+    if (drain.isDraining()) {
+      return ErrorResponses.of(ErrorCode.UNAVAILABLE, "the node is stopping; send it again");
     }
     LOG.log(Level.SEVERE, "unexpected failure", exception);
     return ErrorResponses.of(ErrorCode.INTERNAL, "internal error");

@@ -82,7 +82,7 @@ class CrossNodeLatencyBenchmark {
   }
 
   private static WebSocket join(HttpClient client, ChatHttp node, Authenticated user, String room, Receiver receiver) {
-    WebSocket socket = client.newWebSocketBuilder().buildAsync(node.socketUri(user.token()), receiver).join();
+    WebSocket socket = node.socketBuilder(client, user.token()).buildAsync(node.socketUri(), receiver).join();
     socket.sendText(WireJson.toJson(new ClientFrame.JoinRoom(room)), true).join();
     receiver.joined.orTimeout(30, TimeUnit.SECONDS).join();
     return socket;

@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,12 +47,12 @@ class IdleSocketsBenchmark {
       List<WebSocket> sockets = new ArrayList<>();
       HttpClient client = HttpClient.newHttpClient();
       sockets.add(open(client, http, users.get(0), "idle-0"));
-      long heapBefore = liveHeap(node.pid());
+      long heapBefore = node.liveHeapBytes();
       long rssBefore = rss(node.pid());
       for (int i = 1; i < SOCKETS; i++) {
         sockets.add(open(client, http, users.get(i % users.size()), "idle-" + (i % ROOMS)));
       }
-      long heapAfter = liveHeap(node.pid());
+      long heapAfter = node.liveHeapBytes();
       long rssAfter = rss(node.pid());
       String report =
           """
@@ -78,10 +76,9 @@ class IdleSocketsBenchmark {
   private static WebSocket open(HttpClient client, ChatHttp http, Authenticated user, String room) {
     CompletableFuture<Void> joined = new CompletableFuture<>();
     WebSocket socket =
-        client
-            .newWebSocketBuilder()
+        http.socketBuilder(client, user.token())
             .buildAsync(
-                http.socketUri(user.token()),
+                http.socketUri(),
                 new WebSocket.Listener() {
                   @Override
                   public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
@@ -96,17 +93,6 @@ class IdleSocketsBenchmark {
     socket.sendText(WireJson.toJson(new ClientFrame.JoinRoom(room)), true).join();
     joined.orTimeout(30, TimeUnit.SECONDS).join();
     return socket;
-  }
-
-  /** The node's heap after a full collection: what its objects really hold. */
-  private static long liveHeap(long pid) throws IOException, InterruptedException {
-    run(JCMD, Long.toString(pid), "GC.run");
-    String info = run(JCMD, Long.toString(pid), "GC.heap_info");
-    Matcher used = Pattern.compile("used (\\d+)K").matcher(info);
-    if (!used.find()) {
-      throw new IllegalStateException("no heap figure in: " + info);
-    }
-    return Long.parseLong(used.group(1)) * 1024;
   }
 
   private static long rss(long pid) throws IOException {

@@ -95,7 +95,7 @@ class StoreAndSendBenchmark {
     private final StringBuilder partial = new StringBuilder();
 
     Listener(HttpClient client, ChatHttp http, Authenticated user, String room) throws Exception {
-      socket = client.newWebSocketBuilder().buildAsync(http.socketUri(user.token()), this).join();
+      socket = http.socketBuilder(client, user.token()).buildAsync(http.socketUri(), this).join();
       socket.sendText(WireJson.toJson(new ClientFrame.JoinRoom(room)), true).join();
       if (!joined.await(30, TimeUnit.SECONDS)) {
         throw new IllegalStateException(user.user().username() + " could not join " + room);

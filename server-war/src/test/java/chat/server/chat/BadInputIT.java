@@ -15,6 +15,7 @@ import chat.server.testing.HttpReply;
 import chat.testing.Names;
 import chat.server.testing.OneNodeSuite;
 import chat.server.testing.TokenForge;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -88,10 +89,18 @@ class BadInputIT extends OneNodeSuite {
       HttpReply reply = node.get("/api/account", token);
       assertEquals(401, reply.status(), "token " + token);
       assertEquals("unauthorized", reply.error().error());
-      assertEquals(401, Handshake.refusalStatus(node.socketUri(token)), "handshake with " + token);
+      assertEquals(401, Handshake.refusalStatus(node, token), "handshake with " + token);
     }
     assertTrue(node.get("/api/account", expired).error().message().contains("expired"));
     assertEquals(200, node.get("/api/account", valid).status());
+  }
+
+  @Test
+  void aTokenInTheSocketsUrlIsRefusedEvenAValidOne() {
+    Authenticated iris = node.signUp(Names.unique("iris"), "iris-password");
+    URI inTheUrl = URI.create(node.socketUri() + "?token=" + iris.token() + "&frames=lines");
+    assertEquals(400, Handshake.refusalStatus(inTheUrl));
+    ChatSocket.connect(node, iris.token()).close();
   }
 
   @Test

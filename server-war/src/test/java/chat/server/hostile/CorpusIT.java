@@ -206,7 +206,7 @@ class CorpusIT extends OneNodeSuite {
       for (int i = 0; i < 20; i++) {
         Socket socket = new Socket(node.base().getHost(), node.base().getPort());
         OutputStream out = socket.getOutputStream();
-        out.write(("GET /ws?token=" + token + " HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(("GET /ws HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token + "\r\nUpgrade: websocket\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
         held.add(socket);
       }

@@ -28,7 +28,7 @@ class ClientSocketTest {
   @Test
   void aSocketClosedUnderneathTheSendNeitherThrowsNorIsSentToAgain() {
     AtomicInteger attempts = new AtomicInteger();
-    ClientSocket socket = new ClientSocket(closedUnderneath(attempts), token(), "10.0.0.1", 1 << 20, true);
+    ClientSocket socket = new ClientSocket(closedUnderneath(attempts), token(), "10.0.0.1", 1 << 20, true, () -> {});
 
     assertDoesNotThrow(() -> socket.send("{\"type\":\"pong\"}"));
     assertDoesNotThrow(() -> socket.deliver(1, 2, "{\"type\":\"new_chat_message\"}"));
@@ -41,7 +41,7 @@ class ClientSocketTest {
   void framesQueuedBehindAMessageInFlightGoInTheNextOneALineEachToAClientThatAskedForLines() {
     List<String> sent = new ArrayList<>();
     List<SendHandler> pending = new ArrayList<>();
-    ClientSocket socket = new ClientSocket(holding(sent, pending), token(), "10.0.0.1", 1 << 20, true);
+    ClientSocket socket = new ClientSocket(holding(sent, pending), token(), "10.0.0.1", 1 << 20, true, () -> {});
 
     socket.send("{\"n\":1}");
     socket.send("{\"n\":2}");
@@ -57,7 +57,7 @@ class ClientSocketTest {
   void aClientThatDidNotAskForLinesGetsAFrameAMessage() {
     List<String> sent = new ArrayList<>();
     List<SendHandler> pending = new ArrayList<>();
-    ClientSocket socket = new ClientSocket(holding(sent, pending), token(), "10.0.0.1", 1 << 20, false);
+    ClientSocket socket = new ClientSocket(holding(sent, pending), token(), "10.0.0.1", 1 << 20, false, () -> {});
 
     socket.send("{\"n\":1}");
     socket.send("{\"n\":2}");
@@ -71,7 +71,7 @@ class ClientSocketTest {
   @Test
   void thousandsOfFramesQueuedForAClientOfOneFrameAMessageGoOutOneByOneWhenEachSendCompletesAtOnce() {
     List<String> sent = new ArrayList<>();
-    ClientSocket socket = new ClientSocket(completingAtOnce(sent), token(), "10.0.0.1", 1 << 24, false);
+    ClientSocket socket = new ClientSocket(completingAtOnce(sent), token(), "10.0.0.1", 1 << 24, false, () -> {});
 
     IntStream.range(0, 20_000).forEach(i -> socket.deliver(1, i + 1, "{\"n\":" + i + "}"));
     socket.flush();
@@ -83,7 +83,7 @@ class ClientSocketTest {
   @Test
   void framesQueuedWithoutAFlushStayQueued() {
     List<String> sent = new ArrayList<>();
-    ClientSocket socket = new ClientSocket(holding(sent, new ArrayList<>()), token(), "10.0.0.1", 1 << 20, true);
+    ClientSocket socket = new ClientSocket(holding(sent, new ArrayList<>()), token(), "10.0.0.1", 1 << 20, true, () -> {});
 
     socket.deliver(1, 3, "{\"n\":1}");
     socket.deliver(1, 4, "{\"n\":2}");

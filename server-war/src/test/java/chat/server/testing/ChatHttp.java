@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -115,10 +116,20 @@ public final class ChatHttp {
     return reply.as(Room.class);
   }
 
-  /** The WebSocket URI for a token, as a client would build it. */
-  public URI socketUri(String token) {
+  /** The WebSocket URI, as a client builds it: the token goes in a header ({@link #socketBuilder}). */
+  public URI socketUri() {
     String ws = base.toString().replaceFirst("^http", "ws");
-    return URI.create(ws.replaceAll("/$", "") + "/ws" + (token == null ? "" : "?token=" + token));
+    return URI.create(ws.replaceAll("/$", "") + "/ws");
+  }
+
+  /** A handshake as this node's client sends it, {@code token} (if any) as its Authorization header. */
+  public WebSocket.Builder socketBuilder(HttpClient client, String token) {
+    WebSocket.Builder builder = client.newWebSocketBuilder();
+    if (token != null) {
+      builder.header("Authorization", "Bearer " + token);
+    }
+    addHeaders(builder::header);
+    return builder;
   }
 
   private HttpRequest.Builder request(String path, String token) {

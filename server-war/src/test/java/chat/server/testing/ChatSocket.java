@@ -34,10 +34,11 @@ public final class ChatSocket implements AutoCloseable {
 
   private ChatSocket(ChatHttp node, String token, boolean framesPerLine) {
     this.framesPerLine = framesPerLine;
-    WebSocket.Builder builder = CLIENT.newWebSocketBuilder();
-    node.addHeaders(builder::header);
-    URI uri = node.socketUri(token);
-    this.socket = builder.buildAsync(framesPerLine ? URI.create(uri + "&frames=lines") : uri, new Listener()).join();
+    URI uri = node.socketUri();
+    this.socket =
+        node.socketBuilder(CLIENT, token)
+            .buildAsync(framesPerLine ? URI.create(uri + "?frames=lines") : uri, new Listener())
+            .join();
   }
 
   /** Connects and waits for {@code welcome}. */

@@ -17,9 +17,7 @@ public final class Handshake {
 
   /** The refusal of a handshake sent as {@code node}'s client sends it. */
   public static int refusalStatus(ChatHttp node, String token) {
-    WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
-    node.addHeaders(builder::header);
-    return refusalStatus(builder, node.socketUri(token));
+    return refusalStatus(node.socketBuilder(HttpClient.newHttpClient(), token), node.socketUri());
   }
 
   private static int refusalStatus(WebSocket.Builder builder, URI uri) {

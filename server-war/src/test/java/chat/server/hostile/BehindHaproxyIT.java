@@ -1,15 +1,22 @@
 package chat.server.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.dto.AdminUser;
 import chat.dto.Authenticated;
 import chat.dto.Credentials;
 import chat.server.testing.ChatHttp;
+import chat.server.testing.ChatSocket;
 import chat.server.testing.HttpReply;
+import chat.testing.Eventually;
 import chat.testing.Haproxy;
 import chat.testing.OneNode;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -18,11 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Behind the real HAProxy, on the configuration the project ships, a client cannot choose the address
- * the node bans, limits and records it by: whatever X-Forwarded-For it sends, the node sees its real
- * address.
+ * Behind the real HAProxy, on the configuration the project ships: a client cannot choose the address
+ * the node bans, limits and records it by (whatever X-Forwarded-For it sends, the node sees its real
+ * address), and the balancer's access log holds no credential of anyone's.
  */
-class ForwardedForIT {
+class BehindHaproxyIT {
 
   private static final int LOGIN_FAILURES = 3;
 
@@ -81,6 +88,33 @@ class ForwardedForIT {
         direct.forwardedFor("cafe.example").post("/api/signup", null, new Credentials("named", "named-password"));
     assertEquals(400, reply.status(), reply.toString());
     assertEquals("invalid_request", reply.error().error());
+  }
+
+  @Test
+  void theBalancersAccessLogHoldsNoTokenNorPassword() {
+    Authenticated tess = throughBalancer.signUp("tess", "tess-password");
+    throughBalancer.get("/api/account", tess.token());
+    // As the desktop app, the bots and the services connect: the token in the Authorization header.
+    ChatSocket.connect(throughBalancer, tess.token()).close();
+    // As the browser connects: the token offered as a subprotocol beside chat, which the node picks.
+    WebSocket browserLike =
+        HttpClient.newHttpClient()
+            .newWebSocketBuilder()
+            .subprotocols("chat", "bearer." + tess.token())
+            .buildAsync(throughBalancer.socketUri(), new WebSocket.Listener() {})
+            .join();
+    assertEquals("chat", browserLike.getSubprotocol());
+    browserLike.sendClose(WebSocket.NORMAL_CLOSURE, "").join();
+
+    // A socket's line is written when it ends.
+    Eventually.within(
+        Duration.ofSeconds(15),
+        () -> assertEquals(2, balancer.log().lines().filter(line -> line.contains("GET /ws")).count()));
+    String log = balancer.log();
+    assertTrue(log.contains("POST /api/signup"), log);
+    String signature = tess.token().substring(tess.token().indexOf('.') + 1);
+    assertFalse(log.contains(signature), "a token in the balancer's log:\n" + log);
+    assertFalse(log.contains("tess-password"), log);
   }
 
   private static AdminUser seenByAdmin(String username) {

@@ -1,0 +1,102 @@
+package chat.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HeartbeatTest {
+
+  private static final Duration BEAT = Duration.ofSeconds(4);
+
+  private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
+  private final MovingClock clock = new MovingClock();
+  private final List<String> said = new ArrayList<>();
+  private final Heartbeat heartbeat = new Heartbeat(loop, clock);
+
+  @BeforeEach
+  void start() {
+    // The loop's one thread waits here, so that the checks are the test's alone.
+    loop.submit(
+        () -> {
+          new CountDownLatch(1).await();
+          return null;
+        });
+    heartbeat.heard();
+    heartbeat.start(BEAT, () -> said.add("ping"), () -> said.add("silent"));
+  }
+
+  @AfterEach
+  void stop() {
+    heartbeat.stop();
+    loop.shutdownNow();
+  }
+
+  @Test
+  void pingsOnceABeatWhileTheServerAnswers() {
+    for (int quarter = 1; quarter <= 12; quarter++) {
+      clock.advance(BEAT.dividedBy(4));
+      heartbeat.check();
+      if (said.size() > 0 && said.getLast().equals("ping")) {
+        heartbeat.heard();
+      }
+    }
+    assertEquals(List.of("ping", "ping", "ping"), said);
+  }
+
+  @Test
+  void givesUpAQuarterBeatAfterTwoSilentBeatsAndOnlyOnce() {
+    for (int quarter = 1; quarter <= 9; quarter++) {
+      clock.advance(BEAT.dividedBy(4));
+      heartbeat.check();
+    }
+    assertEquals(List.of("ping", "ping", "silent"), said);
+    clock.advance(BEAT);
+    heartbeat.check();
+    assertEquals(List.of("ping", "ping", "silent"), said);
+  }
+
+  @Test
+  void anyFrameFromTheServerCountsAsHearingIt() {
+    for (int quarter = 1; quarter <= 9; quarter++) {
+      clock.advance(BEAT.dividedBy(4));
+      heartbeat.heard();
+      heartbeat.check();
+    }
+    assertEquals(List.of("ping", "ping"), said);
+  }
+
+  private static final class MovingClock extends Clock {
+
+    private Instant now = Instant.parse("2026-12-06T12:00:00Z");
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+
+    @Override
+    public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+  }
+}
