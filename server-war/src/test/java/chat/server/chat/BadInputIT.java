@@ -136,8 +136,9 @@ class BadInputIT extends OneNodeSuite {
       assertError(socket, "invalid_request", null);
       socket.sendRaw("{\"type\":\"join_room\",\"room\":\"" + room + "\",\"after\":\"later\"}");
       assertError(socket, "invalid_request", null);
-      socket.send(new ClientFrame.JoinRoom(Names.unique("missing")));
-      assertError(socket, "not_found", null);
+      String missing = Names.unique("missing");
+      socket.send(new ClientFrame.JoinRoom(missing));
+      assertError(socket, "not_found", "join_room:" + missing);
       socket.send(new ClientFrame.SendChatMessage(room, "x".repeat(2001), "long"));
       assertError(socket, "payload_too_large", "long");
       socket.send(new ClientFrame.SendChatMessage(room, "   ", "blank"));
