@@ -224,30 +224,28 @@ final class StalledConsumer {
   private List<String> missing() {
     List<String> missing = new ArrayList<>();
     for (String room : rooms) {
-      long after = joinedAt.get(room);
-      while (true) {
-        List<Message> page = api.roomMessages(room, ChatApi.Page.afterSeq(after, HISTORY_PAGE));
-        for (Message message : page) {
-          if (!seen.get(room).contains(message.seq())) {
-            missing.add(room + ":" + message.seq());
-          }
+      for (Message message : storedAfter(room, joinedAt.get(room))) {
+        if (!seen.get(room).contains(message.seq())) {
+          missing.add(room + ":" + message.seq());
         }
-        if (page.size() < HISTORY_PAGE) {
-          break;
-        }
-        after = page.getLast().seq();
       }
     }
     return missing;
   }
 
   private void fetchAfter(String room, long seq) {
+    storedAfter(room, seq).forEach(message -> see(room, message));
+  }
+
+  /** Every message the room has stored after {@code seq}, page by page over REST. */
+  private List<Message> storedAfter(String room, long seq) {
+    List<Message> stored = new ArrayList<>();
     long after = seq;
     while (true) {
       List<Message> page = api.roomMessages(room, ChatApi.Page.afterSeq(after, HISTORY_PAGE));
-      page.forEach(message -> see(room, message));
+      stored.addAll(page);
       if (page.size() < HISTORY_PAGE) {
-        return;
+        return stored;
       }
       after = page.getLast().seq();
     }

@@ -39,8 +39,6 @@ public final class ChatConnection implements AutoCloseable {
   /** How long a send refused as {@code unavailable} waits before it goes again, as the contract asks. */
   static final Duration UNAVAILABLE_RETRY = Duration.ofSeconds(1);
   private static final String UNAVAILABLE = "unavailable";
-  /** What the server names a refused join by, in the error frame's {@code ref}: {@code join_room:NAME}. */
-  private static final String JOIN_REF = "join_room:";
 
   /** What the user of a connection hears; called on the connection's event loop, never concurrently. */
   public interface Listener {
@@ -334,11 +332,9 @@ public final class ChatConnection implements AutoCloseable {
       sendAgainLater(failed.ref());
     } else if (frame instanceof ServerFrame.RequestFailed failed
         && UNAVAILABLE.equals(failed.code())
-        && failed.ref() != null
-        && failed.ref().startsWith(JOIN_REF)
-        && resume.isIn(failed.ref().substring(JOIN_REF.length()))) {
+        && failed.refusedJoin().filter(resume::isIn).isPresent()) {
       retried(UNAVAILABLE);
-      joinAgainLater(failed.ref().substring(JOIN_REF.length()));
+      joinAgainLater(failed.refusedJoin().orElseThrow());
     } else {
       if (frame instanceof ServerFrame.RequestFailed failed) {
         resume.answered(failed.ref());

@@ -4,6 +4,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbSubtype;
 import jakarta.json.bind.annotation.JsonbTypeInfo;
 import java.util.List;
+import java.util.Optional;
 
 /** What the server sends over the WebSocket; {@code type} on the wire picks the record. */
 @JsonbTypeInfo(
@@ -72,11 +73,26 @@ public sealed interface ServerFrame extends Frame {
 
   record Pong() implements ServerFrame {}
 
-  /** A request failed; {@code ref} is its {@code clientId} when it had one. The socket stays open. */
+  /**
+   * A request failed; {@code ref} is its {@code clientId} when it had one, or for a join
+   * {@code join_room:NAME}. The socket stays open.
+   */
   record RequestFailed(String code, String message, String ref) implements ServerFrame {
+
+    private static final String JOIN_REF = "join_room:";
 
     public static RequestFailed of(ErrorCode code, String message, String ref) {
       return new RequestFailed(code.wire(), message, ref);
+    }
+
+    /** The {@code ref} that names a refused join of {@code room}. */
+    public static String joinRef(String room) {
+      return JOIN_REF + room;
+    }
+
+    /** The room whose join this refuses, if it refuses a join. */
+    public Optional<String> refusedJoin() {
+      return ref != null && ref.startsWith(JOIN_REF) ? Optional.of(ref.substring(JOIN_REF.length())) : Optional.empty();
     }
   }
 }

@@ -49,7 +49,6 @@ import java.util.logging.Logger;
 public class ChatEndpoint {
 
   static final String PATH = "/ws";
-  static final String JOIN_REF = "join_room:";
   private static final Logger LOG = Logger.getLogger(ChatEndpoint.class.getName());
   private static final String CONNECTION = ClientSocket.class.getName();
   /**
@@ -292,7 +291,7 @@ public class ChatEndpoint {
       return direct.clientId();
     }
     if (frame instanceof ClientFrame.JoinRoom join && join.room() != null) {
-      return JOIN_REF + join.room();
+      return ServerFrame.RequestFailed.joinRef(join.room());
     }
     return null;
   }
