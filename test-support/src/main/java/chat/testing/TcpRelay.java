@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP relay on loopback between clients and a node: a network a test can break. {@link #cut()} drops
- * every connection and refuses new ones until {@link #restore()}; {@link #muteReplies()} lets requests
- * through but loses what the server answers, as when a link dies just after a send.
+ * A TCP relay on loopback, between clients and a node or between two nodes' data grid: a network a test
+ * can break. {@link #cut()} drops every connection and refuses new ones until {@link #restore()};
+ * {@link #muteReplies()} lets requests through but loses what the server answers, as when a link dies
+ * just after a send.
  */
 public final class TcpRelay implements AutoCloseable {
 
@@ -40,6 +41,16 @@ public final class TcpRelay implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** A relay to a TCP port on loopback that speaks anything (a node's data grid, say). */
+  public static TcpRelay toLoopbackPort(int port) {
+    return to(URI.create("tcp://127.0.0.1:" + port));
+  }
+
+  /** Where the relay accepts. */
+  public int port() {
+    return listener.getLocalPort();
   }
 
   /** The server's address through the relay. */
@@ -78,13 +89,20 @@ public final class TcpRelay implements AutoCloseable {
           closeQuietly(client);
           continue;
         }
-        Socket server = new Socket(target.getAddress(), target.getPort());
+        Socket server;
+        try {
+          server = new Socket(target.getAddress(), target.getPort());
+        } catch (IOException refused) {
+          // Passed on as it is: the server is not there.
+          closeQuietly(client);
+          continue;
+        }
         sockets.add(client);
         sockets.add(server);
         daemon("relay-up", () -> pump(client, server, false)).start();
         daemon("relay-down", () -> pump(server, client, true)).start();
       } catch (IOException e) {
-        // The listener closed, or the server refused one connection: the client sees it dropped.
+        // The listener closed.
       }
     }
   }

@@ -1,6 +1,7 @@
 package chat.testing;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,13 @@ public final class TwoNodes implements AutoCloseable {
   public static final String ADMIN_PASSWORD = TestDatabase.ADMIN_PASSWORD;
 
   private final TestDatabase database;
+  private final List<TcpRelay> gridLinks;
   public final PayaraNode a;
   public final PayaraNode b;
 
-  private TwoNodes(TestDatabase database, PayaraNode a, PayaraNode b) {
+  private TwoNodes(TestDatabase database, List<TcpRelay> gridLinks, PayaraNode a, PayaraNode b) {
     this.database = database;
+    this.gridLinks = gridLinks;
     this.a = a;
     this.b = b;
   }
@@ -31,11 +34,27 @@ public final class TwoNodes implements AutoCloseable {
 
   /** Two nodes whose JVMs get {@code jvmOptions} (the data grid's timeouts, for instance). */
   public static TwoNodes start(Path dataDir, List<String> jvmOptions) {
+    return start(dataDir, jvmOptions, false);
+  }
+
+  /**
+   * Two nodes whose data grid reaches each member only through a relay in front of it, which each
+   * member gives the other as its address (Hazelcast's public address), so that {@link #splitGrid()}
+   * cuts every link between them, whichever side opened it, while both keep running.
+   */
+  public static TwoNodes withSplittableGrid(Path dataDir, List<String> jvmOptions) {
+    return start(dataDir, jvmOptions, true);
+  }
+
+  private static TwoNodes start(Path dataDir, List<String> jvmOptions, boolean splittable) {
     TestDatabase database = TestDatabase.start(dataDir);
     String cluster = "chat-it-" + UUID.randomUUID();
     int portA = PayaraNode.freePort();
     int portB = PayaraNode.freePort();
-    String members = "127.0.0.1:" + portA + ",127.0.0.1:" + portB;
+    List<TcpRelay> links = splittable ? List.of(TcpRelay.toLoopbackPort(portA), TcpRelay.toLoopbackPort(portB)) : List.of();
+    int reachA = splittable ? links.get(0).port() : portA;
+    int reachB = splittable ? links.get(1).port() : portB;
+    String members = "127.0.0.1:" + reachA + ",127.0.0.1:" + reachB;
     Map<String, String> environment = database.nodeEnvironment("two-nodes-" + cluster);
     // Node A stands behind a load balancer on loopback and believes its X-Forwarded-For; node B is
     // reached directly and believes no one's.
@@ -43,9 +62,13 @@ public final class TwoNodes implements AutoCloseable {
     behindBalancer.put("CHAT_TRUSTED_PROXIES", "127.0.0.1");
     Path logs = TestDatabase.nodeLogs();
     PayaraNode a =
-        new PayaraNode("node-a", behindBalancer, logs).inCluster(cluster, portA, members).withJvmOptions(jvmOptions);
+        new PayaraNode("node-a", behindBalancer, logs)
+            .inCluster(cluster, portA, members)
+            .withJvmOptions(reachedAt(jvmOptions, splittable, reachA));
     PayaraNode b =
-        new PayaraNode("node-b", environment, logs).inCluster(cluster, portB, members).withJvmOptions(jvmOptions);
+        new PayaraNode("node-b", environment, logs)
+            .inCluster(cluster, portB, members)
+            .withJvmOptions(reachedAt(jvmOptions, splittable, reachB));
     // One after the other, as a rolling start does: it is faster on two cores, and two Payara starts
     // at once left a node's readiness hanging now and then (docs/decisions/0001).
     try {
@@ -54,16 +77,43 @@ public final class TwoNodes implements AutoCloseable {
     } catch (RuntimeException e) {
       a.kill();
       b.kill();
+      links.forEach(TcpRelay::close);
       database.close();
       throw e;
     }
-    return new TwoNodes(database, a, b);
+    return new TwoNodes(database, links, a, b);
+  }
+
+  private static List<String> reachedAt(List<String> jvmOptions, boolean splittable, int port) {
+    List<String> options = new ArrayList<>(jvmOptions);
+    if (splittable) {
+      options.add("-Dhazelcast.local.publicAddress=127.0.0.1:" + port);
+    }
+    return options;
+  }
+
+  /** Every link between the two members drops and none can open again until {@link #healGrid()}. */
+  public void splitGrid() {
+    requireSplittable();
+    gridLinks.forEach(TcpRelay::cut);
+  }
+
+  public void healGrid() {
+    requireSplittable();
+    gridLinks.forEach(TcpRelay::restore);
+  }
+
+  private void requireSplittable() {
+    if (gridLinks.isEmpty()) {
+      throw new IllegalStateException("started without relays: TwoNodes.withSplittableGrid");
+    }
   }
 
   @Override
   public void close() {
     b.stop();
     a.stop();
+    gridLinks.forEach(TcpRelay::close);
     database.close();
   }
 }

@@ -10,6 +10,7 @@ import chat.server.events.BlockChanged;
 import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
 import chat.server.events.ChatEvents;
+import chat.server.events.GridMerged;
 import chat.server.events.IdentityChanged;
 import chat.server.events.Notice;
 import chat.server.events.NoticeTaken;
@@ -185,7 +186,7 @@ public class ClusterEvents implements ChatEvents {
         notices.answered(taken.requestId(), taken.sockets());
         yield false;
       }
-      case RoomEvent _, UserEvent _, BlockChanged _, Broadcast _ -> true;
+      case RoomEvent _, UserEvent _, BlockChanged _, Broadcast _, GridMerged _ -> true;
     };
   }
 

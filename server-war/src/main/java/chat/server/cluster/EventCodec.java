@@ -9,6 +9,7 @@ import chat.server.events.BanChanged;
 import chat.server.events.BlockChanged;
 import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
+import chat.server.events.GridMerged;
 import chat.server.events.IdentityChanged;
 import chat.server.events.Notice;
 import chat.server.events.NoticeTaken;
@@ -31,6 +32,7 @@ import java.util.stream.Collectors;
  *   <li>{@code N:requestId:userId:frame}
  *   <li>{@code T:requestId:sockets}
  *   <li>{@code B:frame}
+ *   <li>{@code M:node}
  * </ul>
  * Events published together travel as one: {@code *} then, for each, its length, {@code :} and itself.
  */
@@ -53,6 +55,7 @@ final class EventCodec {
       case NoticeTaken taken -> "T:" + taken.requestId() + ":" + taken.sockets();
       case AccountChanged account -> "A:" + account.userId() + ":" + account.tokenVersion() + ":" + account.role();
       case Broadcast broadcast -> "B:" + broadcast.frame();
+      case GridMerged merged -> "M:" + merged.node();
     };
   }
 
@@ -120,6 +123,7 @@ final class EventCodec {
       case 'N' -> new Notice(fields.next(), fields.nextLong(), fields.rest());
       case 'T' -> new NoticeTaken(fields.next(), Integer.parseInt(fields.rest()));
       case 'B' -> new Broadcast(fields.rest());
+      case 'M' -> new GridMerged(fields.rest());
       default -> throw new IllegalArgumentException("not an event: " + encoded);
     };
   }

@@ -1,6 +1,9 @@
 package chat.server.cluster;
 
 import chat.server.config.ChatConfig;
+import chat.server.config.NodeIdentity;
+import chat.server.events.ChatEvents;
+import chat.server.events.GridMerged;
 import chat.server.socket.Isolation;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent.LifecycleState;
@@ -15,6 +18,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +33,9 @@ import java.util.stream.Collectors;
  * It serves again once every member it knew before is in its view again and has stayed there for
  * {@link #SETTLE}: a node the others dropped learns of it within moments of moving again, and is a
  * member again only when the grid merges it back.
+ *
+ * <p>A node that merged back tells the others ({@link GridMerged}): the side that did not merge missed
+ * what this one published while split too, and has no other way to know.
  */
 @ApplicationScoped
 public class GridMembership {
@@ -41,6 +49,7 @@ public class GridMembership {
   static final Duration GIVE_UP = Duration.ofMinutes(10);
 
   private static final Duration TICK = Duration.ofSeconds(1);
+  private static final Logger LOG = Logger.getLogger(GridMembership.class.getName());
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -49,6 +58,8 @@ public class GridMembership {
 
   private HazelcastInstance hazelcast;
   private Isolation isolation;
+  private ChatEvents events;
+  private String node;
   private long freezeNanos;
   private volatile boolean running;
 
@@ -61,9 +72,12 @@ public class GridMembership {
   protected GridMembership() {}
 
   @Inject
-  GridMembership(HazelcastInstance hazelcast, Isolation isolation, ChatConfig config) {
+  GridMembership(
+      HazelcastInstance hazelcast, Isolation isolation, ChatEvents events, NodeIdentity node, ChatConfig config) {
     this.hazelcast = hazelcast;
     this.isolation = isolation;
+    this.events = events;
+    this.node = node.name();
     this.freezeNanos = TimeUnit.SECONDS.toNanos(config.freezeSeconds());
   }
 
@@ -76,7 +90,7 @@ public class GridMembership {
             event -> {
               if (event.getState() == LifecycleState.MERGED) {
                 // Hazelcast's thread has no application context; the container's does.
-                scheduler.execute(() -> isolate("merged back into the cluster after a split"));
+                scheduler.execute(this::mergedBack);
               }
             });
     // A thread of its own: on the shared scheduler a tick waits behind tasks blocked on the grid (a map
@@ -111,6 +125,15 @@ public class GridMembership {
       rejoinIfMember(now);
     } else {
       knownMembers = otherMembers();
+    }
+  }
+
+  private void mergedBack() {
+    isolate("merged back into the cluster after a split");
+    try {
+      events.publish(new GridMerged(node));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not tell the other nodes that the grid merged this one back", e);
     }
   }
 

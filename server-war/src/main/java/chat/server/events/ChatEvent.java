@@ -10,4 +10,5 @@ public sealed interface ChatEvent
         AccountChanged,
         IdentityChanged,
         Notice,
-        NoticeTaken {}
+        NoticeTaken,
+        GridMerged {}

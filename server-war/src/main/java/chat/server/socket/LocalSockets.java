@@ -10,6 +10,7 @@ import chat.server.events.BanChanged;
 import chat.server.events.BlockChanged;
 import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
+import chat.server.events.GridMerged;
 import chat.server.events.IdentityChanged;
 import chat.server.events.Notice;
 import chat.server.events.NoticeTaken;
@@ -25,12 +26,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /** This node's sockets, by room and by user, and delivery of events to them. */
 @ApplicationScoped
 public class LocalSockets {
+
+  private static final Logger LOG = Logger.getLogger(LocalSockets.class.getName());
 
   private final Map<Long, Set<ClientSocket>> byRoom = new ConcurrentHashMap<>();
   private final Map<Long, Set<ClientSocket>> byUser = new ConcurrentHashMap<>();
@@ -94,6 +98,11 @@ public class LocalSockets {
               });
       case IdentityChanged change -> identityChanged(change, touched);
       case Broadcast broadcast -> all.forEach(socket -> queue(socket, broadcast.frame(), touched));
+      case GridMerged merged -> {
+        LOG.warning(() -> "the grid merged " + merged.node() + " back after a split: closing " + count()
+            + " sockets, whose clients resume with what the other side stored meanwhile");
+        closeAll("the cluster was split; reconnect");
+      }
       // A notice and its answer are the cluster's own exchange: ClusterEvents hands the notice's frame
       // to notice() and keeps both from here.
       case Notice _, NoticeTaken _ -> {}

@@ -12,6 +12,7 @@ import chat.server.events.BanChanged;
 import chat.server.events.BlockChanged;
 import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
+import chat.server.events.GridMerged;
 import chat.server.events.IdentityChanged;
 import chat.server.events.Notice;
 import chat.server.events.NoticeTaken;
@@ -45,7 +46,8 @@ class EventCodecTest {
         identityChanged(new User(9, "ann", Role.USER, "Ann: the 1st", "away:\nback at 5"), 4, List.of(9L, 10L)),
         identityChanged(User.of(9, "ann", Role.USER), 1, List.of(9L)),
         new Notice("5f1c-aa", 9, "{\"type\":\"notification\",\"kind\":\"a:b\"}"),
-        new NoticeTaken("5f1c-aa", 2));
+        new NoticeTaken("5f1c-aa", 2),
+        new GridMerged("node:b"));
   }
 
   private static IdentityChanged identityChanged(User user, int version, List<Long> audience) {
