@@ -35,6 +35,23 @@ enum Fault {
     }
   },
 
+  SPLIT_THE_GRID(
+      "every link between the nodes' grids is cut while they run on, each side serving its users, and"
+          + " comes back; the grid merges, and every client resumes with what the other sides sent") {
+    @Override
+    String inject(LocalCluster cluster, Target target) {
+      cluster.splitGrid();
+      try {
+        Pause.of(FREEZE);
+      } finally {
+        cluster.healGrid();
+      }
+      cluster.awaitGridWhole(REJOIN);
+      cluster.awaitAllReady(REJOIN);
+      return "";
+    }
+  },
+
   RESTART_THE_DATABASE("PostgreSQL stops and starts again 3 s later, as on a fail-over") {
     @Override
     String inject(LocalCluster cluster, Target target) {

@@ -11,6 +11,8 @@ import java.net.Socket;
 import java.net.URI;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * A TCP relay on loopback, between clients and a node or between two nodes' data grid: a network a test
@@ -21,31 +23,39 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TcpRelay implements AutoCloseable {
 
   private final ServerSocket listener;
-  private final InetSocketAddress target;
+  private final Supplier<InetSocketAddress> target;
   private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
   private volatile boolean open = true;
   private volatile boolean repliesMuted;
 
-  private TcpRelay(ServerSocket listener, InetSocketAddress target) {
+  private TcpRelay(ServerSocket listener, Supplier<InetSocketAddress> target) {
     this.listener = listener;
     this.target = target;
   }
 
   /** A relay to the server at {@code target} (an http URI), accepting on a free loopback port. */
   public static TcpRelay to(URI target) {
+    InetSocketAddress address = new InetSocketAddress(target.getHost(), target.getPort());
+    return to(() -> address);
+  }
+
+  /**
+   * A relay to a TCP port on loopback that speaks anything (a node's data grid, say), asked for at each
+   * connection: a relay may have to exist before the port it leads to is chosen.
+   */
+  public static TcpRelay toLoopbackPort(IntSupplier port) {
+    return to(() -> new InetSocketAddress(InetAddress.getLoopbackAddress(), port.getAsInt()));
+  }
+
+  private static TcpRelay to(Supplier<InetSocketAddress> target) {
     try {
       ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-      TcpRelay relay = new TcpRelay(listener, new InetSocketAddress(target.getHost(), target.getPort()));
+      TcpRelay relay = new TcpRelay(listener, target);
       daemon("relay-accept", relay::acceptAll).start();
       return relay;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** A relay to a TCP port on loopback that speaks anything (a node's data grid, say). */
-  public static TcpRelay toLoopbackPort(int port) {
-    return to(URI.create("tcp://127.0.0.1:" + port));
   }
 
   /** Where the relay accepts. */
@@ -91,7 +101,8 @@ public final class TcpRelay implements AutoCloseable {
         }
         Socket server;
         try {
-          server = new Socket(target.getAddress(), target.getPort());
+          server = new Socket();
+          server.connect(target.get());
         } catch (IOException refused) {
           // Passed on as it is: the server is not there.
           closeQuietly(client);

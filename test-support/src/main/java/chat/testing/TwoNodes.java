@@ -1,7 +1,6 @@
 package chat.testing;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ public final class TwoNodes implements AutoCloseable {
 
   /**
    * Two nodes whose data grid reaches each member only through a relay in front of it, which each
-   * member gives the other as its address (Hazelcast's public address), so that {@link #splitGrid()}
+   * member gives the other as its address ({@code CHAT_GRID_PUBLIC_ADDRESS}), so that {@link #splitGrid()}
    * cuts every link between them, whichever side opened it, while both keep running.
    */
   public static TwoNodes withSplittableGrid(Path dataDir, List<String> jvmOptions) {
@@ -51,7 +50,8 @@ public final class TwoNodes implements AutoCloseable {
     String cluster = "chat-it-" + UUID.randomUUID();
     int portA = PayaraNode.freePort();
     int portB = PayaraNode.freePort();
-    List<TcpRelay> links = splittable ? List.of(TcpRelay.toLoopbackPort(portA), TcpRelay.toLoopbackPort(portB)) : List.of();
+    List<TcpRelay> links =
+        splittable ? List.of(TcpRelay.toLoopbackPort(() -> portA), TcpRelay.toLoopbackPort(() -> portB)) : List.of();
     int reachA = splittable ? links.get(0).port() : portA;
     int reachB = splittable ? links.get(1).port() : portB;
     String members = "127.0.0.1:" + reachA + ",127.0.0.1:" + reachB;
@@ -62,13 +62,13 @@ public final class TwoNodes implements AutoCloseable {
     behindBalancer.put("CHAT_TRUSTED_PROXIES", "127.0.0.1");
     Path logs = TestDatabase.nodeLogs();
     PayaraNode a =
-        new PayaraNode("node-a", behindBalancer, logs)
+        new PayaraNode("node-a", reachedAt(behindBalancer, reachA), logs)
             .inCluster(cluster, portA, members)
-            .withJvmOptions(reachedAt(jvmOptions, splittable, reachA));
+            .withJvmOptions(jvmOptions);
     PayaraNode b =
-        new PayaraNode("node-b", environment, logs)
+        new PayaraNode("node-b", reachedAt(environment, reachB), logs)
             .inCluster(cluster, portB, members)
-            .withJvmOptions(reachedAt(jvmOptions, splittable, reachB));
+            .withJvmOptions(jvmOptions);
     // One after the other, as a rolling start does: it is faster on two cores, and two Payara starts
     // at once left a node's readiness hanging now and then (docs/decisions/0001).
     try {
@@ -84,12 +84,10 @@ public final class TwoNodes implements AutoCloseable {
     return new TwoNodes(database, links, a, b);
   }
 
-  private static List<String> reachedAt(List<String> jvmOptions, boolean splittable, int port) {
-    List<String> options = new ArrayList<>(jvmOptions);
-    if (splittable) {
-      options.add("-Dhazelcast.local.publicAddress=127.0.0.1:" + port);
-    }
-    return options;
+  private static Map<String, String> reachedAt(Map<String, String> environment, int gridPort) {
+    Map<String, String> reached = new HashMap<>(environment);
+    reached.put("CHAT_GRID_PUBLIC_ADDRESS", "127.0.0.1:" + gridPort);
+    return reached;
   }
 
   /** Every link between the two members drops and none can open again until {@link #healGrid()}. */
