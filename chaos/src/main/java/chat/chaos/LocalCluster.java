@@ -141,7 +141,7 @@ final class LocalCluster implements AutoCloseable {
     signal("CONT", pid(node));
   }
 
-  /** Every link between the nodes' grids drops, and none opens again until {@link #healGrid()}; the nodes run on. */
+  /** Every link between the nodes' grids drops, and none opens until {@link #healGrid()}; the nodes run on. */
   void splitGrid() {
     gridLinks.forEach(TcpRelay::cut);
   }
@@ -161,8 +161,8 @@ final class LocalCluster implements AutoCloseable {
   }
 
   /**
-   * Until every node's grid holds every node again: the grid merged what a split cut apart, and the
-   * nodes it merged have told the others (so that their clients resume with what they missed).
+   * Until every node's grid holds every node again: the grid merged what a split cut apart (each node
+   * it merged tells the others as it rejoins, so that their clients resume with what they missed).
    */
   void awaitGridWhole(Duration limit) {
     Authenticated admin = ChatApi.of(balancer).logIn(TestDatabase.ADMIN, TestDatabase.ADMIN_PASSWORD);
