@@ -161,28 +161,49 @@ final class LocalCluster implements AutoCloseable {
   }
 
   /**
-   * Until every node's grid holds every node again: the grid merged what a split cut apart (each node
-   * it merged tells the others as it rejoins, so that their clients resume with what they missed).
+   * Until every node's grid holds {@code members} members: 1 once a split has cut each node off, all of
+   * them once the grid merged what it cut apart (each node merged tells the others as it rejoins, so
+   * that their clients resume with what they missed).
    */
-  void awaitGridWhole(Duration limit) {
-    Authenticated admin = ChatApi.of(balancer).logIn(TestDatabase.ADMIN, TestDatabase.ADMIN_PASSWORD);
+  void awaitGridsOf(int members, Duration limit) {
+    Authenticated admin = ChatApi.of(nodes.getFirst().uri()).logIn(TestDatabase.ADMIN, TestDatabase.ADMIN_PASSWORD);
     Instant deadline = Instant.now().plus(limit);
     for (Node node : nodes) {
       ChatApi api = ChatApi.of(node.uri()).as(admin.token());
-      while (!holdsEveryNode(api)) {
+      while (membersSeenBy(api) != members) {
         if (Instant.now().isAfter(deadline)) {
-          throw new IllegalStateException(node.name() + "'s grid not whole within " + limit);
+          throw new IllegalStateException(node.name() + "'s grid did not come to " + members + " within " + limit);
         }
         Pause.of(Duration.ofMillis(250));
       }
     }
   }
 
-  private boolean holdsEveryNode(ChatApi api) {
+  /**
+   * Until the nodes together count {@code merges} merges back into the grid: a node counts its merge
+   * once it is out of service for it, so a wait for every node to be ready after this one waits for
+   * the node to serve again.
+   */
+  void awaitMerges(long merges, Duration limit) {
+    Instant deadline = Instant.now().plus(limit);
+    while (merges() < merges) {
+      if (Instant.now().isAfter(deadline)) {
+        throw new IllegalStateException("the grid did not merge " + merges + " times within " + limit);
+      }
+      Pause.of(Duration.ofMillis(250));
+    }
+  }
+
+  /** The merges back into the grid every node has counted since it started. */
+  long merges() {
+    return nodes.stream().mapToLong(node -> NodeMetrics.counter(node.uri(), "chat_grid_merges")).sum();
+  }
+
+  private static int membersSeenBy(ChatApi api) {
     try {
-      return api.cluster().members().size() == nodes.size();
+      return api.cluster().members().size();
     } catch (RuntimeException unavailable) {
-      return false;
+      return -1;
     }
   }
 

@@ -15,9 +15,6 @@ import chat.testing.RawWebSocket;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,8 +27,6 @@ import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A member of every room the bots talk in who stops reading its socket (sending only pings, so that it
@@ -53,9 +48,6 @@ final class StalledConsumer {
   private static final Duration CATCH_UP_LIMIT = Duration.ofSeconds(30);
   private static final int SMALL_RECEIVE_BUFFER = 4096;
   private static final int HISTORY_PAGE = 200;
-  private static final Pattern TOO_SLOW_METRIC =
-      Pattern.compile("^chat_sockets_too_slow_total(?:\\{[^}]*})? (\\S+)$", Pattern.MULTILINE);
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   /** The talker's pace and length: about 200 KB a second for the stalled consumer. */
   private static final Duration TALKER_PACE = Duration.ofMillis(10);
   private static final int LONG_TEXT = 1900;
@@ -158,22 +150,11 @@ final class StalledConsumer {
     }
   }
 
-  /** How many sockets the node has closed for reading too slowly, from its {@code /metrics}. */
+  /** How many sockets the node has closed for reading too slowly. */
   private long tooSlow() {
-    try {
-      HttpResponse<String> metrics =
-          HTTP.send(
-              HttpRequest.newBuilder(node.resolve("/metrics?scope=application")).build(),
-              HttpResponse.BodyHandlers.ofString());
-      Matcher count = TOO_SLOW_METRIC.matcher(metrics.body());
-      return count.find() ? (long) Double.parseDouble(count.group(1)) : 0;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return NodeMetrics.counter(node, "chat_sockets_too_slow");
   }
+
 
   private long readUntilClosed(RawWebSocket socket) throws IOException {
     long frames = 0;

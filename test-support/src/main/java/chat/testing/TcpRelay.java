@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
@@ -71,8 +72,8 @@ public final class TcpRelay implements AutoCloseable {
   /** Every connection through the relay drops, and new ones are refused until {@link #restore()}. */
   public void cut() {
     open = false;
+    // The pumps take each closed socket out of the set themselves.
     sockets.forEach(TcpRelay::closeQuietly);
-    sockets.clear();
   }
 
   public void restore() {
@@ -99,17 +100,25 @@ public final class TcpRelay implements AutoCloseable {
           closeQuietly(client);
           continue;
         }
-        Socket server;
+        Socket server = new Socket();
         try {
-          server = new Socket();
           server.connect(target.get());
-        } catch (IOException refused) {
-          // Passed on as it is: the server is not there.
+        } catch (IOException | RuntimeException refused) {
+          // Passed on as it is: the server is not there (or not known yet).
           closeQuietly(client);
+          closeQuietly(server);
           continue;
         }
         sockets.add(client);
         sockets.add(server);
+        if (!open) {
+          // Cut while this one was connecting, after the cut closed what the set held.
+          List.of(client, server).forEach(socket -> {
+            closeQuietly(socket);
+            sockets.remove(socket);
+          });
+          continue;
+        }
         daemon("relay-up", () -> pump(client, server, false)).start();
         daemon("relay-down", () -> pump(server, client, true)).start();
       } catch (IOException e) {

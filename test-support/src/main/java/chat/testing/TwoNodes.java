@@ -62,11 +62,11 @@ public final class TwoNodes implements AutoCloseable {
     behindBalancer.put("CHAT_TRUSTED_PROXIES", "127.0.0.1");
     Path logs = TestDatabase.nodeLogs();
     PayaraNode a =
-        new PayaraNode("node-a", reachedAt(behindBalancer, reachA), logs)
+        new PayaraNode("node-a", splittable ? reachedAt(behindBalancer, reachA) : behindBalancer, logs)
             .inCluster(cluster, portA, members)
             .withJvmOptions(jvmOptions);
     PayaraNode b =
-        new PayaraNode("node-b", reachedAt(environment, reachB), logs)
+        new PayaraNode("node-b", splittable ? reachedAt(environment, reachB) : environment, logs)
             .inCluster(cluster, portB, members)
             .withJvmOptions(jvmOptions);
     // One after the other, as a rolling start does: it is faster on two cores, and two Payara starts

@@ -11,6 +11,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The bans in force, in this node's memory: read from PostgreSQL at start, then changed by
@@ -32,8 +33,21 @@ public class BanList {
   }
 
   void load(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
-    users.addAll(store.bannedUsers());
-    store.bannedAddresses().stream().map(ClientAddress::canonical).forEach(addresses::add);
+    readAgain();
+  }
+
+  /**
+   * Reads the bans again, for a node that may have missed their events (split off, or frozen past the
+   * grid's timeout): what is kept becomes what is stored, so a ban lifted meanwhile goes too.
+   */
+  public void readAgain() {
+    Set<Long> bannedUsers = Set.copyOf(store.bannedUsers());
+    Set<String> bannedAddresses =
+        store.bannedAddresses().stream().map(ClientAddress::canonical).collect(Collectors.toUnmodifiableSet());
+    users.addAll(bannedUsers);
+    users.retainAll(bannedUsers);
+    addresses.addAll(bannedAddresses);
+    addresses.retainAll(bannedAddresses);
   }
 
   public void apply(BanChanged change) {

@@ -47,6 +47,11 @@ public class AccountStates {
   }
 
   void load(@Observes @Initialized(ApplicationScoped.class) Object applicationStarted) {
+    readAgain();
+  }
+
+  /** Reads every account unlike a new one again, for a node that may have missed their events. */
+  public void readAgain() {
     accounts.unlikeNew().forEach(this::apply);
   }
 

@@ -79,6 +79,11 @@ public class Profiles {
     events.publish(new IdentityChanged(changed.user(), changed.profile().version(), audience, frame));
   }
 
+  /** Forgets every profile kept, for a node that may have missed their events: each is read again. */
+  public void forgetAll() {
+    cache.invalidateAll();
+  }
+
   private Profile keep(long userId, Profile profile) {
     return cache.asMap().merge(userId, profile, Profile::newer);
   }

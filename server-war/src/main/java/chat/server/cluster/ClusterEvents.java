@@ -22,6 +22,8 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.topic.ITopic;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -53,10 +55,13 @@ public class ClusterEvents implements ChatEvents {
   private AccountStates accounts;
   private Profiles profiles;
   private ClusterNotices notices;
+  private MissedEvents missed;
   private ITopic<String> topic;
   private EventSignature signature;
   private Counter forged;
   private UUID listener;
+
+  @Resource ManagedExecutorService executor;
 
   protected ClusterEvents() {}
 
@@ -68,6 +73,7 @@ public class ClusterEvents implements ChatEvents {
       AccountStates accounts,
       Profiles profiles,
       ClusterNotices notices,
+      MissedEvents missed,
       ChatConfig config,
       MetricRegistry metrics) {
     this.signature = new EventSignature(clusterSecret(config, hazelcast));
@@ -77,6 +83,7 @@ public class ClusterEvents implements ChatEvents {
     this.accounts = accounts;
     this.profiles = profiles;
     this.notices = notices;
+    this.missed = missed;
     // Here, not at start: a bean starting before this one (the administrator's bootstrap) may publish.
     this.topic = hazelcast.getTopic(TOPIC);
   }
@@ -186,7 +193,16 @@ public class ClusterEvents implements ChatEvents {
         notices.answered(taken.requestId(), taken.sockets());
         yield false;
       }
-      case RoomEvent _, UserEvent _, BlockChanged _, Broadcast _, GridMerged _ -> true;
+      case GridMerged merged -> {
+        // Off the topic's thread: closing every socket takes a grid call or two each (presence), and
+        // every event behind this one would wait for them.
+        executor.execute(() -> {
+          missed.readAgain();
+          sockets.deliver(List.of(merged));
+        });
+        yield false;
+      }
+      case RoomEvent _, UserEvent _, BlockChanged _, Broadcast _ -> true;
     };
   }
 

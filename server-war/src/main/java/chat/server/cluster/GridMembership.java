@@ -21,10 +21,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Keeps this node out of service while it may have missed what the others published
- * (docs/decisions/0015):
+ * (docs/decisions/0016):
  * <ul>
  *   <li>after a freeze (a stopped process, a stalled VM, a pause longer than {@code CHAT_FREEZE_SECONDS}):
  *       the grid may have dropped it meanwhile, and the node cannot tell at once;
@@ -34,8 +36,9 @@ import java.util.stream.Collectors;
  * {@link #SETTLE}: a node the others dropped learns of it within moments of moving again, and is a
  * member again only when the grid merges it back.
  *
- * <p>A node that merged back tells the others ({@link GridMerged}): the side that did not merge missed
- * what this one published while split too, and has no other way to know.
+ * <p>A node that merged back reads again what it keeps from the others' events ({@link MissedEvents}),
+ * and, if it served while split, tells them ({@link GridMerged}): the side that did not merge missed
+ * what this one published too, and has no other way to know.
  */
 @ApplicationScoped
 public class GridMembership {
@@ -59,6 +62,8 @@ public class GridMembership {
   private HazelcastInstance hazelcast;
   private Isolation isolation;
   private ChatEvents events;
+  private MissedEvents missed;
+  private Counter merges;
   private String node;
   private long freezeNanos;
   private volatile boolean running;
@@ -73,10 +78,18 @@ public class GridMembership {
 
   @Inject
   GridMembership(
-      HazelcastInstance hazelcast, Isolation isolation, ChatEvents events, NodeIdentity node, ChatConfig config) {
+      HazelcastInstance hazelcast,
+      Isolation isolation,
+      ChatEvents events,
+      MissedEvents missed,
+      NodeIdentity node,
+      ChatConfig config,
+      MetricRegistry metrics) {
     this.hazelcast = hazelcast;
     this.isolation = isolation;
     this.events = events;
+    this.missed = missed;
+    this.merges = metrics.counter("chat_grid_merges");
     this.node = node.name();
     this.freezeNanos = TimeUnit.SECONDS.toNanos(config.freezeSeconds());
   }
@@ -128,13 +141,24 @@ public class GridMembership {
     }
   }
 
+  /**
+   * Only a node that served while split tells the others: one that stood still had isolated itself on
+   * moving again, before the grid merged it, and stored nothing they missed. Either way it missed what
+   * they published, and reads again what it keeps from their events. Counted last
+   * ({@code chat_grid_merges}), once the node is out of service: the chaos suite waits on it.
+   */
   private void mergedBack() {
+    boolean served = !isolation.isIsolated();
     isolate("merged back into the cluster after a split");
-    try {
-      events.publish(new GridMerged(node));
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "could not tell the other nodes that the grid merged this one back", e);
+    missed.readAgain();
+    if (served) {
+      try {
+        events.publish(new GridMerged(node));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "could not tell the other nodes that the grid merged this one back", e);
+      }
     }
+    merges.inc();
   }
 
   private synchronized void isolate(String why) {

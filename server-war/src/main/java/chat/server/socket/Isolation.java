@@ -10,7 +10,7 @@ import java.util.logging.Logger;
  * Whether this node is cut off from the cluster. What the other nodes publish does not reach it then,
  * so it must not serve sockets: it closes those it has (1012, so their clients resume with afterSeq,
  * through the balancer, elsewhere), refuses new ones and reports not ready until it is a member again
- * (docs/decisions/0015). The cluster package says when.
+ * (docs/decisions/0016). The cluster package says when.
  */
 @ApplicationScoped
 public class Isolation {

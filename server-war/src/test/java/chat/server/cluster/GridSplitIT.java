@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import chat.dto.Authenticated;
+import chat.dto.BanRequest;
 import chat.dto.ClientFrame;
 import chat.dto.ClusterView;
 import chat.dto.Message;
@@ -29,8 +30,9 @@ import org.junit.jupiter.api.io.TempDir;
  * The grid's links between two running nodes are cut (no freeze: both go on serving), users on both
  * sides talk in one room, and the links come back. Whatever each side stored must reach the other
  * side's users once the grid is whole: live, or by their socket closing with 1012 so that they resume
- * with afterSeq. A socket left open and silently behind fails the test. The grid's timeouts are
- * shortened so that the split is noticed and merged in seconds.
+ * with afterSeq. A socket left open and silently behind fails the test; so does a ban made on one side
+ * that the other does not hold once whole. The grid's timeouts are shortened so that the split is
+ * noticed and merged in seconds.
  */
 class GridSplitIT {
 
@@ -49,6 +51,7 @@ class GridSplitIT {
       Eventually.within(GRID, () -> assertMembers(2, a, root));
       Authenticated alice = a.signUp("alice", "alice-password");
       Authenticated bob = a.signUp("bob", "bob-password");
+      Authenticated mallory = a.signUp("mallory", "mallory-password");
       a.createRoom(alice.token(), ROOM);
       ChatSocket aliceOnA = joined(a, alice);
       ChatSocket bobOnB = joined(b, bob);
@@ -62,6 +65,7 @@ class GridSplitIT {
       });
       List<Message> fromA = send(aliceOnA, "alice, split off", 5);
       List<Message> fromB = send(bobOnB, "bob, split off", 5);
+      assertEquals(200, a.post("/api/users/ban", root.token(), new BanRequest("mallory", false, "spam")).status());
       cluster.healGrid();
       Eventually.within(REJOIN, () -> {
         assertEquals(200, a.get("/health/ready", null).status(), "A serves");
@@ -75,6 +79,8 @@ class GridSplitIT {
       List<ChatHttp> nodes = List.of(a, b);
       assertHasOrResumes("bob", nodes, bob, bobOnB, fromA, before, stored);
       assertHasOrResumes("alice", nodes, alice, aliceOnA, fromB, before, stored);
+      assertEquals(
+          "banned", b.get("/api/account", mallory.token()).error().error(), "B holds the ban made on A while split");
     }
   }
 
