@@ -5,6 +5,8 @@ import chat.server.account.AccountStates;
 import chat.server.account.Profiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * What a node keeps from the cluster's events, read again from the database after the grid merged a
@@ -13,6 +15,8 @@ import jakarta.inject.Inject;
  */
 @ApplicationScoped
 class MissedEvents {
+
+  private static final Logger LOG = Logger.getLogger(MissedEvents.class.getName());
 
   private BanList bans;
   private AccountStates accounts;
@@ -27,9 +31,17 @@ class MissedEvents {
     this.profiles = profiles;
   }
 
+  /**
+   * Never throws: a database away at that moment leaves what the node keeps as it was (logged), and the
+   * sockets are closed and the merge counted all the same.
+   */
   void readAgain() {
-    bans.readAgain();
-    accounts.readAgain();
     profiles.forgetAll();
+    try {
+      bans.readAgain();
+      accounts.readAgain();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not read the bans and accounts again after a merge; they stay as they were", e);
+    }
   }
 }

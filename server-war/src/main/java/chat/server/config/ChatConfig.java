@@ -59,7 +59,7 @@ public class ChatConfig {
       @ConfigProperty(name = "chat.write.batch", defaultValue = "500") int writeBatchSize,
       @ConfigProperty(name = "chat.write.queue", defaultValue = "50000") int writeQueueCapacity,
       @ConfigProperty(name = "chat.write.timeout.seconds", defaultValue = "5") int writeTimeoutSeconds,
-      @ConfigProperty(name = "chat.drain.seconds", defaultValue = "3") int drainSeconds,
+      @ConfigProperty(name = "chat.drain.seconds", defaultValue = "5") int drainSeconds,
       @ConfigProperty(name = "chat.freeze.seconds", defaultValue = "10") int freezeSeconds,
       @ConfigProperty(name = "chat.trusted.proxies") Optional<String> trustedProxies,
       @ConfigProperty(name = "chat.allowed.origins") Optional<String> allowedOrigins) {
