@@ -150,6 +150,11 @@ export class ChatConnection {
             if (generation === this.generation && this.resume.isIn(room)) this.transmit(this.resume.joinFrame(room));
           }, UNAVAILABLE_RETRY_MS);
         }
+        if (frame.code === 'unavailable' && frame.ref) {
+          // A send answered before: the late answer to an earlier copy of it, whose write timed out while
+          // the message was stored all the same. The user has the message; there is nothing to tell.
+          return undefined;
+        }
         this.resume.answered(frame.ref);
         return this.onFrame(frame);
       case 'banned':

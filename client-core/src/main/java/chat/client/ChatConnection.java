@@ -325,16 +325,8 @@ public final class ChatConnection implements AutoCloseable {
       posted(posted, posted.message());
     } else if (frame instanceof ServerFrame.DirectMessagePosted posted) {
       posted(posted, posted.message());
-    } else if (frame instanceof ServerFrame.RequestFailed failed
-        && UNAVAILABLE.equals(failed.code())
-        && resume.waiting(failed.ref()) != null) {
-      retried(UNAVAILABLE);
-      sendAgainLater(failed.ref());
-    } else if (frame instanceof ServerFrame.RequestFailed failed
-        && UNAVAILABLE.equals(failed.code())
-        && failed.refusedJoin().filter(resume::isIn).isPresent()) {
-      retried(UNAVAILABLE);
-      joinAgainLater(failed.refusedJoin().orElseThrow());
+    } else if (frame instanceof ServerFrame.RequestFailed failed && UNAVAILABLE.equals(failed.code())) {
+      unavailable(failed);
     } else {
       if (frame instanceof ServerFrame.RequestFailed failed) {
         resume.answered(failed.ref());
@@ -342,6 +334,20 @@ public final class ChatConnection implements AutoCloseable {
         banReason = banned.reason();
       }
       deliver(frame);
+    }
+  }
+
+  private void unavailable(ServerFrame.RequestFailed failed) {
+    ResumeState.Unavailable asks = resume.unavailable(failed);
+    if (asks == ResumeState.Unavailable.TELL) {
+      deliver(failed);
+      return;
+    }
+    retried(UNAVAILABLE);
+    switch (asks) {
+      case SEND_AGAIN -> sendAgainLater(failed.ref());
+      case JOIN_AGAIN -> joinAgainLater(failed.refusedJoin().orElseThrow());
+      case ANSWERED_BEFORE, TELL -> {}
     }
   }
 

@@ -2,11 +2,13 @@ package chat.client;
 
 import chat.dto.ClientFrame;
 import chat.dto.Message;
+import chat.dto.ServerFrame;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a connection remembers from one socket to the next so that a reconnect misses nothing and
@@ -86,6 +88,32 @@ final class ResumeState {
     }
     frames.addAll(unacknowledged.values());
     return frames;
+  }
+
+  /** What an {@code unavailable} answer asks of the connection (docs/protocol.md, Errors). */
+  enum Unavailable {
+    /** A send still waiting: it goes again under its clientId. */
+    SEND_AGAIN,
+    /** A join of a room the user is still in: it goes again. */
+    JOIN_AGAIN,
+    /**
+     * A send answered already: this is the late answer to an earlier copy of it, whose write timed out
+     * while the message was stored all the same (a later copy's, or its own, once the database was back).
+     */
+    ANSWERED_BEFORE,
+    /** Anything else: the user is told. */
+    TELL
+  }
+
+  Unavailable unavailable(ServerFrame.RequestFailed failed) {
+    Optional<String> join = failed.refusedJoin();
+    if (join.isPresent()) {
+      return isIn(join.get()) ? Unavailable.JOIN_AGAIN : Unavailable.TELL;
+    }
+    if (failed.ref() == null) {
+      return Unavailable.TELL;
+    }
+    return waiting(failed.ref()) != null ? Unavailable.SEND_AGAIN : Unavailable.ANSWERED_BEFORE;
   }
 
   /** Whether the user means to be in {@code room}: it was joined and not left since. */

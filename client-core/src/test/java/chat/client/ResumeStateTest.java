@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import chat.dto.ClientFrame;
 import chat.dto.Message;
 import chat.dto.Role;
+import chat.dto.ServerFrame;
 import chat.dto.User;
 import java.time.Instant;
 import java.util.List;
@@ -104,6 +105,29 @@ class ResumeStateTest {
     resume.see(Channel.room("general"), seq(3));
     resume.see(Channel.direct("bob"), seq(4));
     assertEquals(List.of(new Channel.DirectChannel("bob")), resume.conversations());
+  }
+
+  @Test
+  void anUnavailableForASendAnsweredBeforeIsTheLateAnswerOfAnEarlierCopyAndNotTheUsersConcern() {
+    resume.sending("c-1", new ClientFrame.SendChatMessage("general", "hello", "c-1"));
+    assertEquals(ResumeState.Unavailable.SEND_AGAIN, resume.unavailable(unavailable("c-1")));
+    // The copy sent again is stored; the first copy's write, which timed out, answers only now.
+    resume.answered("c-1");
+    assertEquals(ResumeState.Unavailable.ANSWERED_BEFORE, resume.unavailable(unavailable("c-1")));
+  }
+
+  @Test
+  void anUnavailableJoinGoesAgainOnlyWhileTheUserIsInTheRoom() {
+    resume.joined("general");
+    ServerFrame.RequestFailed join = unavailable(ServerFrame.RequestFailed.joinRef("general"));
+    assertEquals(ResumeState.Unavailable.JOIN_AGAIN, resume.unavailable(join));
+    resume.left("general");
+    assertEquals(ResumeState.Unavailable.TELL, resume.unavailable(join));
+    assertEquals(ResumeState.Unavailable.TELL, resume.unavailable(unavailable(null)), "about no request of the user's");
+  }
+
+  private static ServerFrame.RequestFailed unavailable(String ref) {
+    return new ServerFrame.RequestFailed("unavailable", "try again", ref);
   }
 
   private static Message seq(long seq) {

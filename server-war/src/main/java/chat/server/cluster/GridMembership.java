@@ -21,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Keeps this node out of service while it may have missed what the others published
@@ -63,7 +61,6 @@ public class GridMembership {
   private Isolation isolation;
   private ChatEvents events;
   private MissedEvents missed;
-  private Counter merges;
   private String node;
   private long freezeNanos;
   private volatile boolean running;
@@ -83,13 +80,11 @@ public class GridMembership {
       ChatEvents events,
       MissedEvents missed,
       NodeIdentity node,
-      ChatConfig config,
-      MetricRegistry metrics) {
+      ChatConfig config) {
     this.hazelcast = hazelcast;
     this.isolation = isolation;
     this.events = events;
     this.missed = missed;
-    this.merges = metrics.counter("chat_grid_merges");
     this.node = node.name();
     this.freezeNanos = TimeUnit.SECONDS.toNanos(config.freezeSeconds());
   }
@@ -144,8 +139,7 @@ public class GridMembership {
   /**
    * Only a node that served while split tells the others: one that stood still had isolated itself on
    * moving again, before the grid merged it, and stored nothing they missed. Either way it missed what
-   * they published, and reads again what it keeps from their events. Counted last
-   * ({@code chat_grid_merges}), once the node is out of service: the chaos suite waits on it.
+   * they published, and reads again what it keeps from their events.
    */
   private void mergedBack() {
     boolean served = !isolation.isIsolated();
@@ -158,7 +152,6 @@ public class GridMembership {
         LOG.log(Level.WARNING, "could not tell the other nodes that the grid merged this one back", e);
       }
     }
-    merges.inc();
   }
 
   private synchronized void isolate(String why) {
