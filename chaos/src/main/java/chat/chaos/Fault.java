@@ -35,6 +35,30 @@ enum Fault {
     }
   },
 
+  SPLIT_THE_GRID(
+      "every link between the nodes' grids is cut while they run on, each side serving its users, and"
+          + " comes back; the grid merges, and every client resumes with what the other sides sent") {
+    @Override
+    String inject(LocalCluster cluster, Target target) {
+      long merged = cluster.merges();
+      cluster.splitGrid();
+      try {
+        cluster.awaitGridsOf(1, REJOIN);
+        Pause.of(FREEZE);
+      } finally {
+        cluster.healGrid();
+      }
+      long healed = System.nanoTime();
+      cluster.awaitGridsOf(cluster.nodes().size(), REJOIN);
+      // Every node alone, then one grid again: every node but one merged into another.
+      cluster.awaitMerges(merged + cluster.nodes().size() - 1, REJOIN);
+      cluster.awaitAllReady(REJOIN);
+      return String.format(
+          "every node was alone in its grid for at least %d s; the grid was whole again %.1f s after the heal",
+          FREEZE.toSeconds(), (System.nanoTime() - healed) / 1e9);
+    }
+  },
+
   RESTART_THE_DATABASE("PostgreSQL stops and starts again 3 s later, as on a fail-over") {
     @Override
     String inject(LocalCluster cluster, Target target) {

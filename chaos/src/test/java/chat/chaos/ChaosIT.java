@@ -43,7 +43,7 @@ class ChaosIT {
       assertEquals(fault.sent(), fault.acknowledged(), fault.fault() + ": messages never acknowledged");
       assertEquals(Map.of(), fault.errorsBeyondTheRetryable(), fault.fault() + ": errors the contract does not ask to retry");
     }
-    for (Fault dropsSockets : List.of(Fault.KILL_A_NODE, Fault.FREEZE_A_NODE, Fault.RESTART_EVERY_NODE)) {
+    for (Fault dropsSockets : List.of(Fault.KILL_A_NODE, Fault.FREEZE_A_NODE, Fault.SPLIT_THE_GRID, Fault.RESTART_EVERY_NODE)) {
       FaultOutcome outcome = report.faults().get(dropsSockets.ordinal());
       assertTrue(outcome.reconnects() > 0, dropsSockets + " cost some bots their socket, and they came back");
     }

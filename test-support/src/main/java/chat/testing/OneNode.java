@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * A chat server as a client meets it: one real node on loopback with its own PostgreSQL. The node can
@@ -97,6 +98,11 @@ public final class OneNode implements AutoCloseable {
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The node's database itself, for a test that works on it behind the node's back. */
+  public DataSource database() {
+    return database.dataSource();
   }
 
   /** The database goes away under the running node, as in an outage. */

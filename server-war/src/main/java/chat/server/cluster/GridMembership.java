@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * Keeps this node out of service while it may have missed what the others published
@@ -61,6 +63,7 @@ public class GridMembership {
   private Isolation isolation;
   private ChatEvents events;
   private MissedEvents missed;
+  private Counter merges;
   private String node;
   private long freezeNanos;
   private volatile boolean running;
@@ -80,11 +83,13 @@ public class GridMembership {
       ChatEvents events,
       MissedEvents missed,
       NodeIdentity node,
-      ChatConfig config) {
+      ChatConfig config,
+      MetricRegistry metrics) {
     this.hazelcast = hazelcast;
     this.isolation = isolation;
     this.events = events;
     this.missed = missed;
+    this.merges = metrics.counter("chat_grid_merges");
     this.node = node.name();
     this.freezeNanos = TimeUnit.SECONDS.toNanos(config.freezeSeconds());
   }
@@ -139,7 +144,8 @@ public class GridMembership {
   /**
    * Only a node that served while split tells the others: one that stood still had isolated itself on
    * moving again, before the grid merged it, and stored nothing they missed. Either way it missed what
-   * they published, and reads again what it keeps from their events.
+   * they published, and reads again what it keeps from their events. Counted last
+   * ({@code chat_grid_merges}), once the node is out of service: the chaos suite waits on it.
    */
   private void mergedBack() {
     boolean served = !isolation.isIsolated();
@@ -152,6 +158,7 @@ public class GridMembership {
         LOG.log(Level.WARNING, "could not tell the other nodes that the grid merged this one back", e);
       }
     }
+    merges.inc();
   }
 
   private synchronized void isolate(String why) {

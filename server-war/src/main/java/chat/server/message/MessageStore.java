@@ -35,12 +35,23 @@ public class MessageStore {
    * Locks the batch's rooms and conversations first, so that on every node id order within a destination is
    * commit order (a writer that drew smaller ids has committed before another may draw larger ones), and
    * reads the last seq each gave out, which only the lock holder advances.
+   *
+   * <p>The same statement tells PostgreSQL to end this transaction if it stands idle for
+   * {@link #LOCKS_HELD_IDLE_AT_MOST}: a node that stops between two statements (frozen, a stalled VM, a
+   * long pause) would otherwise hold these rows, and every other node's writer with them, for as long
+   * as it stands still. Its batch is rolled back and its senders, never answered, send again elsewhere.
+   * Set for this transaction only (a signup idles while it hashes a password).
    */
+  private static final String LOCKS_HELD_IDLE_AT_MOST = "3s";
+
   private static final String LOCK_ROOMS =
-      "SELECT id, last_seq FROM room WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE";
+      "WITH held AS (SELECT set_config('idle_in_transaction_session_timeout', '" + LOCKS_HELD_IDLE_AT_MOST
+          + "', true)) SELECT id, last_seq FROM room, held WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE OF room";
 
   private static final String LOCK_CONVERSATIONS =
-      "SELECT id, last_seq FROM conversation WHERE id = ANY(?) ORDER BY id FOR NO KEY UPDATE";
+      "WITH held AS (SELECT set_config('idle_in_transaction_session_timeout', '" + LOCKS_HELD_IDLE_AT_MOST
+          + "', true)) SELECT id, last_seq FROM conversation, held WHERE id = ANY(?) ORDER BY id"
+          + " FOR NO KEY UPDATE OF conversation";
 
   /**
    * Rows go in in the batch's order, so their ids ascend in that order, as their seqs do. A clientId
