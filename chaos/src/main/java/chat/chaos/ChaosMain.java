@@ -26,8 +26,9 @@ import picocli.CommandLine.Option;
     description = {
       "Starts nodes in one grid behind HAProxy on one PostgreSQL, all on 127.0.0.1, runs the bots at a steady "
           + "rate through the balancer and breaks the cluster, one fault at a time: kills a node and starts it "
-          + "again, freezes one past the grid's heartbeat timeout, restarts the database, pauses it for 10 s, "
-          + "stalls a consumer until its node closes it and has it resume, restarts every node in turn. Each "
+          + "again, freezes one past the grid's heartbeat timeout, cuts the grid's links between the running "
+          + "nodes and heals them, restarts the database, pauses it for 10 s, stalls a consumer until its node "
+          + "closes it and has it resume, restarts every node in turn. Each "
           + "fault gets a bots run of its own; the report says, per fault, what was lost, what was shown or "
           + "came twice, how long users waited and every error the clients met, retried or not.",
       ""
