@@ -103,3 +103,18 @@ test('catches up only on conversations with a message seen', () => {
   resume.see(directKey('bob'), numbered(4));
   assert.deepEqual(resume.conversations(), [directKey('bob')]);
 });
+
+test('a socket opening rejoins the rooms the server lists and forgets ones left on another device', () => {
+  for (const room of ['general', 'random']) {
+    resume.joined(room);
+    resume.answeredJoin(room);
+  }
+  resume.joined('just-now');
+
+  assert.deepEqual(resume.memberOf(['General', 'elsewhere']), ['random'], 'left on another device');
+
+  assert.equal(resume.isIn('general'), true);
+  assert.equal(resume.isIn('elsewhere'), true, 'joined on another device');
+  assert.equal(resume.isIn('just-now'), true, "a join not answered yet is the user's own, and stays");
+  assert.equal(resume.isIn('random'), false);
+});

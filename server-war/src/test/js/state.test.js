@@ -17,11 +17,11 @@ function recorder() {
 }
 
 function message(id, from = BOB, room = 'General', extra = {}) {
-  return {id, room, to: null, from, text: `m${id}`, sentAt: '2026-11-27T10:00:00Z', ...extra};
+  return {id, seq: id, room, to: null, from, text: `m${id}`, sentAt: '2026-11-27T10:00:00Z', ...extra};
 }
 
 function direct(id, from, to) {
-  return {id, room: null, to, from, text: `d${id}`, sentAt: '2026-11-27T10:00:00Z'};
+  return {id, seq: id, room: null, to, from, text: `d${id}`, sentAt: '2026-11-27T10:00:00Z'};
 }
 
 const ids = (conversation) => conversation.messages.map((m) => m.id);
@@ -222,4 +222,61 @@ test("a service's notification is handed to the page as it came", () => {
   const notification = {type: 'notification', from: {id: 9, username: 'rewards', displayName: 'rewards', status: '', role: 'SERVICE'}, kind: 'reward', data: {code: 'X'}};
   state.frame(notification);
   assert.deepEqual(named('notified'), [['notified', notification]]);
+});
+
+test("the server's counts show my rooms first, and what arrives after my marker adds to them", () => {
+  state.mergeRooms([{name: 'alpha', online: 0}, {name: 'General', online: 2}]);
+  state.channelsLoaded([
+    {room: 'General', lastSeq: 7, readSeq: 5, unread: 2, mentions: 1, muted: false},
+    {with: BOB, lastSeq: 3, readSeq: 1, unread: 2, mentions: 0, muted: true},
+  ]);
+  assert.deepEqual(state.sortedRooms().map((r) => [r.name, r.mine]), [['General', true], ['alpha', false]]);
+  assert.equal(state.rooms.get('#general').mentions, 1);
+  assert.equal(state.unreadDirect.get('bob'), 2);
+
+  state.frame({type: 'room_joined', room: 'General', members: [ME, BOB], history: []});
+  state.frame({type: 'new_chat_message', message: message(8, BOB, 'General', {mentions: ['Alice']})});
+  assert.equal(state.rooms.get('#general').unread, 3);
+  assert.equal(state.rooms.get('#general').mentions, 2, 'a mention, whatever the case of my name');
+  assert.deepEqual(named('attention').map(([, m]) => m.id), [8]);
+});
+
+test('a mention or a direct message of a muted channel asks for no attention', () => {
+  state.channelsLoaded([{room: 'General', lastSeq: 0, readSeq: 0, unread: 0, mentions: 0, muted: true}]);
+  state.frame({type: 'new_chat_message', message: message(1, BOB, 'General', {mentions: ['alice']})});
+  state.frame({type: 'muted', with: 'Bob', muted: true});
+  state.frame({type: 'new_direct_message', message: direct(2, BOB, 'alice')});
+  assert.deepEqual(named('attention'), []);
+  state.frame({type: 'muted', with: 'Bob', muted: false});
+  state.frame({type: 'new_direct_message', message: direct(3, BOB, 'alice')});
+  assert.deepEqual(named('attention').map(([, m]) => m.id), [3]);
+});
+
+test('a read on another device clears what this page has up to it, or asks the server again', () => {
+  state.channelsLoaded([{room: 'General', lastSeq: 2, readSeq: 0, unread: 2, mentions: 0, muted: false}]);
+  state.frame({type: 'room_joined', room: 'General', members: [], history: [message(1), message(2)]});
+  state.frame({type: 'read', room: 'General', seq: 1});
+  assert.equal(named('channelsStale').length, 1, 'message 2 is still unread');
+  state.frame({type: 'read', room: 'General', seq: 2});
+  assert.equal(state.rooms.get('#general').unread, 0);
+});
+
+test('a room joined on another device becomes mine; one left on another device goes from view', () => {
+  state.frame({type: 'membership', room: 'General', member: true});
+  assert.equal(state.rooms.get('#general').mine, true);
+  state.openRoom('General');
+  state.frame({type: 'membership', room: 'general', member: false});
+  assert.equal(state.rooms.get('#general').mine, false);
+  assert.equal(state.inViewConversation(), null);
+  assert.equal(named('leftElsewhere').length, 1);
+});
+
+test('who is typing shows until a few seconds after their last notice, or until their message', () => {
+  const {conversation} = state.openRoom('General');
+  state.typing({type: 'typing', room: 'General', user: BOB}, 1_000);
+  assert.deepEqual(state.typingNow(conversation, 2_000), [BOB]);
+  assert.deepEqual(state.typingNow(conversation, 1_000 + 6_000), [], 'gone by itself');
+  state.typing({type: 'typing', room: 'General', user: BOB}, Date.now());
+  state.frame({type: 'new_chat_message', message: message(1)});
+  assert.deepEqual(state.typingNow(conversation), [], 'gone with the message');
 });

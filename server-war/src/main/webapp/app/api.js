@@ -34,6 +34,16 @@ export class Api {
     return this.call('GET', '/api/rooms');
   }
 
+  /** The user's rooms and conversations, with read markers, unread and mention counts and mutes. */
+  channels() {
+    return this.call('GET', '/api/account/channels');
+  }
+
+  /** channel: {room} or {with: username}. */
+  mute(channel, muted) {
+    return this.call('POST', '/api/account/mute', {...channel, muted});
+  }
+
   createRoom(name) {
     return this.call('POST', '/api/rooms', {name});
   }

@@ -18,6 +18,15 @@ import {StatusLine} from './status.js';
 const REFRESH_MS = 15_000;
 /** How long a notification stays in sight. */
 const TOAST_MS = 8_000;
+/** The project's clients send a typing notice at most this often while keys are pressed. */
+const TYPING_EVERY_MS = 3_000;
+/**
+ * A message sent ends the others' "is typing", so typing on is told again this soon after the last
+ * notice: past the one a second per channel the server passes on, with a margin.
+ */
+const TYPING_AGAIN_AFTER_SEND_MS = 1_200;
+/** A read marker waits this long for more messages, so that reading as they arrive costs one a second. */
+const MARK_READ_AFTER_MS = 1_000;
 
 const SAID = {
   add: (name, status) => (status === 'friends' ? `You and ${name} are friends.` : `Asked ${name} to be friends.`),
@@ -45,6 +54,8 @@ export class ChatPage {
       leave: () => this.leaveRoom(),
       back: () => this.show(null),
       sender: (verb, name) => (verb === 'message' ? this.openDirect(name) : this.social(verb, name)),
+      typed: () => this.typed(),
+      mute: () => this.toggleMute(),
     }, this.me);
     this.admin = this.me.role === 'ADMIN' ? new AdminPage(this.api, () => this.toggleAdmin(false)) : null;
     this.element = this.layout();
@@ -53,6 +64,11 @@ export class ChatPage {
     this.connection.start();
     this.refresh();
     this.poll = setInterval(() => this.refresh(), REFRESH_MS);
+    // "ann is typing..." goes by itself: the line is drawn again each second while anyone types.
+    this.typingTimer = setInterval(() => this.renderTyping(), 1000);
+    this.onAttention = () => this.seen();
+    addEventListener('focus', this.onAttention);
+    document.addEventListener('visibilitychange', this.onAttention);
   }
 
   /** How a change to the state reaches the page: a conversation's only when it is in view. */
@@ -61,7 +77,10 @@ export class ChatPage {
       if (this.view.isShowing(conversation)) change();
     };
     return {
-      inserted: (conversation, index) => inView(conversation, () => this.view.inserted(index)),
+      inserted: (conversation, index) => inView(conversation, () => {
+        this.view.inserted(index);
+        this.seen();
+      }),
       removed: (conversation, id) => inView(conversation, () => this.view.removed(id)),
       olderChanged: (conversation) => inView(conversation, () => this.view.olderChanged()),
       membersChanged: (conversation) => inView(conversation, () => this.view.membersChanged()),
@@ -86,6 +105,12 @@ export class ChatPage {
         this.meLabel.textContent = `${nameOf(me)} · ${me.role}`;
       },
       notified: (notification) => this.toast(notification),
+      welcomed: () => this.refreshChannels(),
+      channelsStale: () => this.refreshChannels(),
+      typingChanged: (conversation) => inView(conversation, () => this.renderTyping()),
+      mutedChanged: (conversation) => inView(conversation, () => this.view.mutedChanged(this.state.isMuted(conversation))),
+      attention: (message) => this.notify(message),
+      leftElsewhere: (conversation) => inView(conversation, () => this.show(null)),
     };
   }
 
@@ -102,6 +127,7 @@ export class ChatPage {
       h('header', {class: 'topbar'},
         this.meLabel,
         h('button', {id: 'editProfile', onclick: () => this.profile.open(this.me)}, 'Profile'),
+        this.notificationsButton(),
         this.status.element,
         this.admin && h('button', {id: 'openAdmin', onclick: () => this.toggleAdmin(true)}, 'Admin'),
         h('button', {id: 'logOut', onclick: () => this.logOut()}, 'Log out')),
@@ -120,6 +146,9 @@ export class ChatPage {
 
   close() {
     clearInterval(this.poll);
+    clearInterval(this.typingTimer);
+    removeEventListener('focus', this.onAttention);
+    document.removeEventListener('visibilitychange', this.onAttention);
     this.status.stop();
     this.connection.close();
   }
@@ -157,6 +186,9 @@ export class ChatPage {
       ? this.connection.send(conversation.name, text)
       : this.connection.sendDirect(conversation.name, text);
     this.state.sent(conversation, clientId);
+    if (conversation.typingSentAt) {
+      conversation.typingAgainAt = Math.min(conversation.typingAgainAt, conversation.typingSentAt + TYPING_AGAIN_AFTER_SEND_MS);
+    }
   }
 
   async loadOlder() {
@@ -199,6 +231,67 @@ export class ChatPage {
     this.tab('friends');
   }
 
+  /** While keys are pressed in the draft, the others hear of it every few seconds. */
+  typed() {
+    const conversation = this.state.inViewConversation();
+    const now = Date.now();
+    if (!conversation || now < (conversation.typingAgainAt ?? 0)) return;
+    conversation.typingSentAt = now;
+    conversation.typingAgainAt = now + TYPING_EVERY_MS;
+    this.connection.typing(conversation.kind === 'room' ? {room: conversation.name} : {to: conversation.name});
+  }
+
+  /**
+   * What the page shows of the conversation in view is read, once the window has the user's eyes (in
+   * front and focused): its newest seq goes to the server a moment later, with whatever came meanwhile.
+   */
+  seen() {
+    const conversation = this.state.inViewConversation();
+    if (!conversation || document.hidden || !document.hasFocus() || this.markTimer) return;
+    this.markTimer = setTimeout(() => {
+      this.markTimer = null;
+      const shown = this.state.inViewConversation();
+      const last = shown?.messages.at(-1)?.seq;
+      if (!shown || last === undefined || last <= (shown.markedSeq ?? 0) || document.hidden) return;
+      shown.markedSeq = last;
+      this.connection.markRead(shown.kind === 'room' ? {room: shown.name} : {with: shown.name}, last);
+    }, MARK_READ_AFTER_MS);
+  }
+
+  async toggleMute() {
+    const conversation = this.state.inViewConversation();
+    if (!conversation) return;
+    const channel = conversation.kind === 'room' ? {room: conversation.name} : {with: conversation.name};
+    try {
+      await this.api.mute(channel, !this.state.isMuted(conversation));
+    } catch (failure) {
+      this.say(describe(failure));
+    }
+  }
+
+  /** Asks the browser for notifications, once the user says so (browsers ask only on a click). */
+  notificationsButton() {
+    if (!('Notification' in window) || Notification.permission !== 'default') return null;
+    const button = h('button', {id: 'enableNotifications', onclick: async () => {
+      await Notification.requestPermission();
+      button.remove();
+    }}, 'Notify me');
+    return button;
+  }
+
+  /** A direct message or a mention while the page is not in front: the system's notification. */
+  notify(message) {
+    if (!document.hidden && document.hasFocus()) return;
+    if (!('Notification' in window) || Notification.permission !== 'granted') return;
+    const title = message.room ? `# ${message.room}` : nameOf(message.from);
+    const shown = new Notification(title, {body: `${nameOf(message.from)}: ${message.text}`, tag: `message-${message.id}`});
+    shown.onclick = () => {
+      focus();
+      if (message.room) this.openRoom(message.room);
+      else this.openDirect(message.from.username === this.me.username ? message.to : message.from.username);
+    };
+  }
+
   tab(which) {
     this.sidebar.dataset.tab = which;
     this.roomsTab.setAttribute('aria-selected', String(which === 'rooms'));
@@ -215,6 +308,11 @@ export class ChatPage {
     if (conversation === null) this.state.closeView();
     this.page.classList.toggle('conversation-open', conversation !== null);
     this.view.show(conversation);
+    if (conversation) {
+      this.view.mutedChanged(this.state.isMuted(conversation));
+      this.renderTyping();
+      this.seen();
+    }
     this.renderRooms();
   }
 
@@ -251,6 +349,15 @@ export class ChatPage {
     this.refreshAccount();
   }
 
+  /** The counts as the server keeps them: after login, after every reconnect, and when a read says so. */
+  async refreshChannels() {
+    try {
+      this.state.channelsLoaded(await this.api.channels());
+    } catch (failure) {
+      this.roomsPanel.showFailure(failure);
+    }
+  }
+
   async refreshRooms() {
     try {
       this.state.mergeRooms(await this.api.rooms());
@@ -283,6 +390,11 @@ export class ChatPage {
     const unread = this.state.unreadDirectMessages();
     this.friendsTab.textContent = unread ? `Friends (${unread})` : 'Friends';
     this.renderTitle();
+  }
+
+  renderTyping() {
+    const conversation = this.state.inViewConversation();
+    if (conversation && this.view.isShowing(conversation)) this.view.typingChanged(this.state.typingNow(conversation));
   }
 
   renderTitle() {

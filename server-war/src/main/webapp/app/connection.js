@@ -71,6 +71,16 @@ export class ChatConnection {
     this.transmit({type: 'delete_message', id});
   }
 
+  /** The user has read the room (or, with `with`, the conversation) up to seq; every device hears it. */
+  markRead({room, with: other}, seq) {
+    this.transmit({type: 'mark_read', room, with: other, seq});
+  }
+
+  /** The user is typing in the room, or to the friend `to`; the caller keeps to one every few seconds. */
+  typing({room, to}) {
+    this.transmit({type: 'typing', room, to});
+  }
+
   /** The conversation with username was read up to lastSeq over REST; a reconnect catches up from there. */
   follow(username, lastSeq) {
     this.resume.completeThrough(directKey(username), lastSeq);
@@ -133,6 +143,11 @@ export class ChatConnection {
       case 'room_joined': return this.roomJoined(frame);
       case 'new_chat_message':
       case 'new_direct_message': return this.posted(frame);
+      case 'membership':
+        // Joined on another device: joined here too. Left anywhere: the server took this socket out.
+        if (frame.member && !this.resume.isIn(frame.room)) this.join(frame.room);
+        if (!frame.member) this.resume.left(frame.room);
+        return this.onFrame(frame);
       case 'error':
         if (frame.code === 'unavailable' && this.resume.waiting(frame.ref)) {
           // Sent again under the same clientId: nothing is stored twice, and the user sees a delay.
@@ -171,6 +186,9 @@ export class ChatConnection {
     this.attempt = 0;
     this.become({kind: 'connected', node: welcome.node, user: welcome.user});
     this.onFrame(welcome);
+    if (welcome.rooms) {
+      for (const room of this.resume.memberOf(welcome.rooms)) this.onFrame({type: 'membership', room, member: false});
+    }
     this.startHeartbeat(Math.max(1, welcome.heartbeat) * 1000);
     for (const frame of this.resume.resumeFrames()) this.transmit(frame);
     if (reconnect) {
@@ -184,6 +202,7 @@ export class ChatConnection {
    */
   roomJoined(joined) {
     const key = roomKey(joined.room);
+    this.resume.answeredJoin(joined.room);
     const history = joined.history.filter((m) => this.resume.see(key, m));
     this.resume.completeThrough(key, joined.history.at(-1)?.seq ?? 0);
     this.onFrame({...joined, history});

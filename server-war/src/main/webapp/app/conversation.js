@@ -3,11 +3,12 @@
 // friend, message, block), the composer, and for a room its members with presence.
 
 import {fill, h, when} from './dom.js';
-import {nameElement} from './names.js';
+import {nameElement, nameOf} from './names.js';
 
 export class ConversationView {
   /**
-   * actions: {send(text), loadOlder(), remove(message), leave(), back(), sender(verb, username)}
+   * actions: {send(text), loadOlder(), remove(message), leave(), back(), sender(verb, username),
+   * typed(), mute()}
    * me: the user looking.
    */
   constructor(actions, me) {
@@ -38,6 +39,9 @@ export class ConversationView {
     this.error = h('p', {id: 'chatError', class: 'error', role: 'alert'}, conversation.error ?? '');
     this.draft = h('input', {id: 'draft', autocomplete: 'off', maxlength: this.maxText, placeholder: `Message ${conversation.title}`, 'aria-label': 'Message'});
     const draft = this.draft;
+    draft.addEventListener('input', () => draft.value && this.actions.typed());
+    this.typingLine = h('p', {id: 'typing', class: 'typing muted', 'aria-live': 'polite'});
+    this.muteButton = h('button', {id: 'muteChannel', onclick: () => this.actions.mute()});
     const composer = h('form', {id: 'composer', class: 'composer', onsubmit: (e) => {
       e.preventDefault();
       const text = draft.value.trim();
@@ -51,8 +55,9 @@ export class ConversationView {
         h('button', {id: 'back', class: 'back', 'aria-label': 'Back to the list', onclick: () => this.actions.back()}, '‹'),
         h('h2', {id: 'conversationTitle'}, conversation.title),
         this.memberCount,
+        this.muteButton,
         conversation.kind === 'room' && h('button', {id: 'leaveRoom', onclick: () => this.actions.leave()}, 'Leave room')),
-      this.older, this.list, this.error, composer);
+      this.older, this.list, this.typingLine, this.error, composer);
     this.list.append(...conversation.messages.map((m) => this.messageItem(m)));
     this.olderChanged();
     this.membersChanged();
@@ -116,13 +121,27 @@ export class ConversationView {
     this.membersChanged();
   }
 
+  /** users: who is typing in the conversation now. */
+  typingChanged(users) {
+    const names = users.map(nameOf);
+    this.typingLine.textContent =
+      names.length === 0 ? '' : names.length === 1 ? `${names[0]} is typing…` : `${names.slice(0, -1).join(', ')} and ${names.at(-1)} are typing…`;
+  }
+
+  mutedChanged(muted) {
+    this.muteButton.textContent = muted ? 'Unmute' : 'Mute';
+    this.muteButton.setAttribute('aria-pressed', String(muted));
+  }
+
   errorChanged() {
     this.error.textContent = this.conversation.error ?? '';
   }
 
   messageItem(message) {
     const mine = message.from.id === this.me.id;
-    return h('li', {class: mine ? 'message mine' : 'message', 'data-id': message.id},
+    const me = this.me.username.toLowerCase();
+    const mentioned = (message.mentions ?? []).some((name) => name.toLowerCase() === me);
+    return h('li', {class: ['message', mine && 'mine', mentioned && 'mention'].filter(Boolean).join(' '), 'data-id': message.id},
       h('div', {class: 'meta'},
         this.senderName(message.from),
         h('time', {datetime: message.sentAt, class: 'muted'}, when(message.sentAt)),

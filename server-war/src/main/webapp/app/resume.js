@@ -56,6 +56,7 @@ export class ReceivedSeqs {
 
 export class ResumeState {
   #rooms = new Map(); // room key -> name as the user typed it
+  #joinedOnce = new Set(); // keys of the rooms the server answered a join of: memberships on record
   #received = new Map(); // channel key -> ReceivedSeqs
   #unanswered = new Map(); // clientId -> frame, in the order sent
 
@@ -95,7 +96,31 @@ export class ResumeState {
   /** A room left is neither rejoined nor remembered. */
   left(room) {
     this.#rooms.delete(roomKey(room));
+    this.#joinedOnce.delete(roomKey(room));
     this.#received.delete(roomKey(room));
+  }
+
+  /** The server answered a join of the room: the user is a member of it. */
+  answeredJoin(room) {
+    this.#joinedOnce.add(roomKey(room));
+  }
+
+  /**
+   * The rooms the server says the user is a member of as a socket opens (`welcome.rooms`): a room joined
+   * here before but not listed was left on another device and is forgotten; a listed room not here is
+   * joined. A join not answered yet stays. Returns the rooms forgotten.
+   */
+  memberOf(listed) {
+    const keys = new Set(listed.map(roomKey));
+    const forgotten = [];
+    for (const [key, room] of [...this.#rooms]) {
+      if (this.#joinedOnce.has(key) && !keys.has(key)) {
+        this.left(room);
+        forgotten.push(room);
+      }
+    }
+    for (const room of listed) if (!this.isIn(room)) this.joined(room);
+    return forgotten;
   }
 
   /** Whether the user means to be in the room: joined and not left since. */

@@ -1,4 +1,5 @@
-// The rooms: each with its online count and, when joined and not in view, its unread count; creating one.
+// The rooms, the user's own first and marked so: each with its online count and, when not in view, its
+// unread and mention counts (a muted room's dimmed); creating one.
 
 import {describe} from './api.js';
 import {fill, h} from './dom.js';
@@ -27,13 +28,17 @@ export class RoomsPanel {
     this.element = h('section', {id: 'roomsPanel', class: 'panel'}, this.list, form, this.error);
   }
 
-  /** rooms: [{name, online, unread, joined}] sorted; inView: the room's name or null. */
+  /** rooms: [{name, online, unread, mentions, joined, mine, muted}] sorted; inView: the room's name or null. */
   render(rooms, inView) {
+    const classes = (room) => ['room', room.joined && 'joined', room.mine && 'mine', room.muted && 'silenced',
+      room.name === inView && 'selected'].filter(Boolean).join(' ');
     fill(this.list, rooms.map((room) =>
-      h('li', {class: `room${room.joined ? ' joined' : ''}${room.name === inView ? ' selected' : ''}`},
+      h('li', {class: classes(room)},
         h('button', {class: 'open', 'data-room': room.name, onclick: () => this.actions.open(room.name)},
           h('span', {class: 'name'}, `# ${room.name}`),
+          room.muted && h('span', {class: 'muted', title: 'muted'}, 'muted'),
           h('span', {class: 'muted'}, `${room.online} online`),
+          room.mentions > 0 && h('span', {class: 'badge mention', 'aria-label': `${room.mentions} mentions`}, `@${room.mentions}`),
           room.unread > 0 && h('span', {class: 'badge', 'aria-label': `${room.unread} unread`}, String(room.unread))))));
   }
 

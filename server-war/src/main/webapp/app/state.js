@@ -1,24 +1,30 @@
-// What the logged-in page shows, without the DOM: the rooms, the account's friends, the conversations
-// and their messages, unread counts, and what each frame from the server does to them. The page
-// (chat.js) renders it and is told of each change through `listener`; Node tests it (src/test/js).
+// What the logged-in page shows, without the DOM: the rooms (the user's own first), the account's
+// friends, the conversations and their messages, unread and mention counts as the server keeps them,
+// mutes, who is typing, and what each frame from the server does to them. The page (chat.js) renders
+// it and is told of each change through `listener`; Node tests it (src/test/js).
 
 import {channelOf, directKey, roomKey} from './channels.js';
+
+/** How long "ann is typing..." shows after her last notice (docs/protocol.md, "Your channels"). */
+export const TYPING_SHOWN_MS = 6_000;
 
 /**
  * listener: {inserted(conversation, index), removed(conversation, id), olderChanged(conversation),
  * membersChanged(conversation), errorChanged(conversation), roomsChanged(), friendsChanged(),
  * limitsChanged(limits), friendRequested(user), accountStale(), say(text), renamed(user),
- * meChanged(me), notified(notification)}
+ * meChanged(me), notified(notification), welcomed(), channelsStale(), typingChanged(conversation),
+ * mutedChanged(conversation), attention(message), leftElsewhere(conversation)}
  */
 export class ChatState {
   constructor(me, listener) {
     this.me = me;
     this.listener = listener;
     this.limits = null; // from the server's welcome
-    this.rooms = new Map(); // room key -> {name, online, unread, joined}
+    this.rooms = new Map(); // room key -> {name, online, unread, mentions, joined, mine, muted}
     this.account = {friends: [], incoming: [], outgoing: [], blocked: []};
     this.online = new Set(); // friends' names
     this.unreadDirect = new Map(); // username in lower case -> count
+    this.mutedDirect = new Set(); // usernames in lower case
     this.conversations = new Map(); // channel key -> conversation
     this.inView = null; // the key of the conversation in view
   }
@@ -31,9 +37,12 @@ export class ChatState {
     const existing = this.conversations.get(key);
     const conversation = existing ?? this.conversation(key, 'room', name, `# ${name}`);
     const room = this.rooms.get(key);
-    if (room) Object.assign(room, {joined: true, unread: 0});
+    if (room) Object.assign(room, {joined: true, unread: 0, mentions: 0});
     this.inView = key;
-    return {conversation, created: !existing};
+    // A room of the user's was joined by the connection as it opened; any other is joined now.
+    const created = !conversation.joinAsked;
+    conversation.joinAsked = true;
+    return {conversation, created};
   }
 
   /** Puts a direct conversation in view; `created` says whether its history must be loaded. */
@@ -60,7 +69,7 @@ export class ChatState {
     const conversation = this.inViewConversation();
     this.conversations.delete(conversation.key);
     const room = this.rooms.get(conversation.key);
-    if (room) room.joined = false;
+    if (room) Object.assign(room, {joined: false, mine: false});
     this.inView = null;
     return conversation;
   }
@@ -89,7 +98,12 @@ export class ChatState {
     switch (frame.type) {
       case 'welcome':
         this.limits = frame.limits;
-        return this.listener.limitsChanged(frame.limits);
+        this.listener.limitsChanged(frame.limits);
+        return this.listener.welcomed();
+      case 'membership': return this.membership(frame);
+      case 'read': return this.read(frame);
+      case 'muted': return this.muted(frame);
+      case 'typing': return this.typing(frame);
       case 'room_joined': return this.roomJoined(frame);
       case 'member_joined': return this.members(frame.room, (list) => list.some((u) => u.id === frame.user.id) ? list : [...list, frame.user]);
       case 'member_left': return this.members(frame.room, (list) => list.filter((u) => u.id !== frame.user.id));
@@ -107,9 +121,13 @@ export class ChatState {
     }
   }
 
+  /** A room the connection joined by itself (one of the user's) gets its conversation here. */
   roomJoined(joined) {
-    const conversation = this.conversations.get(roomKey(joined.room));
-    if (!conversation) return;
+    const key = roomKey(joined.room);
+    const conversation = this.conversations.get(key) ?? this.conversation(key, 'room', joined.room, `# ${joined.room}`);
+    conversation.joinAsked = true;
+    const room = this.rooms.get(key);
+    if (room) Object.assign(room, {joined: true, mine: true});
     // The first join brings the newest page; a rejoin brings only what was missed, and says nothing
     // about what is older.
     if (conversation.messages.length === 0 && this.isOldest(joined.history)) conversation.olderAvailable = false;
@@ -140,17 +158,125 @@ export class ChatState {
     if (conversation) {
       if (conversation.sent.delete(message.clientId)) this.setError(conversation, '');
       this.merge(conversation, message);
+      if (conversation.typing.delete(message.from.id)) this.listener.typingChanged(conversation);
     }
-    if (key === this.inView || message.from.id === this.me.id) return; // seen, or written here or in another tab
+    if (message.from.id === this.me.id) return; // written here or on another device
+    const mentioned = this.mentions(message);
+    const muted = message.room ? this.rooms.get(key)?.muted : this.mutedDirect.has(message.from.username.toLowerCase());
+    if ((mentioned || !message.room) && !muted) this.listener.attention(message);
+    if (key === this.inView) return; // seen
     if (message.room) {
       const room = this.rooms.get(key);
-      if (room) room.unread++;
+      if (room && message.seq > (room.readSeq ?? 0)) {
+        room.unread++;
+        if (mentioned) room.mentions++;
+      }
       this.listener.roomsChanged();
     } else {
       const from = message.from.username.toLowerCase();
       this.unreadDirect.set(from, (this.unreadDirect.get(from) ?? 0) + 1);
       this.listener.friendsChanged();
     }
+  }
+
+  /** Whether the message names the user looking (the server's list, whatever the case). */
+  mentions(message) {
+    const me = this.me.username.toLowerCase();
+    return (message.mentions ?? []).some((name) => name.toLowerCase() === me);
+  }
+
+  /** The user's channels as the server keeps them (after login and every reconnect): theirs, read, muted. */
+  channelsLoaded(channels) {
+    const mine = new Set();
+    for (const channel of channels) {
+      if (channel.room) {
+        const key = roomKey(channel.room);
+        mine.add(key);
+        const room = this.rooms.get(key) ?? {name: channel.room, online: 0, joined: false};
+        const seen = key === this.inView;
+        this.rooms.set(key, {...room, mine: true, muted: channel.muted, readSeq: channel.readSeq,
+          unread: seen ? 0 : channel.unread, mentions: seen ? 0 : channel.mentions});
+      } else {
+        const name = channel.with.username.toLowerCase();
+        if (directKey(name) === this.inView || channel.unread === 0) this.unreadDirect.delete(name);
+        else this.unreadDirect.set(name, channel.unread);
+        if (channel.muted) this.mutedDirect.add(name);
+        else this.mutedDirect.delete(name);
+      }
+    }
+    for (const [key, room] of this.rooms) if (!mine.has(key)) room.mine = false;
+    this.listener.roomsChanged();
+    this.listener.friendsChanged();
+  }
+
+  /** The user joined a room on another device, or left one on any. */
+  membership({room: name, member}) {
+    const key = roomKey(name);
+    const room = this.rooms.get(key) ?? {name, online: 0, unread: 0, mentions: 0, joined: false};
+    this.rooms.set(key, {...room, mine: member, ...(member ? {} : {joined: false, unread: 0, mentions: 0})});
+    const conversation = this.conversations.get(key);
+    if (!member && conversation) {
+      this.conversations.delete(key);
+      if (this.inView === key) this.inView = null;
+      this.listener.leftElsewhere(conversation);
+    }
+    this.listener.roomsChanged();
+  }
+
+  /**
+   * Read on some device up to seq: what this page shows is read if it has nothing later; otherwise the
+   * counts are the server's to say again.
+   */
+  read(frame) {
+    const key = frame.room ? roomKey(frame.room) : directKey(frame.with);
+    const last = this.conversations.get(key)?.messages.at(-1)?.seq;
+    if (frame.room && this.rooms.has(key)) {
+      const room = this.rooms.get(key);
+      room.readSeq = Math.max(room.readSeq ?? 0, frame.seq);
+    }
+    if (last === undefined || frame.seq < last) return this.listener.channelsStale();
+    if (frame.room) {
+      const room = this.rooms.get(key);
+      if (room) Object.assign(room, {unread: 0, mentions: 0});
+      return this.listener.roomsChanged();
+    }
+    this.unreadDirect.delete(frame.with.toLowerCase());
+    return this.listener.friendsChanged();
+  }
+
+  muted(frame) {
+    if (frame.room) {
+      const room = this.rooms.get(roomKey(frame.room));
+      if (room) room.muted = frame.muted;
+      this.listener.roomsChanged();
+    } else if (frame.muted) {
+      this.mutedDirect.add(frame.with.toLowerCase());
+    } else {
+      this.mutedDirect.delete(frame.with.toLowerCase());
+    }
+    const conversation = this.conversations.get(frame.room ? roomKey(frame.room) : directKey(frame.with));
+    if (conversation) this.listener.mutedChanged(conversation);
+  }
+
+  /** Someone is typing in a room, or to the user (a frame without a room). */
+  typing(frame, now = Date.now()) {
+    const key = frame.room ? roomKey(frame.room) : directKey(frame.user.username);
+    const conversation = this.conversations.get(key);
+    if (!conversation) return;
+    conversation.typing.set(frame.user.id, {user: frame.user, until: now + TYPING_SHOWN_MS});
+    this.listener.typingChanged(conversation);
+  }
+
+  /** Who is typing in the conversation now; those whose notice is too old are forgotten. */
+  typingNow(conversation, now = Date.now()) {
+    for (const [id, typist] of conversation.typing) if (typist.until <= now) conversation.typing.delete(id);
+    return [...conversation.typing.values()].map((typist) => typist.user);
+  }
+
+  isMuted(conversation) {
+    return conversation.kind === 'room'
+      ? this.rooms.get(conversation.key)?.muted === true
+      : this.mutedDirect.has(conversation.name.toLowerCase());
   }
 
   /** Someone's profile changed: every message of theirs, every list they are in, and the page show it. */
@@ -192,7 +318,7 @@ export class ChatState {
       const key = roomKey(room.name);
       const known = this.rooms.get(key);
       if (known) known.online = this.conversations.get(key)?.members.length ?? room.online;
-      else this.rooms.set(key, {name: room.name, online: room.online, unread: 0, joined: false});
+      else this.rooms.set(key, {name: room.name, online: room.online, unread: 0, mentions: 0, joined: false, mine: false});
     }
     this.listener.roomsChanged();
   }
@@ -205,9 +331,10 @@ export class ChatState {
 
   // ---- what the page shows ----
 
-  /** Rooms by name, ignoring case as the server does. */
+  /** The user's rooms first, then the others, each by name ignoring case as the server does. */
   sortedRooms() {
-    return [...this.rooms.values()].sort((a, b) => a.name.localeCompare(b.name, undefined, {sensitivity: 'base'}));
+    return [...this.rooms.values()].sort((a, b) =>
+      Number(b.mine === true) - Number(a.mine === true) || a.name.localeCompare(b.name, undefined, {sensitivity: 'base'}));
   }
 
   unreadInRooms() {
@@ -221,7 +348,8 @@ export class ChatState {
   // ---- the model ----
 
   conversation(key, kind, name, title) {
-    const conversation = {key, kind, name, title, messages: [], members: [], olderAvailable: true, sent: new Set(), error: ''};
+    const conversation = {key, kind, name, title, messages: [], members: [], olderAvailable: true, sent: new Set(), error: '',
+      typing: new Map(), joinAsked: false};
     this.conversations.set(key, conversation);
     return conversation;
   }

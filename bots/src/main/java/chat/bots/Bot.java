@@ -1,6 +1,7 @@
 package chat.bots;
 
 import chat.client.Backoff;
+import chat.client.Channel;
 import chat.client.ChatApi;
 import chat.client.ChatConnection;
 import chat.client.ConnectionState;
@@ -12,13 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
  * One user of the run: a client-core connection, so it reconnects, resumes with {@code after} and
  * resends under its clientIds as a real user's client does. It counts what it hears: its own messages
- * coming back (acknowledgements) and the others' (deliveries), each at most once.
+ * coming back (acknowledgements) and the others' (deliveries), each at most once. With the scenario's
+ * habits it also marks read and types, as the apps do.
  */
 final class Bot implements ChatConnection.Listener {
 
@@ -26,12 +31,16 @@ final class Bot implements ChatConnection.Listener {
   private final int index;
   private final Map<String, Integer> roomSizes;
   private final String friend;
+  private final Scenario.Habits habits;
   private final Tally tally;
   private final LongSupplier clockMicros;
   private final CountDownLatch ready;
   private final AtomicLong sequence = new AtomicLong();
   /** Per sender, the sequence numbers heard: touched only on this bot's event loop. */
   private final Map<Integer, BitSet> heard = new HashMap<>();
+  /** Per channel, the newest seq heard and not yet marked read: touched only on this bot's event loop. */
+  private final Map<Channel, Long> unmarked = new HashMap<>();
+  private ScheduledFuture<?> marking;
   private int joinsAwaited;
   private boolean welcomedBefore;
   private Runnable welcomed = () -> {};
@@ -47,6 +56,7 @@ final class Bot implements ChatConnection.Listener {
       int index,
       Map<String, Integer> roomSizes,
       String friend,
+      Scenario.Habits habits,
       Tally tally,
       LongSupplier clockMicros,
       CountDownLatch ready) {
@@ -54,6 +64,7 @@ final class Bot implements ChatConnection.Listener {
     this.index = index;
     this.roomSizes = roomSizes;
     this.friend = friend;
+    this.habits = habits;
     this.tally = tally;
     this.clockMicros = clockMicros;
     this.ready = ready;
@@ -74,16 +85,27 @@ final class Bot implements ChatConnection.Listener {
     }
     connection.start();
     roomSizes.keySet().forEach(connection::join);
+    if (habits.markRead()) {
+      // Spread over the second, so that the bots' markers do not all arrive at once.
+      long first = ThreadLocalRandom.current().nextLong(1_000);
+      marking = loop.scheduleAtFixedRate(this::markRead, first, 1_000, TimeUnit.MILLISECONDS);
+    }
   }
 
   /** Sends one message to {@code room}, stamped now. */
   void send(String room, int size) {
+    if (habits.typeFirst()) {
+      connection.typing(Channel.room(room));
+    }
     Payload payload = new Payload(run, index, sequence.getAndIncrement(), clockMicros.getAsLong());
     connection.send(room, payload.text(size));
   }
 
   /** Sends one direct message to {@code username}, stamped now. */
   void sendDirect(String username, int size) {
+    if (habits.typeFirst()) {
+      connection.typing(Channel.direct(username));
+    }
     Payload payload = new Payload(run, index, sequence.getAndIncrement(), clockMicros.getAsLong());
     connection.sendDirect(username, payload.text(size));
   }
@@ -94,6 +116,9 @@ final class Bot implements ChatConnection.Listener {
   }
 
   void close() {
+    if (marking != null) {
+      marking.cancel(false);
+    }
     if (connection != null) {
       connection.close();
     }
@@ -114,6 +139,8 @@ final class Bot implements ChatConnection.Listener {
       if (joinsAwaited > 0 && --joinsAwaited == 0) {
         ready.countDown();
       }
+    } else if (frame instanceof ServerFrame.Typing) {
+      tally.heardTyping();
     } else if (frame instanceof ServerFrame.RequestFailed failed) {
       tally.refused(failed.code());
     }
@@ -146,12 +173,25 @@ final class Bot implements ChatConnection.Listener {
     }
   }
 
+  /** Up to the newest message heard in each channel since the last time. */
+  private void markRead() {
+    unmarked.forEach(
+        (channel, seq) -> {
+          connection.markRead(channel, seq);
+          tally.markedRead();
+        });
+    unmarked.clear();
+  }
+
   private void heard(Message message) {
     Payload payload = Payload.of(message.text(), run).orElse(null);
     if (payload == null) {
       return; // not this run's: someone else in the room, or an earlier run
     }
     long latency = clockMicros.getAsLong() - payload.sentMicros();
+    if (habits.markRead()) {
+      unmarked.merge(message.room() != null ? Channel.room(message.room()) : Channel.direct(friend), message.seq(), Math::max);
+    }
     if (payload.sender() == index) {
       tally.acknowledged(latency, message.room() == null ? 1 : roomSizes.getOrDefault(message.room(), 1) - 1);
       return;

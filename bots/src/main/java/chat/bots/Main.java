@@ -102,6 +102,12 @@ public final class Main implements Callable<Integer> {
       description = "A burst: RATE messages a second, AT after sending starts, for LENGTH (e.g. 2000:20s:5s).")
   Scenario.Spike spike;
 
+  @Option(names = "--mark-read", description = "Every bot marks its channels read once a second, up to the newest message it heard, as an app in view does.")
+  boolean markRead;
+
+  @Option(names = "--type-first", description = "Every sender tells the channel it is typing before each message (the server passes one a second per channel on).")
+  boolean typeFirst;
+
   @Option(names = "--warmup", defaultValue = "10s", paramLabel = "DURATION", converter = Durations.class, description = "Sending before measuring (e.g. 10s, 2m). Default: ${DEFAULT-VALUE}")
   Duration warmUp;
 
@@ -294,6 +300,7 @@ public final class Main implements Callable<Integer> {
         directShare,
         churn,
         spike != null ? spike : Scenario.Spike.NONE,
+        new Scenario.Habits(markRead, typeFirst),
         warmUp,
         duration);
   }

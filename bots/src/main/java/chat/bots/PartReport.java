@@ -21,6 +21,8 @@ public record PartReport(
     long duplicates,
     long repeats,
     long reconnects,
+    long readMarkers,
+    long typingHeard,
     Map<String, Long> refusals,
     String acknowledgement,
     String senderToOthers,

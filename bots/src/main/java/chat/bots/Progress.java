@@ -94,6 +94,8 @@ final class Progress {
         duplicates,
         repeats,
         reconnects,
+        tally.readMarkers.sum(),
+        tally.typingHeard.sum(),
         tally.refusals(),
         Histograms.encode(acknowledgement),
         Histograms.encode(delivery),

@@ -23,6 +23,8 @@ public record Report(
     long duplicates,
     long repeats,
     long reconnects,
+    long readMarkers,
+    long typingHeard,
     Map<String, Long> refusals,
     double acknowledgedPerSecond,
     double deliveriesPerSecond,
@@ -94,6 +96,8 @@ public record Report(
         parts.stream().mapToLong(PartReport::duplicates).sum(),
         parts.stream().mapToLong(PartReport::repeats).sum(),
         parts.stream().mapToLong(PartReport::reconnects).sum(),
+        parts.stream().mapToLong(PartReport::readMarkers).sum(),
+        parts.stream().mapToLong(PartReport::typingHeard).sum(),
         refusals,
         seconds == 0 ? 0 : acknowledgement.getTotalCount() / seconds,
         seconds == 0 ? 0 : senderToOthers.getTotalCount() / seconds,
@@ -136,6 +140,12 @@ public record Report(
     if (scenario.churn() > 0) {
       text.append(String.format("  churn: %.1f bots a second drop their socket and resume%n", scenario.churn()));
     }
+    if (scenario.habits().markRead()) {
+      text.append("  every bot marks its channels read once a second\n");
+    }
+    if (scenario.habits().typeFirst()) {
+      text.append("  every sender types before each message\n");
+    }
     text.append(String.format("  warm-up %s, measured %.1f s%n", scenario.warmUp(), measuredSeconds));
     text.append(String.format("sent           %,d (acknowledged %,d, not acknowledged %,d)%n", sent, acknowledged, sent - acknowledged));
     text.append(String.format("deliveries     %,d expected, %,d received%n", deliveriesExpected, deliveriesReceived));
@@ -143,6 +153,9 @@ public record Report(
     text.append(String.format("duplicates     %,d (shown twice)%n", duplicates));
     text.append(String.format("repeats        %,d (came again live, dropped by client-core)%n", repeats));
     text.append(String.format("reconnects     %,d%n", reconnects));
+    if (scenario.habits().markRead() || scenario.habits().typeFirst()) {
+      text.append(String.format("habits         %,d read markers sent, %,d typing notices heard%n", readMarkers, typingHeard));
+    }
     text.append(String.format("refusals       %s%n", refusals.isEmpty() ? "none" : refusals));
     text.append(
         String.format(

@@ -153,7 +153,7 @@ final class Run {
         bots.add(null);
         continue;
       }
-      Bot bot = new Bot(id, user, roomsOf.get(user), friendName(user), tally, clockMicros, ready);
+      Bot bot = new Bot(id, user, roomsOf.get(user), friendName(user), scenario.habits(), tally, clockMicros, ready);
       bots.add(bot);
       // A slow handshake holds its opening for OPENING_WAIT at most; then the next one goes anyway.
       openings.tryAcquire(OPENING_WAIT.toMillis(), TimeUnit.MILLISECONDS);

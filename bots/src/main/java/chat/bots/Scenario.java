@@ -16,7 +16,7 @@ import java.util.List;
  * second, evenly spaced, or {@code spike.rate()} during the spike; {@code directShare} of those
  * messages go instead to the sender's friend as direct messages (users are friends in pairs: 0 and 1,
  * 2 and 3, and on). {@code churn} bots a second drop their socket, as a failing network would, and
- * resume. The password stays out of the reports.
+ * resume. {@code habits} are what the apps do beside sending. The password stays out of the reports.
  */
 public record Scenario(
     List<URI> targets,
@@ -31,6 +31,7 @@ public record Scenario(
     double directShare,
     double churn,
     Spike spike,
+    Habits habits,
     Duration warmUp,
     Duration duration) {
 
@@ -42,6 +43,17 @@ public record Scenario(
     boolean covers(Duration sinceStart) {
       return rate > 0 && sinceStart.compareTo(at) >= 0 && sinceStart.compareTo(at.plus(length)) < 0;
     }
+  }
+
+  /**
+   * What the apps do beside sending, each costing the server a frame: {@code markRead}, every bot marks
+   * its channels read once a second up to the newest message it heard there, as an app in view does;
+   * {@code typeFirst}, every sender tells the channel it is typing before each message (the server
+   * passes one a second per user and channel on, the apps send one every three seconds at most).
+   */
+  public record Habits(boolean markRead, boolean typeFirst) {
+
+    public static final Habits NONE = new Habits(false, false);
   }
 
   public Scenario {

@@ -25,6 +25,8 @@ public final class Tally {
    */
   final LongAdder repeats = new LongAdder();
   final LongAdder reconnects = new LongAdder();
+  final LongAdder readMarkers = new LongAdder();
+  final LongAdder typingHeard = new LongAdder();
   private final Map<String, LongAdder> refusals = new ConcurrentHashMap<>();
 
   final Recorder acknowledgement = new Recorder(Histograms.HIGHEST_MICROS, 3);
@@ -62,6 +64,14 @@ public final class Tally {
 
   void refused(String code) {
     refusals.computeIfAbsent(code, c -> new LongAdder()).increment();
+  }
+
+  void markedRead() {
+    readMarkers.increment();
+  }
+
+  void heardTyping() {
+    typingHeard.increment();
   }
 
   void reconnected() {

@@ -5,6 +5,7 @@ import chat.dto.Rate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
@@ -29,16 +30,9 @@ final class TargetLimits {
     if (scenario.messageSize() > limits.maxText()) {
       warnings.add("messages of " + scenario.messageSize() + " characters are over the target's " + limits.maxText());
     }
-    Rate messages = rates.get("messages");
-    if (messages != null && scenario.senders() > 0) {
-      double perSender = (double) scenario.rate() / scenario.senders();
-      double allowed = (double) messages.count() / messages.seconds();
-      if (perSender > allowed) {
-        warnings.add(String.format(
-            "each sender would send %.1f messages/s; the target allows %d per %d s per user: expect rate_limited"
-                + " (start the target with a higher CHAT_RATE_MESSAGES, or add senders)",
-            perSender, messages.count(), messages.seconds()));
-      }
+    perSender(scenario, rates.get("messages"), "messages", "CHAT_RATE_MESSAGES").ifPresent(warnings::add);
+    if (scenario.habits().typeFirst()) {
+      perSender(scenario, rates.get("typing"), "typing notices", "CHAT_RATE_TYPING").ifPresent(warnings::add);
     }
     // Every bot connects from this machine: one address, whatever the number of targets.
     int usersPerAddress = scenario.users();
@@ -58,5 +52,21 @@ final class TargetLimits {
           usersPerAddress, signups.count(), signups.seconds()));
     }
     return warnings;
+  }
+
+  /** Senders send one of {@code what} per message: too many for the target's {@code rate}? */
+  private static Optional<String> perSender(Scenario scenario, Rate rate, String what, String variable) {
+    if (rate == null || scenario.senders() == 0) {
+      return Optional.empty();
+    }
+    double perSender = (double) scenario.rate() / scenario.senders();
+    double allowed = (double) rate.count() / rate.seconds();
+    if (perSender <= allowed) {
+      return Optional.empty();
+    }
+    return Optional.of(String.format(
+        "each sender would send %.1f %s/s; the target allows %d per %d s per user: expect rate_limited"
+            + " (start the target with a higher %s, or add senders)",
+        perSender, what, rate.count(), rate.seconds(), variable));
   }
 }

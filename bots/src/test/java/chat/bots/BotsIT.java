@@ -71,13 +71,13 @@ class BotsIT {
   }
 
   @Test
-  void botsThatKeepLosingTheirSocketsResumeAndMissNothingInRoomsOrDirectMessages() throws IOException {
+  void botsThatKeepLosingTheirSocketsResumeAndMissNothingInRoomsOrDirectMessagesWithTheAppsHabits() throws IOException {
     Path reportDir = dataDir.resolve("churn");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     String[] args = {
       "--target", cluster.a.uri() + "," + cluster.b.uri(), "--prefix", "churner",
       "--rooms", "2", "--members", "10", "--senders", "0.5", "--rate", "100", "--churn", "4", "--direct", "0.2",
-      "--warmup", "1s", "--duration", "6s",
+      "--mark-read", "--type-first", "--warmup", "1s", "--duration", "6s",
       "--tokens", dataDir.resolve("churn-tokens.properties").toString(), "--report", reportDir.toString()
     };
 
@@ -92,6 +92,11 @@ class BotsIT {
     assertEquals(sent, report.getJsonNumber("acknowledged").longValue());
     long expected = report.getJsonNumber("deliveriesExpected").longValue();
     assertTrue(expected > 0 && expected < sent * 9, "a fifth went to one friend, not to 9 others: " + expected);
+    assertTrue(report.getJsonNumber("readMarkers").longValue() >= 20 * 5, "each bot a marker a second: " + report);
+    assertTrue(report.getJsonNumber("typingHeard").longValue() > 0, "the senders typed: " + report);
+    assertTrue(
+        report.getJsonObject("refusals").keySet().stream().allMatch(code -> code.endsWith(", retried")),
+        "nothing refused but what the connection retried, typing and markers included: " + report.getJsonObject("refusals"));
   }
 
   @Test

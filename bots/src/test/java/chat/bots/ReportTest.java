@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ReportTest {
 
   private static final Scenario SCENARIO =
-      new Scenario(List.of(URI.create("http://127.0.0.1:8080")), "bot", "pw", 200, 10, 20, 0.5, 1000, 100, 0, 0, Scenario.Spike.NONE, Duration.ofSeconds(10), Duration.ofSeconds(30));
+      new Scenario(List.of(URI.create("http://127.0.0.1:8080")), "bot", "pw", 200, 10, 20, 0.5, 1000, 100, 0, 0, Scenario.Spike.NONE, Scenario.Habits.NONE, Duration.ofSeconds(10), Duration.ofSeconds(30));
 
   private static Report report(long sent, long acknowledged, long expected, long received, long duplicates) {
     Histogram micros = new Histogram(3_600_000_000L, 3);
@@ -27,7 +27,7 @@ class ReportTest {
     }
     Report.Latency latency = Report.Latency.of(micros);
     return new Report(
-        SCENARIO, "r1", 30, sent, acknowledged, expected, received, Math.max(0, expected - received), duplicates, 5, 2,
+        SCENARIO, "r1", 30, sent, acknowledged, expected, received, Math.max(0, expected - received), duplicates, 5, 2, 0, 0,
         Map.of(), acknowledged / 30.0, received / 30.0, latency, latency, latency, 41.5,
         List.of(new Report.Second(1, true, 1000, 1000, 19000, 3.2, 12.5, 40)));
   }
@@ -103,7 +103,7 @@ class ReportTest {
   private static PartReport part(Histogram latencies, long sent, double cpu, double seconds) {
     String encoded = Histograms.encode(latencies);
     return new PartReport(
-        seconds, sent, sent, sent * 19, sent * 19, 0, 0, 0, Map.of("rate_limited", 1L), encoded, encoded, encoded, cpu,
+        seconds, sent, sent, sent * 19, sent * 19, 0, 0, 0, 0, 0, Map.of("rate_limited", 1L), encoded, encoded, encoded, cpu,
         List.of(new PartReport.Second(1, true, 100, sent, sent, sent * 19, encoded, cpu, Map.of("rate_limited", 1L))));
   }
 

@@ -21,7 +21,7 @@ class ScenarioTest {
   private static final List<URI> TWO_NODES = List.of(URI.create("http://127.0.0.1:1"), URI.create("http://127.0.0.1:2"));
 
   private static Scenario scenario(int users, int rooms, int members, double senders, int rate) {
-    return new Scenario(TWO_NODES, "bot", "pw", users, rooms, members, senders, rate, 100, 0, 0, Scenario.Spike.NONE, Duration.ZERO, Duration.ofSeconds(1));
+    return new Scenario(TWO_NODES, "bot", "pw", users, rooms, members, senders, rate, 100, 0, 0, Scenario.Spike.NONE, Scenario.Habits.NONE, Duration.ZERO, Duration.ofSeconds(1));
   }
 
   @Test
@@ -67,14 +67,14 @@ class ScenarioTest {
     assertThrows(IllegalArgumentException.class, () -> scenario(5, 1, 5, 1.5, 10));
     assertThrows(
         IllegalArgumentException.class,
-        () -> new Scenario(List.of(), "bot", "pw", 1, 0, 0, 0, 0, 100, 0, 0, Scenario.Spike.NONE, Duration.ZERO, Duration.ZERO));
+        () -> new Scenario(List.of(), "bot", "pw", 1, 0, 0, 0, 0, 100, 0, 0, Scenario.Spike.NONE, Scenario.Habits.NONE, Duration.ZERO, Duration.ZERO));
   }
 
   @Test
   void aSpikeRaisesTheRateForItsLengthOnly() {
     Scenario spiky =
         new Scenario(TWO_NODES, "bot", "pw", 20, 1, 20, 0.5, 100, 100, 0, 0,
-            new Scenario.Spike(2000, Duration.ofSeconds(20), Duration.ofSeconds(5)), Duration.ZERO, Duration.ofMinutes(1));
+            new Scenario.Spike(2000, Duration.ofSeconds(20), Duration.ofSeconds(5)), Scenario.Habits.NONE, Duration.ZERO, Duration.ofMinutes(1));
     assertEquals(100, spiky.rateAt(Duration.ofSeconds(19)));
     assertEquals(2000, spiky.rateAt(Duration.ofSeconds(20)));
     assertEquals(2000, spiky.rateAt(Duration.ofMillis(24_999)));
@@ -84,7 +84,7 @@ class ScenarioTest {
   @Test
   void usersAreFriendsInPairsAndTheDirectShareIsSpreadEvenly() {
     Scenario scenario =
-        new Scenario(TWO_NODES, "bot", "pw", 5, 1, 5, 1, 10, 100, 0.25, 0, Scenario.Spike.NONE, Duration.ZERO, Duration.ZERO);
+        new Scenario(TWO_NODES, "bot", "pw", 5, 1, 5, 1, 10, 100, 0.25, 0, Scenario.Spike.NONE, Scenario.Habits.NONE, Duration.ZERO, Duration.ZERO);
     assertEquals(List.of(1, 0, 3, 2, -1), IntStream.range(0, 5).map(scenario::friendOf).boxed().toList());
     List<Long> direct = LongStream.range(0, 12).filter(scenario::isDirect).boxed().toList();
     assertEquals(List.of(3L, 7L, 11L), direct);

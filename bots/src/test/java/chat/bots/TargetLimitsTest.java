@@ -26,7 +26,11 @@ class TargetLimitsTest {
   }
 
   private static Scenario scenario(int users, int rooms, int members, int rate) {
-    return new Scenario(List.of(URI.create("http://127.0.0.1:8080")), "bot", "pw", users, rooms, members, 0.5, rate, 100, 0, 0, Scenario.Spike.NONE, Duration.ZERO, Duration.ofSeconds(1));
+    return scenario(users, rooms, members, rate, Scenario.Habits.NONE);
+  }
+
+  private static Scenario scenario(int users, int rooms, int members, int rate, Scenario.Habits habits) {
+    return new Scenario(List.of(URI.create("http://127.0.0.1:8080")), "bot", "pw", users, rooms, members, 0.5, rate, 100, 0, 0, Scenario.Spike.NONE, habits, Duration.ZERO, Duration.ofSeconds(1));
   }
 
   @Test
@@ -43,6 +47,17 @@ class TargetLimitsTest {
     assertTrue(warnings.get(0).startsWith("each sender would send 10.0 messages/s; the target allows 20 per 10 s per user"), warnings.get(0));
     assertTrue(warnings.get(1).contains("connecting takes about 33 s (CHAT_RATE_CONNECTIONS)"), warnings.get(1));
     assertTrue(warnings.get(2).contains("CHAT_RATE_SIGNUPS"), warnings.get(2));
+  }
+
+  @Test
+  void sendersWhoTypeFirstAreWarnedOfTheTypingLimitToo() {
+    Limits limits = limits(1000, 1, 1000, 1, 1000, 1);
+    limits.rates().put("typing", new Rate(30, 10, "user"));
+    List<String> warnings = TargetLimits.warnings(scenario(200, 10, 20, 1000, new Scenario.Habits(false, true)), limits);
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(warnings.get(0).startsWith("each sender would send 10.0 typing notices/s; the target allows 30 per 10 s"), warnings.get(0));
+    assertTrue(warnings.get(0).contains("CHAT_RATE_TYPING"), warnings.get(0));
+    assertEquals(List.of(), TargetLimits.warnings(scenario(200, 10, 20, 1000), limits), "only for senders who type");
   }
 
   @Test

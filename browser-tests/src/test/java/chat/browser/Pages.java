@@ -20,7 +20,15 @@ final class Pages {
   }
 
   Page open(URI node, int width, int height) {
+    return open(node, width, height, "");
+  }
+
+  /** With {@code initScript} run before the page's own scripts, on every load. */
+  Page open(URI node, int width, int height, String initScript) {
     Page page = chromium.open(node, width, height);
+    if (!initScript.isEmpty()) {
+      page.addInitScript(initScript);
+    }
     page.onPageError(uncaught::add);
     opened.add(page);
     page.navigate("/");

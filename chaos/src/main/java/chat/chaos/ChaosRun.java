@@ -41,7 +41,7 @@ final class ChaosRun {
   static Scenario scenario(URI balancer, int rate) {
     return new Scenario(
         List.of(balancer), "chaos", "chaos-password", 40, 4, 10, 0.5, rate, 100, 0.2, 0,
-        Scenario.Spike.NONE, Duration.ZERO, LONGEST);
+        Scenario.Spike.NONE, Scenario.Habits.NONE, Duration.ZERO, LONGEST);
   }
 
   ChaosReport run(Iterator<Fault> faults, int rate, Path tokenFile) throws InterruptedException {

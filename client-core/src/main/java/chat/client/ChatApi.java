@@ -7,6 +7,7 @@ import chat.dto.Authenticated;
 import chat.dto.BanRequest;
 import chat.dto.BanResult;
 import chat.dto.Bans;
+import chat.dto.ChannelState;
 import chat.dto.ClusterView;
 import chat.dto.CreateRoom;
 import chat.dto.CreatedApiKey;
@@ -14,6 +15,7 @@ import chat.dto.Credentials;
 import chat.dto.ErrorBody;
 import chat.dto.Limits;
 import chat.dto.Message;
+import chat.dto.MuteChange;
 import chat.dto.NewApiKey;
 import chat.dto.ProfileChange;
 import chat.dto.Room;
@@ -101,6 +103,21 @@ public final class ChatApi {
 
   public AccountOverview account() {
     return get("api/account", AccountOverview.class);
+  }
+
+  /** The user's rooms and conversations, with read markers, unread and mention counts and mutes. */
+  public List<ChannelState> channels() {
+    return getList("api/account/channels", ChannelState.class);
+  }
+
+  /** Mutes or unmutes a room (a {@link Channel.RoomChannel}) or a conversation, on every device. */
+  public void mute(Channel channel, boolean muted) {
+    MuteChange change =
+        switch (channel) {
+          case Channel.RoomChannel(String room) -> new MuteChange(room, null, muted);
+          case Channel.DirectChannel(String username) -> new MuteChange(null, username, muted);
+        };
+    send(request("api/account/mute").header("Content-Type", "application/json").POST(json(change)));
   }
 
   public List<Room> rooms() {

@@ -186,6 +186,31 @@ public final class ChatConnection implements AutoCloseable {
     loop.execute(() -> resume.completeThrough(Channel.direct(username), lastSeq));
   }
 
+  /**
+   * Says the user has read {@code channel} (a room, or the conversation with a user) up to {@code seq};
+   * every device of theirs hears it ({@code read}).
+   */
+  public void markRead(Channel channel, long seq) {
+    loop.execute(() -> transmit(markReadFrame(channel, seq)));
+  }
+
+  /** Says the user is typing in {@code channel}; the caller keeps to one every few seconds. */
+  public void typing(Channel channel) {
+    loop.execute(
+        () -> transmit(
+            switch (channel) {
+              case Channel.RoomChannel(String room) -> new ClientFrame.Typing(room, null);
+              case Channel.DirectChannel(String username) -> new ClientFrame.Typing(null, username);
+            }));
+  }
+
+  private static ClientFrame markReadFrame(Channel channel, long seq) {
+    return switch (channel) {
+      case Channel.RoomChannel(String room) -> new ClientFrame.MarkRead(room, null, seq);
+      case Channel.DirectChannel(String username) -> new ClientFrame.MarkRead(null, username, seq);
+    };
+  }
+
   public ConnectionState state() {
     return state;
   }
@@ -325,6 +350,8 @@ public final class ChatConnection implements AutoCloseable {
       posted(posted, posted.message());
     } else if (frame instanceof ServerFrame.DirectMessagePosted posted) {
       posted(posted, posted.message());
+    } else if (frame instanceof ServerFrame.MembershipChanged membership) {
+      membershipChanged(membership);
     } else if (frame instanceof ServerFrame.RequestFailed failed && UNAVAILABLE.equals(failed.code())) {
       unavailable(failed);
     } else {
@@ -335,6 +362,20 @@ public final class ChatConnection implements AutoCloseable {
       }
       deliver(frame);
     }
+  }
+
+  /**
+   * The user joined a room on another device, and it is joined here too; or left one anywhere, and it
+   * is forgotten here (the server has taken this socket out of it).
+   */
+  private void membershipChanged(ServerFrame.MembershipChanged membership) {
+    if (membership.member() && !resume.isIn(membership.room())) {
+      resume.joined(membership.room());
+      transmit(resume.joinFrame(membership.room()));
+    } else if (!membership.member()) {
+      resume.left(membership.room());
+    }
+    deliver(membership);
   }
 
   private void unavailable(ServerFrame.RequestFailed failed) {
@@ -358,6 +399,9 @@ public final class ChatConnection implements AutoCloseable {
     attempt = 0;
     become(new ConnectionState.Connected(welcome.node(), welcome.user()));
     deliver(welcome);
+    if (welcome.rooms() != null) {
+      resume.memberOf(welcome.rooms()).forEach(room -> deliver(new ServerFrame.MembershipChanged(room, false)));
+    }
     int thisSocket = generation;
     heartbeat.start(
         Duration.ofSeconds(Math.max(1, welcome.heartbeat())),
@@ -375,6 +419,7 @@ public final class ChatConnection implements AutoCloseable {
    */
   private void roomJoined(ServerFrame.RoomJoined joined) {
     Channel room = Channel.room(joined.room());
+    resume.answeredJoin(joined.room());
     // What it repeats of the live messages is no repeat: it resumes from where the channel was complete.
     List<Message> fresh = joined.history().stream().filter(m -> resume.see(room, m)).toList();
     List<Message> history = joined.history();

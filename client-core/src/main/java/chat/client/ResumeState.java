@@ -5,10 +5,12 @@ import chat.dto.Message;
 import chat.dto.ServerFrame;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a connection remembers from one socket to the next so that a reconnect misses nothing and
@@ -19,6 +21,8 @@ final class ResumeState {
 
   /** The rooms to rejoin, by {@link ChatNames#key}, as the user spelled them. */
   private final Map<String, String> rooms = new LinkedHashMap<>();
+  /** The keys of the rooms the server has answered a join of: the user's membership is on record. */
+  private final Set<String> joinedOnce = new HashSet<>();
   private final Map<Channel, ReceivedSeqs> received = new HashMap<>();
   private final Map<String, ClientFrame> unacknowledged = new LinkedHashMap<>();
 
@@ -29,7 +33,33 @@ final class ResumeState {
   /** A room left is forgotten: joining it again later starts from its newest messages. */
   void left(String room) {
     rooms.remove(ChatNames.key(room));
+    joinedOnce.remove(ChatNames.key(room));
     received.remove(Channel.room(room));
+  }
+
+  /** The server answered a join of {@code room}: the user is a member of it. */
+  void answeredJoin(String room) {
+    joinedOnce.add(ChatNames.key(room));
+  }
+
+  /**
+   * The rooms the server says the user is a member of as a socket opens ({@code welcome.rooms}): a room
+   * joined here before but not listed was left on another device meanwhile and is forgotten; a room
+   * listed but not here is joined (the user joined it elsewhere, or this is the first socket). A join
+   * not answered yet stays: it may be one the user just made. Answers the rooms forgotten.
+   */
+  List<String> memberOf(List<String> listed) {
+    Set<String> keys = new HashSet<>();
+    listed.forEach(room -> keys.add(ChatNames.key(room)));
+    List<String> forgotten = new ArrayList<>();
+    for (String room : List.copyOf(rooms.values())) {
+      if (joinedOnce.contains(ChatNames.key(room)) && !keys.contains(ChatNames.key(room))) {
+        left(room);
+        forgotten.add(room);
+      }
+    }
+    listed.stream().filter(room -> !isIn(room)).forEach(this::joined);
+    return forgotten;
   }
 
   /**

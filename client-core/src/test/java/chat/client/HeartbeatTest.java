@@ -2,10 +2,8 @@ package chat.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.time.Clock;
+import chat.testing.MovableClock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +18,7 @@ class HeartbeatTest {
   private static final Duration BEAT = Duration.ofSeconds(4);
 
   private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
-  private final MovingClock clock = new MovingClock();
+  private final MovableClock clock = new MovableClock();
   private final List<String> said = new ArrayList<>();
   private final Heartbeat heartbeat = new Heartbeat(loop, clock);
 
@@ -74,29 +72,5 @@ class HeartbeatTest {
       heartbeat.check();
     }
     assertEquals(List.of("ping", "ping"), said);
-  }
-
-  private static final class MovingClock extends Clock {
-
-    private Instant now = Instant.parse("2026-12-06T12:00:00Z");
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
   }
 }

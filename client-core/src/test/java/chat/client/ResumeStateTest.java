@@ -126,6 +126,22 @@ class ResumeStateTest {
     assertEquals(ResumeState.Unavailable.TELL, resume.unavailable(unavailable(null)), "about no request of the user's");
   }
 
+  @Test
+  void aSocketOpeningRejoinsTheRoomsTheServerListsAndForgetsOnesLeftOnAnotherDevice() {
+    resume.joined("general");
+    resume.answeredJoin("general");
+    resume.joined("random");
+    resume.answeredJoin("random");
+    resume.joined("just-now");
+
+    assertEquals(List.of("random"), resume.memberOf(List.of("General", "elsewhere")), "left on another device");
+
+    assertTrue(resume.isIn("general"));
+    assertTrue(resume.isIn("elsewhere"), "joined on another device");
+    assertTrue(resume.isIn("just-now"), "a join not answered yet is the user's own, and stays");
+    assertFalse(resume.isIn("random"));
+  }
+
   private static ServerFrame.RequestFailed unavailable(String ref) {
     return new ServerFrame.RequestFailed("unavailable", "try again", ref);
   }

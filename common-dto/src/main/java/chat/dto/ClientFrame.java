@@ -13,6 +13,8 @@ import jakarta.json.bind.annotation.JsonbTypeInfo;
       @JsonbSubtype(alias = "new_chat_message", type = ClientFrame.SendChatMessage.class),
       @JsonbSubtype(alias = "new_direct_message", type = ClientFrame.SendDirectMessage.class),
       @JsonbSubtype(alias = "delete_message", type = ClientFrame.DeleteMessage.class),
+      @JsonbSubtype(alias = "mark_read", type = ClientFrame.MarkRead.class),
+      @JsonbSubtype(alias = "typing", type = ClientFrame.Typing.class),
       @JsonbSubtype(alias = "ping", type = ClientFrame.Ping.class)
     })
 public sealed interface ClientFrame extends Frame {
@@ -45,6 +47,12 @@ public sealed interface ClientFrame extends Frame {
   record SendDirectMessage(String to, String text, String clientId) implements ClientFrame {}
 
   record DeleteMessage(Long id) implements ClientFrame {}
+
+  /** The user has read the room, or the conversation {@code with} a user, up to {@code seq}. */
+  record MarkRead(String room, String with, Long seq) implements ClientFrame {}
+
+  /** The user is typing in the room, or to the friend {@code to}. */
+  record Typing(String room, String to) implements ClientFrame {}
 
   record Ping() implements ClientFrame {}
 }

@@ -1,15 +1,39 @@
 package chat.dto;
 
+import jakarta.json.bind.annotation.JsonbCreator;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A stored message. {@code seq} numbers it within its room or conversation, 1, 2, 3, ..., so that a
  * client can tell a gap from a quiet channel. A room message names its {@code room}, a direct message
  * names its recipient in {@code to}; {@code clientId} is the sender's own key for it, echoed so a sender
- * can match its acknowledgement.
+ * can match its acknowledgement; {@code mentions} the users it names who can see it, or null for none.
  */
 public record Message(
-    long id, long seq, String room, String to, User from, String text, Instant sentAt, String clientId) {
+    long id,
+    long seq,
+    String room,
+    String to,
+    User from,
+    String text,
+    Instant sentAt,
+    String clientId,
+    List<String> mentions) {
+
+  /** A message that names no one. */
+  public Message(long id, long seq, String room, String to, User from, String text, Instant sentAt, String clientId) {
+    this(id, seq, room, to, from, text, sentAt, clientId, null);
+  }
+
+  /** The constructor JSON-B binds to: a record with a second constructor leaves it none by default. */
+  @JsonbCreator
+  public Message {}
+
+  /** Whether the message names {@code username} (ignoring case) among the users it mentions. */
+  public boolean mentions(String username) {
+    return mentions != null && mentions.stream().anyMatch(name -> name.equalsIgnoreCase(username));
+  }
 
   /**
    * The id alone: it tells stored messages apart, and JSON-B hashes each object it writes (its cycle

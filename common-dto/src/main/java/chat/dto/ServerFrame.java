@@ -22,6 +22,10 @@ import java.util.Optional;
       @JsonbSubtype(alias = "friend_removed", type = ServerFrame.FriendRemoved.class),
       @JsonbSubtype(alias = "identity_changed", type = ServerFrame.IdentityChanged.class),
       @JsonbSubtype(alias = "notification", type = ServerFrame.Notification.class),
+      @JsonbSubtype(alias = "membership", type = ServerFrame.MembershipChanged.class),
+      @JsonbSubtype(alias = "read", type = ServerFrame.Read.class),
+      @JsonbSubtype(alias = "muted", type = ServerFrame.Muted.class),
+      @JsonbSubtype(alias = "typing", type = ServerFrame.Typing.class),
       @JsonbSubtype(alias = "banned", type = ServerFrame.Banned.class),
       @JsonbSubtype(alias = "ping", type = ServerFrame.AdminPing.class),
       @JsonbSubtype(alias = "pong", type = ServerFrame.Pong.class),
@@ -30,10 +34,12 @@ import java.util.Optional;
 public sealed interface ServerFrame extends Frame {
 
   /**
-   * First frame on every socket; {@code heartbeat} is how often, in seconds, the client should ping, and
-   * {@code limits} what the client must keep to.
+   * First frame on every socket; {@code heartbeat} is how often, in seconds, the client should ping,
+   * {@code limits} what the client must keep to, and {@code rooms} the rooms the user is a member of,
+   * which a client joins.
    */
-  record Welcome(User user, String node, int heartbeat, Limits limits) implements ServerFrame {}
+  record Welcome(User user, String node, int heartbeat, Limits limits, List<String> rooms)
+      implements ServerFrame {}
 
   /**
    * The answer to a join: who is in the room and its history in ascending id order. {@code more} is
@@ -64,6 +70,18 @@ public sealed interface ServerFrame extends Frame {
 
   /** A service's notice for this user: {@code kind} and {@code data} are the service's own. */
   record Notification(User from, String kind, JsonValue data) implements ServerFrame {}
+
+  /** The user became a member of {@code room}, or is one no longer, on whichever device. */
+  record MembershipChanged(String room, boolean member) implements ServerFrame {}
+
+  /** The user has read the room, or the conversation {@code with} a user, up to {@code seq}. */
+  record Read(String room, String with, long seq) implements ServerFrame {}
+
+  /** The user muted the room, or the conversation {@code with} a user, or unmuted it. */
+  record Muted(String room, String with, boolean muted) implements ServerFrame {}
+
+  /** {@code user} is typing in {@code room}, or, without one, to the one who gets this. */
+  record Typing(String room, User user) implements ServerFrame {}
 
   /** Sent just before the server closes a banned user's socket with 4003. */
   record Banned(String reason) implements ServerFrame {}

@@ -30,17 +30,25 @@ class WireJsonTest {
         new ClientFrame.SendChatMessage("lobby", "hello", "c-1"),
         new ClientFrame.SendDirectMessage("bob", "psst", null),
         new ClientFrame.DeleteMessage(7L),
+        new ClientFrame.MarkRead("lobby", null, 4L),
+        new ClientFrame.Typing(null, "bob"),
         new ClientFrame.Ping());
   }
 
   static Stream<ServerFrame> serverFrames() {
     return Stream.of(
-        new ServerFrame.Welcome(ALICE, "node-a", 25, new Limits(2000, 50, 200, Map.of("messages", new Rate(20, 10, "user")))),
+        new ServerFrame.Welcome(ALICE, "node-a", 25, new Limits(2000, 50, 200, Map.of("messages", new Rate(20, 10, "user"))), List.of("lobby")),
         new ServerFrame.RoomJoined("lobby", List.of(ALICE), List.of(ROOM_MESSAGE), null),
         new ServerFrame.RoomJoined("lobby", List.of(), List.of(), true),
         new ServerFrame.MemberJoined("lobby", ALICE),
         new ServerFrame.MemberLeft("lobby", ALICE),
         new ServerFrame.ChatMessagePosted(ROOM_MESSAGE),
+        new ServerFrame.ChatMessagePosted(
+            new Message(9, 2, "lobby", null, ALICE, "@bob hi", ROOM_MESSAGE.sentAt(), "c-2", List.of("bob"))),
+        new ServerFrame.MembershipChanged("lobby", false),
+        new ServerFrame.Read(null, "bob", 3),
+        new ServerFrame.Muted("lobby", null, true),
+        new ServerFrame.Typing("lobby", ALICE),
         new ServerFrame.DirectMessagePosted(
             new Message(8, 1, null, "bob", ALICE, "psst", ROOM_MESSAGE.sentAt(), null)),
         new ServerFrame.MessageDeleted(7, "lobby", null),

@@ -6,7 +6,9 @@ import chat.desktop.login.LoginView;
 import chat.desktop.login.LoginViewModel;
 import chat.desktop.main.MainView;
 import chat.desktop.main.MainViewModel;
+import chat.desktop.main.Notifier;
 import chat.desktop.main.Session;
+import chat.desktop.main.SystemNotifier;
 import chat.dto.Authenticated;
 import java.net.URI;
 import java.time.Clock;
@@ -26,6 +28,7 @@ public final class ChatApp extends Application {
   private final Settings settings;
   private final Theme theme;
   private final Backoff backoff;
+  private final Notifier notifier;
   private final Ui ui = Ui.javafx();
   private final Clock clock = Clock.systemUTC();
   private Stage stage;
@@ -37,10 +40,16 @@ public final class ChatApp extends Application {
     this(Settings.ofUser(), Backoff.standard());
   }
 
+  /** With the operating system's notifications. */
   public ChatApp(Settings settings, Backoff backoff) {
+    this(settings, backoff, SystemNotifier.create());
+  }
+
+  public ChatApp(Settings settings, Backoff backoff, Notifier notifier) {
     this.settings = settings;
     this.theme = new Theme(settings);
     this.backoff = backoff;
+    this.notifier = notifier;
   }
 
   @Override
@@ -74,7 +83,9 @@ public final class ChatApp extends Application {
 
   private void showMain(URI server, Authenticated login) {
     session = new Session(server, login, backoff, ui);
-    MainViewModel main = new MainViewModel(login.user(), session, ui, clock);
+    MainViewModel main = new MainViewModel(login.user(), session, ui, clock, notifier);
+    // What the window shows is read only while it has the user's eyes; otherwise what comes notifies.
+    main.windowFocused().bind(stage.focusedProperty());
     session.start(main);
     main.start();
     mainView = new MainView(main, theme, this::logOut, clock);

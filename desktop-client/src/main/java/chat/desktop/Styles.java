@@ -32,6 +32,10 @@ public final class Styles {
   // Rooms
   public static final String ROOM_JOINED = "room-joined";
   public static final String ROOM_OTHER = "room-other";
+  /** A room the user muted: its name dimmed. */
+  public static final String ROOM_MUTED = "room-muted";
+  /** The badge of the messages that mention the user. */
+  public static final String MENTION_BADGE = "mention-badge";
 
   // A conversation
   public static final String CONVERSATION_HEADER = "conversation-header";
@@ -41,6 +45,9 @@ public final class Styles {
   public static final String MESSAGE_ACTIONS = "message-actions";
   public static final String MINE = "mine";
   public static final String THEIRS = "theirs";
+  /** A message that mentions the user looking. */
+  public static final String MENTION = "mention";
+  public static final String TYPING = "typing";
 
   /** AtlantaFX's compact size, for buttons inside a list's rows. */
   public static final String SMALL = "small";

@@ -10,28 +10,33 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import org.testfx.api.FxRobot;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A user at the keyboard of the app, and what they read off its screens. */
-final class AppRobot {
+/**
+ * A user at the keyboard of the app, and what they read off its screens; public for browser-tests,
+ * where one user has the app and the browser open.
+ */
+public final class AppRobot {
 
-  static final Duration SOON = Duration.ofSeconds(30);
+  public static final Duration SOON = Duration.ofSeconds(30);
 
   private AppRobot() {}
 
-  static void signUp(FxRobot robot, String username) {
+  public static void signUp(FxRobot robot, String username) {
     robot.clickOn("#username").write(username);
     robot.clickOn("#password").write("long-enough");
     robot.clickOn("#signUp");
     awaitMainWindow(robot, username);
   }
 
-  static void logIn(FxRobot robot, String username, String password) {
+  public static void logIn(FxRobot robot, String username, String password) {
     robot.clickOn("#username").write(username);
     robot.clickOn("#password").write(password);
     robot.clickOn("#logIn");
@@ -39,44 +44,53 @@ final class AppRobot {
   }
 
   /** A button in a list cell, once a layout pass has put the cell on screen. */
-  static Button visibleButton(FxRobot robot, String query) {
+  public static Button visibleButton(FxRobot robot, String query) {
     Eventually.within(
         SOON,
         () -> assertTrue(onFx(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent()), query));
     return onFx(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).queryAs(Button.class));
   }
 
+  /** Clicks a room's row in the list, by the name it shows, once a layout pass put it on screen. */
+  public static void clickRoom(FxRobot robot, String room) {
+    Predicate<Label> row = label -> ("# " + room).equals(label.getText()) && label.getScene() != null;
+    Eventually.within(
+        SOON,
+        () -> assertTrue(onFx(() -> robot.lookup(row).match(NodeQueryUtils.isVisible()).tryQuery().isPresent()), room));
+    robot.clickOn(onFx(() -> robot.lookup(row).match(NodeQueryUtils.isVisible()).queryAs(Label.class)));
+  }
+
   /** The top bar comes first; a tab's content joins the scene when the tab pane is first laid out. */
-  static void awaitMainWindow(FxRobot robot, String username) {
+  public static void awaitMainWindow(FxRobot robot, String username) {
     Eventually.within(SOON, () -> assertTrue(text(robot, "#me").startsWith(username)));
     Eventually.within(SOON, () -> assertTrue(onFx(() -> robot.lookup("#newRoom").tryQuery().isPresent())));
   }
 
   /** The text of a label or button; empty while there is none (the screen is not shown yet). */
-  static String text(FxRobot robot, String query) {
+  public static String text(FxRobot robot, String query) {
     return onFx(() -> robot.lookup(query).tryQuery().map(n -> ((Labeled) n).getText()).orElse(""));
   }
 
-  static List<?> items(FxRobot robot, String query) {
+  public static List<?> items(FxRobot robot, String query) {
     return onFx(
         () ->
             robot.lookup(query).tryQuery().map(n -> List.copyOf(((ListView<?>) n).getItems())).orElse(List.of()));
   }
 
-  static List<String> messageTexts(FxRobot robot) {
+  public static List<String> messageTexts(FxRobot robot) {
     return items(robot, "#messages").stream().map(m -> ((Message) m).text()).toList();
   }
 
-  static List<String> userNames(FxRobot robot, String query) {
+  public static List<String> userNames(FxRobot robot, String query) {
     return items(robot, query).stream().map(u -> ((User) u).username()).toList();
   }
 
-  static List<String> friendNames(FxRobot robot) {
+  public static List<String> friendNames(FxRobot robot) {
     return items(robot, "#friends").stream().map(f -> ((FriendItem) f).user().username()).toList();
   }
 
   /** Reads the scene on the FX thread, where it lives. */
-  static <T> T onFx(Callable<T> read) {
+  public static <T> T onFx(Callable<T> read) {
     try {
       return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
     } catch (Exception e) {

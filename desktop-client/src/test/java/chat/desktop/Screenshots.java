@@ -15,11 +15,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * With -Dchat.it.screenshots=DIR, a window as Monocle drew it goes to DIR/NAME.png (the README's
  * pictures); without it, nothing happens.
  */
-final class Screenshots {
+public final class Screenshots {
 
   private Screenshots() {}
 
-  static void take(Window window, String name) {
+  public static void take(Window window, String name) {
     String directory = System.getProperty("chat.it.screenshots", "");
     if (directory.isEmpty()) {
       return;

@@ -44,16 +44,18 @@ public final class PayaraNode implements AutoCloseable {
    * Tests and benchmarks send from one address as many users; a test of the limits sets its own.
    */
   public static final Map<String, String> UNLIMITED =
-      Map.of(
-          "CHAT_RATE_MESSAGES", "1000000/1",
-          "CHAT_RATE_CONNECTIONS", "1000000/1",
-          "CHAT_RATE_JOINS", "1000000/1",
-          "CHAT_RATE_ROOMS", "1000000/1",
-          "CHAT_RATE_SOCIAL", "1000000/1",
-          "CHAT_RATE_DELETIONS", "1000000/1",
-          "CHAT_RATE_PROFILES", "1000000/1",
-          "CHAT_RATE_SERVICES", "1000000/1",
-          "CHAT_RATE_SIGNUPS", "1000000/1");
+      Map.ofEntries(
+          Map.entry("CHAT_RATE_MESSAGES", "1000000/1"),
+          Map.entry("CHAT_RATE_CONNECTIONS", "1000000/1"),
+          Map.entry("CHAT_RATE_JOINS", "1000000/1"),
+          Map.entry("CHAT_RATE_ROOMS", "1000000/1"),
+          Map.entry("CHAT_RATE_SOCIAL", "1000000/1"),
+          Map.entry("CHAT_RATE_DELETIONS", "1000000/1"),
+          Map.entry("CHAT_RATE_PROFILES", "1000000/1"),
+          Map.entry("CHAT_RATE_READS", "1000000/1"),
+          Map.entry("CHAT_RATE_TYPING", "1000000/1"),
+          Map.entry("CHAT_RATE_SERVICES", "1000000/1"),
+          Map.entry("CHAT_RATE_SIGNUPS", "1000000/1"));
 
   public PayaraNode(String name, Map<String, String> environment, Path workDir) {
     this.name = name;

@@ -18,4 +18,13 @@ public interface ConversationActions {
   OptionalInt historyPage();
 
   void delete(long messageId);
+
+  /** Tells every device of the user's that the channel is read up to {@code seq}. */
+  void markRead(Channel channel, long seq);
+
+  /** Tells the others in the channel that the user is typing. */
+  void typing(Channel channel);
+
+  /** Mutes or unmutes the channel on every device of the user's. */
+  void mute(Channel channel, boolean muted);
 }

@@ -9,7 +9,9 @@ import chat.dto.Message;
 import chat.dto.User;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -59,7 +61,11 @@ public final class ConversationView implements View {
     title.getStyleClass().add(Styles.CONVERSATION_TITLE);
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox header = new HBox(8, title, gap);
+    Button mute = new Button();
+    mute.setId("muteChannel");
+    mute.textProperty().bind(model.muted().map(muted -> muted ? "Unmute" : "Mute"));
+    mute.setOnAction(e -> model.toggleMute());
+    HBox header = new HBox(8, title, gap, mute);
     header.setAlignment(Pos.CENTER_LEFT);
     if (model.isRoom()) {
       Button leaveButton = new Button("Leave room");
@@ -98,7 +104,11 @@ public final class ConversationView implements View {
     error.setId("chatError");
     error.getStyleClass().add(Styles.ERROR);
     error.textProperty().bind(model.error());
-    VBox composer = new VBox(4, new HBox(6, draft, send), error);
+    Label typing = new Label();
+    typing.setId("typing");
+    typing.getStyleClass().addAll(Styles.MUTED, Styles.TYPING);
+    typing.textProperty().bind(Bindings.createStringBinding(() -> typingLine(model.typing()), model.typing()));
+    VBox composer = new VBox(4, typing, new HBox(6, draft, send), error);
     composer.setPadding(new Insets(8));
 
     VBox conversation = new VBox(older, messages, composer);
@@ -207,12 +217,25 @@ public final class ConversationView implements View {
     text.getStyleClass().add(Styles.MESSAGE_TEXT);
     VBox box = new VBox(2, meta, text);
     box.getStyleClass().add(model.isMine(message) ? Styles.MINE : Styles.THEIRS);
+    if (model.mentionsMe(message)) {
+      box.getStyleClass().add(Styles.MENTION);
+    }
     actions.visibleProperty().bind(box.hoverProperty().or(menu.showingProperty()));
     // As wide as the list and no wider, so long texts wrap and the actions stay in sight.
     box.prefWidthProperty().bind(list.widthProperty().subtract(40));
     box.setMaxWidth(Region.USE_PREF_SIZE);
     text.maxWidthProperty().bind(box.prefWidthProperty());
     return box;
+  }
+
+  /** "ann is typing…", "ann and bob are typing…", or nothing. */
+  private static String typingLine(List<User> typists) {
+    List<String> names = typists.stream().map(UserLabels::name).toList();
+    return switch (names.size()) {
+      case 0 -> "";
+      case 1 -> names.get(0) + " is typing…";
+      default -> String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1) + " are typing…";
+    };
   }
 
   /** What one can do with a message: copy its text; delete it, if it is one's own (an admin: any). */

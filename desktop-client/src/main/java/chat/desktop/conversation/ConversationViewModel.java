@@ -7,8 +7,13 @@ import chat.dto.Message;
 import chat.dto.Role;
 import chat.dto.ServerFrame;
 import chat.dto.User;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -23,6 +28,16 @@ import javafx.collections.ObservableList;
  */
 public final class ConversationViewModel {
 
+  /** The project's clients send a typing notice at most this often while keys are pressed. */
+  private static final Duration TYPING_EVERY = Duration.ofSeconds(3);
+  /**
+   * A message sent ends the others' "is typing", so typing on is told again this soon after the last
+   * notice: past the one a second per channel the server passes on, with a margin.
+   */
+  private static final Duration TYPING_AGAIN_AFTER_SEND = Duration.ofMillis(1_200);
+  /** How long "ann is typing..." shows after her last notice (docs/protocol.md, "Your channels"). */
+  static final Duration TYPING_SHOWN = Duration.ofSeconds(6);
+
   private final Channel channel;
   private final User me;
   private final ConversationActions actions;
@@ -35,12 +50,22 @@ public final class ConversationViewModel {
   private final BooleanProperty loadingOlder = new SimpleBooleanProperty(false);
   /** ClientIds sent from here and not yet answered: a refusal of one of them is this view's to show. */
   private final Set<String> sent = new HashSet<>();
+  /** Who is typing here, and until when their last notice shows them so. */
+  private final ObservableList<User> typing = FXCollections.observableArrayList();
+  private final Map<Long, Instant> typingUntil = new HashMap<>();
+  private final BooleanProperty muted = new SimpleBooleanProperty(false);
+  private final Clock clock;
+  private Instant typingSentAt = Instant.MIN;
+  private Instant typingAgainAt = Instant.MIN;
+  private long markedSeq;
 
-  public ConversationViewModel(Channel channel, User me, ConversationActions actions, Ui ui) {
+  public ConversationViewModel(Channel channel, User me, ConversationActions actions, Ui ui, Clock clock) {
     this.channel = channel;
     this.me = me;
     this.actions = actions;
     this.ui = ui;
+    this.clock = clock;
+    draft.addListener((o, was, now) -> typed(now));
   }
 
   public Channel channel() {
@@ -81,6 +106,74 @@ public final class ConversationViewModel {
     return olderAvailable;
   }
 
+  /** Who is typing in this channel now ({@link #expireTyping} forgets the ones gone quiet). */
+  public ObservableList<User> typing() {
+    return typing;
+  }
+
+  /** Whether the user muted this channel, on any device: it raises no notification. */
+  public BooleanProperty muted() {
+    return muted;
+  }
+
+  public void toggleMute() {
+    boolean now = !muted.get();
+    ui.run(
+        () -> {
+          actions.mute(channel, now);
+          return now;
+        },
+        done -> {},
+        failure -> error.set(Problems.describe(failure)));
+  }
+
+  /** Whether {@code message} names the user looking (the server's list of mentions). */
+  public boolean mentionsMe(Message message) {
+    return message.mentions(me.username());
+  }
+
+  /**
+   * What is shown here is read: its newest seq goes to the server, unless it went already. The caller
+   * keeps to about one a second ({@link chat.desktop.main.MainViewModel#tick}).
+   */
+  public void markRead() {
+    long last = messages.isEmpty() ? 0 : messages.get(messages.size() - 1).seq();
+    if (last > markedSeq) {
+      markedSeq = last;
+      actions.markRead(channel, last);
+    }
+  }
+
+  /** The newest seq this conversation holds; 0 before any message. */
+  public long lastSeq() {
+    return messages.isEmpty() ? 0 : messages.get(messages.size() - 1).seq();
+  }
+
+  /** Keys pressed in the draft: the others hear of it, every few seconds at most. */
+  private void typed(String text) {
+    Instant now = clock.instant();
+    if (text != null && !text.isBlank() && !now.isBefore(typingAgainAt)) {
+      typingSentAt = now;
+      typingAgainAt = now.plus(TYPING_EVERY);
+      actions.typing(channel);
+    }
+  }
+
+  /** {@code user} is typing here, as their notice says. */
+  public void typingNotice(User user) {
+    typingUntil.put(user.id(), clock.instant().plus(TYPING_SHOWN));
+    if (typing.stream().noneMatch(u -> u.id() == user.id())) {
+      typing.add(user);
+    }
+  }
+
+  /** Forgets the typists whose last notice is older than they are shown for. */
+  public void expireTyping() {
+    Instant now = clock.instant();
+    typing.removeIf(u -> !typingUntil.getOrDefault(u.id(), Instant.MIN).isAfter(now));
+    typingUntil.keySet().removeIf(id -> typing.stream().noneMatch(u -> u.id() == id));
+  }
+
   public void send() {
     String text = draft.get() == null ? "" : draft.get().strip();
     if (text.isEmpty()) {
@@ -89,6 +182,10 @@ public final class ConversationViewModel {
     sent.add(actions.send(channel, text));
     draft.set("");
     error.set("");
+    if (!typingSentAt.equals(Instant.MIN)) {
+      Instant soonest = typingSentAt.plus(TYPING_AGAIN_AFTER_SEND);
+      typingAgainAt = soonest.isBefore(typingAgainAt) ? soonest : typingAgainAt;
+    }
   }
 
   /** The page before the oldest message shown; the newest page when none is shown yet. */
@@ -162,6 +259,7 @@ public final class ConversationViewModel {
       error.set("");
     }
     merge(List.of(withKnownAuthor(message)));
+    typing.removeIf(u -> u.id() == message.from().id());
   }
 
   /** Someone's profile changed: every message of theirs and their place among the members show it. */
@@ -192,7 +290,7 @@ public final class ConversationViewModel {
   private static Message withAuthor(Message message, User author) {
     return new Message(
         message.id(), message.seq(), message.room(), message.to(), author, message.text(), message.sentAt(),
-        message.clientId());
+        message.clientId(), message.mentions());
   }
 
   public void deleted(long messageId) {

@@ -5,10 +5,13 @@ import chat.desktop.Problems;
 import chat.desktop.RefreshFailure;
 import chat.desktop.Ui;
 import chat.dto.AccountOverview;
+import chat.dto.ChannelState;
 import chat.dto.User;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -37,6 +40,7 @@ public final class FriendsViewModel {
   private final StringProperty notice = new SimpleStringProperty("");
   private final RefreshFailure refreshFailure = new RefreshFailure(notice);
   private final Map<String, Integer> unreadByFriend = new HashMap<>();
+  private final Set<String> mutedFriends = new HashSet<>();
   private final IntegerBinding unread =
       Bindings.createIntegerBinding(() -> friends.stream().mapToInt(FriendItem::unread).sum(), friends);
 
@@ -139,6 +143,39 @@ public final class FriendsViewModel {
       unreadByFriend.merge(ChatNames.key(from), 1, Integer::sum);
       friends.replaceAll(f -> ChatNames.same(f.user().username(), from) ? withUnread(f) : f);
     }
+  }
+
+  /** The account's conversations as the server keeps them: what is unread in each, and its mute. */
+  public void channelsLoaded(List<ChannelState> channels, String inView) {
+    mutedFriends.clear();
+    for (ChannelState channel : channels) {
+      if (channel.with() == null) {
+        continue;
+      }
+      String friend = ChatNames.key(channel.with().username());
+      boolean seen = inView != null && ChatNames.same(friend, inView);
+      if (seen || channel.unread() == 0) {
+        unreadByFriend.remove(friend);
+      } else {
+        unreadByFriend.put(friend, channel.unread());
+      }
+      if (channel.muted()) {
+        mutedFriends.add(friend);
+      }
+    }
+    friends.replaceAll(this::withUnread);
+  }
+
+  public void muted(String username, boolean muted) {
+    if (muted) {
+      mutedFriends.add(ChatNames.key(username));
+    } else {
+      mutedFriends.remove(ChatNames.key(username));
+    }
+  }
+
+  public boolean isMuted(String username) {
+    return mutedFriends.contains(ChatNames.key(username));
   }
 
   public void clearUnread(String username) {

@@ -55,6 +55,8 @@ public final class MainView implements View {
   private final Runnable logOut;
   private final Clock clock;
   private final Timeline presenceRefresh;
+  /** Each second: typing lines expire, and what is in view is marked read ({@link MainViewModel#tick}). */
+  private final Timeline everySecond;
   private final ToggleButton darkToggle = new ToggleButton("Dark");
   /** Keeps the toggle as the theme is, also when the system changes it; removed on close. */
   private final ChangeListener<Boolean> themeChanged = (o, was, now) -> darkToggle.setSelected(now);
@@ -74,6 +76,8 @@ public final class MainView implements View {
                   model.rooms().refresh();
                 }));
     presenceRefresh.setCycleCount(Timeline.INDEFINITE);
+    this.everySecond = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
+    everySecond.setCycleCount(Timeline.INDEFINITE);
   }
 
   @Override
@@ -124,12 +128,16 @@ public final class MainView implements View {
     window.setLeft(sidebar);
     window.setBottom(new StatusView(model.status(), model.notice(), clock).createView());
     presenceRefresh.play();
+    everySecond.play();
     return window;
   }
 
   /** Stops the polling and closes what this view opened besides itself: the admin console. */
   public void close() {
     presenceRefresh.stop();
+    everySecond.stop();
+    // ChatApp bound it to the window, which outlives this view.
+    model.windowFocused().unbind();
     theme.dark().removeListener(themeChanged);
     if (adminWindow != null) {
       adminWindow.close();

@@ -3,6 +3,7 @@ package chat.desktop.main;
 import chat.client.Channel;
 import chat.client.ChatConnection;
 import chat.client.ConnectionState;
+import chat.desktop.Problems;
 import chat.desktop.Ui;
 import chat.desktop.UserLabels;
 import chat.desktop.admin.AdminViewModel;
@@ -24,7 +25,9 @@ import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -57,8 +60,12 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
   private final ObservableList<String> toasts = FXCollections.observableArrayList();
   private final IntegerBinding unread;
   private final StringBinding title;
+  private final Notifier notifier;
+  /** Whether the window has the user's eyes: what is in view is read only then, and notifies only else. */
+  private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
 
-  public MainViewModel(User me, ServerActions server, Ui ui, Clock clock) {
+  public MainViewModel(User me, ServerActions server, Ui ui, Clock clock, Notifier notifier) {
+    this.notifier = notifier;
     this.me = new SimpleObjectProperty<>(me);
     this.profile = new ProfileViewModel(server, ui, this.me);
     this.server = server;
@@ -79,6 +86,50 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
   public void start() {
     rooms.refresh();
     friends.refresh();
+    windowFocused.addListener((o, was, now) -> tick());
+  }
+
+  public BooleanProperty windowFocused() {
+    return windowFocused;
+  }
+
+  /**
+   * Once a second (the main view's timer): "is typing" lines go by themselves, and what is in view is
+   * read if the window has the user's eyes, in one marker for whatever came during the second.
+   */
+  public void tick() {
+    conversations.values().forEach(ConversationViewModel::expireTyping);
+    ConversationViewModel shown = inView.get();
+    if (shown != null && windowFocused.get()) {
+      shown.markRead();
+    }
+  }
+
+  /** The account's counts as the server keeps them: after login, every reconnect, and a partial read. */
+  private void loadChannels() {
+    ui.run(
+        server::channels,
+        channels -> {
+          String shown = inView.get() == null ? null : name(inView.get().channel());
+          rooms.channelsLoaded(channels, shown);
+          friends.channelsLoaded(channels, shown);
+          conversations.values().forEach(c -> c.muted().set(isMuted(c.channel())));
+        },
+        failure -> notice.set(Problems.describe(failure)));
+  }
+
+  private static String name(Channel channel) {
+    return switch (channel) {
+      case Channel.RoomChannel(String room) -> room;
+      case Channel.DirectChannel(String username) -> username;
+    };
+  }
+
+  private boolean isMuted(Channel channel) {
+    return switch (channel) {
+      case Channel.RoomChannel(String room) -> rooms.isMuted(room);
+      case Channel.DirectChannel(String username) -> friends.isMuted(username);
+    };
   }
 
   public User me() {
@@ -152,6 +203,11 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
 
   public void leaveRoom(String room) {
     rooms.leave(room);
+    forget(room);
+  }
+
+  /** The room's conversation goes, from view too. */
+  private void forget(String room) {
     ConversationViewModel closed = conversations.remove(Channel.room(room));
     if (closed != null && closed == inView.get()) {
       inView.set(null);
@@ -175,9 +231,30 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
 
   @Override
   public void onFrame(ServerFrame frame) {
-    if (frame instanceof ServerFrame.RoomJoined joined) {
+    if (frame instanceof ServerFrame.Welcome) {
+      loadChannels();
+    } else if (frame instanceof ServerFrame.RoomJoined joined) {
       conversation(Channel.room(joined.room())).joined(joined);
+      rooms.joinedHere(joined.room());
       rooms.membersNow(joined.room(), joined.members().size());
+    } else if (frame instanceof ServerFrame.MembershipChanged membership) {
+      rooms.membership(membership.room(), membership.member());
+      if (!membership.member()) {
+        forget(membership.room());
+      }
+    } else if (frame instanceof ServerFrame.Read read) {
+      read(read);
+    } else if (frame instanceof ServerFrame.Muted muted) {
+      Channel channel = muted.room() != null ? Channel.room(muted.room()) : Channel.direct(muted.with());
+      if (muted.room() != null) {
+        rooms.muted(muted.room(), muted.muted());
+      } else {
+        friends.muted(muted.with(), muted.muted());
+      }
+      existing(channel).ifPresent(c -> c.muted().set(muted.muted()));
+    } else if (frame instanceof ServerFrame.Typing typing) {
+      Channel channel = typing.room() != null ? Channel.room(typing.room()) : Channel.direct(typing.user().username());
+      existing(channel).ifPresent(c -> c.typingNotice(typing.user()));
     } else if (frame instanceof ServerFrame.MemberJoined joined) {
       existing(Channel.room(joined.room())).ifPresent(c -> c.memberJoined(joined.user()));
       rooms.memberCountChanged(joined.room(), +1);
@@ -239,11 +316,36 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
     Channel channel = Channel.of(message, me.get().username());
     ConversationViewModel conversation = conversation(channel);
     conversation.arrived(message);
+    if (conversation.isMine(message)) {
+      return;
+    }
+    boolean mentioned = conversation.mentionsMe(message);
+    if ((mentioned || message.room() == null) && !isMuted(channel) && !windowFocused.get()) {
+      notifier.notify(
+          message.room() != null ? "# " + message.room() : UserLabels.name(message.from()),
+          UserLabels.name(message.from()) + ": " + message.text());
+    }
     boolean seen = conversation == inView.get();
     if (message.room() != null) {
-      rooms.messageArrived(message.room(), seen);
-    } else if (!conversation.isMine(message)) {
+      rooms.messageArrived(message.room(), seen, message.seq(), mentioned);
+    } else {
       friends.directMessageArrived(message.from().username(), seen);
+    }
+  }
+
+  /**
+   * Read on some device up to {@code seq}: what this client shows is read if it has nothing after;
+   * otherwise the counts are the server's to say again.
+   */
+  private void read(ServerFrame.Read read) {
+    Channel channel = read.room() != null ? Channel.room(read.room()) : Channel.direct(read.with());
+    boolean allOfIt = existing(channel).map(c -> c.lastSeq() <= read.seq()).orElse(false);
+    if (!allOfIt) {
+      loadChannels();
+    } else if (read.room() != null) {
+      rooms.read(read.room(), read.seq(), true);
+    } else {
+      friends.clearUnread(read.with());
     }
   }
 
@@ -261,7 +363,8 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
     if (existing != null) {
       return existing;
     }
-    ConversationViewModel created = new ConversationViewModel(channel, me.get(), server, ui);
+    ConversationViewModel created = new ConversationViewModel(channel, me.get(), server, ui, clock);
+    created.muted().set(isMuted(channel));
     conversations.put(channel, created);
     if (!created.isRoom()) {
       created.loadOlder();

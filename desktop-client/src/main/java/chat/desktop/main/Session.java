@@ -12,6 +12,7 @@ import chat.dto.ApiKey;
 import chat.dto.Authenticated;
 import chat.dto.BanResult;
 import chat.dto.Bans;
+import chat.dto.ChannelState;
 import chat.dto.ClusterView;
 import chat.dto.CreatedApiKey;
 import chat.dto.Message;
@@ -75,6 +76,26 @@ public final class Session implements ServerActions, AutoCloseable {
   @Override
   public void leave(String room) {
     connection.leave(room);
+  }
+
+  @Override
+  public List<ChannelState> channels() {
+    return api.channels();
+  }
+
+  @Override
+  public void markRead(Channel channel, long seq) {
+    connection.markRead(channel, seq);
+  }
+
+  @Override
+  public void typing(Channel channel) {
+    connection.typing(channel);
+  }
+
+  @Override
+  public void mute(Channel channel, boolean muted) {
+    api.mute(channel, muted);
   }
 
   @Override

@@ -1,5 +1,6 @@
 package chat.desktop.rooms;
 
+import chat.dto.ChannelState;
 import chat.dto.Room;
 import java.util.List;
 
@@ -14,4 +15,7 @@ public interface RoomActions {
   void join(String room);
 
   void leave(String room);
+
+  /** The user's rooms and conversations, with read markers, unread and mention counts and mutes. */
+  List<ChannelState> channels();
 }

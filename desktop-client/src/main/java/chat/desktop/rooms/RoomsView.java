@@ -67,14 +67,23 @@ public final class RoomsView implements View {
     return box;
   }
 
+  /** One's own rooms in bold (a muted one dimmed), with their unread and mention counts. */
   private Node row(RoomItem room) {
     Label name = new Label("# " + room.name());
-    name.getStyleClass().add(room.joined() ? Styles.ROOM_JOINED : Styles.ROOM_OTHER);
+    name.getStyleClass().add(room.joined() || room.mine() ? Styles.ROOM_JOINED : Styles.ROOM_OTHER);
+    if (room.muted()) {
+      name.getStyleClass().add(Styles.ROOM_MUTED);
+    }
     Label online = new Label(room.online() + " online");
     online.getStyleClass().add(Styles.MUTED);
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
     HBox line = new HBox(6, name, gap, online);
+    if (room.mentions() > 0) {
+      Label mentions = new Label("@" + room.mentions());
+      mentions.getStyleClass().addAll(Styles.BADGE, Styles.MENTION_BADGE);
+      line.getChildren().add(mentions);
+    }
     if (room.unread() > 0) {
       Label badge = new Label(Integer.toString(room.unread()));
       badge.getStyleClass().add(Styles.BADGE);
@@ -85,7 +94,7 @@ public final class RoomsView implements View {
 
   /** A joined room's row offers to leave it. */
   private ContextMenu menu(RoomItem room) {
-    if (!room.joined()) {
+    if (!room.joined() && !room.mine()) {
       return null;
     }
     MenuItem leaveItem = new MenuItem("Leave " + room.name());

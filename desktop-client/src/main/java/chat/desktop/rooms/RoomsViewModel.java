@@ -1,10 +1,15 @@
 package chat.desktop.rooms;
 
+import chat.client.ChatNames;
 import chat.desktop.Problems;
 import chat.desktop.RefreshFailure;
 import chat.desktop.Ui;
+import chat.dto.ChannelState;
 import chat.dto.Room;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -56,7 +61,7 @@ public final class RoomsViewModel {
     return unread;
   }
 
-  /** Reloads the list from the server, keeping what only this client knows (joined, unread). */
+  /** Reloads the list from the server, keeping what the account's channels said (mine, unread). */
   public void refresh() {
     ui.run(
         actions::rooms,
@@ -91,13 +96,18 @@ public final class RoomsViewModel {
       actions.join(name);
       update(name, r -> r.withJoined(true));
     }
-    update(name, r -> r.withUnread(0));
+    update(name, r -> r.withUnread(0, 0));
     show.accept(name);
   }
 
   public void leave(String name) {
     actions.leave(name);
-    update(name, r -> r.withJoined(false));
+    update(name, r -> r.withJoined(false).withMembership(false));
+  }
+
+  public boolean isMuted(String name) {
+    RoomItem item = find(name);
+    return item != null && item.muted();
   }
 
   public boolean isJoined(String name) {
@@ -107,11 +117,69 @@ public final class RoomsViewModel {
 
   // ---- what the server says ----
 
-  /** A message arrived in a room; it counts as unread unless the room is in view. */
-  public void messageArrived(String room, boolean inView) {
+  /**
+   * A message arrived in a room; unless the room is in view it counts as unread, after the user's
+   * marker, and as a mention if it names them.
+   */
+  public void messageArrived(String room, boolean inView, long seq, boolean mentionsMe) {
     if (!inView) {
-      update(room, r -> r.withUnread(r.unread() + 1));
+      update(
+          room,
+          r -> seq > r.readSeq() ? r.withUnread(r.unread() + 1, r.mentions() + (mentionsMe ? 1 : 0)) : r);
     }
+  }
+
+  /**
+   * The account's rooms as the server keeps them (after login and every reconnect): the user's own
+   * are listed first, with what is unread; a room in view has nothing unread.
+   */
+  public void channelsLoaded(List<ChannelState> channels, String inView) {
+    Map<String, ChannelState> mine = new HashMap<>();
+    channels.stream().filter(c -> c.room() != null).forEach(c -> mine.put(ChatNames.key(c.room()), c));
+    for (ChannelState channel : mine.values()) {
+      if (find(channel.room()) == null) {
+        rooms.add(new RoomItem(channel.room(), 0, 0, false));
+      }
+    }
+    rooms.replaceAll(
+        r -> {
+          ChannelState state = mine.get(ChatNames.key(r.name()));
+          if (state == null) {
+            return r.withMembership(false);
+          }
+          boolean seen = inView != null && ChatNames.same(r.name(), inView);
+          return new RoomItem(
+              r.name(), r.online(), seen ? 0 : state.unread(), r.joined(), true, seen ? 0 : state.mentions(),
+              state.muted(), state.readSeq());
+        });
+    sort();
+  }
+
+  /** The connection joined the room (one of the user's, as it opened): it is open here too. */
+  public void joinedHere(String room) {
+    if (find(room) == null) {
+      rooms.add(new RoomItem(room, 0, 0, true));
+      sort();
+    }
+    update(room, r -> r.joined() ? r : new RoomItem(r.name(), r.online(), r.unread(), true, true, r.mentions(), r.muted(), r.readSeq()));
+  }
+
+  /** The user joined the room on another device, or left it on any. */
+  public void membership(String room, boolean member) {
+    if (find(room) == null) {
+      rooms.add(new RoomItem(room, 0, 0, false));
+    }
+    update(room, r -> r.withMembership(member));
+    sort();
+  }
+
+  /** Read up to {@code seq} on some device; {@code allOfIt} when this client has nothing after it. */
+  public void read(String room, long seq, boolean allOfIt) {
+    update(room, r -> allOfIt ? r.withReadSeq(seq).withUnread(0, 0) : r.withReadSeq(seq));
+  }
+
+  public void muted(String room, boolean muted) {
+    update(room, r -> r.withMuted(muted));
   }
 
   public void membersNow(String room, int count) {
@@ -131,7 +199,13 @@ public final class RoomsViewModel {
         rooms.add(new RoomItem(room.name(), room.online(), 0, false));
       }
     }
-    rooms.sort((x, y) -> x.name().compareToIgnoreCase(y.name()));
+    sort();
+  }
+
+  /** The user's rooms first, then the others, each by name. */
+  private void sort() {
+    rooms.sort(
+        Comparator.comparing((RoomItem r) -> !r.mine()).thenComparing(RoomItem::name, String.CASE_INSENSITIVE_ORDER));
   }
 
   private RoomItem find(String name) {

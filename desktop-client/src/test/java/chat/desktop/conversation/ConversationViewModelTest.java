@@ -10,6 +10,8 @@ import chat.dto.Message;
 import chat.dto.Role;
 import chat.dto.ServerFrame;
 import chat.dto.User;
+import chat.testing.MovableClock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +25,8 @@ class ConversationViewModelTest {
 
   /** A room whose server holds messages 1..120 and remembers what was sent and deleted. */
   private final Room room = new Room();
-  private final ConversationViewModel chat = new ConversationViewModel(Channel.room("general"), ANN, room, Ui.inline());
+  private final MovableClock clock = new MovableClock();
+  private final ConversationViewModel chat = new ConversationViewModel(Channel.room("general"), ANN, room, Ui.inline(), clock);
 
   @Test
   void showsEachMessageOnceInIdOrderWhateverOrderTheyArriveIn() {
@@ -66,7 +69,7 @@ class ConversationViewModelTest {
     chat.joined(new ServerFrame.RoomJoined("general", List.of(), List.of(message(3, BOB, "a"), message(4, BOB, "b")), null));
     assertFalse(chat.olderAvailable().get());
 
-    ConversationViewModel resumed = new ConversationViewModel(Channel.room("general"), ANN, room, Ui.inline());
+    ConversationViewModel resumed = new ConversationViewModel(Channel.room("general"), ANN, room, Ui.inline(), clock);
     resumed.joined(new ServerFrame.RoomJoined("general", List.of(), room.history(chat.channel(), null), null));
     resumed.joined(new ServerFrame.RoomJoined("general", List.of(), List.of(message(121, BOB, "missed")), null));
     assertTrue(resumed.olderAvailable().get());
@@ -90,7 +93,7 @@ class ConversationViewModelTest {
     assertTrue(chat.canDelete(message(5, ANN, "mine")));
     assertFalse(chat.canDelete(message(6, BOB, "theirs")));
     ConversationViewModel asAdmin =
-        new ConversationViewModel(Channel.room("general"), User.of(9, "root", Role.ADMIN), room, Ui.inline());
+        new ConversationViewModel(Channel.room("general"), User.of(9, "root", Role.ADMIN), room, Ui.inline(), clock);
     assertTrue(asAdmin.canDelete(message(6, BOB, "theirs")));
   }
 
@@ -104,12 +107,66 @@ class ConversationViewModelTest {
     assertEquals(List.of(6L), ids());
   }
 
+  @Test
+  void typingGoesOutEveryFewSecondsWhileKeysArePressedAndShowsUntilItGoesQuiet() {
+    chat.draft().set("h");
+    chat.draft().set("he");
+    assertEquals(1, room.typed, "once for the first keys");
+    clock.advance(Duration.ofSeconds(3));
+    chat.draft().set("hel");
+    assertEquals(2, room.typed);
+
+    chat.typingNotice(BOB);
+    assertEquals(List.of(BOB), chat.typing());
+    clock.advance(Duration.ofSeconds(5));
+    chat.expireTyping();
+    assertEquals(List.of(BOB), chat.typing());
+    clock.advance(Duration.ofSeconds(1));
+    chat.expireTyping();
+    assertEquals(List.of(), chat.typing(), "gone by itself");
+    chat.typingNotice(BOB);
+    chat.arrived(message(121, BOB, "done"));
+    assertEquals(List.of(), chat.typing(), "gone with the message");
+  }
+
+  @Test
+  void typingOnAfterASendIsToldAgainAsSoonAsTheServerPassesIt() {
+    chat.draft().set("first");
+    chat.send();
+    chat.draft().set("second");
+    chat.send();
+    clock.advance(Duration.ofMillis(1_100));
+    chat.draft().set("n");
+    assertEquals(1, room.typed, "the server would drop it, however many were sent");
+    clock.advance(Duration.ofMillis(100));
+    chat.draft().set("ne");
+    assertEquals(2, room.typed, "the message ended the first notice: the others hear again");
+  }
+
+  @Test
+  void whatIsShownIsMarkedReadOnceUpToItsNewestMessage() {
+    chat.arrived(message(7, BOB, "a"));
+    chat.markRead();
+    chat.markRead();
+    chat.arrived(message(8, BOB, "@ann look", List.of("ann")));
+    chat.markRead();
+    assertEquals(List.of(7L, 8L), room.marked);
+    assertTrue(chat.mentionsMe(chat.messages().get(1)));
+    assertFalse(chat.mentionsMe(chat.messages().get(0)));
+  }
+
+  
+
   private List<Long> ids() {
     return chat.messages().stream().map(Message::id).toList();
   }
 
   private static Message message(long id, User from, String text) {
-    return new Message(id, id, "general", null, from, text, Instant.EPOCH, null);
+    return message(id, from, text, null);
+  }
+
+  private static Message message(long id, User from, String text, List<String> mentions) {
+    return new Message(id, id, "general", null, from, text, Instant.EPOCH, null, mentions);
   }
 
   private static final class Room implements ConversationActions {
@@ -118,6 +175,9 @@ class ConversationViewModelTest {
 
     final List<String> sent = new ArrayList<>();
     final List<Long> deleted = new ArrayList<>();
+    final List<Long> marked = new ArrayList<>();
+    final List<Boolean> mutes = new ArrayList<>();
+    int typed;
     String lastClientId;
 
     @Override
@@ -146,6 +206,21 @@ class ConversationViewModelTest {
     @Override
     public void delete(long messageId) {
       deleted.add(messageId);
+    }
+
+    @Override
+    public void markRead(Channel channel, long seq) {
+      marked.add(seq);
+    }
+
+    @Override
+    public void typing(Channel channel) {
+      typed++;
+    }
+
+    @Override
+    public void mute(Channel channel, boolean muted) {
+      mutes.add(muted);
     }
   }
 }

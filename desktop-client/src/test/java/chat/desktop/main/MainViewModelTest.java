@@ -12,6 +12,7 @@ import chat.dto.AdminUser;
 import chat.dto.ApiKey;
 import chat.dto.BanResult;
 import chat.dto.Bans;
+import chat.dto.ChannelState;
 import chat.dto.ClusterView;
 import chat.dto.CreatedApiKey;
 import chat.dto.Message;
@@ -37,6 +38,8 @@ class MainViewModelTest {
   /** A server with two rooms and one friend, bob; it remembers the rooms joined. */
   private static final class Server implements ServerActions {
     final List<String> joined = new ArrayList<>();
+    final List<String> marked = new ArrayList<>();
+    List<ChannelState> channels = List.of();
 
     @Override
     public List<Room> rooms() {
@@ -75,6 +78,22 @@ class MainViewModelTest {
 
     @Override
     public void delete(long messageId) {}
+
+    @Override
+    public void markRead(Channel channel, long seq) {
+      marked.add(channel + " " + seq);
+    }
+
+    @Override
+    public void typing(Channel channel) {}
+
+    @Override
+    public void mute(Channel channel, boolean muted) {}
+
+    @Override
+    public List<ChannelState> channels() {
+      return channels;
+    }
 
     @Override
     public AccountOverview account() {
@@ -149,6 +168,7 @@ class MainViewModelTest {
   }
 
   private final Server server = new Server();
+  private final List<String> notified = new ArrayList<>();
   private final MainViewModel main = started(ANN);
 
   @Test
@@ -248,7 +268,8 @@ class MainViewModelTest {
   }
 
   private MainViewModel started(User me) {
-    MainViewModel model = new MainViewModel(me, server, Ui.inline(), Clock.fixed(NOW, ZoneOffset.UTC));
+    MainViewModel model =
+        new MainViewModel(me, server, Ui.inline(), Clock.fixed(NOW, ZoneOffset.UTC), (title, text) -> notified.add(title + " | " + text));
     model.start();
     return model;
   }
@@ -259,5 +280,52 @@ class MainViewModelTest {
 
   private static Message message(long id, String room, String to, User from) {
     return new Message(id, id, room, to, from, "hello", NOW, null);
+  }
+
+  @Test
+  void aMentionOrADirectMessageNotifiesOnlyWhileTheWindowIsAwayAndTheChannelNotMuted() {
+    server.channels = List.of(new ChannelState("random", null, 0, 0, 0, 0, true));
+    main.onFrame(welcome());
+    main.onFrame(joined("general"));
+    main.onFrame(joined("random"));
+    main.windowFocused().set(false);
+
+    main.onFrame(new ServerFrame.ChatMessagePosted(mentioning(30, "general")));
+    main.onFrame(new ServerFrame.ChatMessagePosted(mentioning(31, "random")));
+    main.onFrame(new ServerFrame.ChatMessagePosted(message(32, "general", null, BOB)));
+    main.onFrame(new ServerFrame.DirectMessagePosted(message(33, null, "ann", BOB)));
+    main.windowFocused().set(true);
+    main.onFrame(new ServerFrame.DirectMessagePosted(message(34, null, "ann", BOB)));
+
+    assertEquals(List.of("# general | bob: @ann hello", "bob | bob: hello"), notified, "random is muted");
+  }
+
+  @Test
+  void whatIsInViewIsReadOnlyWhileTheWindowHasTheUsersEyes() {
+    main.rooms().open("general");
+    main.onFrame(joined("general"));
+    main.windowFocused().set(false);
+    main.onFrame(new ServerFrame.ChatMessagePosted(message(40, "general", null, BOB)));
+    main.tick();
+    assertEquals(List.of(), server.marked);
+    main.windowFocused().set(true);
+    assertEquals(List.of(Channel.room("general") + " 40"), server.marked);
+  }
+
+  @Test
+  void aRoomLeftOnAnotherDeviceGoesFromViewAndFromMyRooms() {
+    main.rooms().open("general");
+    main.onFrame(joined("general"));
+    main.onFrame(new ServerFrame.MembershipChanged("general", false));
+    assertNull(main.inView().get());
+    assertEquals(false, main.rooms().rooms().stream().filter(r -> r.name().equals("general")).findFirst().orElseThrow().mine());
+  }
+
+  private static ServerFrame.Welcome welcome() {
+    return new ServerFrame.Welcome(ANN, "node-a", 25, null, List.of());
+  }
+
+  private static Message mentioning(long id, String room) {
+    return new Message(id, id, room, null, BOB, "@ann hello", NOW, null, List.of("ann"));
   }
 }

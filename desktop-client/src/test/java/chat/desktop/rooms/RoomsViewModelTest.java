@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.desktop.Ui;
+import chat.dto.ChannelState;
 import chat.dto.Room;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -34,6 +35,11 @@ class RoomsViewModelTest {
 
             @Override
             public void leave(String room) {}
+
+            @Override
+            public List<ChannelState> channels() {
+              return List.of();
+            }
           },
           Ui.inline(),
           shown::add);
@@ -42,9 +48,9 @@ class RoomsViewModelTest {
   void countsUnreadMessagesOnlyForRoomsNotInView() {
     rooms.refresh();
     rooms.open("General");
-    rooms.messageArrived("random", false);
-    rooms.messageArrived("random", false);
-    rooms.messageArrived("General", true);
+    rooms.messageArrived("random", false, 1, false);
+    rooms.messageArrived("random", false, 2, false);
+    rooms.messageArrived("General", true, 1, false);
 
     assertEquals(List.of(new RoomItem("General", 2, 0, true), new RoomItem("random", 4, 2, false)), rooms.rooms());
     assertEquals(2, rooms.unread().get());
@@ -76,5 +82,24 @@ class RoomsViewModelTest {
 
   private static Room room(String name, int online) {
     return new Room(1, name, "ann", Instant.EPOCH, online);
+  }
+
+  @Test
+  void myRoomsComeFirstWithTheServersCountsAndCountOnlyAfterMyMarker() {
+    rooms.refresh();
+    rooms.channelsLoaded(List.of(new ChannelState("random", null, 9, 7, 2, 1, true)), null);
+
+    assertEquals(List.of(new RoomItem("random", 4, 2, false, true, 1, true, 7), new RoomItem("General", 2, 0, false)), rooms.rooms());
+    rooms.messageArrived("random", false, 7, true);
+    assertEquals(2, rooms.rooms().get(0).unread(), "seq 7 was read already");
+    rooms.messageArrived("random", false, 10, true);
+    assertEquals(3, rooms.rooms().get(0).unread());
+    assertEquals(2, rooms.rooms().get(0).mentions());
+    assertTrue(rooms.isMuted("RANDOM"));
+
+    rooms.read("random", 10, true);
+    assertEquals(0, rooms.unread().get(), "read on another device");
+    rooms.membership("random", false);
+    assertEquals(List.of("General", "random"), rooms.rooms().stream().map(RoomItem::name).toList(), "no longer mine");
   }
 }

@@ -12,11 +12,13 @@ import chat.server.events.ChatEvent;
 import chat.server.events.ChatEvents;
 import chat.server.events.GridMerged;
 import chat.server.events.IdentityChanged;
+import chat.server.events.MembershipEnded;
 import chat.server.events.Notice;
 import chat.server.events.NoticeTaken;
 import chat.server.events.RoomEvent;
 import chat.server.events.UserEvent;
 import chat.server.socket.LocalSockets;
+import chat.server.socket.RoomMembership;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.core.HazelcastInstance;
@@ -51,6 +53,7 @@ public class ClusterEvents implements ChatEvents {
   private static final Logger LOG = Logger.getLogger(ClusterEvents.class.getName());
 
   private LocalSockets sockets;
+  private RoomMembership membership;
   private BanList bans;
   private AccountStates accounts;
   private Profiles profiles;
@@ -69,6 +72,7 @@ public class ClusterEvents implements ChatEvents {
   ClusterEvents(
       HazelcastInstance hazelcast,
       LocalSockets sockets,
+      RoomMembership membership,
       BanList bans,
       AccountStates accounts,
       Profiles profiles,
@@ -79,6 +83,7 @@ public class ClusterEvents implements ChatEvents {
     this.signature = new EventSignature(clusterSecret(config, hazelcast));
     this.forged = metrics.counter("chat_events_forged");
     this.sockets = sockets;
+    this.membership = membership;
     this.bans = bans;
     this.accounts = accounts;
     this.profiles = profiles;
@@ -200,6 +205,12 @@ public class ClusterEvents implements ChatEvents {
           missed.readAgain();
           sockets.deliver(List.of(merged));
         });
+        yield false;
+      }
+      case MembershipEnded ended -> {
+        // Taking the user's sockets out of the room is presence's work, which the sockets' index
+        // does not do.
+        membership.ended(ended);
         yield false;
       }
       case RoomEvent _, UserEvent _, BlockChanged _, Broadcast _ -> true;

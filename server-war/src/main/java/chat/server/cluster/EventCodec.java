@@ -11,6 +11,7 @@ import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
 import chat.server.events.GridMerged;
 import chat.server.events.IdentityChanged;
+import chat.server.events.MembershipEnded;
 import chat.server.events.Notice;
 import chat.server.events.NoticeTaken;
 import chat.server.events.RoomEvent;
@@ -33,6 +34,7 @@ import java.util.stream.Collectors;
  *   <li>{@code T:requestId:sockets}
  *   <li>{@code B:frame}
  *   <li>{@code M:node}
+ *   <li>{@code L:userId:roomId:frame}
  * </ul>
  * Events published together travel as one: {@code *} then, for each, its length, {@code :} and itself.
  */
@@ -56,6 +58,7 @@ final class EventCodec {
       case AccountChanged account -> "A:" + account.userId() + ":" + account.tokenVersion() + ":" + account.role();
       case Broadcast broadcast -> "B:" + broadcast.frame();
       case GridMerged merged -> "M:" + merged.node();
+      case MembershipEnded ended -> "L:" + ended.userId() + ":" + ended.roomId() + ":" + ended.frame();
     };
   }
 
@@ -124,6 +127,7 @@ final class EventCodec {
       case 'T' -> new NoticeTaken(fields.next(), Integer.parseInt(fields.rest()));
       case 'B' -> new Broadcast(fields.rest());
       case 'M' -> new GridMerged(fields.rest());
+      case 'L' -> new MembershipEnded(fields.nextLong(), fields.nextLong(), fields.rest());
       default -> throw new IllegalArgumentException("not an event: " + encoded);
     };
   }

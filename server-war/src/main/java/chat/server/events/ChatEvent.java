@@ -11,4 +11,5 @@ public sealed interface ChatEvent
         IdentityChanged,
         Notice,
         NoticeTaken,
-        GridMerged {}
+        GridMerged,
+        MembershipEnded {}

@@ -6,6 +6,7 @@ import chat.server.database.Jdbc;
 import chat.server.database.UserColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,10 +19,16 @@ import javax.sql.DataSource;
 @ApplicationScoped
 class HistoryStore {
 
-  /** A message as clients see it: its room's name, or for a direct message the recipient's. */
+  /**
+   * A message as clients see it: its room's name, or for a direct message the recipient's, and the
+   * users it mentions (a lookup in the mentions' key, for the few messages that have any).
+   */
   static final String COLUMNS =
       """
-      SELECT m.id, m.seq, r.name, m.body, m.client_id, m.sent_at, t.username, %s
+      SELECT m.id, m.seq, r.name, m.body, m.client_id, m.sent_at, t.username,
+        (SELECT array_agg(u.username ORDER BY u.username)
+         FROM message_mention mm JOIN account u ON u.id = mm.account_id WHERE mm.message_id = m.id),
+        %s
       FROM message m JOIN account a ON a.id = m.sender_id
         LEFT JOIN room r ON r.id = m.room_id
         LEFT JOIN conversation c ON c.id = m.conversation_id
@@ -94,7 +101,8 @@ class HistoryStore {
     List<Message> messages = new ArrayList<>();
     try (ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
-        User from = UserColumns.read(rows, 8);
+        User from = UserColumns.read(rows, 9);
+        Array mentions = rows.getArray(8);
         messages.add(
             new Message(
                 rows.getLong(1),
@@ -104,7 +112,8 @@ class HistoryStore {
                 from,
                 rows.getString(4),
                 rows.getObject(6, OffsetDateTime.class).toInstant(),
-                rows.getString(5)));
+                rows.getString(5),
+                mentions == null ? null : List.of((String[]) mentions.getArray())));
       }
     }
     return messages;

@@ -56,8 +56,10 @@ public class MessageStore {
   /**
    * Rows go in in the batch's order, so their ids ascend in that order, as their seqs do. A clientId
    * stored meanwhile by another node in another channel is skipped (see {@link #insert}). The same
-   * statement advances each channel's last seq (a data-modifying CTE runs whether or not it is read):
-   * one round trip to the database where there were three.
+   * statement advances each channel's last seq (a data-modifying CTE runs whether or not it is read)
+   * and records whom each message mentions, of the names {@link Mentions} found in it: an account of
+   * that name who can see it, a member of its room or the other user of its conversation. One round
+   * trip to the database where there were four; a batch that names no one joins empty arrays.
    */
   private static final String INSERT =
       """
@@ -67,14 +69,27 @@ public class MessageStore {
       ), advanced_conversations AS (
         UPDATE conversation SET last_seq = top.seq FROM unnest(?::bigint[], ?::bigint[]) AS top(id, seq)
         WHERE conversation.id = top.id
+      ), inserted AS (
+        INSERT INTO message (room_id, conversation_id, seq, sender_id, body, client_id, sent_at)
+        SELECT room_id, conversation_id, seq, sender_id, body, client_id, ?::timestamptz FROM
+          unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[]) WITH ORDINALITY
+            AS batch(room_id, conversation_id, seq, sender_id, body, client_id, position)
+        ORDER BY position
+        ON CONFLICT (sender_id, client_id) WHERE client_id IS NOT NULL DO NOTHING
+        RETURNING id, room_id, conversation_id, seq
+      ), named AS (
+        SELECT i.id AS message_id, a.id AS account_id, a.username
+        FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::text[]) AS n(room_id, conversation_id, seq, name)
+          JOIN inserted i ON i.seq = n.seq AND (i.room_id = n.room_id OR i.conversation_id = n.conversation_id)
+          JOIN account a ON lower(a.username) = n.name
+        WHERE EXISTS (SELECT 1 FROM room_member rm WHERE rm.room_id = i.room_id AND rm.account_id = a.id)
+           OR EXISTS (SELECT 1 FROM conversation c WHERE c.id = i.conversation_id AND a.id IN (c.user_low, c.user_high))
+      ), mentioned AS (
+        INSERT INTO message_mention (message_id, account_id) SELECT message_id, account_id FROM named
       )
-      INSERT INTO message (room_id, conversation_id, seq, sender_id, body, client_id, sent_at)
-      SELECT room_id, conversation_id, seq, sender_id, body, client_id, ?::timestamptz FROM
-        unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[]) WITH ORDINALITY
-          AS batch(room_id, conversation_id, seq, sender_id, body, client_id, position)
-      ORDER BY position
-      ON CONFLICT (sender_id, client_id) WHERE client_id IS NOT NULL DO NOTHING
-      RETURNING id, room_id, conversation_id, seq
+      SELECT i.id, i.room_id, i.conversation_id, i.seq,
+        (SELECT array_agg(n.username ORDER BY n.username) FROM named n WHERE n.message_id = i.id)
+      FROM inserted i
       """;
 
   /**
@@ -120,7 +135,7 @@ public class MessageStore {
           lock(connection, LOCK_CONVERSATIONS, batch, Destination::conversationIdOrNull, Channel::conversation, lastSeqs);
           Map<ClientKey, Message> stored = originals(connection, batch);
           Numbered numbered = Numbered.of(batch, stored, lastSeqs);
-          Map<Channel.Seq, Long> ids = insertRows(connection, numbered, sentAt);
+          Map<Channel.Seq, Row> ids = insertRows(connection, numbered, sentAt);
           return answers(connection, numbered, ids, stored, sentAt);
         });
   }
@@ -181,13 +196,13 @@ public class MessageStore {
   }
 
   /**
-   * Inserts the batch's new messages and advances their channels' last seqs; answers each row's id by
-   * its channel and seq.
+   * Inserts the batch's new messages, advances their channels' last seqs and records their mentions;
+   * answers each row by its channel and seq.
    */
-  private static Map<Channel.Seq, Long> insertRows(Connection connection, Numbered numbered, Instant sentAt)
+  private static Map<Channel.Seq, Row> insertRows(Connection connection, Numbered numbered, Instant sentAt)
       throws SQLException {
     List<NewMessage> rows = numbered.fresh();
-    Map<Channel.Seq, Long> ids = new HashMap<>();
+    Map<Channel.Seq, Row> ids = new HashMap<>();
     if (rows.isEmpty()) {
       return ids;
     }
@@ -201,15 +216,44 @@ public class MessageStore {
       insert.setArray(9, array(connection, "bigint", rows, m -> m.sender().id()));
       insert.setArray(10, array(connection, "text", rows, NewMessage::text));
       insert.setArray(11, array(connection, "text", rows, NewMessage::clientId));
+      bindMentions(connection, insert, 12, rows, numbered.freshSeqs());
       try (ResultSet stored = insert.executeQuery()) {
         while (stored.next()) {
           long roomId = stored.getLong(2);
           Channel channel = stored.wasNull() ? Channel.conversation(stored.getLong(3)) : Channel.room(roomId);
-          ids.put(new Channel.Seq(channel, stored.getLong(4)), stored.getLong(1));
+          Array mentioned = stored.getArray(5);
+          List<String> mentions = mentioned == null ? null : List.of((String[]) mentioned.getArray());
+          ids.put(new Channel.Seq(channel, stored.getLong(4)), new Row(stored.getLong(1), mentions));
         }
       }
     }
     return ids;
+  }
+
+  /** A stored row: its id, and the users it mentions (null for none). */
+  private record Row(long id, List<String> mentions) {}
+
+  /** The names each new message mentions, a row per name, at {@code index} and after. */
+  private static void bindMentions(
+      Connection connection, PreparedStatement insert, int index, List<NewMessage> rows, Long[] seqs)
+      throws SQLException {
+    List<Object> roomIds = new ArrayList<>();
+    List<Object> conversationIds = new ArrayList<>();
+    List<Object> mentionSeqs = new ArrayList<>();
+    List<Object> names = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Destination destination = rows.get(i).destination();
+      for (String name : Mentions.in(rows.get(i).text(), Mentions.MOST)) {
+        roomIds.add(destination.roomIdOrNull());
+        conversationIds.add(destination.conversationIdOrNull());
+        mentionSeqs.add(seqs[i]);
+        names.add(name);
+      }
+    }
+    insert.setArray(index, connection.createArrayOf("bigint", roomIds.toArray()));
+    insert.setArray(index + 1, connection.createArrayOf("bigint", conversationIds.toArray()));
+    insert.setArray(index + 2, connection.createArrayOf("bigint", mentionSeqs.toArray()));
+    insert.setArray(index + 3, connection.createArrayOf("text", names.toArray()));
   }
 
   /** Binds the ids and new last seqs of the channels {@code which} picks, at {@code index} and after. */
@@ -234,7 +278,7 @@ public class MessageStore {
   private static List<Posted> answers(
       Connection connection,
       Numbered numbered,
-      Map<Channel.Seq, Long> ids,
+      Map<Channel.Seq, Row> ids,
       Map<ClientKey, Message> stored,
       Instant sentAt)
       throws SQLException {
@@ -251,9 +295,9 @@ public class MessageStore {
     for (int i = 0; i < numbered.size(); i++) {
       NewMessage message = numbered.message(i);
       ClientKey key = message.clientId() == null ? null : new ClientKey(message.sender().id(), message.clientId());
-      Long id = numbered.isFresh(i) ? ids.get(numbered.channelSeq(i)) : null;
-      if (id != null) {
-        Message fresh = toMessage(id, numbered.seq(i), message, sentAt);
+      Row row = numbered.isFresh(i) ? ids.get(numbered.channelSeq(i)) : null;
+      if (row != null) {
+        Message fresh = toMessage(row, numbered.seq(i), message, sentAt);
         posted.add(new Posted(fresh, false));
         if (key != null) {
           firstInBatch.put(key, fresh);
@@ -266,17 +310,18 @@ public class MessageStore {
     return posted;
   }
 
-  private static Message toMessage(long id, long seq, NewMessage message, Instant sentAt) {
+  private static Message toMessage(Row row, long seq, NewMessage message, Instant sentAt) {
     Destination destination = message.destination();
     return new Message(
-        id,
+        row.id(),
         seq,
         destination.room(),
         destination.to(),
         message.sender(),
         message.text(),
         sentAt,
-        message.clientId());
+        message.clientId(),
+        row.mentions());
   }
 
   private static Array array(

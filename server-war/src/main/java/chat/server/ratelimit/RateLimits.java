@@ -20,6 +20,8 @@ public class RateLimits {
   private RateLimit social;
   private RateLimit deletions;
   private RateLimit profiles;
+  private RateLimit reads;
+  private RateLimit typing;
   private RateLimit signups;
   private RateLimit loginFailures;
   private RateLimit connections;
@@ -35,6 +37,8 @@ public class RateLimits {
       @ConfigProperty(name = "chat.rate.social", defaultValue = "30/60") String social,
       @ConfigProperty(name = "chat.rate.deletions", defaultValue = "30/60") String deletions,
       @ConfigProperty(name = "chat.rate.profiles", defaultValue = "10/60") String profiles,
+      @ConfigProperty(name = "chat.rate.reads", defaultValue = "60/10") String reads,
+      @ConfigProperty(name = "chat.rate.typing", defaultValue = "30/10") String typing,
       @ConfigProperty(name = "chat.rate.signups", defaultValue = "5/600") String signups,
       @ConfigProperty(name = "chat.rate.login.failures", defaultValue = "10/60") String loginFailures,
       @ConfigProperty(name = "chat.rate.connections", defaultValue = "60/10") String connections,
@@ -45,6 +49,8 @@ public class RateLimits {
     this.social = RateLimit.parse("friend and block changes", social);
     this.deletions = RateLimit.parse("deletions", deletions);
     this.profiles = RateLimit.parse("profile changes", profiles);
+    this.reads = RateLimit.parse("read markers and mutes", reads);
+    this.typing = RateLimit.parse("typing notices", typing);
     this.signups = RateLimit.parse("sign-ups from this address", signups);
     this.loginFailures = RateLimit.parse("failed logins from this address", loginFailures);
     this.connections = RateLimit.parse("connections from this address", connections);
@@ -60,6 +66,8 @@ public class RateLimits {
     rates.put("social", social.rate("user"));
     rates.put("deletions", deletions.rate("user"));
     rates.put("profiles", profiles.rate("user"));
+    rates.put("reads", reads.rate("user"));
+    rates.put("typing", typing.rate("user"));
     rates.put("signups", signups.rate("address"));
     rates.put("loginFailures", loginFailures.rate("address"));
     rates.put("connections", connections.rate("address"));
@@ -95,6 +103,16 @@ public class RateLimits {
   /** Profile changes, per user: each tells everyone who shares a room with the user. */
   public RateLimit profiles() {
     return profiles;
+  }
+
+  /** Read markers and mutes, per user: each is told to every socket of the user. */
+  public RateLimit reads() {
+    return reads;
+  }
+
+  /** Typing notices, per user: each is told to everyone in the channel. */
+  public RateLimit typing() {
+    return typing;
   }
 
   /** Server-to-server calls, per API key. */

@@ -80,18 +80,36 @@ public class RoomService {
     return room == null ? "#" + roomId : room.name();
   }
 
-  public void remember(long roomId, long accountId) {
-    em.createNativeQuery(
-            "INSERT INTO room_member (room_id, account_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
-        .setParameter(1, roomId)
-        .setParameter(2, accountId)
-        .executeUpdate();
+  /**
+   * Makes the user a member; true when they were not one yet. A new member has read the room up to
+   * now: what came before they joined is history, not unread.
+   */
+  public boolean remember(long roomId, long accountId) {
+    return em.createNativeQuery(
+                "INSERT INTO room_member (room_id, account_id, read_seq) SELECT id, ?, last_seq FROM room"
+                    + " WHERE id = ? ON CONFLICT DO NOTHING")
+            .setParameter(1, accountId)
+            .setParameter(2, roomId)
+            .executeUpdate()
+        == 1;
   }
 
-  public void forget(long roomId, long accountId) {
-    em.createNativeQuery("DELETE FROM room_member WHERE room_id = ? AND account_id = ?")
-        .setParameter(1, roomId)
-        .setParameter(2, accountId)
-        .executeUpdate();
+  /** Ends the user's membership; true when they were a member. */
+  public boolean forget(long roomId, long accountId) {
+    return em.createNativeQuery("DELETE FROM room_member WHERE room_id = ? AND account_id = ?")
+            .setParameter(1, roomId)
+            .setParameter(2, accountId)
+            .executeUpdate()
+        == 1;
+  }
+
+  /** The names of the rooms the user is a member of, as created, in name order. */
+  @SuppressWarnings("unchecked")
+  public List<String> roomsOf(long accountId) {
+    return em.createNativeQuery(
+            "SELECT r.name FROM room_member rm JOIN room r ON r.id = rm.room_id WHERE rm.account_id = ?"
+                + " ORDER BY lower(r.name)")
+        .setParameter(1, accountId)
+        .getResultList();
   }
 }

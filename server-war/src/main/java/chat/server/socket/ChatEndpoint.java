@@ -18,7 +18,11 @@ import chat.server.message.PostOutcome;
 import chat.server.presence.UserPresence;
 import chat.server.ratelimit.RateLimited;
 import chat.server.ratelimit.RateLimits;
+import chat.server.reading.ReadMarkers;
+import chat.server.room.RoomRef;
+import chat.server.room.RoomService;
 import chat.server.social.SocialService;
+import chat.server.typing.TypingRelay;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -30,6 +34,7 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.ServerEndpoint;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
@@ -74,6 +79,9 @@ public class ChatEndpoint {
   private UserPresence online;
   private BanList bans;
   private Drain drain;
+  private RoomService rooms;
+  private ReadMarkers markers;
+  private TypingRelay typing;
 
   protected ChatEndpoint() {}
 
@@ -89,7 +97,10 @@ public class ChatEndpoint {
       RateLimits limits,
       UserPresence online,
       BanList bans,
-      Drain drain) {
+      Drain drain,
+      RoomService rooms,
+      ReadMarkers markers,
+      TypingRelay typing) {
     this.sockets = sockets;
     this.membership = membership;
     this.messages = messages;
@@ -101,6 +112,9 @@ public class ChatEndpoint {
     this.online = online;
     this.bans = bans;
     this.drain = drain;
+    this.rooms = rooms;
+    this.markers = markers;
+    this.typing = typing;
   }
 
   @OnOpen
@@ -132,8 +146,10 @@ public class ChatEndpoint {
       sockets.closed(connection);
       return;
     }
+    List<String> memberOf;
     try {
       connection.blocked(social.blockedBy(user.id()));
+      memberOf = rooms.roomsOf(user.id());
     } catch (DatabaseFailure failure) {
       session.getUserProperties().remove(CONNECTION);
       sockets.closed(connection);
@@ -144,7 +160,7 @@ public class ChatEndpoint {
     online.connected(user.id());
     connection.send(
         WireJson.toJson(
-            new ServerFrame.Welcome(user, node.name(), config.heartbeatSeconds(), messages.limits())));
+            new ServerFrame.Welcome(user, node.name(), config.heartbeatSeconds(), messages.limits(), memberOf)));
   }
 
   @OnMessage(maxMessageSize = CEILING_FRAME_BYTES)
@@ -206,6 +222,10 @@ public class ChatEndpoint {
           ServerFrame.DirectMessagePosted::new);
     } else if (frame instanceof ClientFrame.DeleteMessage delete) {
       messages.delete(connection.user(), delete.id());
+    } else if (frame instanceof ClientFrame.MarkRead read) {
+      markers.mark(connection.user(), read.room(), read.with(), read.seq());
+    } else if (frame instanceof ClientFrame.Typing notice) {
+      typing(connection, notice);
     } else if (frame instanceof ClientFrame.Ping) {
       connection.send(PONG);
     }
@@ -222,6 +242,24 @@ public class ChatEndpoint {
         messages.post(connection.user(), room, send.text(), send.clientId()),
         send.clientId(),
         ServerFrame.ChatMessagePosted::new);
+  }
+
+  /** A room's notice needs the room joined on this socket; a friend's, the friendship (TypingRelay). */
+  private void typing(ClientSocket connection, ClientFrame.Typing notice) {
+    if ((notice.room() == null) == (notice.to() == null)) {
+      throw ChatException.invalid("typing goes to a 'room' or to a friend ('to'), one of the two");
+    }
+    if (notice.room() != null) {
+      RoomRef room = connection.room(notice.room());
+      if (room == null) {
+        throw ChatException.forbidden("join the room '" + notice.room() + "' before typing in it");
+      }
+      if (connection.passesTypingOn("#" + room.id())) {
+        typing.inRoom(connection.user(), room.id(), room.name());
+      }
+    } else if (connection.passesTypingOn("@" + notice.to().toLowerCase(Locale.ROOT))) {
+      typing.toFriend(connection.user(), notice.to());
+    }
   }
 
   /** Counts a message against its user's rate; a user who keeps sending past it is closed (1008). */

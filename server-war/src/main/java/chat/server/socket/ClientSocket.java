@@ -11,6 +11,8 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One socket of this node: whose it is (the user, the address and the token it opened with), the
@@ -19,6 +21,10 @@ import java.util.Set;
  * {@link BlockedUsers} (whose messages are dropped here).
  */
 final class ClientSocket {
+
+  private static final long TYPING_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
+  /** A client typing in more channels than this within a second starts the count over. */
+  private static final int TYPING_CHANNELS_KEPT = 16;
 
   private final Session session;
   /** Replaced when the user's profile changes, so what the socket sends carries the new one. */
@@ -32,10 +38,15 @@ final class ClientSocket {
   /** Guarded by this, with what it releases into the send queue. */
   private final JoinHoldBack holdBack = new JoinHoldBack();
   private final BlockedUsers blocked = new BlockedUsers();
-  /** Rooms this socket is in, by lower-cased name; touched only by the socket's own frames. */
-  private final Map<String, RoomRef> rooms = new HashMap<>(4);
+  /**
+   * Rooms this socket is in, by lower-cased name; changed by the socket's own frames, and by the end
+   * of the user's membership on another device ({@link RoomMembership#ended}).
+   */
+  private final Map<String, RoomRef> rooms = new ConcurrentHashMap<>(4);
   /** Messages refused in a row for the rate limit; touched only by the socket's own frames. */
   private int refusedForFlooding;
+  /** When each channel's last typing notice was passed on, made on the first; the socket's own frames'. */
+  private Map<String, Long> typingPassedOn;
 
   ClientSocket(
       Session session,
@@ -96,6 +107,26 @@ final class ClientSocket {
     refusedForFlooding = 0;
   }
 
+  /**
+   * Whether a typing notice for {@code channel} goes on: one a second per channel at most, whatever
+   * the client sends (docs/protocol.md, "Your channels").
+   */
+  boolean passesTypingOn(String channel) {
+    long now = System.nanoTime();
+    if (typingPassedOn == null) {
+      typingPassedOn = new HashMap<>(2);
+    }
+    Long last = typingPassedOn.get(channel);
+    if (last != null && now - last < TYPING_EVERY_NANOS) {
+      return false;
+    }
+    if (typingPassedOn.size() >= TYPING_CHANNELS_KEPT) {
+      typingPassedOn.clear();
+    }
+    typingPassedOn.put(channel, now);
+    return true;
+  }
+
   boolean blocks(long userId) {
     return blocked.contains(userId);
   }
@@ -119,6 +150,16 @@ final class ClientSocket {
 
   void left(RoomRef room) {
     rooms.remove(room.name().toLowerCase(Locale.ROOT));
+  }
+
+  /** The room of that id this socket is in, or null. */
+  RoomRef room(long roomId) {
+    for (RoomRef room : rooms.values()) {
+      if (room.id() == roomId) {
+        return room;
+      }
+    }
+    return null;
   }
 
   Collection<RoomRef> rooms() {

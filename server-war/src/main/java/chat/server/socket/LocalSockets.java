@@ -12,6 +12,7 @@ import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
 import chat.server.events.GridMerged;
 import chat.server.events.IdentityChanged;
+import chat.server.events.MembershipEnded;
 import chat.server.events.Notice;
 import chat.server.events.NoticeTaken;
 import chat.server.events.RoomEvent;
@@ -104,8 +105,8 @@ public class LocalSockets {
         closeAll("the cluster was split; reconnect");
       }
       // A notice and its answer are the cluster's own exchange: ClusterEvents hands the notice's frame
-      // to notice() and keeps both from here.
-      case Notice _, NoticeTaken _ -> {}
+      // to notice() and keeps both from here, as it hands a membership's end to RoomMembership.
+      case Notice _, NoticeTaken _, MembershipEnded _ -> {}
     }
   }
 

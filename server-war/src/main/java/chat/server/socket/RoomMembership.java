@@ -7,7 +7,9 @@ import chat.dto.WireJson;
 import chat.server.config.ChatConfig;
 import chat.server.error.ChatException;
 import chat.server.events.ChatEvents;
+import chat.server.events.MembershipEnded;
 import chat.server.events.RoomEvent;
+import chat.server.events.UserEvent;
 import chat.server.message.HistoryRange;
 import chat.server.message.MessageService;
 import chat.server.presence.RoomPresence;
@@ -17,7 +19,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** A socket joining and leaving rooms: subscription, presence, history and the announcements. */
+/**
+ * A socket joining and leaving rooms: subscription, presence, history and the announcements; and the
+ * user's membership, which the first join starts and a leave from any device ends everywhere.
+ */
 @ApplicationScoped
 public class RoomMembership {
 
@@ -78,9 +83,10 @@ public class RoomMembership {
       arrived = presence.enter(room.id(), user);
     }
     List<Message> history;
+    boolean becameMember = false;
     try {
       if (!already) {
-        rooms.remember(room.id(), user.id());
+        becameMember = rooms.remember(room.id(), user.id());
       }
       history = messages.joinHistory(user, room, range);
     } catch (RuntimeException e) {
@@ -107,6 +113,10 @@ public class RoomMembership {
       String joined = WireJson.toJson(new ServerFrame.MemberJoined(room.name(), user));
       events.publish(RoomEvent.membership(room.id(), user.id(), joined));
     }
+    if (becameMember) {
+      String member = WireJson.toJson(new ServerFrame.MembershipChanged(room.name(), true));
+      events.publish(UserEvent.to(user.id(), member));
+    }
   }
 
   /**
@@ -125,15 +135,35 @@ public class RoomMembership {
     return history.subList(0, count);
   }
 
+  /**
+   * The user leaves the room on every device: this socket at once, the user's other sockets on every
+   * node when the end of the membership reaches them ({@link #ended}).
+   */
   void leave(ClientSocket socket, String name) {
     RoomRef room = socket.room(name);
     if (room == null) {
       throw ChatException.notFound("you are not in a room named '" + name + "'");
     }
-    rooms.forget(room.id(), socket.user().id());
-    String left = WireJson.toJson(new ServerFrame.MemberLeft(room.name(), socket.user()));
+    User user = socket.user();
+    rooms.forget(room.id(), user.id());
+    String left = WireJson.toJson(new ServerFrame.MemberLeft(room.name(), user));
     socket.send(left);
     exit(socket, room, left);
+    String member = WireJson.toJson(new ServerFrame.MembershipChanged(room.name(), false));
+    events.publish(new MembershipEnded(user.id(), room.id(), member));
+  }
+
+  /** Every socket of the user on this node leaves the room and is told that the membership ended. */
+  public void ended(MembershipEnded ended) {
+    sockets.forUser(
+        ended.userId(),
+        socket -> {
+          RoomRef room = socket.room(ended.roomId());
+          if (room != null) {
+            exit(socket, room, WireJson.toJson(new ServerFrame.MemberLeft(room.name(), socket.user())));
+          }
+          socket.send(ended.frame());
+        });
   }
 
   /** A closed socket is no longer in its rooms, but the user stays a member of them. */

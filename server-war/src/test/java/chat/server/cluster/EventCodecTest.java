@@ -13,6 +13,7 @@ import chat.server.events.BlockChanged;
 import chat.server.events.Broadcast;
 import chat.server.events.ChatEvent;
 import chat.server.events.GridMerged;
+import chat.server.events.MembershipEnded;
 import chat.server.events.IdentityChanged;
 import chat.server.events.Notice;
 import chat.server.events.NoticeTaken;
@@ -47,7 +48,8 @@ class EventCodecTest {
         identityChanged(User.of(9, "ann", Role.USER), 1, List.of(9L)),
         new Notice("5f1c-aa", 9, "{\"type\":\"notification\",\"kind\":\"a:b\"}"),
         new NoticeTaken("5f1c-aa", 2),
-        new GridMerged("node:b"));
+        new GridMerged("node:b"),
+        new MembershipEnded(5, 42, "{\"type\":\"membership\",\"room\":\"a:b\",\"member\":false}"));
   }
 
   private static IdentityChanged identityChanged(User user, int version, List<Long> audience) {
