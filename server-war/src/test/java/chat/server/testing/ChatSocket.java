@@ -84,9 +84,16 @@ public final class ChatSocket implements AutoCloseable {
     socket.sendText(text, true).join();
   }
 
-  /** The next frame, which must be of this type. */
+  /**
+   * The next frame, which must be of this type. A {@code membership} frame is passed over unless it is
+   * the type asked for: a first join sends it to every socket of the user as a grid event, before or
+   * after {@code room_joined} as the grid delivers it.
+   */
   public <F extends ServerFrame> F next(Class<F> type) {
     ServerFrame frame = poll(WAIT);
+    while (frame instanceof ServerFrame.MembershipChanged && type != ServerFrame.MembershipChanged.class) {
+      frame = poll(WAIT);
+    }
     if (frame == null) {
       throw new AssertionError("no " + type.getSimpleName() + " within " + WAIT);
     }
