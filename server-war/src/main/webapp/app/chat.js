@@ -27,6 +27,8 @@ const TYPING_EVERY_MS = 3_000;
 const TYPING_AGAIN_AFTER_SEND_MS = 1_200;
 /** A read marker waits this long for more messages, so that reading as they arrive costs one a second. */
 const MARK_READ_AFTER_MS = 1_000;
+/** Past the server's batch of markers (CHAT_READ_FLUSH_MILLIS, 500 ms by default), with a margin. */
+const CHANNELS_AFTER_READ_MS = 1_500;
 
 const SAID = {
   add: (name, status) => (status === 'friends' ? `You and ${name} are friends.` : `Asked ${name} to be friends.`),
@@ -106,7 +108,7 @@ export class ChatPage {
       },
       notified: (notification) => this.toast(notification),
       welcomed: () => this.refreshChannels(),
-      channelsStale: () => this.refreshChannels(),
+      channelsStale: () => this.refreshChannelsSoon(),
       typingChanged: (conversation) => inView(conversation, () => this.renderTyping()),
       mutedChanged: (conversation) => inView(conversation, () => this.view.mutedChanged(this.state.isMuted(conversation))),
       attention: (message) => this.notify(message),
@@ -147,6 +149,7 @@ export class ChatPage {
   close() {
     clearInterval(this.poll);
     clearInterval(this.typingTimer);
+    clearTimeout(this.channelsTimer);
     removeEventListener('focus', this.onAttention);
     document.removeEventListener('visibilitychange', this.onAttention);
     this.status.stop();
@@ -350,6 +353,18 @@ export class ChatPage {
   }
 
   /** The counts as the server keeps them: after login, after every reconnect, and when a read says so. */
+  /**
+   * After a read elsewhere that this page cannot settle itself: the server writes markers within half
+   * a second (CHAT_READ_FLUSH_MILLIS), so the counts are asked for once it has, once for many reads.
+   */
+  refreshChannelsSoon() {
+    if (this.channelsTimer) return;
+    this.channelsTimer = setTimeout(() => {
+      this.channelsTimer = null;
+      this.refreshChannels();
+    }, CHANNELS_AFTER_READ_MS);
+  }
+
   async refreshChannels() {
     try {
       this.state.channelsLoaded(await this.api.channels());

@@ -194,7 +194,7 @@ export class ChatState {
         mine.add(key);
         const room = this.rooms.get(key) ?? {name: channel.room, online: 0, joined: false};
         const seen = key === this.inView;
-        this.rooms.set(key, {...room, mine: true, muted: channel.muted, readSeq: channel.readSeq,
+        this.rooms.set(key, {...room, mine: true, muted: channel.muted, readSeq: Math.max(room.readSeq ?? 0, channel.readSeq),
           unread: seen ? 0 : channel.unread, mentions: seen ? 0 : channel.mentions});
       } else {
         const name = channel.with.username.toLowerCase();
@@ -204,7 +204,8 @@ export class ChatState {
         else this.mutedDirect.delete(name);
       }
     }
-    for (const [key, room] of this.rooms) if (!mine.has(key)) room.mine = false;
+    // A room joined here while the list was on its way is the user's, whatever the list says.
+    for (const [key, room] of this.rooms) if (!mine.has(key)) room.mine = Boolean(room.joined);
     this.listener.roomsChanged();
     this.listener.friendsChanged();
   }

@@ -15,6 +15,11 @@ CREATE TABLE conversation_reader (
     muted           boolean NOT NULL DEFAULT false,
     PRIMARY KEY (conversation_id, account_id)
 );
+-- A conversation had before this reads as read, as a room does.
+INSERT INTO conversation_reader (conversation_id, account_id, read_seq)
+SELECT id, user_low, last_seq FROM conversation UNION ALL SELECT id, user_high, last_seq FROM conversation;
+-- A user's conversations are listed at every connection: found by either of its two users.
+CREATE INDEX conversation_user_high ON conversation (user_high);
 
 -- The users a message names who could see it when it was stored; counted after a reader's marker.
 CREATE TABLE message_mention (
@@ -22,4 +27,3 @@ CREATE TABLE message_mention (
     account_id bigint NOT NULL REFERENCES account (id) ON DELETE CASCADE,
     PRIMARY KEY (message_id, account_id)
 );
-CREATE INDEX message_mention_account ON message_mention (account_id, message_id);

@@ -19,6 +19,8 @@ import chat.dto.ServerFrame;
 import chat.dto.User;
 import chat.dto.WireJson;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -63,6 +65,13 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
   private final Notifier notifier;
   /** Whether the window has the user's eyes: what is in view is read only then, and notifies only else. */
   private final BooleanProperty windowFocused = new SimpleBooleanProperty(true);
+  /**
+   * Since when a read elsewhere left counts this app cannot settle itself: they are asked for again on
+   * the first tick past the server's batch of markers (CHAT_READ_FLUSH_MILLIS, 500 ms by default).
+   */
+  private Instant channelsStaleSince;
+
+  private static final Duration CHANNELS_AFTER_READ = Duration.ofMillis(1_500);
 
   public MainViewModel(User me, ServerActions server, Ui ui, Clock clock, Notifier notifier) {
     this.notifier = notifier;
@@ -99,6 +108,10 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
    */
   public void tick() {
     conversations.values().forEach(ConversationViewModel::expireTyping);
+    if (channelsStaleSince != null && !clock.instant().isBefore(channelsStaleSince.plus(CHANNELS_AFTER_READ))) {
+      channelsStaleSince = null;
+      loadChannels();
+    }
     ConversationViewModel shown = inView.get();
     if (shown != null && windowFocused.get()) {
       shown.markRead();
@@ -110,19 +123,12 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
     ui.run(
         server::channels,
         channels -> {
-          String shown = inView.get() == null ? null : name(inView.get().channel());
-          rooms.channelsLoaded(channels, shown);
-          friends.channelsLoaded(channels, shown);
+          Channel shown = inView.get() == null ? null : inView.get().channel();
+          rooms.channelsLoaded(channels, shown instanceof Channel.RoomChannel(String room) ? room : null);
+          friends.channelsLoaded(channels, shown instanceof Channel.DirectChannel(String with) ? with : null);
           conversations.values().forEach(c -> c.muted().set(isMuted(c.channel())));
         },
         failure -> notice.set(Problems.describe(failure)));
-  }
-
-  private static String name(Channel channel) {
-    return switch (channel) {
-      case Channel.RoomChannel(String room) -> room;
-      case Channel.DirectChannel(String username) -> username;
-    };
   }
 
   private boolean isMuted(Channel channel) {
@@ -340,12 +346,13 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
   private void read(ServerFrame.Read read) {
     Channel channel = read.room() != null ? Channel.room(read.room()) : Channel.direct(read.with());
     boolean allOfIt = existing(channel).map(c -> c.lastSeq() <= read.seq()).orElse(false);
-    if (!allOfIt) {
-      loadChannels();
-    } else if (read.room() != null) {
-      rooms.read(read.room(), read.seq(), true);
-    } else {
+    if (read.room() != null) {
+      rooms.read(read.room(), read.seq(), allOfIt);
+    } else if (allOfIt) {
       friends.clearUnread(read.with());
+    }
+    if (!allOfIt && channelsStaleSince == null) {
+      channelsStaleSince = clock.instant();
     }
   }
 

@@ -8,7 +8,7 @@ package chat.desktop.rooms;
 public record RoomItem(
     String name, int online, int unread, boolean joined, boolean mine, int mentions, boolean muted, long readSeq) {
 
-  /** A room the user has not joined. */
+  /** A room with nothing counted and not muted: the user's if it is open here ({@code joined}). */
   public RoomItem(String name, int online, int unread, boolean joined) {
     this(name, online, unread, joined, joined, 0, false, 0);
   }

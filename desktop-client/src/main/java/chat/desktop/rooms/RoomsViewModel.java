@@ -145,7 +145,8 @@ public final class RoomsViewModel {
         r -> {
           ChannelState state = mine.get(ChatNames.key(r.name()));
           if (state == null) {
-            return r.withMembership(false);
+            // Joined here while the list was on its way: the user's, whatever the list says.
+            return r.joined() ? r : r.withMembership(false);
           }
           boolean seen = inView != null && ChatNames.same(r.name(), inView);
           return new RoomItem(

@@ -20,7 +20,9 @@ import chat.dto.Role;
 import chat.dto.Room;
 import chat.dto.ServerFrame;
 import chat.dto.User;
+import chat.testing.MovableClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -40,6 +42,7 @@ class MainViewModelTest {
     final List<String> joined = new ArrayList<>();
     final List<String> marked = new ArrayList<>();
     List<ChannelState> channels = List.of();
+    int channelsAsked;
 
     @Override
     public List<Room> rooms() {
@@ -92,6 +95,7 @@ class MainViewModelTest {
 
     @Override
     public List<ChannelState> channels() {
+      channelsAsked++;
       return channels;
     }
 
@@ -280,6 +284,26 @@ class MainViewModelTest {
 
   private static Message message(long id, String room, String to, User from) {
     return new Message(id, id, room, to, from, "hello", NOW, null);
+  }
+
+  @Test
+  void aReadElsewhereThatLeavesMessagesUnreadHereAsksForTheCountsOnceTheServerHasWrittenIt() {
+    MovableClock clock = new MovableClock();
+    MainViewModel model = new MainViewModel(ANN, server, Ui.inline(), clock, (title, text) -> {});
+    model.start();
+    model.onFrame(welcome());
+    model.onFrame(joined("general"));
+    model.onFrame(new ServerFrame.ChatMessagePosted(message(40, "general", null, BOB)));
+    int asked = server.channelsAsked;
+
+    model.onFrame(new ServerFrame.Read("general", null, 39));
+    model.onFrame(new ServerFrame.Read("general", null, 39));
+    model.tick();
+    assertEquals(asked, server.channelsAsked, "not before the server's batch of markers is written");
+    clock.advance(Duration.ofMillis(1_500));
+    model.tick();
+    model.tick();
+    assertEquals(asked + 1, server.channelsAsked, "once, for both reads");
   }
 
   @Test

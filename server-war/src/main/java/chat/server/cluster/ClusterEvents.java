@@ -209,8 +209,8 @@ public class ClusterEvents implements ChatEvents {
       }
       case MembershipEnded ended -> {
         // Taking the user's sockets out of the room is presence's work, which the sockets' index
-        // does not do.
-        membership.ended(ended);
+        // does not do; its grid calls go to the executor, as a merge's do.
+        membership.ended(ended, executor);
         yield false;
       }
       case RoomEvent _, UserEvent _, BlockChanged _, Broadcast _ -> true;

@@ -20,14 +20,16 @@ final class Mentions {
   private Mentions() {}
 
   /**
-   * The first {@code max} distinct names, lower-cased: an {@code @} at the start or after a character
-   * that cannot be in a name (so not in an address like {@code a@b.org}), then a run of name
-   * characters, less the full stops that end a sentence.
+   * The names of the first {@code max} mentions, lower-cased, each once: an {@code @} at the start or
+   * after a character that cannot be in a name (so not in an address like {@code a@b.org}), then a run
+   * of name characters. A run that ends in full stops gives two names, with and without them (a name
+   * may end in one, a sentence does): which exist is the database's to say.
    */
   static List<String> in(String text, int max) {
     Set<String> names = new LinkedHashSet<>();
+    int mentions = 0;
     int at = text.indexOf('@');
-    while (at >= 0 && names.size() < max) {
+    while (at >= 0 && mentions < max) {
       int end = at + 1;
       while (end < text.length() && isNameChar(text.charAt(end))) {
         end++;
@@ -37,9 +39,15 @@ final class Mentions {
         while (last > at + 1 && text.charAt(last - 1) == '.') {
           last--;
         }
-        int length = last - at - 1;
-        if (length >= MIN_NAME && length <= MAX_NAME) {
-          names.add(text.substring(at + 1, last).toLowerCase(Locale.ROOT));
+        boolean named = false;
+        for (int stop : new int[] {end, last}) {
+          int length = stop - at - 1;
+          if (length >= MIN_NAME && length <= MAX_NAME) {
+            named |= names.add(text.substring(at + 1, stop).toLowerCase(Locale.ROOT));
+          }
+        }
+        if (named) {
+          mentions++;
         }
       }
       at = text.indexOf('@', Math.max(end, at + 1));

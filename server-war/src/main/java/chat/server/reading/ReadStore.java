@@ -57,47 +57,48 @@ class ReadStore {
       """;
 
   /**
-   * What the viewer would be shown after their marker in one channel ({@code %s} its condition on
-   * {@code m}), up to the cap: not their own, not deleted, not from someone they block. Each count is
-   * a range scan of the channel's seq index from the marker, stopped at the cap.
+   * The counts of one channel ({@code %1$s} its condition on {@code m}, {@code %2$s} the viewer's
+   * marker): of the first messages after the marker, the cap at most (a range scan of the channel's
+   * seq index, whatever they are), those the viewer would be shown (not their own, not deleted, not
+   * from someone they block) and those of them that mention the viewer. The scan is bounded by the cap
+   * however few of them count.
    */
-  private static final String AFTER_MARKER =
+  private static final String COUNTED_AFTER_MARKER =
       """
-      SELECT 1 FROM message m
-      WHERE %s AND m.seq > %s AND m.deleted_at IS NULL AND m.sender_id <> me.id
-        AND NOT EXISTS (SELECT 1 FROM block b WHERE b.blocker_id = me.id AND b.blocked_id = m.sender_id)
-      """;
-
-  private static final String COUNTS =
-      """
-      (SELECT count(*) FROM (%1$s LIMIT me.cap) unread),
-      (SELECT count(*) FROM (%1$s AND EXISTS (SELECT 1 FROM message_mention mm
-         WHERE mm.message_id = m.id AND mm.account_id = me.id) LIMIT me.cap) mentioned)
+      CROSS JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE next.shown) AS unread,
+               count(*) FILTER (WHERE next.shown AND next.mentioned) AS mentioned
+        FROM (
+          SELECT m.deleted_at IS NULL AND m.sender_id <> me.id
+                   AND NOT EXISTS (SELECT 1 FROM block b WHERE b.blocker_id = me.id AND b.blocked_id = m.sender_id) AS shown,
+                 EXISTS (SELECT 1 FROM message_mention mm WHERE mm.message_id = m.id AND mm.account_id = me.id) AS mentioned
+          FROM message m WHERE %1$s AND m.seq > %2$s ORDER BY m.seq LIMIT me.cap
+        ) next
+      ) counts
       """;
 
   private static final String ROOM_STATES =
       ("""
       WITH me AS (SELECT ?::bigint AS id, ?::int AS cap)
-      SELECT r.name, r.last_seq, rm.read_seq, rm.muted,
-      """
-          + COUNTS.formatted(AFTER_MARKER.formatted("m.room_id = r.id", "rm.read_seq"))
-          + """
+      SELECT r.name, r.last_seq, rm.read_seq, rm.muted, counts.unread, counts.mentioned
       FROM me JOIN room_member rm ON rm.account_id = me.id JOIN room r ON r.id = rm.room_id
-      """);
+      """
+          + COUNTED_AFTER_MARKER.formatted("m.room_id = r.id", "rm.read_seq"));
 
   private static final String CONVERSATION_STATES =
       ("""
       WITH me AS (SELECT ?::bigint AS id, ?::int AS cap)
-      SELECT c.last_seq, coalesce(cr.read_seq, 0), coalesce(cr.muted, false),
+      SELECT c.last_seq, coalesce(cr.read_seq, 0), coalesce(cr.muted, false), counts.unread, counts.mentioned,
       """
-          + COUNTS.formatted(AFTER_MARKER.formatted("m.conversation_id = c.id", "coalesce(cr.read_seq, 0)"))
-          + ", "
           + UserColumns.of("o")
           + """
 
-      FROM me JOIN conversation c ON me.id IN (c.user_low, c.user_high)
+      FROM me JOIN conversation c ON c.user_low = me.id OR c.user_high = me.id
         JOIN account o ON o.id = CASE WHEN c.user_low = me.id THEN c.user_high ELSE c.user_low END
         LEFT JOIN conversation_reader cr ON cr.conversation_id = c.id AND cr.account_id = me.id
+      """
+          + COUNTED_AFTER_MARKER.formatted("m.conversation_id = c.id", "coalesce(cr.read_seq, 0)")
+          + """
       WHERE c.last_seq > 0
       """);
 
@@ -145,7 +146,11 @@ class ReadStore {
         });
   }
 
-  /** Writes markers in one transaction, in a fixed order so that two nodes writing the same rows never deadlock. */
+  /**
+   * Writes markers in one transaction, handed over in a fixed order so that two nodes writing the same
+   * rows seldom deadlock (the planner may still take the rows in another): PostgreSQL ends one of the
+   * two, and its node writes the batch again at its next flush ({@link MarkerWriter}).
+   */
   void write(Map<PendingMarkers.Key, Long> markers) {
     List<Map.Entry<PendingMarkers.Key, Long>> sorted = new ArrayList<>(markers.entrySet());
     sorted.sort(

@@ -158,6 +158,7 @@ public class ChatEndpoint {
       return;
     }
     online.connected(user.id());
+    connection.mayRejoin(memberOf);
     connection.send(
         WireJson.toJson(
             new ServerFrame.Welcome(user, node.name(), config.heartbeatSeconds(), messages.limits(), memberOf)));
@@ -206,7 +207,10 @@ public class ChatEndpoint {
 
   private void handle(ClientSocket connection, ClientFrame frame) {
     if (frame instanceof ClientFrame.JoinRoom join) {
-      limits.joins().acquire(connection.user().id());
+      // A client rejoining the user's rooms as it connects does not spend the rate joins tell rooms of.
+      if (!connection.takesRejoin(join.room())) {
+        limits.joins().acquire(connection.user().id());
+      }
       membership.join(connection, join.room(), HistoryRange.joining(join.afterSeq(), join.after()));
     } else if (frame instanceof ClientFrame.LeaveRoom leave) {
       limits.joins().acquire(connection.user().id());

@@ -8,6 +8,8 @@ import jakarta.websocket.Session;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -25,6 +27,8 @@ final class ClientSocket {
   private static final long TYPING_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
   /** A client typing in more channels than this within a second starts the count over. */
   private static final int TYPING_CHANNELS_KEPT = 16;
+  /** Of the rooms a welcome names, this many are rejoined without the joins rate (docs/protocol.md). */
+  static final int REJOINS_FREE = 100;
 
   private final Session session;
   /** Replaced when the user's profile changes, so what the socket sends carries the new one. */
@@ -47,6 +51,11 @@ final class ClientSocket {
   private int refusedForFlooding;
   /** When each channel's last typing notice was passed on, made on the first; the socket's own frames'. */
   private Map<String, Long> typingPassedOn;
+  /**
+   * The rooms of the welcome this socket may still join without the joins rate, lower-cased (a client
+   * rejoining the user's rooms as it connects); null once none are left.
+   */
+  private volatile Set<String> rejoinsLeft;
 
   ClientSocket(
       Session session,
@@ -138,6 +147,28 @@ final class ClientSocket {
 
   void blockChanged(long userId, boolean nowBlocked) {
     blocked.changed(userId, nowBlocked);
+  }
+
+  /** The user's rooms, as the welcome names them: the first {@link #REJOINS_FREE} may be rejoined freely. */
+  void mayRejoin(List<String> memberOf) {
+    if (!memberOf.isEmpty()) {
+      Set<String> free = new HashSet<>();
+      memberOf.stream().limit(REJOINS_FREE).forEach(room -> free.add(room.toLowerCase(Locale.ROOT)));
+      rejoinsLeft = free;
+    }
+  }
+
+  /** Whether joining {@code name} rejoins one of the welcome's rooms, which it then no longer may. */
+  boolean takesRejoin(String name) {
+    Set<String> free = rejoinsLeft;
+    if (free == null || name == null) {
+      return false;
+    }
+    boolean taken = free.remove(name.strip().toLowerCase(Locale.ROOT));
+    if (free.isEmpty()) {
+      rejoinsLeft = null;
+    }
+    return taken;
   }
 
   RoomRef room(String name) {

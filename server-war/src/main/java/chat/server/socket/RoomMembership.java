@@ -18,6 +18,7 @@ import chat.server.room.RoomService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.concurrent.Executor;
 
 /**
  * A socket joining and leaving rooms: subscription, presence, history and the announcements; and the
@@ -92,7 +93,8 @@ public class RoomMembership {
     } catch (RuntimeException e) {
       socket.joinFailed(room.id());
       if (!already) {
-        exit(socket, room, WireJson.toJson(new ServerFrame.MemberLeft(room.name(), user)));
+        leaveHere(socket, room);
+        leavePresence(socket, room);
       }
       throw e;
     }
@@ -146,21 +148,26 @@ public class RoomMembership {
     }
     User user = socket.user();
     rooms.forget(room.id(), user.id());
-    String left = WireJson.toJson(new ServerFrame.MemberLeft(room.name(), user));
-    socket.send(left);
-    exit(socket, room, left);
+    socket.send(WireJson.toJson(new ServerFrame.MemberLeft(room.name(), user)));
+    leaveHere(socket, room);
+    leavePresence(socket, room);
     String member = WireJson.toJson(new ServerFrame.MembershipChanged(room.name(), false));
     events.publish(new MembershipEnded(user.id(), room.id(), member));
   }
 
-  /** Every socket of the user on this node leaves the room and is told that the membership ended. */
-  public void ended(MembershipEnded ended) {
+  /**
+   * Every socket of the user on this node leaves the room and is told that the membership ended, at
+   * once; presence, which takes grid calls, is updated on {@code gridWork}, so that the thread that
+   * hands out the grid's events does not wait for them.
+   */
+  public void ended(MembershipEnded ended, Executor gridWork) {
     sockets.forUser(
         ended.userId(),
         socket -> {
           RoomRef room = socket.room(ended.roomId());
           if (room != null) {
-            exit(socket, room, WireJson.toJson(new ServerFrame.MemberLeft(room.name(), socket.user())));
+            leaveHere(socket, room);
+            gridWork.execute(() -> leavePresence(socket, room));
           }
           socket.send(ended.frame());
         });
@@ -169,14 +176,19 @@ public class RoomMembership {
   /** A closed socket is no longer in its rooms, but the user stays a member of them. */
   void disconnected(ClientSocket socket) {
     for (RoomRef room : socket.rooms()) {
-      exit(socket, room, WireJson.toJson(new ServerFrame.MemberLeft(room.name(), socket.user())));
+      leaveHere(socket, room);
+      leavePresence(socket, room);
     }
   }
 
-  private void exit(ClientSocket socket, RoomRef room, String memberLeft) {
+  private void leaveHere(ClientSocket socket, RoomRef room) {
     socket.left(room);
     sockets.remove(room.id(), socket);
+  }
+
+  private void leavePresence(ClientSocket socket, RoomRef room) {
     if (presence.leave(room.id(), socket.user())) {
+      String memberLeft = WireJson.toJson(new ServerFrame.MemberLeft(room.name(), socket.user()));
       events.publish(RoomEvent.membership(room.id(), socket.user().id(), memberLeft));
     }
   }

