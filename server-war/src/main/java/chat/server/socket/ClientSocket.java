@@ -28,7 +28,7 @@ final class ClientSocket {
   /** A client typing in more channels than this within a second starts the count over. */
   private static final int TYPING_CHANNELS_KEPT = 16;
   /** Of the rooms a welcome names, this many are rejoined without the joins rate (docs/protocol.md). */
-  static final int REJOINS_FREE = 100;
+  private static final int REJOINS_FREE = 100;
 
   private final Session session;
   /** Replaced when the user's profile changes, so what the socket sends carries the new one. */
