@@ -49,7 +49,7 @@ public class RateLimits {
     this.social = RateLimit.parse("friend and block changes", social);
     this.deletions = RateLimit.parse("deletions", deletions);
     this.profiles = RateLimit.parse("profile changes", profiles);
-    this.reads = RateLimit.parse("read markers and mutes", reads);
+    this.reads = RateLimit.parse("read markers, mutes and channel lists", reads);
     this.typing = RateLimit.parse("typing notices", typing);
     this.signups = RateLimit.parse("sign-ups from this address", signups);
     this.loginFailures = RateLimit.parse("failed logins from this address", loginFailures);
@@ -105,7 +105,7 @@ public class RateLimits {
     return profiles;
   }
 
-  /** Read markers and mutes, per user: each is told to every socket of the user. */
+  /** Read markers and mutes, each told to every socket of the user, and channel lists (a scan each), per user. */
   public RateLimit reads() {
     return reads;
   }
