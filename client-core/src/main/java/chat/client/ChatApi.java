@@ -12,9 +12,11 @@ import chat.dto.ClusterView;
 import chat.dto.CreateRoom;
 import chat.dto.CreatedApiKey;
 import chat.dto.Credentials;
+import chat.dto.Emoji;
 import chat.dto.ErrorBody;
 import chat.dto.Limits;
 import chat.dto.Message;
+import chat.dto.MessageEdit;
 import chat.dto.MuteChange;
 import chat.dto.NewApiKey;
 import chat.dto.ProfileChange;
@@ -142,6 +144,28 @@ public final class ChatApi {
 
   public void deleteMessage(long id) {
     send(request("api/messages/" + id).DELETE());
+  }
+
+  /** The author's new text: the message as it now is (everyone who can see it hears it too). */
+  public Message editMessage(long id, String text) {
+    return WireJson.fromJson(
+        send(
+            request("api/messages/" + id)
+                .header("Content-Type", "application/json")
+                .method("PATCH", json(new MessageEdit(text)))),
+        Message.class);
+  }
+
+  /** Adds ({@code on}) or takes back the caller's {@code emoji} on a message: the message as it now is. */
+  public Message react(long id, String emoji, boolean on) {
+    HttpRequest.Builder request = request("api/messages/" + id + "/reactions/" + segment(emoji));
+    String answer = send(on ? request.PUT(HttpRequest.BodyPublishers.noBody()) : request.DELETE());
+    return WireJson.fromJson(answer, Message.class);
+  }
+
+  /** The emoji reactions may be and {@code :shortcode:} text names. */
+  public List<Emoji> emoji() {
+    return getList("api/emoji", Emoji.class);
   }
 
   /** Asks for friendship, or accepts when the other asked first: {@code requested} or {@code friends}. */

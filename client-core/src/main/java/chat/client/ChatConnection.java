@@ -12,6 +12,8 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -165,15 +167,25 @@ public final class ChatConnection implements AutoCloseable {
    * them comes.
    */
   public String send(String room, String text) {
+    return send(room, text, null);
+  }
+
+  /** As {@link #send}, answering the message {@code replyTo} of the room (null for none). */
+  public String send(String room, String text, Long replyTo) {
     String clientId = UUID.randomUUID().toString();
-    queue(clientId, new ClientFrame.SendChatMessage(room, text, clientId));
+    queue(clientId, new ClientFrame.SendChatMessage(room, text, clientId, replyTo));
     return clientId;
   }
 
   /** As {@link #send}, to a friend. */
   public String sendDirect(String username, String text) {
+    return sendDirect(username, text, null);
+  }
+
+  /** As {@link #send}, to a friend, answering the message {@code replyTo} of the conversation. */
+  public String sendDirect(String username, String text, Long replyTo) {
     String clientId = UUID.randomUUID().toString();
-    queue(clientId, new ClientFrame.SendDirectMessage(username, text, clientId));
+    queue(clientId, new ClientFrame.SendDirectMessage(username, text, clientId, replyTo));
     return clientId;
   }
 
@@ -350,6 +362,10 @@ public final class ChatConnection implements AutoCloseable {
       posted(posted, posted.message());
     } else if (frame instanceof ServerFrame.DirectMessagePosted posted) {
       posted(posted, posted.message());
+    } else if (frame instanceof ServerFrame.MessageUpdated updated) {
+      updated(updated);
+    } else if (frame instanceof ServerFrame.MessageDeleted deleted) {
+      deleted(deleted);
     } else if (frame instanceof ServerFrame.MembershipChanged membership) {
       membershipChanged(membership);
     } else if (frame instanceof ServerFrame.RequestFailed failed && UNAVAILABLE.equals(failed.code())) {
@@ -421,13 +437,54 @@ public final class ChatConnection implements AutoCloseable {
     Channel room = Channel.room(joined.room());
     resume.answeredJoin(joined.room());
     // What it repeats of the live messages is no repeat: it resumes from where the channel was complete.
-    List<Message> fresh = joined.history().stream().filter(m -> resume.see(room, m)).toList();
+    List<Message> fresh = new ArrayList<>();
+    List<ServerFrame> changes = new ArrayList<>();
+    for (Message message : joined.history()) {
+      ResumeState.Seen seen = resume.see(room, message);
+      if (seen == ResumeState.Seen.NEW && !message.isDeleted()) {
+        fresh.add(message);
+      } else {
+        asFrame(room, message, seen).ifPresent(changes::add);
+      }
+    }
+    // A catch-up comes in the order of its changes; the room's history is shown in id order.
+    fresh.sort(Comparator.comparingLong(Message::id));
     List<Message> history = joined.history();
-    resume.completeThrough(room, history.isEmpty() ? 0 : history.get(history.size() - 1).seq());
+    resume.completeThrough(room, history.isEmpty() ? 0 : history.get(history.size() - 1).latestSeq());
     deliver(new ServerFrame.RoomJoined(joined.room(), joined.members(), fresh, null));
+    changes.forEach(this::deliver);
     if (Boolean.TRUE.equals(joined.more())) {
       gaps.fill(room);
     }
+  }
+
+  /**
+   * A message changed: handed on when the change is new here, as it is, or as a new message when this
+   * client never had it (the change overtook the message on its way from another node).
+   */
+  private void updated(ServerFrame.MessageUpdated updated) {
+    Message message = updated.message();
+    Channel channel = Channel.of(message, me.username());
+    if (message.from().id() == me.id()) {
+      resume.answered(message.clientId());
+    }
+    ResumeState.Seen seen = resume.see(channel, message);
+    if (seen == ResumeState.Seen.CHANGED) {
+      deliver(updated);
+    } else if (seen == ResumeState.Seen.NEW) {
+      deliver(asFrame(message));
+    }
+    gaps.checkSoon(channel);
+  }
+
+  /** A deletion takes a number of its channel too. */
+  private void deleted(ServerFrame.MessageDeleted deleted) {
+    if (deleted.seq() != null) {
+      Channel channel = deleted.room() != null ? Channel.room(deleted.room()) : Channel.direct(deleted.with());
+      resume.seeChange(channel, deleted.seq());
+      gaps.checkSoon(channel);
+    }
+    deliver(deleted);
   }
 
   private void posted(ServerFrame frame, Message message) {
@@ -468,28 +525,45 @@ public final class ChatConnection implements AutoCloseable {
         TimeUnit.MILLISECONDS);
   }
 
-  /** A message the gap filler found, as if it had come live; one already here is the fill's overlap. */
+  /**
+   * A message the gap filler found, as if it had come live: a new one, a change, or a deletion; one
+   * already here is the fill's overlap.
+   */
   private void accept(Channel channel, Message message) {
-    if (take(channel, message)) {
-      deliver(asFrame(message));
+    if (message.from() != null && message.from().id() == me.id()) {
+      resume.answered(message.clientId());
     }
+    asFrame(channel, message, resume.see(channel, message)).ifPresent(this::deliver);
   }
 
   /** A message that came over the socket: handed on the first time its seq comes. */
   private void acceptLive(Channel channel, ServerFrame frame, Message message) {
-    if (take(channel, message)) {
+    if (message.from().id() == me.id()) {
+      resume.answered(message.clientId());
+    }
+    if (resume.see(channel, message) == ResumeState.Seen.NEW) {
       deliver(frame);
     } else {
       repeated(message);
     }
   }
 
-  /** Whether the message is new here; either way, it answers its send. */
-  private boolean take(Channel channel, Message message) {
-    if (message.from().id() == me.id()) {
-      resume.answered(message.clientId());
+  /**
+   * What a message of a page or a catch-up tells the listener: a new message as it now is, a change
+   * to one it has, a deletion of one it has; nothing for a repeat or a tombstone of one it never had.
+   */
+  private static Optional<ServerFrame> asFrame(Channel channel, Message message, ResumeState.Seen seen) {
+    if (seen == ResumeState.Seen.NOTHING_NEW || (seen == ResumeState.Seen.NEW && message.isDeleted())) {
+      return Optional.empty();
     }
-    return resume.see(channel, message);
+    if (message.isDeleted()) {
+      return Optional.of(
+          switch (channel) {
+            case Channel.RoomChannel(String room) -> new ServerFrame.MessageDeleted(message.id(), room, null, message.changedSeq());
+            case Channel.DirectChannel(String with) -> new ServerFrame.MessageDeleted(message.id(), null, with, message.changedSeq());
+          });
+    }
+    return Optional.of(seen == ResumeState.Seen.NEW ? asFrame(message) : new ServerFrame.MessageUpdated(message, null));
   }
 
   private static ServerFrame asFrame(Message message) {

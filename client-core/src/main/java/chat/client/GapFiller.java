@@ -100,7 +100,7 @@ final class GapFiller {
                 return;
               }
               messages.forEach(m -> found.accept(channel, m));
-              long last = messages.isEmpty() ? from : messages.get(messages.size() - 1).seq();
+              long last = messages.isEmpty() ? from : messages.get(messages.size() - 1).latestSeq();
               resume.completeThrough(channel, Math.max(received, last));
             },
             loop);
@@ -121,7 +121,8 @@ final class GapFiller {
       if (messages.size() < size) {
         return all;
       }
-      last = messages.get(messages.size() - 1).seq();
+      // A page is in the order of each message's latest number, its seq or its last change's.
+      last = messages.get(messages.size() - 1).latestSeq();
     }
   }
 

@@ -62,12 +62,31 @@ final class ResumeState {
     return forgotten;
   }
 
+  /** What a message received tells its channel. */
+  enum Seen {
+    /** Its seq is new here: a message to show (a tombstone shows nothing). */
+    NEW,
+    /** Its seq was here and the number of its latest change was not: the message changed. */
+    CHANGED,
+    /** Both of its numbers were here: a repeat. */
+    NOTHING_NEW
+  }
+
   /**
-   * Records {@code message} in {@code channel} and says whether it is new. The first message of a
-   * channel this client knew nothing of starts it: what came before is history, not a gap.
+   * Records both numbers of {@code message} in {@code channel}: its seq and its latest change's. The
+   * first message of a channel this client knew nothing of starts it: what came before is history, not
+   * a gap.
    */
-  boolean see(Channel channel, Message message) {
-    return received.computeIfAbsent(channel, c -> new ReceivedSeqs(message.seq() - 1)).add(message.seq());
+  Seen see(Channel channel, Message message) {
+    ReceivedSeqs seqs = received.computeIfAbsent(channel, c -> new ReceivedSeqs(message.latestSeq() - 1));
+    boolean fresh = seqs.add(message.seq());
+    boolean changed = message.changedSeq() != null && seqs.add(message.changedSeq());
+    return fresh ? Seen.NEW : changed ? Seen.CHANGED : Seen.NOTHING_NEW;
+  }
+
+  /** Records a number that no message carries (a deletion's); true when it is new here. */
+  boolean seeChange(Channel channel, long seq) {
+    return received.computeIfAbsent(channel, c -> new ReceivedSeqs(seq - 1)).add(seq);
   }
 
   /** Everything in {@code channel} up to {@code seq} has come that ever will ({@link ReceivedSeqs}). */

@@ -135,6 +135,36 @@ class ChatConnectionIT {
   }
 
   @Test
+  void learnsOfTheEditsReactionsAndDeletionsMadeWhileAway() {
+    String room = bobApi.createRoom(Names.unique("room")).name();
+    Recorder annHears = new Recorder();
+    ChatConnection annSocket = connect(annApi, ann, annHears);
+    annSocket.join(room);
+    annHears.next(ServerFrame.RoomJoined.class);
+    Recorder bobHears = new Recorder();
+    ChatConnection bobSocket = connect(bobApi, bob, bobHears);
+    bobSocket.join(room);
+    bobHears.next(ServerFrame.RoomJoined.class);
+    for (String text : List.of("one", "two", "three")) {
+      bobSocket.send(room, text);
+    }
+    Eventually.within(SOON, () -> assertEquals(List.of("one", "two", "three"), annHears.texts()));
+    bobApi.editMessage(annHears.messages.get(0).id(), "one, live");
+    Eventually.within(SOON, () -> assertEquals(List.of("one, live", "two", "three"), annHears.texts()));
+
+    link.cut();
+    annHears.awaitState(ConnectionState.Reconnecting.class);
+    List<Message> sent = bobApi.roomMessages(room, ChatApi.Page.newest());
+    bobApi.editMessage(sent.get(0).id(), "one, edited while away");
+    bobApi.deleteMessage(sent.get(1).id());
+    bobApi.react(sent.get(2).id(), "\uD83D\uDC4D", true);
+    link.restore();
+
+    Eventually.within(SOON, () -> assertEquals(List.of("one, edited while away", "three"), annHears.texts()));
+    Eventually.within(SOON, () -> assertEquals(1, annHears.messages.get(1).reactions().get(0).count()));
+  }
+
+  @Test
   void catchesUpOnDirectMessagesSentWhileAway() {
     annApi.addFriend(bob.user().username());
     bobApi.addFriend(ann.user().username());

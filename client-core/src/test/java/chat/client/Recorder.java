@@ -28,6 +28,10 @@ final class Recorder implements ChatConnection.Listener {
       messages.add(posted.message());
     } else if (frame instanceof ServerFrame.DirectMessagePosted posted) {
       messages.add(posted.message());
+    } else if (frame instanceof ServerFrame.MessageUpdated updated) {
+      messages.replaceAll(m -> m.id() == updated.message().id() ? updated.message() : m);
+    } else if (frame instanceof ServerFrame.MessageDeleted deleted) {
+      messages.removeIf(m -> m.id() == deleted.id());
     }
     frames.add(frame);
   }

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static chat.client.ResumeState.Seen.CHANGED;
+import static chat.client.ResumeState.Seen.NEW;
+import static chat.client.ResumeState.Seen.NOTHING_NEW;
 
 import chat.dto.ClientFrame;
 import chat.dto.Message;
@@ -23,11 +26,11 @@ class ResumeStateTest {
   @Test
   void aMessageIsNewOnlyOncePerChannel() {
     Channel general = Channel.room("general");
-    assertTrue(resume.see(general, seq(5)));
-    assertFalse(resume.see(general, seq(5)));
-    assertTrue(resume.see(general, seq(6)));
-    assertFalse(resume.see(general, seq(6)));
-    assertTrue(resume.see(Channel.direct("bob"), seq(5)), "another channel keeps its own count");
+    assertEquals(NEW, resume.see(general, seq(5)));
+    assertEquals(NOTHING_NEW, resume.see(general, seq(5)));
+    assertEquals(NEW, resume.see(general, seq(6)));
+    assertEquals(NOTHING_NEW, resume.see(general, seq(6)));
+    assertEquals(NEW, resume.see(Channel.direct("bob"), seq(5)), "another channel keeps its own count");
   }
 
   @Test
@@ -35,11 +38,11 @@ class ResumeStateTest {
     Channel general = Channel.room("general");
     resume.see(general, seq(5));
     assertFalse(resume.hasGap(general), "what came before the first message is history");
-    assertTrue(resume.see(general, seq(7)));
+    assertEquals(NEW, resume.see(general, seq(7)));
     assertTrue(resume.hasGap(general), "6 is missing");
     assertEquals(5, resume.resumeSeq(general));
     assertEquals(7, resume.highestSeq(general));
-    assertTrue(resume.see(general, seq(6)), "6 was overtaken, not lost");
+    assertEquals(NEW, resume.see(general, seq(6)), "6 was overtaken, not lost");
     assertFalse(resume.hasGap(general));
     assertEquals(7, resume.resumeSeq(general));
   }
@@ -58,11 +61,32 @@ class ResumeStateTest {
   }
 
   @Test
+  void aChangeToAMessageIsItsOwnNumberAndComesOnce() {
+    Channel general = Channel.room("general");
+    resume.see(general, seq(5));
+    assertEquals(CHANGED, resume.see(general, changed(5, 6)), "an edit of 5 is 6");
+    assertEquals(NOTHING_NEW, resume.see(general, changed(5, 6)));
+    assertEquals(NEW, resume.see(general, changed(7, 9)), "a message never seen, edited since");
+    assertTrue(resume.hasGap(general), "8 is missing");
+    assertTrue(resume.seeChange(general, 8), "a deletion's number");
+    assertFalse(resume.hasGap(general));
+    assertEquals(9, resume.resumeSeq(general));
+  }
+
+  @Test
+  void aChannelFirstMetThroughAChangeStartsAtTheChange() {
+    Channel bob = Channel.direct("bob");
+    assertEquals(CHANGED, resume.see(bob, changed(3, 10)), "an old message of a conversation not loaded yet");
+    assertFalse(resume.hasGap(bob));
+    assertEquals(10, resume.resumeSeq(bob));
+  }
+
+  @Test
   void aChannelIsTheSameWhateverTheCaseOfItsName() {
     resume.see(Channel.room("General"), seq(5));
-    assertFalse(resume.see(Channel.room("GENERAL"), seq(5)));
+    assertEquals(NOTHING_NEW, resume.see(Channel.room("GENERAL"), seq(5)));
     resume.see(Channel.direct("Bob"), seq(2));
-    assertFalse(resume.see(Channel.direct("bob"), seq(2)));
+    assertEquals(NOTHING_NEW, resume.see(Channel.direct("bob"), seq(2)));
   }
 
   @Test
@@ -148,5 +172,10 @@ class ResumeStateTest {
 
   private static Message seq(long seq) {
     return new Message(100 + seq, seq, "general", null, ALICE, "text " + seq, Instant.EPOCH, null);
+  }
+
+  private static Message changed(long seq, long changedSeq) {
+    return new Message(
+        100 + seq, seq, "general", null, ALICE, "edited " + seq, Instant.EPOCH, null, null, changedSeq, Instant.EPOCH, null, null, null);
   }
 }

@@ -13,6 +13,8 @@ import jakarta.json.bind.annotation.JsonbTypeInfo;
       @JsonbSubtype(alias = "new_chat_message", type = ClientFrame.SendChatMessage.class),
       @JsonbSubtype(alias = "new_direct_message", type = ClientFrame.SendDirectMessage.class),
       @JsonbSubtype(alias = "delete_message", type = ClientFrame.DeleteMessage.class),
+      @JsonbSubtype(alias = "edit_message", type = ClientFrame.EditMessage.class),
+      @JsonbSubtype(alias = "react", type = ClientFrame.React.class),
       @JsonbSubtype(alias = "mark_read", type = ClientFrame.MarkRead.class),
       @JsonbSubtype(alias = "typing", type = ClientFrame.Typing.class),
       @JsonbSubtype(alias = "ping", type = ClientFrame.Ping.class)
@@ -42,11 +44,35 @@ public sealed interface ClientFrame extends Frame {
 
   record LeaveRoom(String room) implements ClientFrame {}
 
-  record SendChatMessage(String room, String text, String clientId) implements ClientFrame {}
+  /** A message to a room; {@code replyTo}, if set, the id of the message of the room it answers. */
+  record SendChatMessage(String room, String text, String clientId, Long replyTo) implements ClientFrame {
 
-  record SendDirectMessage(String to, String text, String clientId) implements ClientFrame {}
+    @JsonbCreator
+    public SendChatMessage {}
+
+    public SendChatMessage(String room, String text, String clientId) {
+      this(room, text, clientId, null);
+    }
+  }
+
+  /** A message to a friend; {@code replyTo} as for rooms, a message of the conversation. */
+  record SendDirectMessage(String to, String text, String clientId, Long replyTo) implements ClientFrame {
+
+    @JsonbCreator
+    public SendDirectMessage {}
+
+    public SendDirectMessage(String to, String text, String clientId) {
+      this(to, text, clientId, null);
+    }
+  }
 
   record DeleteMessage(Long id) implements ClientFrame {}
+
+  /** The author's new text for their message {@code id}. */
+  record EditMessage(Long id, String text) implements ClientFrame {}
+
+  /** Adds ({@code on}) or takes back the caller's {@code emoji} on message {@code id}. */
+  record React(Long id, String emoji, Boolean on) implements ClientFrame {}
 
   /** The user has read the room, or the conversation {@code with} a user, up to {@code seq}. */
   record MarkRead(String room, String with, Long seq) implements ClientFrame {}

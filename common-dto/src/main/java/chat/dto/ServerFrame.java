@@ -16,6 +16,7 @@ import java.util.Optional;
       @JsonbSubtype(alias = "member_left", type = ServerFrame.MemberLeft.class),
       @JsonbSubtype(alias = "new_chat_message", type = ServerFrame.ChatMessagePosted.class),
       @JsonbSubtype(alias = "new_direct_message", type = ServerFrame.DirectMessagePosted.class),
+      @JsonbSubtype(alias = "message_updated", type = ServerFrame.MessageUpdated.class),
       @JsonbSubtype(alias = "message_deleted", type = ServerFrame.MessageDeleted.class),
       @JsonbSubtype(alias = "friend_request", type = ServerFrame.FriendRequested.class),
       @JsonbSubtype(alias = "friend_added", type = ServerFrame.FriendAdded.class),
@@ -56,8 +57,21 @@ public sealed interface ServerFrame extends Frame {
 
   record DirectMessagePosted(Message message) implements ServerFrame {}
 
-  /** A message is gone; {@code room} or {@code with} (the other user of a conversation) says where. */
-  record MessageDeleted(long id, String room, String with) implements ServerFrame {}
+  /**
+   * A message changed (its text, its reactions): {@code message} is it as it now is, its
+   * {@code changedSeq} the change's number in its channel. A reaction names who reacted, so that each
+   * of their sockets knows the reaction is theirs.
+   */
+  record MessageUpdated(Message message, Reacted reacted) implements ServerFrame {}
+
+  /** Who added ({@code on}) or took back an emoji. */
+  record Reacted(String username, String emoji, boolean on) {}
+
+  /**
+   * A message is gone; {@code room} or {@code with} (the other user of a conversation) says where, and
+   * {@code seq} is the deletion's number in that channel.
+   */
+  record MessageDeleted(long id, String room, String with, Long seq) implements ServerFrame {}
 
   record FriendRequested(User user) implements ServerFrame {}
 

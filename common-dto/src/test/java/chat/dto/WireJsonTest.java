@@ -30,6 +30,10 @@ class WireJsonTest {
         new ClientFrame.SendChatMessage("lobby", "hello", "c-1"),
         new ClientFrame.SendDirectMessage("bob", "psst", null),
         new ClientFrame.DeleteMessage(7L),
+        new ClientFrame.SendChatMessage("lobby", "agreed", "c-3", 7L),
+        new ClientFrame.SendDirectMessage("bob", "yes", "c-4", 8L),
+        new ClientFrame.EditMessage(7L, "hello, fixed"),
+        new ClientFrame.React(7L, "\uD83D\uDC4D", true),
         new ClientFrame.MarkRead("lobby", null, 4L),
         new ClientFrame.Typing(null, "bob"),
         new ClientFrame.Ping());
@@ -51,7 +55,19 @@ class WireJsonTest {
         new ServerFrame.Typing("lobby", ALICE),
         new ServerFrame.DirectMessagePosted(
             new Message(8, 1, null, "bob", ALICE, "psst", ROOM_MESSAGE.sentAt(), null)),
-        new ServerFrame.MessageDeleted(7, "lobby", null),
+        new ServerFrame.MessageDeleted(7, "lobby", null, 12L),
+        new ServerFrame.MessageUpdated(
+            new Message(
+                9, 2, "lobby", null, ALICE, "fixed", ROOM_MESSAGE.sentAt(), "c-2", null, 5L, ROOM_MESSAGE.sentAt(),
+                new Reply(7, 1, ALICE, "hello", null),
+                List.of(new Reaction("\uD83D\uDC4D", 2, List.of("alice", "bob"), null)),
+                null),
+            new ServerFrame.Reacted("bob", "\uD83D\uDC4D", true)),
+        new ServerFrame.RoomJoined(
+            "lobby",
+            List.of(),
+            List.of(new Message(9, 2, "lobby", null, null, null, null, null, null, 6L, null, null, null, true)),
+            null),
         new ServerFrame.FriendRequested(ALICE),
         new ServerFrame.FriendAdded(ALICE),
         new ServerFrame.FriendRemoved(ALICE),

@@ -51,6 +51,8 @@ public final class PayaraNode implements AutoCloseable {
           Map.entry("CHAT_RATE_ROOMS", "1000000/1"),
           Map.entry("CHAT_RATE_SOCIAL", "1000000/1"),
           Map.entry("CHAT_RATE_DELETIONS", "1000000/1"),
+          Map.entry("CHAT_RATE_EDITS", "1000000/1"),
+          Map.entry("CHAT_RATE_REACTIONS", "1000000/1"),
           Map.entry("CHAT_RATE_PROFILES", "1000000/1"),
           Map.entry("CHAT_RATE_READS", "1000000/1"),
           Map.entry("CHAT_RATE_TYPING", "1000000/1"),

@@ -213,7 +213,7 @@ class MainViewModelTest {
     main.onFrame(joined("general"));
     main.onFrame(new ServerFrame.ChatMessagePosted(message(10, "general", null, BOB)));
 
-    main.onFrame(new ServerFrame.MessageDeleted(10, "general", null));
+    main.onFrame(new ServerFrame.MessageDeleted(10, "general", null, 11L));
 
     assertEquals(List.of(), main.inView().get().messages());
   }

@@ -1,15 +1,20 @@
 package chat.server.message;
 
 import chat.dto.Message;
+import chat.dto.Reaction;
+import chat.dto.Reply;
 import chat.dto.User;
+import chat.dto.WireJson;
 import chat.server.database.Jdbc;
 import chat.server.database.UserColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.lang.reflect.Type;
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,36 +25,69 @@ import javax.sql.DataSource;
 class HistoryStore {
 
   /**
-   * A message as clients see it: its room's name, or for a direct message the recipient's, and the
-   * users it mentions (a lookup in the mentions' key, for the few messages that have any).
+   * A message as one reader sees it (its first parameter is the reader's id, 0 for nobody's): its
+   * room's name, or for a direct message the recipient's; the users it mentions and its reactions
+   * (lookups in their keys, for the few messages that have any); and what it answers, as that is now.
    */
   static final String COLUMNS =
       """
       SELECT m.id, m.seq, r.name, m.body, m.client_id, m.sent_at, t.username,
         (SELECT array_agg(u.username ORDER BY u.username)
          FROM message_mention mm JOIN account u ON u.id = mm.account_id WHERE mm.message_id = m.id),
-        %s
+        m.changed_seq, m.edited_at, m.deleted_at IS NOT NULL,
+        (SELECT json_agg(json_build_object('emoji', g.emoji, 'count', g.count, 'users', g.users,
+                'mine', CASE WHEN g.mine THEN true END) ORDER BY g.first)
+         FROM (SELECT x.emoji, count(*) AS count, min(x.reacted_at) AS first,
+                 (array_agg(u.username ORDER BY x.reacted_at, x.account_id))[1:%d] AS users,
+                 bool_or(x.account_id = ?) AS mine
+               FROM reaction x JOIN account u ON u.id = x.account_id WHERE x.message_id = m.id
+               GROUP BY x.emoji) g),
+        o.id AS reply_id, o.seq AS reply_seq, left(o.body, %d) AS reply_text, o.deleted_at IS NOT NULL,
+        %s, %s
       FROM message m JOIN account a ON a.id = m.sender_id
         LEFT JOIN room r ON r.id = m.room_id
         LEFT JOIN conversation c ON c.id = m.conversation_id
         LEFT JOIN account t ON t.id = CASE WHEN c.user_low = m.sender_id THEN c.user_high ELSE c.user_low END
+        LEFT JOIN message o ON o.id = m.reply_to_id
+        LEFT JOIN account oa ON oa.id = o.sender_id
       """
-          .formatted(UserColumns.of("a"));
+          .formatted(Reaction.USERS_SHOWN, Reply.EXCERPT, UserColumns.of("a"), UserColumns.of("oa"));
 
-  /** One destination's live messages as one viewer sees them: without those of users the viewer blocks. */
+  private static final int FROM = 17;
+  private static final int REPLY_FROM = FROM + UserColumns.COUNT;
+  private static final Type REACTIONS = WireJson.listOf(Reaction.class);
+
+  /**
+   * One destination's messages as one viewer sees them: without those of users the viewer blocks.
+   * Parameters: the viewer, the destination, the viewer again.
+   */
   private static final String HISTORY =
       COLUMNS
           + """
-          WHERE m.%s = ? AND m.deleted_at IS NULL
+          WHERE m.%s = ?
             AND NOT EXISTS (SELECT 1 FROM block b WHERE b.blocker_id = ? AND b.blocked_id = m.sender_id)
           """;
 
+  private static final String LIVE = HISTORY + " AND m.deleted_at IS NULL";
+
   private static final String NEWEST_BEFORE =
-      "SELECT * FROM (" + HISTORY + " AND m.id < ? ORDER BY m.id DESC LIMIT ?) page ORDER BY 1";
+      "SELECT * FROM (" + LIVE + " AND m.id < ? ORDER BY m.id DESC LIMIT ?) page ORDER BY 1";
 
-  private static final String OLDEST_AFTER = HISTORY + " AND m.id > ? AND m.id < ? ORDER BY m.id LIMIT ?";
+  private static final String OLDEST_AFTER = LIVE + " AND m.id > ? AND m.id < ? ORDER BY m.id LIMIT ?";
 
-  private static final String OLDEST_AFTER_SEQ = HISTORY + " AND m.seq > ? ORDER BY m.seq LIMIT ?";
+  /**
+   * Everything after seq N: the messages sent since and never changed (the seq index), and those
+   * changed since, deleted ones included (the changes' index), in the order of the greater of their
+   * two numbers. A change always comes after the message, so a changed message's place is its
+   * changed_seq, and each branch brings the first of its own in that order.
+   */
+  private static final String OLDEST_AFTER_SEQ =
+      "SELECT * FROM (("
+          + LIVE
+          + " AND m.seq > ? AND m.changed_seq IS NULL ORDER BY m.seq LIMIT ?) UNION ALL ("
+          + HISTORY
+          + " AND m.changed_seq > ? ORDER BY m.changed_seq LIMIT ?)) page"
+          + " ORDER BY coalesce(page.changed_seq, page.seq) LIMIT ?";
 
   private DataSource dataSource;
 
@@ -62,21 +100,32 @@ class HistoryStore {
 
   /** The newest {@code limit} messages of a destination before {@code before} (exclusive), ascending. */
   List<Message> newest(Destination destination, long viewerId, long before, int limit) {
-    return query(history(NEWEST_BEFORE, destination), destinationId(destination), viewerId, before, limit);
+    return query(
+        history(NEWEST_BEFORE, destination), viewerId, destinationId(destination), viewerId, before, limit);
   }
 
   /** The first {@code limit} messages of a destination after {@code after} and before {@code before}. */
   List<Message> oldestAfter(Destination destination, long viewerId, long after, long before, int limit) {
-    return query(history(OLDEST_AFTER, destination), destinationId(destination), viewerId, after, before, limit);
+    return query(
+        history(OLDEST_AFTER, destination), viewerId, destinationId(destination), viewerId, after, before, limit);
   }
 
-  /** The first {@code limit} messages of a destination after the one numbered {@code afterSeq}. */
+  /**
+   * The first {@code limit} numbers of a destination after {@code afterSeq}: messages sent since, and
+   * messages changed since as they are now (a deleted one as a tombstone), each once.
+   */
   List<Message> oldestAfterSeq(Destination destination, long viewerId, long afterSeq, int limit) {
-    return query(history(OLDEST_AFTER_SEQ, destination), destinationId(destination), viewerId, afterSeq, limit);
+    long channel = destinationId(destination);
+    String sql = OLDEST_AFTER_SEQ.formatted(column(destination), column(destination));
+    return query(sql, viewerId, channel, viewerId, afterSeq, limit, viewerId, channel, viewerId, afterSeq, limit, limit);
   }
 
   private static String history(String sql, Destination destination) {
-    return sql.formatted(destination.isRoom() ? "room_id" : "conversation_id");
+    return sql.formatted(column(destination));
+  }
+
+  private static String column(Destination destination) {
+    return destination.isRoom() ? "room_id" : "conversation_id";
   }
 
   private static long destinationId(Destination destination) {
@@ -101,21 +150,63 @@ class HistoryStore {
     List<Message> messages = new ArrayList<>();
     try (ResultSet rows = statement.executeQuery()) {
       while (rows.next()) {
-        User from = UserColumns.read(rows, 9);
-        Array mentions = rows.getArray(8);
-        messages.add(
-            new Message(
-                rows.getLong(1),
-                rows.getLong(2),
-                rows.getString(3),
-                rows.getString(7),
-                from,
-                rows.getString(4),
-                rows.getObject(6, OffsetDateTime.class).toInstant(),
-                rows.getString(5),
-                mentions == null ? null : List.of((String[]) mentions.getArray())));
+        messages.add(rows.getBoolean(11) ? tombstone(rows) : message(rows));
       }
     }
     return messages;
+  }
+
+  private static Message message(ResultSet rows) throws SQLException {
+    Array mentions = rows.getArray(8);
+    String reactions = rows.getString(12);
+    return new Message(
+        rows.getLong(1),
+        rows.getLong(2),
+        rows.getString(3),
+        rows.getString(7),
+        UserColumns.read(rows, FROM),
+        rows.getString(4),
+        rows.getObject(6, OffsetDateTime.class).toInstant(),
+        rows.getString(5),
+        mentions == null ? null : List.of((String[]) mentions.getArray()),
+        rows.getObject(9, Long.class),
+        instant(rows.getObject(10, OffsetDateTime.class)),
+        reply(rows),
+        reactions == null ? null : WireJson.fromJson(reactions, REACTIONS),
+        null);
+  }
+
+  /** A message deleted since a catch-up's start: its numbers and channel, so the client drops it. */
+  private static Message tombstone(ResultSet rows) throws SQLException {
+    return new Message(
+        rows.getLong(1),
+        rows.getLong(2),
+        rows.getString(3),
+        rows.getString(7),
+        null,
+        null,
+        null,
+        null,
+        null,
+        rows.getObject(9, Long.class),
+        null,
+        null,
+        null,
+        true);
+  }
+
+  private static Reply reply(ResultSet rows) throws SQLException {
+    long id = rows.getLong(13);
+    if (rows.wasNull()) {
+      return null;
+    }
+    User from = UserColumns.read(rows, REPLY_FROM);
+    return rows.getBoolean(16)
+        ? new Reply(id, rows.getLong(14), from, null, true)
+        : new Reply(id, rows.getLong(14), from, rows.getString(15), null);
+  }
+
+  private static Instant instant(OffsetDateTime time) {
+    return time == null ? null : time.toInstant();
   }
 }

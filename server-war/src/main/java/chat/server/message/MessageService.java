@@ -1,17 +1,11 @@
 package chat.server.message;
 
-import chat.dto.ErrorCode;
 import chat.dto.Limits;
 import chat.dto.Message;
-import chat.dto.Role;
-import chat.dto.ServerFrame;
+import chat.dto.Reply;
 import chat.dto.User;
-import chat.dto.WireJson;
 import chat.server.config.ChatConfig;
 import chat.server.error.ChatException;
-import chat.server.events.ChatEvents;
-import chat.server.events.RoomEvent;
-import chat.server.events.UserEvent;
 import chat.server.input.InputText;
 import chat.server.ratelimit.RateLimits;
 import chat.server.room.RoomRef;
@@ -24,7 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Posting to rooms and friends, deleting, and reading history. */
+/** Posting to rooms and friends, and reading history; changes to what was posted are {@link ChangeService}'s. */
 @ApplicationScoped
 public class MessageService {
 
@@ -35,13 +29,12 @@ public class MessageService {
   private MessageWriter writer;
   private HistoryStore history;
   private ConversationStore conversationStore;
-  private DeletionStore deletions;
-  private ChatEvents events;
+  private ChangeStore targets;
+  private MessageText text;
   private SocialService social;
   private RateLimits limits;
   /** Conversation ids by the pair's ids, lower first: a conversation's id never changes. */
   private final Map<List<Long>, Long> conversations = new ConcurrentHashMap<>();
-  private int maxText;
   private int catchUpLimit;
 
   protected MessageService() {}
@@ -51,35 +44,36 @@ public class MessageService {
       MessageWriter writer,
       HistoryStore history,
       ConversationStore conversationStore,
-      DeletionStore deletions,
-      ChatEvents events,
+      ChangeStore targets,
+      MessageText text,
       SocialService social,
       RateLimits limits,
       ChatConfig config) {
     this.writer = writer;
     this.history = history;
     this.conversationStore = conversationStore;
-    this.deletions = deletions;
-    this.events = events;
+    this.targets = targets;
+    this.text = text;
     this.social = social;
     this.limits = limits;
-    this.maxText = config.maxTextLength();
     this.catchUpLimit = config.catchUpLimit();
   }
 
   /** The numbers a client keeps to, told in {@code welcome} and by {@code GET /api/limits}. */
   public Limits limits() {
-    return new Limits(maxText, DEFAULT_PAGE, MAX_PAGE, limits.rates());
+    return new Limits(text.maxText(), DEFAULT_PAGE, MAX_PAGE, limits.rates());
   }
 
   /**
    * Stores a message; the writer then sends it to everyone in the room, the sender's sockets included
    * (their acknowledgement), and a repeat of a {@code clientId}, not stored again, as {@link FanOut} says.
-   * The outcome says whether the sender is still to be answered alone.
+   * The outcome says whether the sender is still to be answered alone. {@code replyTo}, if set, is a
+   * message of the room that this one answers.
    */
-  public CompletionStage<PostOutcome> post(User sender, RoomRef room, String text, String clientId) {
+  public CompletionStage<PostOutcome> post(User sender, RoomRef room, String text, String clientId, Long replyTo) {
     checkText(text, clientId);
-    return writer.submit(new NewMessage(Destination.of(room), sender, text, clientId));
+    Destination destination = Destination.of(room);
+    return writer.submit(new NewMessage(destination, sender, text, clientId, reply(destination, replyTo)));
   }
 
   /**
@@ -91,11 +85,11 @@ public class MessageService {
     if (clientId == null) {
       throw ChatException.invalid("send a clientId, so that a retry of this call does not post twice");
     }
-    return post(service, room, text, clientId).thenApply(PostOutcome::message);
+    return post(service, room, text, clientId, null).thenApply(PostOutcome::message);
   }
 
   /** Stores a direct message to a friend, which is then sent to every socket of both, as for rooms. */
-  public CompletionStage<PostOutcome> postDirect(User sender, String to, String text, String clientId) {
+  public CompletionStage<PostOutcome> postDirect(User sender, String to, String text, String clientId, Long replyTo) {
     checkText(text, clientId);
     User recipient = social.other(sender, to);
     if (!social.friends(sender.id(), recipient.id())) {
@@ -103,40 +97,19 @@ public class MessageService {
           "direct messages go to friends only; ask " + recipient.username() + " first");
     }
     Destination destination = Destination.direct(conversation(sender.id(), recipient.id()), recipient);
-    return writer.submit(new NewMessage(destination, sender, text, clientId));
+    return writer.submit(new NewMessage(destination, sender, text, clientId, reply(destination, replyTo)));
   }
 
-  /**
-   * Deletes a message for everyone: its author or an administrator may. Those who could see it are told
-   * on every node; it is gone from history and catch-up.
-   */
-  public void delete(User caller, Long messageId) {
-    if (messageId == null) {
-      throw ChatException.invalid("which message? send its id");
+  /** What a reply carries of the message it answers, which must be a live one of its own channel. */
+  private Reply reply(Destination destination, Long replyTo) {
+    if (replyTo == null) {
+      return null;
     }
-    limits.deletions().acquire(caller.id());
-    Deletable message =
-        deletions.deletable(messageId).orElseThrow(() -> ChatException.notFound("no message " + messageId));
-    if (message.senderId() != caller.id() && caller.role() != Role.ADMIN) {
-      throw ChatException.forbidden("only its author or an administrator may delete a message");
-    }
-    if (!deletions.delete(messageId, caller.id())) {
-      throw ChatException.notFound("no message " + messageId);
-    }
-    announceDeletion(message);
-  }
-
-  private void announceDeletion(Deletable message) {
-    if (message.room() != null) {
-      String frame = WireJson.toJson(new ServerFrame.MessageDeleted(message.id(), message.room(), null));
-      events.publish(RoomEvent.notice(message.roomId(), frame));
-      return;
-    }
-    // In a conversation each side is told whom the conversation is with: the other one.
-    ServerFrame toLow = new ServerFrame.MessageDeleted(message.id(), null, message.highName());
-    ServerFrame toHigh = new ServerFrame.MessageDeleted(message.id(), null, message.lowName());
-    events.publishAll(
-        List.of(UserEvent.to(message.lowId(), WireJson.toJson(toLow)), UserEvent.to(message.highId(), WireJson.toJson(toHigh))));
+    return targets
+        .target(replyTo)
+        .filter(original -> original.isIn(destination))
+        .map(Target::asReply)
+        .orElseThrow(() -> ChatException.invalid("replyTo must be a message of the same room or conversation"));
   }
 
   /**
@@ -206,16 +179,9 @@ public class MessageService {
 
   private void checkText(String text, String clientId) {
     InputText.plain("clientId", clientId);
-    InputText.multiline("text", text);
     if (clientId != null && (clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID)) {
       throw ChatException.invalid("clientId must be 1 to 64 characters");
     }
-    if (text == null || text.isBlank()) {
-      throw ChatException.invalid("a message needs some text");
-    }
-    if (text.codePointCount(0, text.length()) > maxText) {
-      throw new ChatException(
-          ErrorCode.PAYLOAD_TOO_LARGE, "a message is at most " + maxText + " characters");
-    }
+    this.text.check(text);
   }
 }

@@ -70,10 +70,10 @@ public class MessageStore {
         UPDATE conversation SET last_seq = top.seq FROM unnest(?::bigint[], ?::bigint[]) AS top(id, seq)
         WHERE conversation.id = top.id
       ), inserted AS (
-        INSERT INTO message (room_id, conversation_id, seq, sender_id, body, client_id, sent_at)
-        SELECT room_id, conversation_id, seq, sender_id, body, client_id, ?::timestamptz FROM
-          unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[]) WITH ORDINALITY
-            AS batch(room_id, conversation_id, seq, sender_id, body, client_id, position)
+        INSERT INTO message (room_id, conversation_id, seq, sender_id, body, client_id, reply_to_id, sent_at)
+        SELECT room_id, conversation_id, seq, sender_id, body, client_id, reply_to_id, ?::timestamptz FROM
+          unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[])
+            WITH ORDINALITY AS batch(room_id, conversation_id, seq, sender_id, body, client_id, reply_to_id, position)
         ORDER BY position
         ON CONFLICT (sender_id, client_id) WHERE client_id IS NOT NULL DO NOTHING
         RETURNING id, room_id, conversation_id, seq
@@ -105,6 +105,7 @@ public class MessageStore {
       WHERE client_id IS NOT NULL AND (sender_id, client_id) IN (SELECT * FROM unnest(?::bigint[], ?::text[]))
       """;
 
+  /** The originals of repeats, read for no one in particular (0): none of their reactions is the reader's. */
   private static final String ORIGINALS = HistoryStore.COLUMNS + "WHERE m.id = ANY(?)";
 
   private DataSource dataSource;
@@ -173,7 +174,8 @@ public class MessageStore {
       return originals;
     }
     try (PreparedStatement select = connection.prepareStatement(ORIGINALS)) {
-      select.setArray(1, connection.createArrayOf("bigint", repeated.toArray()));
+      select.setLong(1, 0);
+      select.setArray(2, connection.createArrayOf("bigint", repeated.toArray()));
       for (Message original : HistoryStore.read(select)) {
         originals.put(new ClientKey(original.from().id(), original.clientId()), original);
       }
@@ -216,7 +218,8 @@ public class MessageStore {
       insert.setArray(9, array(connection, "bigint", rows, m -> m.sender().id()));
       insert.setArray(10, array(connection, "text", rows, NewMessage::text));
       insert.setArray(11, array(connection, "text", rows, NewMessage::clientId));
-      bindMentions(connection, insert, 12, rows, numbered.freshSeqs());
+      insert.setArray(12, array(connection, "bigint", rows, m -> m.replyTo() == null ? null : m.replyTo().id()));
+      bindMentions(connection, insert, 13, rows, numbered.freshSeqs());
       try (ResultSet stored = insert.executeQuery()) {
         while (stored.next()) {
           long roomId = stored.getLong(2);
@@ -321,7 +324,12 @@ public class MessageStore {
         message.text(),
         sentAt,
         message.clientId(),
-        row.mentions());
+        row.mentions(),
+        null,
+        null,
+        message.replyTo(),
+        null,
+        null);
   }
 
   private static Array array(

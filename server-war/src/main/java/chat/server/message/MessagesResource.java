@@ -1,15 +1,20 @@
 package chat.server.message;
 
 import chat.dto.Message;
+import chat.dto.MessageEdit;
 import chat.server.account.Caller;
 import chat.server.account.RequiresUser;
+import chat.server.error.ChatException;
 import chat.server.input.QueryParams;
 import chat.server.room.RoomService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,8 +24,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.util.List;
 
 /**
- * History, {@code GET /api/rooms/{name}/messages} and {@code GET /api/dms/{username}/messages}, and
- * {@code DELETE /api/messages/{id}}.
+ * History, {@code GET /api/rooms/{name}/messages} and {@code GET /api/dms/{username}/messages}, and the
+ * changes to a message: {@code PATCH} and {@code DELETE /api/messages/{id}}, its reactions.
  */
 @ApplicationScoped
 @Path("")
@@ -29,13 +34,15 @@ import java.util.List;
 public class MessagesResource {
 
   private MessageService messages;
+  private ChangeService changes;
   private RoomService rooms;
 
   protected MessagesResource() {}
 
   @Inject
-  MessagesResource(MessageService messages, RoomService rooms) {
+  MessagesResource(MessageService messages, ChangeService changes, RoomService rooms) {
     this.messages = messages;
+    this.changes = changes;
     this.rooms = rooms;
   }
 
@@ -56,6 +63,30 @@ public class MessagesResource {
   @DELETE
   @Path("messages/{id}")
   public void delete(@PathParam("id") String id, @Context SecurityContext security) {
-    messages.delete(Caller.of(security), QueryParams.optionalLong("id", id));
+    changes.delete(Caller.of(security), QueryParams.optionalLong("id", id));
+  }
+
+  @PATCH
+  @Path("messages/{id}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Message edit(@PathParam("id") String id, MessageEdit edit, @Context SecurityContext security) {
+    if (edit == null) {
+      throw ChatException.invalid("send the new text: {\"text\": ...}");
+    }
+    return changes.edit(Caller.of(security), QueryParams.optionalLong("id", id), edit.text());
+  }
+
+  @PUT
+  @Path("messages/{id}/reactions/{emoji}")
+  public Message react(
+      @PathParam("id") String id, @PathParam("emoji") String emoji, @Context SecurityContext security) {
+    return changes.react(Caller.of(security), QueryParams.optionalLong("id", id), emoji, true);
+  }
+
+  @DELETE
+  @Path("messages/{id}/reactions/{emoji}")
+  public Message unreact(
+      @PathParam("id") String id, @PathParam("emoji") String emoji, @Context SecurityContext security) {
+    return changes.react(Caller.of(security), QueryParams.optionalLong("id", id), emoji, false);
   }
 }

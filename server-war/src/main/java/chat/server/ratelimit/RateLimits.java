@@ -19,6 +19,8 @@ public class RateLimits {
   private RateLimit rooms;
   private RateLimit social;
   private RateLimit deletions;
+  private RateLimit edits;
+  private RateLimit reactions;
   private RateLimit profiles;
   private RateLimit reads;
   private RateLimit typing;
@@ -36,6 +38,8 @@ public class RateLimits {
       @ConfigProperty(name = "chat.rate.rooms", defaultValue = "5/60") String rooms,
       @ConfigProperty(name = "chat.rate.social", defaultValue = "30/60") String social,
       @ConfigProperty(name = "chat.rate.deletions", defaultValue = "30/60") String deletions,
+      @ConfigProperty(name = "chat.rate.edits", defaultValue = "30/60") String edits,
+      @ConfigProperty(name = "chat.rate.reactions", defaultValue = "60/60") String reactions,
       @ConfigProperty(name = "chat.rate.profiles", defaultValue = "10/60") String profiles,
       @ConfigProperty(name = "chat.rate.reads", defaultValue = "60/10") String reads,
       @ConfigProperty(name = "chat.rate.typing", defaultValue = "30/10") String typing,
@@ -48,6 +52,8 @@ public class RateLimits {
     this.rooms = RateLimit.parse("new rooms", rooms);
     this.social = RateLimit.parse("friend and block changes", social);
     this.deletions = RateLimit.parse("deletions", deletions);
+    this.edits = RateLimit.parse("edits", edits);
+    this.reactions = RateLimit.parse("reactions", reactions);
     this.profiles = RateLimit.parse("profile changes", profiles);
     this.reads = RateLimit.parse("read markers, mutes and channel lists", reads);
     this.typing = RateLimit.parse("typing notices", typing);
@@ -65,6 +71,8 @@ public class RateLimits {
     rates.put("rooms", rooms.rate("user"));
     rates.put("social", social.rate("user"));
     rates.put("deletions", deletions.rate("user"));
+    rates.put("edits", edits.rate("user"));
+    rates.put("reactions", reactions.rate("user"));
     rates.put("profiles", profiles.rate("user"));
     rates.put("reads", reads.rate("user"));
     rates.put("typing", typing.rate("user"));
@@ -98,6 +106,16 @@ public class RateLimits {
   /** Message deletions, per user: each tells everyone who could see the message. */
   public RateLimit deletions() {
     return deletions;
+  }
+
+  /** Edits, per user: each tells everyone who can see the message. */
+  public RateLimit edits() {
+    return edits;
+  }
+
+  /** Reactions added or taken back, per user: each tells everyone who can see the message. */
+  public RateLimit reactions() {
+    return reactions;
   }
 
   /** Profile changes, per user: each tells everyone who shares a room with the user. */

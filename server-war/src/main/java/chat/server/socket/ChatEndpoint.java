@@ -13,6 +13,7 @@ import chat.server.config.NodeIdentity;
 import chat.server.error.ChatException;
 import chat.server.error.DatabaseFailure;
 import chat.server.message.HistoryRange;
+import chat.server.message.ChangeService;
 import chat.server.message.MessageService;
 import chat.server.message.PostOutcome;
 import chat.server.presence.UserPresence;
@@ -71,6 +72,7 @@ public class ChatEndpoint {
   private LocalSockets sockets;
   private RoomMembership membership;
   private MessageService messages;
+  private ChangeService changes;
   private NodeIdentity node;
   private ChatConfig config;
   private SessionTimers timers;
@@ -90,6 +92,7 @@ public class ChatEndpoint {
       LocalSockets sockets,
       RoomMembership membership,
       MessageService messages,
+      ChangeService changes,
       NodeIdentity node,
       ChatConfig config,
       SessionTimers timers,
@@ -104,6 +107,7 @@ public class ChatEndpoint {
     this.sockets = sockets;
     this.membership = membership;
     this.messages = messages;
+    this.changes = changes;
     this.node = node;
     this.config = config;
     this.timers = timers;
@@ -221,11 +225,18 @@ public class ChatEndpoint {
       limited(connection);
       answer(
           connection,
-          messages.postDirect(connection.user(), direct.to(), direct.text(), direct.clientId()),
+          messages.postDirect(connection.user(), direct.to(), direct.text(), direct.clientId(), direct.replyTo()),
           direct.clientId(),
           ServerFrame.DirectMessagePosted::new);
     } else if (frame instanceof ClientFrame.DeleteMessage delete) {
-      messages.delete(connection.user(), delete.id());
+      changes.delete(connection.user(), delete.id());
+    } else if (frame instanceof ClientFrame.EditMessage edit) {
+      changes.edit(connection.user(), edit.id(), edit.text());
+    } else if (frame instanceof ClientFrame.React react) {
+      if (react.on() == null) {
+        throw ChatException.invalid("say whether the reaction is 'on' (true) or taken back (false)");
+      }
+      changes.react(connection.user(), react.id(), react.emoji(), react.on());
     } else if (frame instanceof ClientFrame.MarkRead read) {
       markers.mark(connection.user(), read.room(), read.with(), read.seq());
     } else if (frame instanceof ClientFrame.Typing notice) {
@@ -243,7 +254,7 @@ public class ChatEndpoint {
     limited(connection);
     answer(
         connection,
-        messages.post(connection.user(), room, send.text(), send.clientId()),
+        messages.post(connection.user(), room, send.text(), send.clientId(), send.replyTo()),
         send.clientId(),
         ServerFrame.ChatMessagePosted::new);
   }

@@ -103,10 +103,11 @@ public class RoomMembership {
     boolean more = shown.size() < history.size();
     // Live messages held back during the join are dropped if the history has them, or if the client
     // said it has them (an id; one that sends a seq drops its repeats itself).
+    // A catch-up is in the order of its changes, not of its ids: its newest message is the largest id.
     long lastShown =
         shown.isEmpty()
             ? (range.after() == null ? 0 : range.after())
-            : shown.get(shown.size() - 1).id();
+            : shown.stream().mapToLong(Message::id).max().getAsLong();
     String roomJoined =
         WireJson.toJson(
             new ServerFrame.RoomJoined(room.name(), presence.members(room.id()), shown, more ? true : null));
@@ -129,12 +130,18 @@ public class RoomMembership {
     int count = Math.min(history.size(), messages.catchUpLimit());
     long chars = 0;
     for (int i = 0; i < count; i++) {
-      chars += history.get(i).text().length() + MESSAGE_OVERHEAD_CHARS;
+      chars += length(history.get(i)) + MESSAGE_OVERHEAD_CHARS;
       if (chars > catchUpChars && i > 0) {
         return history.subList(0, i);
       }
     }
     return history.subList(0, count);
+  }
+
+  /** The characters of a message's text and of the text it quotes; none for a tombstone. */
+  private static int length(Message message) {
+    int quoted = message.replyTo() == null || message.replyTo().text() == null ? 0 : message.replyTo().text().length();
+    return (message.text() == null ? 0 : message.text().length()) + quoted;
   }
 
   /**

@@ -58,6 +58,11 @@ public final class ChatHttp {
     return send(request(path, token).DELETE());
   }
 
+  /** A PUT without a body (a reaction). */
+  public HttpReply put(String path, String token) {
+    return send(request(path, token).PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
   public HttpReply post(String path, String token, Object body) {
     return postRaw(path, token, WireJson.toJson(body));
   }

@@ -1,0 +1,2 @@
+/** The emoji the chat knows: reactions are made of them, and {@code :shortcode:} text names them. */
+package chat.server.emoji;

@@ -1,0 +1,220 @@
+package chat.server.message;
+
+import chat.dto.Message;
+import chat.dto.Reply;
+import chat.server.database.Jdbc;
+import chat.server.database.UserColumns;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
+
+/**
+ * Changes to stored messages: edits, reactions and deletions. Each takes its channel's next seq in
+ * the transaction that makes it (docs/decisions/0030), so that a client resuming after a seq learns of
+ * it as it learns of new messages.
+ *
+ * <p>Each change locks the message's row first, then its channel's (the row the message writer locks
+ * to number messages, which keeps numbers in commit order); the writer never locks a message's row, so
+ * the two cannot wait on each other in a circle.
+ */
+@ApplicationScoped
+class ChangeStore {
+
+  private static final String TARGET =
+      """
+      SELECT m.seq, left(m.body, %d), m.room_id, r.name, m.conversation_id,
+        c.user_low, low.username, c.user_high, high.username, %s
+      FROM message m JOIN account a ON a.id = m.sender_id
+        LEFT JOIN room r ON r.id = m.room_id
+        LEFT JOIN conversation c ON c.id = m.conversation_id
+        LEFT JOIN account low ON low.id = c.user_low
+        LEFT JOIN account high ON high.id = c.user_high
+      WHERE m.id = ? AND m.deleted_at IS NULL
+      """
+          .formatted(Reply.EXCERPT, UserColumns.of("a"));
+
+  private static final String LOCK_MESSAGE =
+      "SELECT 1 FROM message WHERE id = ? AND deleted_at IS NULL FOR NO KEY UPDATE";
+
+  /**
+   * As the writer's lock does (MessageStore), this ends the transaction if it idles while holding the
+   * channel's row, so a node frozen mid-change does not stop the channel's messages.
+   */
+  private static final String NEXT_SEQ =
+      "UPDATE %s SET last_seq = last_seq + 1 WHERE id = ?"
+          + " RETURNING last_seq, set_config('idle_in_transaction_session_timeout', '3s', true)";
+
+  private static final String EDIT =
+      "UPDATE message SET body = ?, edited_at = clock_timestamp(), changed_seq = ? WHERE id = ?";
+
+  private static final String FORGET_MENTIONS = "DELETE FROM message_mention WHERE message_id = ?";
+
+  /** Whom an edited text mentions, as the writer finds them for a new one: users who can see it. */
+  private static final String MENTION =
+      """
+      INSERT INTO message_mention (message_id, account_id)
+      SELECT m.id, a.id FROM message m JOIN account a ON lower(a.username) = ANY(?::text[])
+      WHERE m.id = ?
+        AND (EXISTS (SELECT 1 FROM room_member rm WHERE rm.room_id = m.room_id AND rm.account_id = a.id)
+          OR EXISTS (SELECT 1 FROM conversation c WHERE c.id = m.conversation_id AND a.id IN (c.user_low, c.user_high)))
+      """;
+
+  private static final String DELETE =
+      "UPDATE message SET deleted_at = clock_timestamp(), deleted_by = ?, changed_seq = ? WHERE id = ?";
+
+  private static final String REACT =
+      "INSERT INTO reaction (message_id, emoji, account_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
+
+  private static final String UNREACT = "DELETE FROM reaction WHERE message_id = ? AND emoji = ? AND account_id = ?";
+
+  private static final String CHANGED = "UPDATE message SET changed_seq = ? WHERE id = ?";
+
+  private static final String AS_NOW = HistoryStore.COLUMNS + "WHERE m.id = ?";
+
+  private static final String MEMBER = "SELECT 1 FROM room_member WHERE room_id = ? AND account_id = ?";
+
+  private DataSource dataSource;
+
+  protected ChangeStore() {}
+
+  @Inject
+  ChangeStore(DataSource dataSource) {
+    this.dataSource = dataSource;
+  }
+
+  /** A message not deleted: who wrote it, where it is and how it starts. */
+  Optional<Target> target(long messageId) {
+    return Jdbc.withConnection(
+        dataSource,
+        connection -> {
+          try (PreparedStatement select = connection.prepareStatement(TARGET)) {
+            select.setLong(1, messageId);
+            try (ResultSet row = select.executeQuery()) {
+              if (!row.next()) {
+                return Optional.empty();
+              }
+              return Optional.of(
+                  new Target(
+                      messageId,
+                      row.getLong(1),
+                      UserColumns.read(row, 10),
+                      row.getString(2),
+                      row.getLong(3),
+                      row.getString(4),
+                      row.getLong(5),
+                      row.getLong(6),
+                      row.getString(7),
+                      row.getLong(8),
+                      row.getString(9)));
+            }
+          }
+        });
+  }
+
+  /** Whether {@code accountId} is a member of the target's room (in a conversation: one of its two). */
+  boolean takesPart(Target target, long accountId) {
+    if (!target.inRoom()) {
+      return accountId == target.lowId() || accountId == target.highId();
+    }
+    return Jdbc.withConnection(
+        dataSource, connection -> !Jdbc.strings(connection, MEMBER, target.roomId(), accountId).isEmpty());
+  }
+
+  /** Gives the message its new text; the message as it now is, or empty when it was deleted meanwhile. */
+  Optional<Message> edit(Target target, String text, List<String> mentioned) {
+    return Jdbc.inTransaction(
+        dataSource,
+        connection -> {
+          if (!locked(connection, target)) {
+            return Optional.empty();
+          }
+          long seq = nextSeq(connection, target);
+          Jdbc.update(connection, EDIT, text, seq, target.id());
+          Jdbc.update(connection, FORGET_MENTIONS, target.id());
+          if (!mentioned.isEmpty()) {
+            try (PreparedStatement mention = connection.prepareStatement(MENTION)) {
+              mention.setArray(1, connection.createArrayOf("text", mentioned.toArray()));
+              mention.setLong(2, target.id());
+              mention.executeUpdate();
+            }
+          }
+          return Optional.of(asNow(connection, target.id()));
+        });
+  }
+
+  /** Marks the message deleted; the deletion's seq, or empty when it already was. */
+  OptionalLong delete(Target target, long deletedBy) {
+    return Jdbc.inTransaction(
+        dataSource,
+        connection -> {
+          if (!locked(connection, target)) {
+            return OptionalLong.empty();
+          }
+          long seq = nextSeq(connection, target);
+          Jdbc.update(connection, DELETE, deletedBy, seq, target.id());
+          return OptionalLong.of(seq);
+        });
+  }
+
+  /**
+   * Adds or takes back one user's emoji; the message as it now is, or empty when nothing changed (the
+   * emoji was there already, or was not) or the message was deleted meanwhile. Nothing that changes
+   * nothing takes a seq.
+   */
+  Optional<Message> react(Target target, long accountId, String emoji, boolean on) {
+    return Jdbc.inTransaction(
+        dataSource,
+        connection -> {
+          if (!locked(connection, target)) {
+            return Optional.empty();
+          }
+          int changed;
+          try (PreparedStatement reaction = connection.prepareStatement(on ? REACT : UNREACT)) {
+            Jdbc.bind(reaction, target.id(), emoji, accountId);
+            changed = reaction.executeUpdate();
+          }
+          if (changed == 0) {
+            return Optional.empty();
+          }
+          Jdbc.update(connection, CHANGED, nextSeq(connection, target), target.id());
+          return Optional.of(asNow(connection, target.id()));
+        });
+  }
+
+  /** The message as everyone sees it now; empty once it is deleted. */
+  Optional<Message> asNow(long messageId) {
+    return Jdbc.withConnection(
+        dataSource, connection -> Optional.of(asNow(connection, messageId)).filter(m -> !m.isDeleted()));
+  }
+
+  private static boolean locked(Connection connection, Target target) throws SQLException {
+    return !Jdbc.strings(connection, LOCK_MESSAGE, target.id()).isEmpty();
+  }
+
+  private static long nextSeq(Connection connection, Target target) throws SQLException {
+    String table = target.inRoom() ? "room" : "conversation";
+    try (PreparedStatement next = connection.prepareStatement(NEXT_SEQ.formatted(table))) {
+      next.setLong(1, target.inRoom() ? target.roomId() : target.conversationId());
+      try (ResultSet row = next.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+
+  /** The message as everyone sees it now, read for no one in particular. */
+  private static Message asNow(Connection connection, long messageId) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement(AS_NOW)) {
+      select.setLong(1, 0);
+      select.setLong(2, messageId);
+      return HistoryStore.read(select).get(0);
+    }
+  }
+}

@@ -1,0 +1,36 @@
+package chat.server.message;
+
+import chat.dto.ErrorCode;
+import chat.server.config.ChatConfig;
+import chat.server.error.ChatException;
+import chat.server.input.InputText;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** The rules a message's text keeps, new or edited: some text, of at most {@code maxText} characters. */
+@ApplicationScoped
+class MessageText {
+
+  private int maxText;
+
+  protected MessageText() {}
+
+  @Inject
+  MessageText(ChatConfig config) {
+    this.maxText = config.maxTextLength();
+  }
+
+  int maxText() {
+    return maxText;
+  }
+
+  void check(String text) {
+    InputText.multiline("text", text);
+    if (text == null || text.isBlank()) {
+      throw ChatException.invalid("a message needs some text");
+    }
+    if (text.codePointCount(0, text.length()) > maxText) {
+      throw new ChatException(ErrorCode.PAYLOAD_TOO_LARGE, "a message is at most " + maxText + " characters");
+    }
+  }
+}
