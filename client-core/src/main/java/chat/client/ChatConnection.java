@@ -439,6 +439,7 @@ public final class ChatConnection implements AutoCloseable {
     // What it repeats of the live messages is no repeat: it resumes from where the channel was complete.
     List<Message> fresh = new ArrayList<>();
     List<ServerFrame> changes = new ArrayList<>();
+    resume.beginAt(room, joined.history());
     for (Message message : joined.history()) {
       ResumeState.Seen seen = resume.see(room, message);
       if (seen == ResumeState.Seen.NEW && !message.isDeleted()) {
@@ -449,8 +450,8 @@ public final class ChatConnection implements AutoCloseable {
     }
     // A catch-up comes in the order of its changes; the room's history is shown in id order.
     fresh.sort(Comparator.comparingLong(Message::id));
-    List<Message> history = joined.history();
-    resume.completeThrough(room, history.isEmpty() ? 0 : history.get(history.size() - 1).latestSeq());
+    // Complete up to its highest number: a catch-up's last, or the newest page's latest change.
+    resume.completeThrough(room, joined.history().stream().mapToLong(Message::latestSeq).max().orElse(0));
     deliver(new ServerFrame.RoomJoined(joined.room(), joined.members(), fresh, null));
     changes.forEach(this::deliver);
     if (Boolean.TRUE.equals(joined.more())) {

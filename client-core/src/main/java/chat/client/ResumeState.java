@@ -84,6 +84,14 @@ final class ResumeState {
     return fresh ? Seen.NEW : changed ? Seen.CHANGED : Seen.NOTHING_NEW;
   }
 
+  /**
+   * A page of history begins a channel this client knew nothing of at the page's first seq: a message
+   * of it changed after the later ones were sent carries a higher number, which must not start it.
+   */
+  void beginAt(Channel channel, List<Message> page) {
+    page.stream().mapToLong(Message::seq).min().ifPresent(first -> received.putIfAbsent(channel, new ReceivedSeqs(first - 1)));
+  }
+
   /** Records a number that no message carries (a deletion's); true when it is new here. */
   boolean seeChange(Channel channel, long seq) {
     return received.computeIfAbsent(channel, c -> new ReceivedSeqs(seq - 1)).add(seq);

@@ -74,6 +74,14 @@ class ResumeStateTest {
   }
 
   @Test
+  void aFirstPageWhoseOldestMessageChangedLastIsAllNew() {
+    Channel general = Channel.room("general");
+    List<Message> page = List.of(changed(51, 105), seq(52), seq(53));
+    resume.beginAt(general, page);
+    assertEquals(List.of(NEW, NEW, NEW), page.stream().map(m -> resume.see(general, m)).toList());
+  }
+
+  @Test
   void aChannelFirstMetThroughAChangeStartsAtTheChange() {
     Channel bob = Channel.direct("bob");
     assertEquals(CHANGED, resume.see(bob, changed(3, 10)), "an old message of a conversation not loaded yet");

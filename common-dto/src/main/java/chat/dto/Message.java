@@ -52,6 +52,12 @@ public record Message(
         id, seq, room, to, author, text, sentAt, clientId, mentions, changedSeq, editedAt, replyTo, reactions, deleted);
   }
 
+  /** The same message answering {@code reply} (what it answers as that is now). */
+  public Message withReplyTo(Reply reply) {
+    return new Message(
+        id, seq, room, to, from, text, sentAt, clientId, mentions, changedSeq, editedAt, reply, reactions, deleted);
+  }
+
   /** The highest number the message carries: the seq of its last change, or its own. */
   public long latestSeq() {
     return changedSeq == null ? seq : Math.max(seq, changedSeq);

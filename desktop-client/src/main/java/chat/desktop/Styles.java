@@ -47,6 +47,10 @@ public final class Styles {
   public static final String THEIRS = "theirs";
   /** A message that mentions the user looking. */
   public static final String MENTION = "mention";
+  public static final String EDITED = "edited";
+  public static final String QUOTE = "quote";
+  public static final String REACTION = "reaction";
+  public static final String EMOJI_PICK = "emoji-pick";
   public static final String TYPING = "typing";
 
   /** AtlantaFX's compact size, for buttons inside a list's rows. */

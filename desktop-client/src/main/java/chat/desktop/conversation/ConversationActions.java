@@ -1,6 +1,7 @@
 package chat.desktop.conversation;
 
 import chat.client.Channel;
+import chat.dto.Emoji;
 import chat.dto.Message;
 import java.util.List;
 import java.util.OptionalInt;
@@ -8,8 +9,11 @@ import java.util.OptionalInt;
 /** What a conversation asks of the server. */
 public interface ConversationActions {
 
-  /** Sends {@code text}; returns the clientId its acknowledgement or refusal will carry. */
-  String send(Channel channel, String text);
+  /**
+   * Sends {@code text}, answering the message {@code replyTo} (null for none); returns the clientId its
+   * acknowledgement or refusal will carry.
+   */
+  String send(Channel channel, String text, Long replyTo);
 
   /** The server's page of messages before {@code beforeId} (the newest when null), ascending. */
   List<Message> history(Channel channel, Long beforeId);
@@ -18,6 +22,15 @@ public interface ConversationActions {
   OptionalInt historyPage();
 
   void delete(long messageId);
+
+  /** The author's new text: the message as it now is. */
+  Message edit(long messageId, String text);
+
+  /** Adds ({@code on}) or takes back the user's {@code emoji}: the message as it now is. */
+  Message react(long messageId, String emoji, boolean on);
+
+  /** The emoji reactions may be, in the picker's order. */
+  List<Emoji> emoji();
 
   /** Tells every device of the user's that the channel is read up to {@code seq}. */
   void markRead(Channel channel, long seq);

@@ -5,12 +5,16 @@ import chat.desktop.Cells;
 import chat.desktop.Styles;
 import chat.desktop.UserLabels;
 import chat.desktop.View;
+import chat.dto.Emoji;
 import chat.dto.Message;
+import chat.dto.Reaction;
+import chat.dto.Reply;
 import chat.dto.User;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -21,18 +25,25 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.DataFormat;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
 /**
  * A conversation: older history on demand (or on scrolling to the top), live messages, the sender's
@@ -42,6 +53,10 @@ public final class ConversationView implements View {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm").withZone(ZoneId.systemDefault());
+  /** The characters of a quoted message shown, on one line. */
+  private static final int EXCERPT = 80;
 
   private final ConversationViewModel model;
   private final SenderActions senders;
@@ -90,6 +105,10 @@ public final class ConversationView implements View {
     VBox.setVgrow(messages, Priority.ALWAYS);
     followNewMessages(messages);
     loadOlderAtTheTop(messages);
+    // A row is drawn from its message and from whether it is being edited: an edit begun or ended redraws.
+    model.editing().addListener((o, was, now) -> messages.refresh());
+    bringIntoView(messages);
+    model.loadEmoji();
 
     TextField draft = new TextField();
     draft.setId("draft");
@@ -108,7 +127,7 @@ public final class ConversationView implements View {
     typing.setId("typing");
     typing.getStyleClass().addAll(Styles.MUTED, Styles.TYPING);
     typing.textProperty().bind(Bindings.createStringBinding(() -> typingLine(model.typing()), model.typing()));
-    VBox composer = new VBox(4, typing, new HBox(6, draft, send), error);
+    VBox composer = new VBox(4, typing, replyBar(), new HBox(6, draft, send), error);
     composer.setPadding(new Insets(8));
 
     VBox conversation = new VBox(older, messages, composer);
@@ -118,6 +137,42 @@ public final class ConversationView implements View {
       pane.setRight(members());
     }
     return pane;
+  }
+
+  /** "Replying to ann: ..." above the draft while it answers a message, with a way to stop. */
+  private Node replyBar() {
+    Label answering = new Label();
+    answering.setId("replyingTo");
+    answering.getStyleClass().add(Styles.MUTED);
+    answering.textProperty().bind(model.replyingTo().map(m -> "Replying to " + UserLabels.name(m.from()) + ": " + excerpt(m.text())));
+    Button cancel = new Button("×");
+    cancel.setId("cancelReply");
+    cancel.getStyleClass().add(Styles.SMALL);
+    cancel.setOnAction(e -> model.cancelReply());
+    HBox bar = new HBox(6, answering, cancel);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.visibleProperty().bind(model.replyingTo().isNotNull());
+    bar.managedProperty().bind(bar.visibleProperty());
+    return bar;
+  }
+
+  /** Scrolls to, and selects, the message the model asks to show (a quote's original). */
+  private void bringIntoView(ListView<Message> messages) {
+    model
+        .shown()
+        .addListener(
+            (o, was, id) -> {
+              if (id == null) {
+                return;
+              }
+              for (int i = 0; i < messages.getItems().size(); i++) {
+                if (messages.getItems().get(i).id() == id) {
+                  scrollFullyTo(messages, i);
+                  messages.getSelectionModel().clearAndSelect(i);
+                  return;
+                }
+              }
+            });
   }
 
   private Node members() {
@@ -165,10 +220,29 @@ public final class ConversationView implements View {
                 change -> {
                   while (change.next()) {
                     if (change.wasAdded() && change.getTo() == messages.getItems().size()) {
-                      messages.scrollTo(messages.getItems().size() - 1);
+                      scrollFullyTo(messages, messages.getItems().size() - 1);
                     }
                   }
                 });
+  }
+
+  /**
+   * Scrolls row {@code index} into view, and again once the rows are laid out: the list guesses the
+   * height of rows it has not drawn, and a tall row (a quote, reactions) at the end was left half
+   * hidden by the first guess.
+   */
+  private static void scrollFullyTo(ListView<Message> messages, int index) {
+    messages.scrollTo(index);
+    Platform.runLater(
+        () -> {
+          int last = messages.getItems().size() - 1;
+          if (index < last) {
+            messages.scrollTo(index);
+          } else if (messages.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            // To the very end, however tall the last row turned out to be.
+            flow.scrollPixels(Double.MAX_VALUE);
+          }
+        });
   }
 
   private void loadOlderAtTheTop(ListView<Message> messages) {
@@ -209,13 +283,28 @@ public final class ConversationView implements View {
     Button actions = new Button("⋯");
     actions.getStyleClass().add(Styles.MESSAGE_ACTIONS);
     actions.setOnAction(e -> menu.show(actions, Side.BOTTOM, 0, 0));
-    HBox meta = new HBox(8, sender(message.from()), time, gap, actions);
+    HBox meta = new HBox(8, sender(message.from()), time);
+    if (message.editedAt() != null) {
+      Label edited = new Label("(edited)");
+      edited.getStyleClass().addAll(Styles.MUTED, Styles.EDITED);
+      edited.setTooltip(new Tooltip("Edited " + WHEN.format(message.editedAt())));
+      meta.getChildren().add(edited);
+    }
+    meta.getChildren().addAll(gap, actions);
     meta.setAlignment(Pos.BASELINE_LEFT);
+    VBox box = new VBox(2, meta);
+    if (message.replyTo() != null) {
+      box.getChildren().add(quote(message.replyTo()));
+    }
     // Text from users is set as text, never interpreted.
     Label text = new Label(message.text());
     text.setWrapText(true);
     text.getStyleClass().add(Styles.MESSAGE_TEXT);
-    VBox box = new VBox(2, meta, text);
+    Message editing = model.editing().get();
+    box.getChildren().add(editing != null && editing.id() == message.id() ? editor() : text);
+    if (message.reactions() != null) {
+      box.getChildren().add(reactions(message));
+    }
     box.getStyleClass().add(model.isMine(message) ? Styles.MINE : Styles.THEIRS);
     if (model.mentionsMe(message)) {
       box.getStyleClass().add(Styles.MENTION);
@@ -228,6 +317,72 @@ public final class ConversationView implements View {
     return box;
   }
 
+  /** What a reply answers, as a line that brings the original into view when clicked. */
+  private Node quote(Reply original) {
+    String said = Boolean.TRUE.equals(original.deleted()) ? "a deleted message" : excerpt(original.text());
+    Label quote = new Label("↪ " + UserLabels.name(original.from()) + ": " + said);
+    quote.getStyleClass().add(Styles.QUOTE);
+    quote.setWrapText(true);
+    quote.setOnMouseClicked(e -> model.showMessage(original.id()));
+    return quote;
+  }
+
+  /** The message's text in a field: Enter saves, Escape gives up. */
+  private Node editor() {
+    TextField field = new TextField();
+    field.setId("editText");
+    field.textProperty().bindBidirectional(model.editText());
+    field.setOnAction(e -> model.saveEdit());
+    field.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ESCAPE) {
+            model.cancelEdit();
+          }
+        });
+    Platform.runLater(field::requestFocus);
+    return field;
+  }
+
+  /** One button per emoji on the message, with its count; pressed when it is the user's, who reacted as its tooltip. */
+  private Node reactions(Message message) {
+    FlowPane chips = new FlowPane(4, 4);
+    for (Reaction reaction : message.reactions()) {
+      ToggleButton chip = new ToggleButton(reaction.emoji() + " " + reaction.count());
+      chip.getStyleClass().add(Styles.REACTION);
+      chip.setSelected(Boolean.TRUE.equals(reaction.mine()));
+      chip.setTooltip(new Tooltip(ConversationViewModel.reactedBy(reaction)));
+      chip.setOnAction(e -> model.toggleReaction(message, reaction.emoji()));
+      chips.getChildren().add(chip);
+    }
+    return chips;
+  }
+
+  /** The emoji to react with, in a grid at {@code x, y} on the screen. */
+  private void pickReaction(Message message, Window owner, double x, double y) {
+    FlowPane grid = new FlowPane(2, 2);
+    grid.setPrefWrapLength(300);
+    ContextMenu picker = new ContextMenu();
+    for (Emoji emoji : model.emoji()) {
+      Button pick = new Button(emoji.emoji());
+      pick.getStyleClass().add(Styles.EMOJI_PICK);
+      pick.setTooltip(new Tooltip(":" + emoji.name() + ":"));
+      pick.setOnAction(
+          e -> {
+            picker.hide();
+            model.toggleReaction(message, emoji.emoji());
+          });
+      grid.getChildren().add(pick);
+    }
+    CustomMenuItem item = new CustomMenuItem(grid, false);
+    picker.getItems().add(item);
+    picker.show(owner, x, y);
+  }
+
+  private static String excerpt(String text) {
+    String line = text.strip().replace('\n', ' ');
+    return line.length() > EXCERPT ? line.substring(0, EXCERPT - 1) + "…" : line;
+  }
+
   /** "ann is typing…", "ann and bob are typing…", or nothing. */
   private static String typingLine(List<User> typists) {
     List<String> names = typists.stream().map(UserLabels::name).toList();
@@ -238,11 +393,24 @@ public final class ConversationView implements View {
     };
   }
 
-  /** What one can do with a message: copy its text; delete it, if it is one's own (an admin: any). */
+  /**
+   * What one can do with a message: answer it, react to it, copy its text; edit it, if it is one's own;
+   * delete it, if it is one's own (an admin: any).
+   */
   private ContextMenu messageMenu(Message message) {
+    MenuItem reply = new MenuItem("Reply");
+    reply.setOnAction(e -> model.replyTo(message));
+    MenuItem react = new MenuItem("Add reaction…");
     MenuItem copy = new MenuItem("Copy text");
     copy.setOnAction(e -> Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, message.text())));
-    ContextMenu menu = new ContextMenu(copy);
+    ContextMenu menu = new ContextMenu(reply, react, copy);
+    // The picker opens where the menu was, which is gone by then.
+    react.setOnAction(e -> pickReaction(message, menu.getOwnerWindow(), menu.getX(), menu.getY()));
+    if (model.canEdit(message)) {
+      MenuItem edit = new MenuItem("Edit");
+      edit.setOnAction(e -> model.startEdit(message));
+      menu.getItems().add(1, edit);
+    }
     if (model.canDelete(message)) {
       MenuItem delete = new MenuItem("Delete");
       delete.getStyleClass().add(Styles.DANGER);

@@ -1,30 +1,40 @@
 package chat.desktop.conversation;
 
 import chat.client.Channel;
+import chat.client.MessageVersions;
 import chat.desktop.Problems;
 import chat.desktop.Ui;
+import chat.dto.Emoji;
 import chat.dto.Message;
+import chat.dto.Reaction;
+import chat.dto.Reply;
 import chat.dto.Role;
 import chat.dto.ServerFrame;
 import chat.dto.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * One conversation, a room or a direct one: its messages in id order, each once, whatever order history
- * pages and live messages arrive in; the room's members; the draft and what became of it.
+ * One conversation, a room or a direct one: its messages in id order, each once and as last changed,
+ * whatever order history pages, live messages and changes arrive in; the room's members; the draft,
+ * what it answers, and what became of it; the message being edited.
  */
 public final class ConversationViewModel {
 
@@ -37,6 +47,11 @@ public final class ConversationViewModel {
   private static final Duration TYPING_AGAIN_AFTER_SEND = Duration.ofMillis(1_200);
   /** How long "ann is typing..." shows after her last notice (docs/protocol.md, "Your channels"). */
   static final Duration TYPING_SHOWN = Duration.ofSeconds(6);
+  /**
+   * How many pages back a click on a quote looks for the message it quotes: far enough for a
+   * conversation's recent past, and a bound on what one click loads.
+   */
+  static final int PAGES_BACK_TO_AN_ORIGINAL = 20;
 
   private final Channel channel;
   private final User me;
@@ -54,6 +69,14 @@ public final class ConversationViewModel {
   private final ObservableList<User> typing = FXCollections.observableArrayList();
   private final Map<Long, Instant> typingUntil = new HashMap<>();
   private final BooleanProperty muted = new SimpleBooleanProperty(false);
+  /** The message the draft answers, or null. */
+  private final ObjectProperty<Message> replyingTo = new SimpleObjectProperty<>();
+  private final ObservableList<Emoji> emoji = FXCollections.observableArrayList();
+  /** The message being edited in place, or null; its new text. */
+  private final ObjectProperty<Message> editing = new SimpleObjectProperty<>();
+  private final StringProperty editText = new SimpleStringProperty("");
+  /** The id of the message to bring into view (a quote's original once it is loaded), or null. */
+  private final ObjectProperty<Long> shown = new SimpleObjectProperty<>();
   private final Clock clock;
   private Instant typingSentAt = Instant.MIN;
   private Instant typingAgainAt = Instant.MIN;
@@ -179,8 +202,10 @@ public final class ConversationViewModel {
     if (text.isEmpty()) {
       return;
     }
-    sent.add(actions.send(channel, text));
+    Message answered = replyingTo.get();
+    sent.add(actions.send(channel, text, answered == null ? null : answered.id()));
     draft.set("");
+    replyingTo.set(null);
     error.set("");
     if (!typingSentAt.equals(Instant.MIN)) {
       Instant soonest = typingSentAt.plus(TYPING_AGAIN_AFTER_SEND);
@@ -208,6 +233,146 @@ public final class ConversationViewModel {
           loadingOlder.set(false);
           error.set(Problems.describe(failure));
         });
+  }
+
+  public ObjectProperty<Message> replyingTo() {
+    return replyingTo;
+  }
+
+  /** The draft answers {@code message}, until it is sent or the reply is cancelled. */
+  public void replyTo(Message message) {
+    replyingTo.set(message);
+  }
+
+  public void cancelReply() {
+    replyingTo.set(null);
+  }
+
+  public ObjectProperty<Message> editing() {
+    return editing;
+  }
+
+  public StringProperty editText() {
+    return editText;
+  }
+
+  /** Authors edit their own messages, in place. */
+  public boolean canEdit(Message message) {
+    return isMine(message);
+  }
+
+  public void startEdit(Message message) {
+    editText.set(message.text());
+    editing.set(message);
+  }
+
+  public void cancelEdit() {
+    editing.set(null);
+  }
+
+  /** Saves the edit; the message shows its new text once the server has it, here and everywhere. */
+  public void saveEdit() {
+    Message message = editing.get();
+    String text = editText.get() == null ? "" : editText.get().strip();
+    if (message == null) {
+      return;
+    }
+    if (text.isEmpty() || text.equals(message.text())) {
+      editing.set(null);
+      return;
+    }
+    ui.run(
+        () -> actions.edit(message.id(), text),
+        edited -> {
+          editing.set(null);
+          error.set("");
+          changed(edited, null);
+        },
+        failure -> error.set("Not edited: " + Problems.describe(failure)));
+  }
+
+  /** The emoji a reaction may be, for the picker: empty until {@link #loadEmoji} has them. */
+  public ObservableList<Emoji> emoji() {
+    return emoji;
+  }
+
+  /** Asks the server for the emoji, once, off the FX thread. */
+  public void loadEmoji() {
+    if (emoji.isEmpty()) {
+      ui.run(actions::emoji, emoji::setAll, failure -> error.set(Problems.describe(failure)));
+    }
+  }
+
+  /** Adds the user's {@code emoji} to the message, or takes it back when it is theirs already. */
+  public void toggleReaction(Message message, String emoji) {
+    boolean on =
+        message.reactions() == null
+            || message.reactions().stream().noneMatch(r -> r.emoji().equals(emoji) && Boolean.TRUE.equals(r.mine()));
+    ui.run(
+        () -> actions.react(message.id(), emoji, on),
+        now -> changed(now, null),
+        failure -> error.set(Problems.describe(failure)));
+  }
+
+  /** Who reacted with {@code reaction}, for its tooltip: the names the server lists, and how many more. */
+  public static String reactedBy(Reaction reaction) {
+    String names = String.join(", ", reaction.users());
+    int more = reaction.count() - reaction.users().size();
+    return more > 0 ? names + " and " + more + " more" : names;
+  }
+
+  /** The id of the message to bring into view, set once it is loaded. */
+  public ObjectProperty<Long> shown() {
+    return shown;
+  }
+
+  /**
+   * Brings the message {@code id} into view: at once when it is loaded, else once the pages before the
+   * oldest shown reach it, at most {@link #PAGES_BACK_TO_AN_ORIGINAL} of them.
+   */
+  public void showMessage(long id) {
+    if (indexOf(id) >= 0) {
+      shown.set(null);
+      shown.set(id);
+      return;
+    }
+    if (messages.isEmpty() || !olderAvailable.get()) {
+      error.set("That message is no longer in this conversation.");
+      return;
+    }
+    loadingOlder.set(true);
+    long oldest = messages.get(0).id();
+    ui.run(
+        () -> pagesBackTo(id, oldest),
+        pages -> {
+          loadingOlder.set(false);
+          merge(pages);
+          if (indexOf(id) >= 0) {
+            shown.set(null);
+            shown.set(id);
+          } else {
+            error.set("That message is too far back to bring into view.");
+          }
+        },
+        failure -> {
+          loadingOlder.set(false);
+          error.set(Problems.describe(failure));
+        });
+  }
+
+  /** Off the FX thread: the pages before {@code oldest} until one holds {@code id}, or there is no more. */
+  private List<Message> pagesBackTo(long id, long oldest) {
+    List<Message> loaded = new ArrayList<>();
+    long before = oldest;
+    for (int page = 0; page < PAGES_BACK_TO_AN_ORIGINAL && before > id; page++) {
+      List<Message> older = actions.history(channel, before);
+      loaded.addAll(older);
+      if (older.isEmpty() || isOldest(older)) {
+        break;
+      }
+      before = older.get(0).id();
+    }
+    return loaded;
   }
 
   /** Authors delete their own messages; administrators any. */
@@ -288,13 +453,51 @@ public final class ConversationViewModel {
   }
 
   private static Message withAuthor(Message message, User author) {
-    return new Message(
-        message.id(), message.seq(), message.room(), message.to(), author, message.text(), message.sentAt(),
-        message.clientId(), message.mentions());
+    return message.withFrom(author);
+  }
+
+  /**
+   * A message changed (edited, reacted to): shown as it now is, unless what is shown is a later
+   * version; {@code reacted} is whose reaction a live change was. A message not loaded here stays so.
+   */
+  public void changed(Message message, ServerFrame.Reacted reacted) {
+    int at = indexOf(message.id());
+    if (at >= 0) {
+      Message shownNow = messages.get(at);
+      Message newer = MessageVersions.newer(shownNow, message, reacted, me.username());
+      if (newer != shownNow) {
+        messages.set(at, withAuthor(newer, shownNow.from()));
+        if (!Objects.equals(newer.text(), shownNow.text())) {
+          quoted(newer.id(), reply -> new Reply(reply.id(), reply.seq(), reply.from(), excerpt(newer.text()), null));
+        }
+      }
+    }
+  }
+
+  /** The replies to message {@code id} quote it as {@code now} makes it (edited, deleted). */
+  private void quoted(long id, UnaryOperator<Reply> now) {
+    for (int i = 0; i < messages.size(); i++) {
+      Message message = messages.get(i);
+      if (message.replyTo() != null && message.replyTo().id() == id) {
+        messages.set(i, message.withReplyTo(now.apply(message.replyTo())));
+      }
+    }
+  }
+
+  /** What a reply carries of a text, as the server cuts it. */
+  private static String excerpt(String text) {
+    return text.codePointCount(0, text.length()) <= Reply.EXCERPT
+        ? text
+        : text.substring(0, text.offsetByCodePoints(0, Reply.EXCERPT));
   }
 
   public void deleted(long messageId) {
     messages.removeIf(m -> m.id() == messageId);
+    if (replyingTo.get() != null && replyingTo.get().id() == messageId) {
+      replyingTo.set(null);
+    }
+    // A reply to it says now that what it answers was deleted.
+    quoted(messageId, Reply::asDeleted);
   }
 
   public void memberJoined(User user) {
@@ -316,11 +519,14 @@ public final class ConversationViewModel {
     return true;
   }
 
+  /** Adds what is new; a message shown already takes the later of its two versions. */
   private void merge(List<Message> incoming) {
     for (Message message : incoming) {
       int at = indexOf(message.id());
       if (at < 0) {
-        messages.add(-at - 1, message);
+        messages.add(-at - 1, MessageVersions.newer(null, message, null, me.username()));
+      } else {
+        changed(message, null);
       }
     }
   }

@@ -271,6 +271,9 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
       arrived(posted.message());
     } else if (frame instanceof ServerFrame.DirectMessagePosted posted) {
       arrived(posted.message());
+    } else if (frame instanceof ServerFrame.MessageUpdated updated) {
+      Channel channel = Channel.of(updated.message(), me.get().username());
+      existing(channel).ifPresent(c -> c.changed(updated.message(), updated.reacted()));
     } else if (frame instanceof ServerFrame.MessageDeleted deleted) {
       Channel channel = deleted.room() != null ? Channel.room(deleted.room()) : Channel.direct(deleted.with());
       existing(channel).ifPresent(c -> c.deleted(deleted.id()));

@@ -15,6 +15,7 @@ import chat.dto.Bans;
 import chat.dto.ChannelState;
 import chat.dto.ClusterView;
 import chat.dto.CreatedApiKey;
+import chat.dto.Emoji;
 import chat.dto.Message;
 import chat.dto.Room;
 import chat.dto.ServerFrame;
@@ -35,6 +36,7 @@ public final class Session implements ServerActions, AutoCloseable {
   private final Ui ui;
   /** Who hears the socket; set once by {@link #start}, before the socket opens. */
   private ChatConnection.Listener listener;
+  private List<Emoji> emoji;
 
   public Session(URI server, Authenticated login, Backoff backoff, Ui ui) {
     this.api = ChatApi.of(server).as(login.token());
@@ -99,10 +101,10 @@ public final class Session implements ServerActions, AutoCloseable {
   }
 
   @Override
-  public String send(Channel channel, String text) {
+  public String send(Channel channel, String text, Long replyTo) {
     return channel instanceof Channel.RoomChannel room
-        ? connection.send(room.room(), text)
-        : connection.sendDirect(((Channel.DirectChannel) channel).username(), text);
+        ? connection.send(room.room(), text, replyTo)
+        : connection.sendDirect(((Channel.DirectChannel) channel).username(), text, replyTo);
   }
 
   /** A conversation's newest page also tells the socket to catch up on it after a reconnect. */
@@ -115,7 +117,7 @@ public final class Session implements ServerActions, AutoCloseable {
     String username = ((Channel.DirectChannel) channel).username();
     List<Message> messages = api.directMessages(username, page);
     if (beforeId == null && !messages.isEmpty()) {
-      connection.follow(username, messages.get(messages.size() - 1).seq());
+      connection.follow(username, messages.stream().mapToLong(Message::latestSeq).max().getAsLong());
     }
     return messages;
   }
@@ -128,6 +130,25 @@ public final class Session implements ServerActions, AutoCloseable {
   @Override
   public void delete(long messageId) {
     api.deleteMessage(messageId);
+  }
+
+  @Override
+  public Message edit(long messageId, String text) {
+    return api.editMessage(messageId, text);
+  }
+
+  @Override
+  public Message react(long messageId, String emoji, boolean on) {
+    return api.react(messageId, emoji, on);
+  }
+
+  /** The server's list, asked for once: it is the same for everyone and changes only with a release. */
+  @Override
+  public synchronized List<Emoji> emoji() {
+    if (emoji == null) {
+      emoji = api.emoji();
+    }
+    return emoji;
   }
 
   @Override

@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.client.Channel;
 import chat.desktop.Ui;
+import chat.dto.Emoji;
 import chat.dto.Message;
+import chat.dto.Reaction;
+import chat.dto.Reply;
 import chat.dto.Role;
 import chat.dto.ServerFrame;
 import chat.dto.User;
@@ -22,6 +25,7 @@ class ConversationViewModelTest {
 
   private static final User ANN = User.of(1, "ann", Role.USER);
   private static final User BOB = User.of(2, "bob", Role.USER);
+  private static final String UP = "\uD83D\uDC4D";
 
   /** A room whose server holds messages 1..120 and remembers what was sent and deleted. */
   private final Room room = new Room();
@@ -48,6 +52,56 @@ class ConversationViewModelTest {
 
     assertEquals(List.of(builder, ANN, builder), chat.messages().stream().map(Message::from).toList());
     assertEquals(List.of(ANN, builder), chat.members());
+  }
+
+  @Test
+  void aReplySendsWhatItAnswersOnceAndTheQuoteSaysWhenTheOriginalIsDeleted() {
+    chat.joined(new ServerFrame.RoomJoined("general", List.of(), List.of(message(7, BOB, "lunch?")), null));
+    chat.replyTo(chat.messages().get(0));
+    chat.draft().set("yes");
+    chat.send();
+    chat.draft().set("and coffee");
+    chat.send();
+    assertEquals(java.util.Arrays.asList(7L, null), room.repliesTo, "the reply ends with its sending");
+
+    chat.arrived(message(8, ANN, "yes").withReplyTo(new Reply(7, 7, BOB, "lunch?", null)));
+    chat.changed(changed(message(7, BOB, "lunch at noon?"), 20, null), null);
+    assertEquals("lunch at noon?", chat.messages().get(1).replyTo().text(), "the quote follows an edit of the original");
+    chat.deleted(7);
+    assertEquals(new Reply(7, 7, BOB, null, true), chat.messages().get(0).replyTo());
+  }
+
+  @Test
+  void anEditShowsTheNewTextAndALateOlderVersionDoesNotUndoIt() {
+    chat.joined(new ServerFrame.RoomJoined("general", List.of(), List.of(message(7, ANN, "helo")), null));
+    chat.startEdit(chat.messages().get(0));
+    chat.editText().set("hello");
+    chat.saveEdit();
+    assertEquals(null, chat.editing().get());
+    assertEquals("hello", chat.messages().get(0).text());
+
+    chat.changed(changed(message(7, ANN, "helo, first edit"), 900, null), null);
+    assertEquals("hello", chat.messages().get(0).text(), "change 1007 is later than 900");
+  }
+
+  @Test
+  void aReactionTogglesTheUsersOwnAndTellsWhoReacted() {
+    chat.joined(new ServerFrame.RoomJoined("general", List.of(), List.of(message(7, BOB, "m7")), null));
+    chat.toggleReaction(chat.messages().get(0), UP);
+    assertEquals(Boolean.TRUE, chat.messages().get(0).reactions().get(0).mine());
+    chat.toggleReaction(chat.messages().get(0), UP);
+    assertEquals(List.of("+" + UP, "-" + UP), room.reactions);
+
+    Reaction many = new Reaction(UP, 23, List.of("bob", "cat"), null);
+    assertEquals("bob, cat and 21 more", ConversationViewModel.reactedBy(many));
+  }
+
+  @Test
+  void aQuoteOfAnOldMessageLoadsThePagesBackToIt() {
+    chat.joined(new ServerFrame.RoomJoined("general", List.of(), room.history(chat.channel(), null), null));
+    chat.showMessage(5);
+    assertEquals(5L, chat.shown().get());
+    assertEquals(1L, chat.messages().get(0).id(), "the pages back to it, and the first is the oldest there is");
   }
 
   @Test
@@ -169,11 +223,19 @@ class ConversationViewModelTest {
     return new Message(id, id, "general", null, from, text, Instant.EPOCH, null, mentions);
   }
 
+  private static Message changed(Message message, long changedSeq, List<Reaction> reactions) {
+    return new Message(
+        message.id(), message.seq(), message.room(), message.to(), message.from(), message.text(), message.sentAt(),
+        null, null, changedSeq, Instant.EPOCH, message.replyTo(), reactions, null);
+  }
+
   private static final class Room implements ConversationActions {
 
     static final int PAGE = 50;
 
     final List<String> sent = new ArrayList<>();
+    final List<Long> repliesTo = new ArrayList<>();
+    final List<String> reactions = new ArrayList<>();
     final List<Long> deleted = new ArrayList<>();
     final List<Long> marked = new ArrayList<>();
     final List<Boolean> mutes = new ArrayList<>();
@@ -181,8 +243,9 @@ class ConversationViewModelTest {
     String lastClientId;
 
     @Override
-    public String send(Channel channel, String text) {
+    public String send(Channel channel, String text, Long replyTo) {
       sent.add(text);
+      repliesTo.add(replyTo);
       lastClientId = "c-" + sent.size();
       return lastClientId;
     }
@@ -206,6 +269,25 @@ class ConversationViewModelTest {
     @Override
     public void delete(long messageId) {
       deleted.add(messageId);
+    }
+
+    /** The server's answer to an edit: the text, edited as change 1000 + id. */
+    @Override
+    public Message edit(long messageId, String text) {
+      return changed(message(messageId, ANN, text), 1000 + messageId, null);
+    }
+
+    /** The server's answer to a reaction: ann's alone, or none once taken back. */
+    @Override
+    public Message react(long messageId, String emoji, boolean on) {
+      reactions.add((on ? "+" : "-") + emoji);
+      List<Reaction> now = on ? List.of(new Reaction(emoji, 1, List.of("ann"), true)) : null;
+      return changed(message(messageId, BOB, "m" + messageId), 1000 + reactions.size(), now);
+    }
+
+    @Override
+    public List<Emoji> emoji() {
+      return List.of(new Emoji("thumbsup", UP));
     }
 
     @Override

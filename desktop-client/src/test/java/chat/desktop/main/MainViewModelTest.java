@@ -15,6 +15,7 @@ import chat.dto.Bans;
 import chat.dto.ChannelState;
 import chat.dto.ClusterView;
 import chat.dto.CreatedApiKey;
+import chat.dto.Emoji;
 import chat.dto.Message;
 import chat.dto.Role;
 import chat.dto.Room;
@@ -65,7 +66,7 @@ class MainViewModelTest {
     }
 
     @Override
-    public String send(Channel channel, String text) {
+    public String send(Channel channel, String text, Long replyTo) {
       return "client-1";
     }
 
@@ -81,6 +82,21 @@ class MainViewModelTest {
 
     @Override
     public void delete(long messageId) {}
+
+    @Override
+    public Message edit(long messageId, String text) {
+      throw new UnsupportedOperationException("not used here");
+    }
+
+    @Override
+    public Message react(long messageId, String emoji, boolean on) {
+      throw new UnsupportedOperationException("not used here");
+    }
+
+    @Override
+    public List<Emoji> emoji() {
+      return List.of();
+    }
 
     @Override
     public void markRead(Channel channel, long seq) {

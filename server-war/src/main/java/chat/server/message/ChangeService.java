@@ -54,7 +54,7 @@ public class ChangeService {
             .edit(target, newText, Mentions.in(newText, Mentions.MOST))
             .orElseThrow(() -> gone(messageId));
     announce(target, new ServerFrame.MessageUpdated(edited, null));
-    return edited;
+    return asSeenBy(caller, edited);
   }
 
   /**
@@ -76,11 +76,22 @@ public class ChangeService {
     }
     var changed = store.react(target, caller.id(), reaction, on);
     if (changed.isEmpty()) {
-      return store.asNow(target.id()).orElseThrow(() -> gone(target.id()));
+      return store.asNow(target.id(), caller.id()).orElseThrow(() -> gone(target.id()));
     }
     var reacted = new ServerFrame.Reacted(caller.username(), reaction, on);
     announce(target, new ServerFrame.MessageUpdated(changed.get(), reacted));
-    return changed.get();
+    return asSeenBy(caller, changed.get());
+  }
+
+  /**
+   * What the caller's own call answers: the message read for them, so it says which reactions are
+   * theirs (the one told to everyone is read for no one); the change itself if it is gone meanwhile.
+   */
+  private Message asSeenBy(User caller, Message changed) {
+    if (changed.reactions() == null) {
+      return changed;
+    }
+    return store.asNow(changed.id(), caller.id()).orElse(changed);
   }
 
   /**

@@ -145,7 +145,7 @@ class ChangeStore {
               mention.executeUpdate();
             }
           }
-          return Optional.of(asNow(connection, target.id()));
+          return Optional.of(asNow(connection, target.id(), 0));
         });
   }
 
@@ -184,14 +184,14 @@ class ChangeStore {
             return Optional.empty();
           }
           Jdbc.update(connection, CHANGED, nextSeq(connection, target), target.id());
-          return Optional.of(asNow(connection, target.id()));
+          return Optional.of(asNow(connection, target.id(), 0));
         });
   }
 
-  /** The message as everyone sees it now; empty once it is deleted. */
-  Optional<Message> asNow(long messageId) {
+  /** The message as {@code readerId} sees it now (which reactions are theirs); empty once it is deleted. */
+  Optional<Message> asNow(long messageId, long readerId) {
     return Jdbc.withConnection(
-        dataSource, connection -> Optional.of(asNow(connection, messageId)).filter(m -> !m.isDeleted()));
+        dataSource, connection -> Optional.of(asNow(connection, messageId, readerId)).filter(m -> !m.isDeleted()));
   }
 
   private static boolean locked(Connection connection, Target target) throws SQLException {
@@ -209,10 +209,10 @@ class ChangeStore {
     }
   }
 
-  /** The message as everyone sees it now, read for no one in particular. */
-  private static Message asNow(Connection connection, long messageId) throws SQLException {
+  /** The message as it is now, read for {@code readerId}; for 0, for no one in particular (a live change). */
+  private static Message asNow(Connection connection, long messageId, long readerId) throws SQLException {
     try (PreparedStatement select = connection.prepareStatement(AS_NOW)) {
-      select.setLong(1, 0);
+      select.setLong(1, readerId);
       select.setLong(2, messageId);
       return HistoryStore.read(select).get(0);
     }

@@ -216,6 +216,7 @@ class WorkingWithMessagesIT {
       assertEquals(new ServerFrame.Reacted(bob.user().username(), THUMBS_UP, true), bobs.reacted());
       HttpReply catReacts = b.put(reaction(liked.id(), THUMBS_UP), cat.token());
       assertEquals(200, catReacts.status(), catReacts.body());
+      assertEquals(Boolean.TRUE, catReacts.as(Message.class).reactions().get(0).mine(), "the answer is read for the caller");
       List<Reaction> two = List.of(new Reaction(THUMBS_UP, 2, List.of(bob.user().username(), cat.user().username()), null));
       assertEquals(two, annOnA.nextOf(ServerFrame.MessageUpdated.class).message().reactions());
       bobOnB.send(new ClientFrame.React(liked.id(), THUMBS_UP, true));

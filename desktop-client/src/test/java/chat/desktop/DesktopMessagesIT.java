@@ -1,0 +1,231 @@
+package chat.desktop;
+
+import static chat.desktop.AppRobot.SOON;
+import static chat.desktop.AppRobot.clickRoom;
+import static chat.desktop.AppRobot.items;
+import static chat.desktop.AppRobot.messageTexts;
+import static chat.desktop.AppRobot.onFx;
+import static chat.desktop.AppRobot.signUp;
+import static chat.desktop.AppRobot.text;
+import static chat.desktop.AppRobot.visibleButton;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.client.ChatApi;
+import chat.dto.Message;
+import chat.dto.Reaction;
+import chat.dto.ServerFrame;
+import chat.testing.Eventually;
+import chat.testing.Names;
+import chat.testing.SharedTwoNodes;
+import chat.testing.TcpRelay;
+import chat.testing.TwoNodes;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Predicate;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The app on node B, through a link the test can cut, while Bob acts through node A: edits, replies
+ * and reactions cross the nodes both ways, a quote brings back a message older than what is loaded, and
+ * what changed while the app was cut off shows once it is back.
+ */
+@ExtendWith({SharedTwoNodes.class, ApplicationExtension.class})
+class DesktopMessagesIT {
+
+  private static final String THUMBS_UP = "\uD83D\uDC4D";
+  /** More than the newest page, so that the first message is not loaded when the room is opened. */
+  private static final int FILLER = 60;
+
+  private final TwoNodes cluster;
+  private final List<Bot> bots = new ArrayList<>();
+  private TcpRelay link;
+  private Stage window;
+
+  DesktopMessagesIT(TwoNodes cluster) {
+    this.cluster = cluster;
+  }
+
+  @Start
+  void start(Stage stage) throws Exception {
+    window = stage;
+    link = TcpRelay.to(cluster.b.uri());
+    var settings = Files.createTempDirectory("chat-desktop").resolve("settings.properties");
+    new ChatApp(new Settings(settings, link.uri().toString()), Bot.quickBackoff()).start(stage);
+  }
+
+  @AfterEach
+  void stopBots() {
+    bots.forEach(Bot::close);
+    link.close();
+  }
+
+  @Test
+  void editsRepliesAndReactionsCrossTheNodesAndAQuoteBringsBackAnOldMessage(FxRobot robot) {
+    String ann = Names.unique("ann");
+    signUp(robot, ann);
+    Bot bob = bot(Names.unique("bob"));
+    String room = bob.api.createRoom(Names.unique("room")).name();
+    bob.connection.join(room);
+    bob.next(ServerFrame.RoomJoined.class);
+    bob.connection.send(room, "Who brings the cake on Friday?");
+    Message original = bob.next(ServerFrame.ChatMessagePosted.class).message();
+    for (int i = 1; i <= FILLER; i++) {
+      bob.connection.send(room, "filler " + i);
+    }
+    bob.connection.send(room, "Anyone?", original.id());
+    Eventually.within(SOON, () -> assertEquals("Anyone?", last(bob.api.roomMessages(room, ChatApi.Page.newest())).text()));
+
+    robot.clickOn("Refresh");
+    clickRoom(robot, room);
+    Eventually.within(SOON, () -> assertTrue(messageTexts(robot).contains("Anyone?")));
+    assertTrue(!messageTexts(robot).contains(original.text()), "the original is older than the page loaded");
+    robot.clickOn(label(robot, l -> l.getText().startsWith("↪ ") && l.getText().contains("Who brings the cake")));
+    Eventually.within(SOON, () -> assertEquals(original.text(), selectedText(robot), "the quote brought its original into view"));
+
+    openActions(robot, "Anyone?");
+    robot.clickOn("Reply");
+    Eventually.within(SOON, () -> assertTrue(text(robot, "#replyingTo").startsWith("Replying to " + bob.name)));
+    robot.clickOn("#draft").write("I will, a lemon one");
+    robot.clickOn("#send");
+    Message answer = bob.next(ServerFrame.ChatMessagePosted.class, p -> p.message().text().startsWith("I will")).message();
+    assertEquals("Anyone?", answer.replyTo().text());
+
+    openActions(robot, "I will, a lemon one");
+    robot.clickOn("Edit");
+    robot.clickOn("#editText").push(KeyCode.END).eraseText("a lemon one".length()).write("a chocolate one").push(KeyCode.ENTER);
+    Message edited = bob.next(ServerFrame.MessageUpdated.class, u -> u.message().id() == answer.id()).message();
+    assertEquals("I will, a chocolate one", edited.text());
+
+    openActions(robot, "Anyone?");
+    robot.clickOn("Add reaction…");
+    robot.clickOn(THUMBS_UP);
+    bob.next(ServerFrame.MessageUpdated.class, u -> u.reacted() != null && u.reacted().username().equals(ann));
+    bob.api.react(last(bob.api.roomMessages(room, ChatApi.Page.newest()), "Anyone?").id(), THUMBS_UP, true);
+    bob.api.editMessage(last(bob.api.roomMessages(room, ChatApi.Page.newest()), "Anyone?").id(), "Anyone? Cake, Friday.");
+    Eventually.within(SOON, () -> assertTrue(chip(robot, THUMBS_UP + " 2").isSelected(), "ann's own is pressed"));
+    Eventually.within(SOON, () -> assertTrue(messageTexts(robot).contains("Anyone? Cake, Friday.")));
+    assertTrue(onFx(() -> robot.lookup("(edited)").tryQuery().isPresent()), "an edited message says so");
+    scrollTo(robot, "I will, a chocolate one");
+    WaitForAsyncUtils.waitForFxEvents();
+    Screenshots.take(window, "desktop-message-actions");
+
+    robot.clickOn(chip(robot, THUMBS_UP + " 2"));
+    Eventually.within(SOON, () -> assertTrue(!chip(robot, THUMBS_UP + " 1").isSelected(), "ann took hers back"));
+  }
+
+  @Test
+  void whatChangedWhileTheAppWasCutOffShowsOnceItIsBack(FxRobot robot) {
+    String ann = Names.unique("ann");
+    signUp(robot, ann);
+    String room = Names.unique("room");
+    robot.clickOn("#newRoom").write(room);
+    robot.clickOn("#createRoom");
+    Bot bob = bot(Names.unique("bob"));
+    bob.connection.join(room);
+    bob.next(ServerFrame.RoomJoined.class);
+    for (String text : List.of("one", "two", "three")) {
+      bob.connection.send(room, text);
+    }
+    Eventually.within(SOON, () -> assertEquals(List.of("one", "two", "three"), messageTexts(robot)));
+    List<Message> sent = bob.api.roomMessages(room, ChatApi.Page.newest());
+
+    link.cut();
+    Eventually.within(SOON, () -> assertTrue(text(robot, "#connectionState").startsWith("Reconnecting")));
+    bob.api.editMessage(sent.get(0).id(), "one, edited while you were away");
+    bob.api.react(sent.get(1).id(), THUMBS_UP, true);
+    bob.api.deleteMessage(sent.get(2).id());
+    link.restore();
+
+    Eventually.within(SOON, () -> assertEquals(List.of("one, edited while you were away", "two"), messageTexts(robot)));
+    Eventually.within(
+        SOON,
+        () -> assertEquals(
+            List.of(new Reaction(THUMBS_UP, 1, List.of(bob.name), null)),
+            ((Message) items(robot, "#messages").get(1)).reactions()));
+  }
+
+  private Bot bot(String name) {
+    Bot bot = Bot.signUp(cluster.a.uri(), name);
+    bots.add(bot);
+    return bot;
+  }
+
+  private static Message last(List<Message> messages) {
+    return messages.get(messages.size() - 1);
+  }
+
+  private static Message last(List<Message> messages, String text) {
+    return messages.stream().filter(m -> Objects.equals(m.text(), text)).reduce((a, b) -> b).orElseThrow();
+  }
+
+  /** A label on screen, once the list has done scrolling (a scroll is done again after the layout it causes). */
+  private static Label label(FxRobot robot, Predicate<Label> which) {
+    WaitForAsyncUtils.waitForFxEvents();
+    Predicate<Label> shown = l -> l.getText() != null && which.test(l) && l.getScene() != null;
+    Eventually.within(SOON, () -> assertTrue(onFx(() -> robot.lookup(shown).match(NodeQueryUtils.isVisible()).tryQuery().isPresent())));
+    return onFx(() -> robot.lookup(shown).match(NodeQueryUtils.isVisible()).queryAs(Label.class));
+  }
+
+  /**
+   * Opens the actions of the message showing {@code text}, as a user does: scrolls to it, points at it
+   * (its actions button shows while the pointer is on it) and clicks the button. The list lays its rows
+   * out again as it scrolls, so the row is looked for until it holds still.
+   */
+  private static void openActions(FxRobot robot, String text) {
+    scrollTo(robot, text);
+    Eventually.within(
+        SOON,
+        () -> {
+          try {
+            robot.moveTo(label(robot, l -> l.getText().equals(text)));
+          } catch (RuntimeException laidOutAgain) {
+            throw new AssertionError("the row moved away before the pointer reached it", laidOutAgain);
+          }
+          assertTrue(onFx(() -> robot.lookup("#messages .message-actions").match(NodeQueryUtils.isVisible()).tryQuery().isPresent()));
+        });
+    robot.clickOn(visibleButton(robot, "#messages .message-actions"));
+  }
+
+  private static void scrollTo(FxRobot robot, String text) {
+    onFx(
+        () -> {
+          ListView<?> messages = robot.lookup("#messages").queryAs(ListView.class);
+          for (int i = 0; i < messages.getItems().size(); i++) {
+            if (text.equals(((Message) messages.getItems().get(i)).text())) {
+              messages.scrollTo(i);
+            }
+          }
+          return null;
+        });
+  }
+
+  private static ToggleButton chip(FxRobot robot, String text) {
+    Predicate<ToggleButton> shown = b -> text.equals(b.getText()) && b.getScene() != null;
+    Eventually.within(SOON, () -> assertTrue(onFx(() -> robot.lookup(shown).tryQuery().isPresent()), text));
+    return onFx(() -> robot.lookup(shown).queryAs(ToggleButton.class));
+  }
+
+  private static String selectedText(FxRobot robot) {
+    return onFx(
+        () -> {
+          Object selected = robot.lookup("#messages").queryAs(ListView.class).getSelectionModel().getSelectedItem();
+          return selected == null ? null : ((Message) selected).text();
+        });
+  }
+}
