@@ -280,3 +280,121 @@ test('who is typing shows until a few seconds after their last notice, or until 
   state.frame({type: 'new_chat_message', message: message(1)});
   assert.deepEqual(state.typingNow(conversation), [], 'gone with the message');
 });
+
+// ---- edits, replies and reactions (docs/protocol.md, "Working with messages") ----
+
+const LIKE = '👍';
+const edited = (id, changedSeq, text, extra = {}) => message(id, BOB, 'General', {text, changedSeq, editedAt: '2026-11-27T10:05:00Z', ...extra});
+const reactedTo = (id, changedSeq, reactions) => message(id, BOB, 'General', {changedSeq, reactions});
+const textOf = (conversation, id) => conversation.messages.find((m) => m.id === id).text;
+const reactionsOf = (conversation, id) => conversation.messages.find((m) => m.id === id).reactions;
+
+function roomWith(...history) {
+  const {conversation} = state.openRoom('General');
+  state.frame({type: 'room_joined', room: 'General', members: [ME, BOB], history});
+  heard = [];
+  return conversation;
+}
+
+test('an edit shows in place, and an older version of the message that comes after it does not undo it', () => {
+  const conversation = roomWith(message(1), message(2));
+  state.frame({type: 'message_updated', message: edited(1, 4, 'fixed')});
+  assert.equal(textOf(conversation, 1), 'fixed');
+  assert.deepEqual(named('changed'), [['changed', conversation, 1]]);
+  assert.deepEqual(named('inserted'), []);
+
+  state.frame({type: 'message_updated', message: edited(1, 3, 'first try')});
+  state.frame({type: 'new_chat_message', message: message(1)});
+  assert.equal(textOf(conversation, 1), 'fixed', 'the version changed last stays');
+  assert.deepEqual(ids(conversation), [1, 2]);
+});
+
+test('a change is no new message: nothing more is unread, and no one is called', () => {
+  state.mergeRooms([{name: 'General', online: 2}, {name: 'random', online: 1}]);
+  roomWith(message(1));
+  state.openRoom('random');
+  state.frame({type: 'message_updated', message: edited(1, 2, 'now naming @alice', {mentions: ['alice']})});
+  assert.equal(state.unreadInRooms(), 0);
+  assert.deepEqual(named('attention'), []);
+});
+
+test('a change to a message the page never loaded is not shown', () => {
+  const conversation = roomWith(message(60), message(61));
+  state.frame({type: 'message_updated', message: edited(10, 70, 'old, edited')});
+  state.frame({type: 'message_updated', message: {...edited(12, 71, 'elsewhere'), room: 'random'}});
+  assert.deepEqual(ids(conversation), [60, 61]);
+  assert.deepEqual(heard, []);
+});
+
+test('a change that overtook its message on the way from another node shows the message', () => {
+  const conversation = roomWith(message(1));
+  state.frame({type: 'new_chat_message', message: reactedTo(2, 3, [{emoji: LIKE, count: 1, users: ['alice']}]),
+    reacted: {username: 'Alice', emoji: LIKE, on: true}});
+  assert.deepEqual(ids(conversation), [1, 2]);
+  assert.deepEqual(reactionsOf(conversation, 2), [{emoji: LIKE, count: 1, users: ['alice'], mine: true}]);
+});
+
+test("my reaction is mine as a live change says; another's leaves mine as it was", () => {
+  const conversation = roomWith(message(1));
+  state.frame({type: 'message_updated', message: reactedTo(1, 2, [{emoji: LIKE, count: 1, users: ['alice']}]),
+    reacted: {username: 'ALICE', emoji: LIKE, on: true}});
+  assert.deepEqual(reactionsOf(conversation, 1), [{emoji: LIKE, count: 1, users: ['alice'], mine: true}], 'whatever the case of my name');
+
+  // Bob adds the same emoji and another; the frames, read for no one, say nothing of mine.
+  state.frame({type: 'message_updated', message: reactedTo(1, 3, [{emoji: LIKE, count: 2, users: ['alice', 'Bob']}]),
+    reacted: {username: 'Bob', emoji: LIKE, on: true}});
+  state.frame({type: 'message_updated', message: reactedTo(1, 4, [{emoji: LIKE, count: 2, users: ['alice', 'Bob']}, {emoji: '🎉', count: 1, users: ['Bob']}]),
+    reacted: {username: 'Bob', emoji: '🎉', on: true}});
+  assert.deepEqual(reactionsOf(conversation, 1), [
+    {emoji: LIKE, count: 2, users: ['alice', 'Bob'], mine: true},
+    {emoji: '🎉', count: 1, users: ['Bob']},
+  ]);
+
+  state.frame({type: 'message_updated', message: reactedTo(1, 5, [{emoji: LIKE, count: 1, users: ['Bob']}, {emoji: '🎉', count: 1, users: ['Bob']}]),
+    reacted: {username: 'alice', emoji: LIKE, on: false}});
+  assert.deepEqual(reactionsOf(conversation, 1).map((r) => r.mine ?? false), [false, false], 'taken back');
+
+  state.frame({type: 'message_updated', message: edited(1, 6, 'edited', {reactions: [{emoji: LIKE, count: 1, users: ['Bob']}]})});
+  assert.equal(reactionsOf(conversation, 1)[0].mine, undefined, 'an edit says nothing of reactions: mine stays as it was');
+});
+
+test('past the names a reaction lists, only the change that was mine tells that it is mine', () => {
+  const users = Array.from({length: 20}, (_, i) => `user${i}`);
+  const conversation = roomWith(message(1));
+  state.frame({type: 'message_updated', message: reactedTo(1, 2, [{emoji: LIKE, count: 21, users}]), reacted: {username: 'alice', emoji: LIKE, on: true}});
+  state.frame({type: 'message_updated', message: reactedTo(1, 3, [{emoji: LIKE, count: 22, users}]), reacted: {username: 'zed', emoji: LIKE, on: true}});
+  assert.equal(reactionsOf(conversation, 1)[0].mine, true, "not among the 20 names, and still mine");
+});
+
+test('a page or a catch-up is read for me: its mine is the server’s', () => {
+  const conversation = roomWith(reactedTo(1, 2, [{emoji: LIKE, count: 1, users: ['Bob']}]));
+  state.frame({type: 'message_updated', message: reactedTo(1, 3, [{emoji: LIKE, count: 2, users: ['Bob', 'alice'], mine: true}]), readForMe: true});
+  assert.equal(reactionsOf(conversation, 1)[0].mine, true, 'reacted on another device while this page was away');
+  state.frame({type: 'message_updated', message: reactedTo(1, 4, [{emoji: LIKE, count: 1, users: ['Bob']}]), readForMe: true});
+  assert.equal(reactionsOf(conversation, 1)[0].mine, undefined);
+});
+
+test('a reply quotes its original as it now is: edited, or deleted', () => {
+  const quote = {id: 1, seq: 1, from: BOB, text: 'm1'};
+  const conversation = roomWith(message(1), message(2, ME, 'General', {replyTo: quote}), message(3));
+  state.frame({type: 'message_updated', message: edited(1, 4, 'the question, better put')});
+  assert.equal(conversation.messages[1].replyTo.text, 'the question, better put');
+  assert.deepEqual(named('changed').map(([, , id]) => id), [1, 2]);
+
+  state.frame({type: 'message_deleted', id: 1, room: 'General', seq: 5});
+  assert.deepEqual(ids(conversation), [2, 3]);
+  assert.deepEqual(conversation.messages[0].replyTo, {id: 1, seq: 1, from: BOB, deleted: true});
+  assert.deepEqual(named('changed').map(([, , id]) => id), [1, 2, 2]);
+});
+
+test('a quote of a long original keeps as much of it as the server would', () => {
+  const conversation = roomWith(message(1), message(2, ME, 'General', {replyTo: {id: 1, seq: 1, from: BOB, text: 'm1'}}));
+  state.frame({type: 'message_updated', message: edited(1, 3, '😄'.repeat(250))});
+  assert.equal(conversation.messages[1].replyTo.text, '😄'.repeat(200), 'characters, not UTF-16 units');
+});
+
+test('a page asked for in a larger size is the oldest when shorter than that size', () => {
+  const {conversation} = state.openDirect('Bob');
+  state.olderLoaded(conversation, [direct(1, BOB, 'alice'), direct(2, BOB, 'alice'), direct(3, BOB, 'alice')], 200);
+  assert.equal(conversation.olderAvailable, false, 'three of 200');
+});

@@ -66,6 +66,21 @@ export class Api {
     return this.call('DELETE', `/api/messages/${id}`);
   }
 
+  /** The author's new text; answers the message as it now is. */
+  editMessage(id, text) {
+    return this.call('PATCH', `/api/messages/${id}`, {text});
+  }
+
+  /** Adds (on) or takes back the caller's emoji; answers the message as it now is, read for no one. */
+  react(id, emoji, on) {
+    return this.call(on ? 'PUT' : 'DELETE', `/api/messages/${id}/reactions/${encodeURIComponent(emoji)}`);
+  }
+
+  /** The emoji a reaction may be: [{name, emoji}], in the order a picker shows them. */
+  emoji() {
+    return this.call('GET', '/api/emoji');
+  }
+
   findUsers(text) {
     return this.call('GET', `/api/admin/users?query=${encodeURIComponent(text)}`);
   }

@@ -29,6 +29,8 @@ const TYPING_AGAIN_AFTER_SEND_MS = 1_200;
 const MARK_READ_AFTER_MS = 1_000;
 /** Past the server's batch of markers (CHAT_READ_FLUSH_MILLIS, 500 ms by default), with a margin. */
 const CHANNELS_AFTER_READ_MS = 1_500;
+/** How many pages of older history a click on a quote loads, at most, to find the original. */
+const REVEAL_PAGES = 10;
 
 const SAID = {
   add: (name, status) => (status === 'friends' ? `You and ${name} are friends.` : `Asked ${name} to be friends.`),
@@ -50,9 +52,14 @@ export class ChatPage {
     this.roomsPanel = new RoomsPanel({create: (name) => this.createRoom(name), open: (name) => this.openRoom(name)});
     this.friendsPanel = new FriendsPanel({social: (verb, name) => this.social(verb, name), message: (name) => this.openDirect(name)});
     this.view = new ConversationView({
-      send: (text) => this.send(text),
+      send: (text, replyTo) => this.send(text, replyTo),
       loadOlder: () => this.loadOlder(),
       remove: (message) => this.remove(message),
+      edit: (message, text) => this.edit(message, text),
+      react: (message, emoji, on) => this.react(message, emoji, on),
+      emoji: () => this.emoji(),
+      reveal: (id) => this.reveal(id),
+      say: (text) => this.say(text),
       leave: () => this.leaveRoom(),
       back: () => this.show(null),
       sender: (verb, name) => (verb === 'message' ? this.openDirect(name) : this.social(verb, name)),
@@ -83,6 +90,7 @@ export class ChatPage {
         this.view.inserted(index);
         this.seen();
       }),
+      changed: (conversation, id) => inView(conversation, () => this.view.changed(id)),
       removed: (conversation, id) => inView(conversation, () => this.view.removed(id)),
       olderChanged: (conversation) => inView(conversation, () => this.view.olderChanged()),
       membersChanged: (conversation) => inView(conversation, () => this.view.membersChanged()),
@@ -138,7 +146,7 @@ export class ChatPage {
       this.profile.element, this.toasts,
       h('footer', {class: 'statusbar'}, this.notice));
     this.toggleAdmin(false);
-    return h('div', {class: 'chat-root'}, this.page, this.view.menuElement);
+    return h('div', {class: 'chat-root'}, this.page, this.view.overlays);
   }
 
   logOut() {
@@ -183,11 +191,12 @@ export class ChatPage {
     this.show(null);
   }
 
-  send(text) {
+  /** replyTo: the id of the message of the conversation it answers, or undefined. */
+  send(text, replyTo) {
     const conversation = this.state.inViewConversation();
     const clientId = conversation.kind === 'room'
-      ? this.connection.send(conversation.name, text)
-      : this.connection.sendDirect(conversation.name, text);
+      ? this.connection.send(conversation.name, text, replyTo)
+      : this.connection.sendDirect(conversation.name, text, replyTo);
     this.state.sent(conversation, clientId);
     if (conversation.typingSentAt) {
       conversation.typingAgainAt = Math.min(conversation.typingAgainAt, conversation.typingSentAt + TYPING_AGAIN_AFTER_SEND_MS);
@@ -196,22 +205,58 @@ export class ChatPage {
 
   async loadOlder() {
     const conversation = this.state.inViewConversation();
-    if (!conversation || conversation.loadingOlder || !conversation.olderAvailable) return;
-    conversation.loadingOlder = true;
+    if (conversation) await this.older(conversation);
+  }
+
+  /**
+   * One page older than what the conversation holds, of `limit` messages (the server's page when
+   * undefined); a page already on its way is waited for instead. Answers false when it failed, which
+   * the conversation shows.
+   */
+  older(conversation, limit) {
+    if (!conversation.olderAvailable) return Promise.resolve(true);
+    conversation.loadingOlder ??= this.fetchOlder(conversation, limit).finally(() => {
+      conversation.loadingOlder = null;
+    });
+    return conversation.loadingOlder;
+  }
+
+  async fetchOlder(conversation, limit) {
     const before = conversation.messages[0]?.id;
     try {
       const page = conversation.kind === 'room'
-        ? await this.api.roomMessages(conversation.name, {before})
-        : await this.api.directMessages(conversation.name, {before});
-      this.state.olderLoaded(conversation, page);
-      if (conversation.kind === 'direct' && before === undefined && page.length > 0) {
-        this.connection.follow(conversation.name, page[page.length - 1].seq);
-      }
+        ? await this.api.roomMessages(conversation.name, {before, limit})
+        : await this.api.directMessages(conversation.name, {before, limit});
+      this.state.olderLoaded(conversation, page, limit);
+      if (conversation.kind === 'direct' && before === undefined && page.length > 0) this.connection.follow(conversation.name, page);
+      return true;
     } catch (failure) {
       this.state.setError(conversation, describe(failure));
-    } finally {
-      conversation.loadingOlder = false;
+      return false;
     }
+  }
+
+  /**
+   * Brings the message a reply quotes into view: older history is loaded, in the largest pages the
+   * server gives, until it is there, for a few pages at most.
+   */
+  async reveal(id) {
+    const conversation = this.state.inViewConversation();
+    for (let pages = 0; conversation && !conversation.messages.some((m) => m.id === id); pages++) {
+      // Ids grow: a message older than the oldest here is further back; one newer is not there any more.
+      const oldest = conversation.messages[0]?.id;
+      if (!conversation.olderAvailable || (oldest !== undefined && oldest < id)) {
+        this.say('That message is not there any more.');
+        return;
+      }
+      if (pages === REVEAL_PAGES) {
+        this.say('That message is too far back to load. Scroll up to find it.');
+        return;
+      }
+      const loaded = await this.older(conversation, this.state.limits?.maxHistoryPage);
+      if (!loaded || this.state.inViewConversation() !== conversation) return; // failed (and said so), or the user went elsewhere
+    }
+    this.view.reveal(id);
   }
 
   async remove(message) {
@@ -221,6 +266,36 @@ export class ChatPage {
     } catch (failure) {
       this.say(describe(failure));
     }
+  }
+
+  /** Answers whether the server took the new text; the message shows it then, as the server answered. */
+  async edit(message, text) {
+    try {
+      this.state.updated({message: await this.api.editMessage(message.id, text)});
+      return true;
+    } catch (failure) {
+      this.say(describe(failure));
+      return false;
+    }
+  }
+
+  /** The server's answer is read for no one: that the reaction is the user's goes with it. */
+  async react(message, emoji, on) {
+    try {
+      const now = await this.api.react(message.id, emoji, on);
+      this.state.updated({message: now, reacted: {username: this.me.username, emoji, on}});
+    } catch (failure) {
+      this.say(describe(failure));
+    }
+  }
+
+  /** The emoji a reaction may be, asked for once (again only after a failure). */
+  emoji() {
+    this.emojiList ??= this.api.emoji().catch((failure) => {
+      this.emojiList = null;
+      throw failure;
+    });
+    return this.emojiList;
   }
 
   async social(verb, username) {

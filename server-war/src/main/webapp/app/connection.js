@@ -3,7 +3,8 @@
 // reconnect, rejoin every room with `afterSeq`, resend unacknowledged messages under their clientId,
 // and catch up on direct conversations over REST. A seq the channel has is a repeat and dropped; a seq
 // beyond the next shows a gap, filled over REST if it is still open a second later (client-core's
-// ChatConnection, in JavaScript).
+// ChatConnection, in JavaScript). Changes to messages are numbered too: an edit or a reaction comes as
+// `message_updated`, a deletion as `message_deleted`, live or from a catch-up (resume.js).
 
 /** How long a gap may stay open before it is filled: messages from other nodes arrive out of order. */
 export const GAP_WAIT_MS = 1000;
@@ -14,7 +15,7 @@ const JOIN_REF = 'join_room:';
 
 import {ApiError} from './api.js';
 import {channelOf, directKey, roomKey} from './channels.js';
-import {ResumeState} from './resume.js';
+import {ResumeState, frameFor, pageEnd} from './resume.js';
 
 /** Equal jitter: half of min(15 s, 0.5 s * 2^(attempt-1)) fixed, the other half random. */
 export function backoffDelay(attempt, random = Math.random) {
@@ -58,13 +59,16 @@ export class ChatConnection {
     this.transmit({type: 'leave_room', room});
   }
 
-  /** Returns the clientId that the acknowledgement, or an error's ref, will carry. */
-  send(room, text) {
-    return this.queue({type: 'new_chat_message', room, text});
+  /**
+   * Returns the clientId that the acknowledgement, or an error's ref, will carry. replyTo: the id of the
+   * message of the room it answers, or undefined.
+   */
+  send(room, text, replyTo) {
+    return this.queue({type: 'new_chat_message', room, text, replyTo});
   }
 
-  sendDirect(to, text) {
-    return this.queue({type: 'new_direct_message', to, text});
+  sendDirect(to, text, replyTo) {
+    return this.queue({type: 'new_direct_message', to, text, replyTo});
   }
 
   deleteMessage(id) {
@@ -81,9 +85,9 @@ export class ChatConnection {
     this.transmit({type: 'typing', room, to});
   }
 
-  /** The conversation with username was read up to lastSeq over REST; a reconnect catches up from there. */
-  follow(username, lastSeq) {
-    this.resume.completeThrough(directKey(username), lastSeq);
+  /** The conversation with username was read over REST, its newest page; a reconnect catches up from there. */
+  follow(username, newestPage) {
+    this.resume.completeThrough(directKey(username), pageEnd(newestPage));
   }
 
   close() {
@@ -142,7 +146,9 @@ export class ChatConnection {
       case 'welcome': return this.welcomed(frame);
       case 'room_joined': return this.roomJoined(frame);
       case 'new_chat_message':
-      case 'new_direct_message': return this.posted(frame);
+      case 'new_direct_message':
+      case 'message_updated': return this.posted(frame);
+      case 'message_deleted': return this.deleted(frame);
       case 'membership':
         // Joined on another device: joined here too. Left anywhere: the server took this socket out.
         if (frame.member && !this.resume.isIn(frame.room)) this.join(frame.room);
@@ -197,41 +203,61 @@ export class ChatConnection {
   }
 
   /**
-   * A room's newest page, or a catch-up: either is complete up to its last message, so the numbers it
-   * skips (deleted messages, blocked users') are no gap. A catch-up cut short goes on over REST.
+   * A room's newest page, or a catch-up: either is complete up to its highest number, so the numbers it
+   * skips (deleted messages, overtaken changes, blocked users') are no gap. What a catch-up changed
+   * follows its new messages. A catch-up cut short goes on over REST.
    */
   roomJoined(joined) {
     const key = roomKey(joined.room);
     this.resume.answeredJoin(joined.room);
-    const history = joined.history.filter((m) => this.resume.see(key, m));
-    this.resume.completeThrough(key, joined.history.at(-1)?.seq ?? 0);
+    const {history, changes} = this.resume.roomPage(key, joined.history);
     this.onFrame({...joined, history});
+    for (const change of changes) this.onFrame({...change, readForMe: true});
     if (joined.more) this.fill(key, joined.room);
   }
 
+  /** A live message, or a change to one (with `reacted` for a reaction: whose it was). */
   posted(frame) {
     const key = channelOf(frame.message, this.me.username);
-    this.accept(key, frame);
-    if (this.resume.hasGap(key) && !this.gapChecks.has(key)) {
-      this.gapChecks.add(key);
-      setTimeout(() => {
-        this.gapChecks.delete(key);
-        if (this.resume.hasGap(key)) this.fill(key);
-      }, GAP_WAIT_MS);
-    }
+    this.take(key, frame.message, {reacted: frame.reacted});
+    this.checkGapSoon(key);
   }
 
-  /** Hands on a message the first time its seq comes, and takes it as the answer to its send. */
-  accept(key, frame) {
-    const message = frame.message;
-    if (message.from.id === this.me.id) this.resume.answered(message.clientId);
-    if (this.resume.see(key, message)) this.onFrame(frame);
+  /** A deletion takes a number of its channel too; a deletion of a message not here changes nothing. */
+  deleted(frame) {
+    if (frame.seq != null) {
+      const key = frame.room ? roomKey(frame.room) : directKey(frame.with);
+      this.resume.seeChange(key, frame.seq);
+      this.checkGapSoon(key);
+    }
+    this.onFrame(frame);
+  }
+
+  checkGapSoon(key) {
+    if (!this.resume.hasGap(key) || this.gapChecks.has(key)) return;
+    this.gapChecks.add(key);
+    setTimeout(() => {
+      this.gapChecks.delete(key);
+      if (this.resume.hasGap(key)) this.fill(key);
+    }, GAP_WAIT_MS);
+  }
+
+  /**
+   * Hands on what a message received tells the page, the first time each of its numbers comes
+   * (resume.js: a message to show, a change, a deletion), and takes it as the answer to its send.
+   * `extra` goes with the frame: whose reaction it was, or that it was read for this user.
+   */
+  take(key, message, extra) {
+    if (message.from?.id === this.me.id) this.resume.answered(message.clientId);
+    const frame = frameFor(key, message, this.resume.see(key, message));
+    if (frame) this.onFrame({...frame, ...extra});
   }
 
   /**
    * Fetches what the channel lacks after the seq it has everything up to, paging with the largest page
-   * the server allows. The pages are complete up to their last message, and every seq received before
-   * they were read was stored, so afterwards the channel lacks nothing up to the higher of the two.
+   * the server allows. The pages are complete up to their last message's latest number, where the next
+   * one starts, and every seq received before they were read was stored, so afterwards the channel
+   * lacks nothing up to the higher of the two.
    */
   async fill(key, roomName) {
     const from = this.resume.resumeSeq(key);
@@ -245,8 +271,9 @@ export class ChatConnection {
         const page = key.startsWith('#')
           ? await this.api.roomMessages(roomName ?? this.resume.roomName(key) ?? key.slice(1), {afterSeq: last, limit})
           : await this.api.directMessages(key.slice(1), {afterSeq: last, limit});
-        for (const message of page) this.accept(key, {type: message.room ? 'new_chat_message' : 'new_direct_message', message});
-        if (page.length > 0) last = page[page.length - 1].seq;
+        // Read for this user: the reactions' `mine` are right as they come.
+        for (const message of page) this.take(key, message, {readForMe: true});
+        if (page.length > 0) last = pageEnd(page);
         if (page.length < limit) break;
       }
       this.resume.completeThrough(key, Math.max(received, last));

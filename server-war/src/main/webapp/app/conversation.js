@@ -1,14 +1,24 @@
 // A conversation, a room's or a friend's: older history on demand or on scrolling to the top, live
-// messages in id order, Delete on one's own (on any for an admin), a menu on the sender's name (add
-// friend, message, block), the composer, and for a room its members with presence.
+// messages in id order (each drawn by message.js, with its actions: reply, react, edit and delete), a
+// menu on the sender's name (add friend, message, block), the composer with the message it replies to,
+// and for a room its members with presence.
 
-import {fill, h, when} from './dom.js';
+import {fill, h} from './dom.js';
+import {messageEditor, messageItem} from './message.js';
 import {nameElement, nameOf} from './names.js';
+import {EmojiPicker} from './picker.js';
+import {isMine} from './reactions.js';
+
+/** How long a message brought into view from a quote of it stays highlighted. */
+const HIGHLIGHT_MS = 2_000;
+/** How much of the message replied to the composer shows. */
+const REPLYING_SHOWN = 80;
 
 export class ConversationView {
   /**
-   * actions: {send(text), loadOlder(), remove(message), leave(), back(), sender(verb, username),
-   * typed(), mute()}
+   * actions: {send(text, replyTo), loadOlder(), remove(message), edit(message, text) -> Promise<boolean>,
+   * react(message, emoji, on), emoji() -> Promise<[{name, emoji}]>, reveal(id), say(text), leave(),
+   * back(), sender(verb, username), typed(), mute()}
    * me: the user looking.
    */
   constructor(actions, me) {
@@ -16,16 +26,22 @@ export class ConversationView {
     this.me = me;
     this.conversation = null;
     this.maxText = null; // from the server's welcome
+    this.replying = null; // the message the draft answers
+    this.editing = null; // {id, editor} of the message whose text is being edited
     this.element = h('main', {id: 'conversation'});
     this.membersElement = h('aside', {id: 'membersPanel'});
     this.menu = new SenderMenu(actions.sender);
-    this.menuElement = this.menu.element; // placed by the page, above everything
+    this.picker = new EmojiPicker(actions.emoji);
+    this.overlays = [this.menu.element, this.picker.element]; // placed by the page, above everything
     this.show(null);
   }
 
   show(conversation) {
     this.conversation = conversation;
+    this.replying = null;
+    this.editing = null;
     this.menu.close();
+    this.picker.close();
     if (!conversation) {
       fill(this.element, h('p', {class: 'hint muted'}, 'Pick a room, or create one. Friends are in the Friends tab.'));
       fill(this.membersElement);
@@ -40,14 +56,17 @@ export class ConversationView {
     this.draft = h('input', {id: 'draft', autocomplete: 'off', maxlength: this.maxText, placeholder: `Message ${conversation.title}`, 'aria-label': 'Message'});
     const draft = this.draft;
     draft.addEventListener('input', () => draft.value && this.actions.typed());
+    draft.addEventListener('keydown', (e) => e.key === 'Escape' && this.cancelReply());
     this.typingLine = h('p', {id: 'typing', class: 'typing muted', 'aria-live': 'polite'});
     this.muteButton = h('button', {id: 'muteChannel', onclick: () => this.actions.mute()});
+    this.replyBar = h('div', {id: 'replying', class: 'replying', hidden: true});
     const composer = h('form', {id: 'composer', class: 'composer', onsubmit: (e) => {
       e.preventDefault();
       const text = draft.value.trim();
       if (!text) return;
-      this.actions.send(text);
+      this.actions.send(text, this.replying?.id);
       draft.value = '';
+      this.cancelReply();
     }}, draft, h('button', {id: 'send', type: 'submit', class: 'primary'}, 'Send'));
     this.memberCount = h('span', {id: 'memberCount', class: 'muted'});
     fill(this.element,
@@ -57,7 +76,7 @@ export class ConversationView {
         this.memberCount,
         this.muteButton,
         conversation.kind === 'room' && h('button', {id: 'leaveRoom', onclick: () => this.actions.leave()}, 'Leave room')),
-      this.older, this.list, this.typingLine, this.error, composer);
+      this.older, this.list, this.typingLine, this.error, this.replyBar, composer);
     this.list.append(...conversation.messages.map((m) => this.messageItem(m)));
     this.olderChanged();
     this.membersChanged();
@@ -89,8 +108,83 @@ export class ConversationView {
     }
   }
 
+  /** The message `id` of the conversation in view is not as it was: it is drawn again. */
+  changed(id) {
+    const item = this.item(id);
+    const message = this.conversation.messages.find((m) => m.id === id);
+    if (!item || !message) return;
+    const following = this.list.scrollHeight - this.list.scrollTop - this.list.clientHeight < 60;
+    const field = this.editing?.id === id ? this.editing.editor.querySelector('textarea') : null;
+    const typing = field !== null && document.activeElement === field;
+    const {selectionStart, selectionEnd} = field ?? {};
+    item.replaceWith(this.messageItem(message));
+    // The editor moved into the new item, which took the focus from it.
+    if (typing) {
+      field.focus();
+      field.setSelectionRange(selectionStart, selectionEnd);
+    }
+    if (following) this.list.scrollTop = this.list.scrollHeight;
+  }
+
   removed(id) {
-    this.list?.querySelector(`[data-id="${id}"]`)?.remove();
+    this.item(id)?.remove();
+    if (this.editing?.id === id) this.editing = null;
+    if (this.replying?.id === id) {
+      this.cancelReply();
+      this.actions.say('The message you were replying to was deleted.');
+    }
+  }
+
+  item(id) {
+    return this.list?.querySelector(`[data-id="${id}"]`) ?? null;
+  }
+
+  /** Brings a message of the conversation into view and highlights it for a moment. */
+  reveal(id) {
+    const item = this.item(id);
+    if (!item) return;
+    item.scrollIntoView({block: 'center'});
+    item.classList.add('highlight');
+    setTimeout(() => item.classList.remove('highlight'), HIGHLIGHT_MS);
+  }
+
+  /** The draft answers message: the composer says so, with a way out. */
+  replyTo(message) {
+    this.replying = message;
+    const characters = [...message.text];
+    const text = characters.length > REPLYING_SHOWN ? `${characters.slice(0, REPLYING_SHOWN - 1).join('')}…` : message.text;
+    fill(this.replyBar,
+      h('span', {class: 'replying-to'}, 'Replying to ', h('strong', {}, nameOf(message.from)), ': ', h('span', {class: 'excerpt'}, text)),
+      h('button', {type: 'button', id: 'cancelReply', class: 'close', 'aria-label': 'Cancel the reply', onclick: () => this.cancelReply()}, '×'));
+    this.replyBar.hidden = false;
+    this.draft.focus();
+  }
+
+  cancelReply() {
+    this.replying = null;
+    this.replyBar.hidden = true;
+    fill(this.replyBar);
+  }
+
+  /** One's own message gets an editor in place of its text, the only one open. */
+  startEditing(message) {
+    const before = this.editing?.id;
+    const cancel = () => this.stopEditing(message.id);
+    const save = async (text) => {
+      if (await this.actions.edit(message, text)) this.stopEditing(message.id);
+    };
+    this.editing = {id: message.id, editor: messageEditor(message.text, this.maxText, {save, cancel})};
+    if (before !== undefined) this.changed(before);
+    this.changed(message.id);
+    const field = this.editing.editor.querySelector('textarea');
+    field.focus();
+    field.setSelectionRange(field.value.length, field.value.length);
+  }
+
+  stopEditing(id) {
+    if (this.editing?.id !== id) return;
+    this.editing = null;
+    this.changed(id);
   }
 
   olderChanged() {
@@ -112,11 +206,10 @@ export class ConversationView {
           h('span', {class: 'dot online', title: 'online'}), this.senderName(user)))));
   }
 
-  /** Someone's profile changed: their messages and their place among the members are drawn again. */
+  /** Someone's profile changed: their messages, the quotes of them and their place among the members are drawn again. */
   renamed(user) {
     for (const message of this.conversation.messages) {
-      if (message.from.id !== user.id) continue;
-      this.list.querySelector(`[data-id="${message.id}"]`)?.replaceWith(this.messageItem(message));
+      if (message.from.id === user.id || message.replyTo?.from.id === user.id) this.changed(message.id);
     }
     this.membersChanged();
   }
@@ -137,18 +230,19 @@ export class ConversationView {
     this.error.textContent = this.conversation.error ?? '';
   }
 
+  /** The message as the conversation holds it when the item is drawn: what its actions act on. */
   messageItem(message) {
-    const mine = message.from.id === this.me.id;
-    const me = this.me.username.toLowerCase();
-    const mentioned = (message.mentions ?? []).some((name) => name.toLowerCase() === me);
-    return h('li', {class: ['message', mine && 'mine', mentioned && 'mention'].filter(Boolean).join(' '), 'data-id': message.id},
-      h('div', {class: 'meta'},
-        this.senderName(message.from),
-        h('time', {datetime: message.sentAt, class: 'muted'}, when(message.sentAt)),
-        (mine || this.me.role === 'ADMIN') &&
-          h('button', {class: 'delete', 'aria-label': 'Delete this message', onclick: () => this.actions.remove(message)}, 'Delete')),
-      // Text from users is set as text, never parsed as markup.
-      h('p', {class: 'text'}, message.text));
+    return messageItem(message, {
+      me: this.me,
+      sender: (user) => this.senderName(user),
+      editor: this.editing?.id === message.id ? this.editing.editor : null,
+      reply: () => this.replyTo(message),
+      pick: (anchor) => this.picker.open(anchor, (emoji) => this.actions.react(message, emoji, !isMine(message, emoji))),
+      react: (emoji, on) => this.actions.react(message, emoji, on),
+      edit: () => this.startEditing(message),
+      remove: () => this.actions.remove(message),
+      reveal: () => this.actions.reveal(message.replyTo.id),
+    });
   }
 
   /** The sender's name; another person's opens the menu of what one can do with them. */

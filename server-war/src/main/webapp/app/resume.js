@@ -2,8 +2,54 @@
 // stopped: the rooms to rejoin, the seqs received in each channel, and every send not yet answered, in
 // the order sent. client-core's ResumeState and ReceivedSeqs, in JavaScript; no DOM and no socket, so
 // Node tests it (src/test/js).
+//
+// A change to a message (an edit, a reaction, a deletion) takes a seq of its channel too, which the
+// message then carries as `changedSeq` (docs/protocol.md, "Working with messages"): both numbers of a
+// message are counted, and a page or a catch-up tells the page of the changes it brings as well as of
+// the messages.
 
 import {roomKey} from './channels.js';
+
+/** What `see` says of a message received. */
+export const Seen = Object.freeze({
+  /** Its seq is new here: a message to show (a tombstone shows nothing). */
+  NEW: 'new',
+  /** Its seq was here and the number of its latest change was not: the message changed. */
+  CHANGED: 'changed',
+  /** Both of its numbers were here. */
+  REPEAT: 'repeat',
+});
+
+/** The highest number a message carries: the seq of its last change, or its own. */
+export function latestSeq(message) {
+  return Math.max(message.seq, message.changedSeq ?? 0);
+}
+
+/**
+ * The number a page is complete up to. A page after a seq is in the order of each message's latest
+ * number and a newest page in id order, so the highest of any of its messages is right for both; the
+ * numbers below it that the page lacks are deletions, changes overtaken by later ones, blocked users'
+ * messages or, for a newest page, older history.
+ */
+export function pageEnd(page) {
+  return page.reduce((highest, message) => Math.max(highest, latestSeq(message)), 0);
+}
+
+/**
+ * The frame a message received tells the page, given what `see` said of it: a message to show, a
+ * change to one the page may have (it ignores a change to one it never loaded), or a deletion, from a
+ * catch-up's tombstone; null for a repeat. A tombstone whose seq is new is of a message this client
+ * never had, and its deletion changes nothing.
+ */
+export function frameFor(key, message, seen) {
+  if (seen === Seen.REPEAT) return null;
+  if (message.deleted) {
+    const where = key.startsWith('#') ? {room: message.room} : {with: key.slice(1)};
+    return {type: 'message_deleted', id: message.id, seq: message.changedSeq, ...where};
+  }
+  if (seen === Seen.NEW) return {type: message.room ? 'new_chat_message' : 'new_direct_message', message};
+  return {type: 'message_updated', message};
+}
 
 /**
  * The seqs one channel has delivered: every one up to `through`, and those received beyond it while one
@@ -61,18 +107,56 @@ export class ResumeState {
   #unanswered = new Map(); // clientId -> frame, in the order sent
 
   /**
-   * True when the message is new in the channel. The first message of a channel this client knew
-   * nothing of starts it: what came before is history, not a gap.
+   * Counts both numbers of a message, its seq and its latest change's, and says which were new (Seen).
+   * The first message of a channel this client knew nothing of starts it at its latest number: what
+   * came before is history, not a gap.
    */
   see(key, message) {
-    if (!this.#received.has(key)) this.#received.set(key, new ReceivedSeqs(message.seq - 1));
-    return this.#received.get(key).add(message.seq);
+    const seqs = this.#channel(key, latestSeq(message) - 1);
+    const fresh = seqs.add(message.seq);
+    const changed = message.changedSeq != null && seqs.add(message.changedSeq);
+    return fresh ? Seen.NEW : changed ? Seen.CHANGED : Seen.REPEAT;
+  }
+
+  /** Counts a number no message carries (a deletion's); true when it is new here. */
+  seeChange(key, seq) {
+    return this.#channel(key, seq - 1).add(seq);
+  }
+
+  /**
+   * A room's `room_joined`, counted: `history`, the messages to show, and `changes`, the frames of what
+   * changed or went. The first join of a room brings its newest page: all of it is history to show,
+   * whatever its numbers (a message of it may have changed after those that follow it). A rejoin brings
+   * a catch-up in the order of the changes: the messages new here, and the changes to the others.
+   */
+  roomPage(key, history) {
+    if (!this.#received.has(key)) {
+      this.completeThrough(key, pageEnd(history));
+      return {history, changes: []};
+    }
+    const fresh = [];
+    const changes = [];
+    for (const message of history) {
+      const seen = this.see(key, message);
+      if (seen === Seen.NEW && !message.deleted) fresh.push(message);
+      else {
+        const frame = frameFor(key, message, seen);
+        if (frame) changes.push(frame);
+      }
+    }
+    this.completeThrough(key, pageEnd(history));
+    return {history: fresh, changes};
   }
 
   /** Everything in the channel up to seq has come that ever will. */
   completeThrough(key, seq) {
-    if (!this.#received.has(key)) this.#received.set(key, new ReceivedSeqs(seq));
-    this.#received.get(key).completeThrough(seq);
+    this.#channel(key, seq).completeThrough(seq);
+  }
+
+  /** The channel's seqs; a channel not met before starts complete through `through`. */
+  #channel(key, through) {
+    if (!this.#received.has(key)) this.#received.set(key, new ReceivedSeqs(through));
+    return this.#received.get(key);
   }
 
   /** The seq a new socket resumes the channel after, the highest with none missing below; undefined if none. */

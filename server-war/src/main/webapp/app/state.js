@@ -1,16 +1,21 @@
 // What the logged-in page shows, without the DOM: the rooms (the user's own first), the account's
-// friends, the conversations and their messages, unread and mention counts as the server keeps them,
-// mutes, who is typing, and what each frame from the server does to them. The page (chat.js) renders
-// it and is told of each change through `listener`; Node tests it (src/test/js).
+// friends, the conversations and their messages (as each now is: edited, reacted to, what it answers),
+// unread and mention counts as the server keeps them, mutes, who is typing, and what each frame from the
+// server does to them. The page (chat.js) renders it and is told of each change through `listener`;
+// Node tests it (src/test/js).
 
 import {channelOf, directKey, roomKey} from './channels.js';
+import {reactionsAsSeen} from './reactions.js';
+
+/** The characters of the original a reply carries (the server's Reply.EXCERPT). */
+const EXCERPT = 200;
 
 /** How long "ann is typing..." shows after her last notice (docs/protocol.md, "Your channels"). */
 export const TYPING_SHOWN_MS = 6_000;
 
 /**
- * listener: {inserted(conversation, index), removed(conversation, id), olderChanged(conversation),
- * membersChanged(conversation), errorChanged(conversation), roomsChanged(), friendsChanged(),
+ * listener: {inserted(conversation, index), changed(conversation, id), removed(conversation, id),
+ * olderChanged(conversation), membersChanged(conversation), errorChanged(conversation), roomsChanged(), friendsChanged(),
  * limitsChanged(limits), friendRequested(user), accountStale(), say(text), renamed(user),
  * meChanged(me), notified(notification), welcomed(), channelsStale(), typingChanged(conversation),
  * mutedChanged(conversation), attention(message), leftElsewhere(conversation)}
@@ -80,10 +85,13 @@ export class ChatState {
     this.setError(conversation, '');
   }
 
-  /** A page of older messages arrived; a short one holds the oldest there is. */
-  olderLoaded(conversation, page) {
-    if (this.isOldest(page)) conversation.olderAvailable = false;
-    for (const message of page.slice().reverse()) this.merge(conversation, message);
+  /**
+   * A page of older messages arrived, asked for with `limit` (the server's page when undefined); a short
+   * one holds the oldest there is.
+   */
+  olderLoaded(conversation, page, limit) {
+    if (this.isOldest(page, limit)) conversation.olderAvailable = false;
+    for (const message of page.slice().reverse()) this.merge(conversation, message, {readForMe: true});
     this.listener.olderChanged(conversation);
   }
 
@@ -108,7 +116,8 @@ export class ChatState {
       case 'member_joined': return this.members(frame.room, (list) => list.some((u) => u.id === frame.user.id) ? list : [...list, frame.user]);
       case 'member_left': return this.members(frame.room, (list) => list.filter((u) => u.id !== frame.user.id));
       case 'new_chat_message':
-      case 'new_direct_message': return this.arrived(frame.message);
+      case 'new_direct_message': return this.arrived(frame.message, {reacted: frame.reacted, readForMe: frame.readForMe});
+      case 'message_updated': return this.updated(frame);
       case 'message_deleted': return this.deleted(frame.id);
       case 'friend_request': return this.listener.friendRequested(frame.user);
       case 'friend_added':
@@ -132,7 +141,7 @@ export class ChatState {
     // about what is older.
     if (conversation.messages.length === 0 && this.isOldest(joined.history)) conversation.olderAvailable = false;
     conversation.members = joined.members;
-    for (const message of joined.history) this.merge(conversation, message);
+    for (const message of joined.history) this.merge(conversation, message, {readForMe: true});
     this.members(joined.room, (list) => list);
     this.listener.olderChanged(conversation);
   }
@@ -148,16 +157,18 @@ export class ChatState {
   }
 
   /**
-   * A live message. Its author may have changed their profile while it crossed from another node: the
-   * profile the conversation holds (kept by `renamed`) is newer than the message's, when it holds one.
+   * A live message (or one a page filled in: `how.readForMe`). Its author may have changed their profile
+   * while it crossed from another node: the profile the conversation holds (kept by `renamed`) is newer
+   * than the message's, when it holds one. `how.reacted`: it came as a change that overtook it, a
+   * reaction.
    */
-  arrived(live) {
+  arrived(live, how = {}) {
     const key = channelOf(live, this.me.username);
     const conversation = this.conversations.get(key);
     const message = conversation ? withKnownAuthor(conversation, live) : live;
     if (conversation) {
       if (conversation.sent.delete(message.clientId)) this.setError(conversation, '');
-      this.merge(conversation, message);
+      this.merge(conversation, message, how);
       if (conversation.typing.delete(message.from.id)) this.listener.typingChanged(conversation);
     }
     if (message.from.id === this.me.id) return; // written here or on another device
@@ -280,15 +291,19 @@ export class ChatState {
       : this.mutedDirect.has(conversation.name.toLowerCase());
   }
 
-  /** Someone's profile changed: every message of theirs, every list they are in, and the page show it. */
+  /**
+   * Someone's profile changed: every message of theirs, every quote of one, every list they are in, and
+   * the page show it.
+   */
   renamed(user) {
     const same = (other) => (other.id === user.id ? user : other);
     if (user.id === this.me.id) {
       this.me = user;
       this.listener.meChanged(user);
     }
+    const renamedIn = (m) => ({...m, from: same(m.from), ...(m.replyTo && {replyTo: {...m.replyTo, from: same(m.replyTo.from)}})});
     for (const conversation of this.conversations.values()) {
-      conversation.messages = conversation.messages.map((m) => (m.from.id === user.id ? {...m, from: user} : m));
+      conversation.messages = conversation.messages.map((m) => (m.from.id === user.id || m.replyTo?.from.id === user.id ? renamedIn(m) : m));
       conversation.members = conversation.members.map(same);
     }
     const {friends, incoming, outgoing, blocked} = this.account;
@@ -296,6 +311,17 @@ export class ChatState {
     this.listener.renamed(user);
   }
 
+  /**
+   * A message changed (edited, reacted to), live or found by a catch-up; or the server answered this
+   * page's own change with it. A change to a message the page never loaded (an old one) is not shown:
+   * it comes as it is whenever it is loaded.
+   */
+  updated({message, reacted, readForMe}) {
+    const conversation = this.conversations.get(channelOf(message, this.me.username));
+    if (conversation) this.merge(conversation, withKnownAuthor(conversation, message), {reacted, readForMe, onlyIfKnown: true});
+  }
+
+  /** A message is gone for everyone: from every conversation that shows it, and from the quotes of it. */
   deleted(id) {
     for (const conversation of this.conversations.values()) {
       const at = conversation.messages.findIndex((m) => m.id === id);
@@ -303,7 +329,23 @@ export class ChatState {
         conversation.messages.splice(at, 1);
         this.listener.removed(conversation, id);
       }
+      this.quotesFollow(conversation, {id, deleted: true});
     }
+  }
+
+  /**
+   * The replies to `original` quote it as it now is, as a reload would show them: its new text, or that
+   * it was deleted.
+   */
+  quotesFollow(conversation, original) {
+    conversation.messages.forEach((reply, index) => {
+      if (reply.replyTo?.id !== original.id) return;
+      const {text, ...quoted} = reply.replyTo;
+      const replyTo = original.deleted ? {...quoted, deleted: true} : {...quoted, text: [...original.text].slice(0, EXCERPT).join('')};
+      if (replyTo.deleted === reply.replyTo.deleted && replyTo.text === text) return;
+      conversation.messages[index] = {...reply, replyTo};
+      this.listener.changed(conversation, reply.id);
+    });
   }
 
   refused(error) {
@@ -355,8 +397,12 @@ export class ChatState {
     return conversation;
   }
 
-  /** Puts message in id order unless it is there already. */
-  merge(conversation, message) {
+  /**
+   * Puts message in id order, or, when the conversation has it already, keeps of the two versions the
+   * one changed last. how: {reacted, readForMe} for its reactions (reactions.js), and `onlyIfKnown` for
+   * a change, which adds nothing.
+   */
+  merge(conversation, message, how = {}) {
     const messages = conversation.messages;
     let low = 0;
     let high = messages.length;
@@ -365,17 +411,26 @@ export class ChatState {
       if (messages[middle].id < message.id) low = middle + 1;
       else high = middle;
     }
-    if (messages[low]?.id === message.id) return;
-    messages.splice(low, 0, message);
-    this.listener.inserted(conversation, low);
+    const known = messages[low]?.id === message.id ? messages[low] : null;
+    if (!known && how.onlyIfKnown) return;
+    if (known && (message.changedSeq ?? 0) <= (known.changedSeq ?? 0)) return;
+    const reactions = reactionsAsSeen(known?.reactions, message.reactions, how, this.me.username);
+    const now = reactions ? {...message, reactions} : message;
+    if (!known) {
+      messages.splice(low, 0, now);
+      return this.listener.inserted(conversation, low);
+    }
+    messages[low] = now;
+    this.listener.changed(conversation, now.id);
+    if (now.text !== known.text) this.quotesFollow(conversation, now);
   }
 
   /**
-   * A page shorter than the server's page size holds the oldest message there is. Before the server
-   * has said its size, only an empty page is known to.
+   * A page shorter than the size asked for (the server's page when none was) holds the oldest message
+   * there is. Before the server has said its size, only an empty page is known to.
    */
-  isOldest(page) {
-    return page.length < (this.limits?.historyPage ?? 1);
+  isOldest(page, size = this.limits?.historyPage ?? 1) {
+    return page.length < size;
   }
 }
 

@@ -3,12 +3,6 @@ package chat.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import chat.client.Backoff;
-import chat.client.ChatApi;
-import chat.client.ChatConnection;
-import chat.client.ConnectionState;
-import chat.dto.Authenticated;
-import chat.dto.ServerFrame;
 import chat.testing.Names;
 import chat.testing.OneNode;
 import chat.testing.SharedServer;
@@ -17,9 +11,6 @@ import com.microsoft.playwright.Page;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -137,7 +128,7 @@ class BrowserClientIT {
       for (int i = 0; i < 20; i++) {
         texts.add("message " + (sent.size() + texts.size() + 1));
       }
-      post(Names.unique("poster"), room, texts);
+      Poster.post(server.uri(), Names.unique("poster"), room, texts);
       sent.addAll(texts);
     }
 
@@ -149,37 +140,6 @@ class BrowserClientIT {
     assertThat(bob.messages()).hasText(sent.toArray(String[]::new));
     assertThat(bob.page.locator("#older")).isHidden();
     assertThat(ann.messages()).hasCount(60);
-  }
-
-  /** Another user posts texts to a room, through client-core, and waits until each is stored. */
-  private void post(String username, String room, List<String> texts) throws InterruptedException {
-    Authenticated who = ChatApi.of(server.uri()).signUp(username, BrowserUser.PASSWORD);
-    BlockingQueue<ServerFrame> heard = new LinkedBlockingQueue<>();
-    ChatConnection.Listener listener =
-        new ChatConnection.Listener() {
-          @Override
-          public void onFrame(ServerFrame frame) {
-            heard.add(frame);
-          }
-
-          @Override
-          public void onState(ConnectionState state) {}
-        };
-    try (ChatConnection socket = new ChatConnection(ChatApi.of(server.uri()).as(who.token()), who.token(), Backoff.standard(), listener)) {
-      socket.start();
-      socket.join(room);
-      texts.forEach(text -> socket.send(room, text));
-      int stored = 0;
-      while (stored < texts.size()) {
-        ServerFrame frame = heard.poll(30, TimeUnit.SECONDS);
-        if (frame == null || frame instanceof ServerFrame.RequestFailed) {
-          throw new AssertionError(username + " could not post: " + frame);
-        }
-        if (frame instanceof ServerFrame.ChatMessagePosted posted && posted.message().from().username().equals(username)) {
-          stored++;
-        }
-      }
-    }
   }
 
   @Test

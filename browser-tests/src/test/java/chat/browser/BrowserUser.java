@@ -64,6 +64,40 @@ final class BrowserUser {
     return page.locator("#messages .message", new Page.LocatorOptions().setHas(page.locator(".text").getByText(text, new Locator.GetByTextOptions().setExact(true))));
   }
 
+  /** Clicks one of the actions (reply, react, edit, delete) of the message with this text. */
+  BrowserUser act(String text, String action) {
+    message(text).hover();
+    message(text).locator(".actions ." + action).click();
+    return this;
+  }
+
+  /** Edits one's own message in place: a new text, then Enter. */
+  BrowserUser edit(String text, String newText) {
+    act(text, "edit");
+    // The only editor open: it stands in for the message's text.
+    Locator editor = page.locator("#messages .edit-text");
+    editor.fill(newText);
+    editor.press("Enter");
+    return this;
+  }
+
+  /** Reacts to the message with the emoji of the picker named {@code name} (its shortcode). */
+  BrowserUser react(String text, String name) {
+    act(text, "react");
+    page.locator("#emojiPicker [data-name='" + name + "']").click();
+    return this;
+  }
+
+  /** The chip of one emoji under the message with this text. */
+  Locator reaction(String text, String emoji) {
+    return message(text).locator(".reaction[data-emoji='" + emoji + "']");
+  }
+
+  /** What the message with this text quotes of the one it answers. */
+  Locator quote(String text) {
+    return message(text).locator(".quote");
+  }
+
   BrowserUser friendsTab() {
     page.locator("#tabFriends").click();
     return this;

@@ -1,0 +1,20 @@
+// Who reacted, in the words of a reaction's tooltip.
+
+import assert from 'node:assert/strict';
+import {test} from 'node:test';
+import {isMine, whoReacted} from '../../main/webapp/app/reactions.js';
+
+test('who reacted: the names the server lists, and how many more there are past them', () => {
+  assert.equal(whoReacted({count: 1, users: ['ann']}), 'ann');
+  assert.equal(whoReacted({count: 2, users: ['ann', 'bob']}), 'ann and bob');
+  assert.equal(whoReacted({count: 3, users: ['ann', 'bob', 'cleo']}), 'ann, bob and cleo');
+  const twenty = Array.from({length: 20}, (_, i) => `u${i}`);
+  assert.equal(whoReacted({count: 23, users: twenty}), `${twenty.join(', ')} and 3 more`);
+});
+
+test('a reaction is mine only with its own emoji', () => {
+  const message = {reactions: [{emoji: '👍', count: 2, users: ['ann', 'me'], mine: true}, {emoji: '🎉', count: 1, users: ['ann']}]};
+  assert.equal(isMine(message, '👍'), true);
+  assert.equal(isMine(message, '🎉'), false);
+  assert.equal(isMine({}, '👍'), false, 'no reactions at all');
+});
