@@ -3,6 +3,7 @@ package chat.dto;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbSubtype;
 import jakarta.json.bind.annotation.JsonbTypeInfo;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +28,7 @@ import java.util.Optional;
       @JsonbSubtype(alias = "read", type = ServerFrame.Read.class),
       @JsonbSubtype(alias = "muted", type = ServerFrame.Muted.class),
       @JsonbSubtype(alias = "typing", type = ServerFrame.Typing.class),
+      @JsonbSubtype(alias = "silenced", type = ServerFrame.Silenced.class),
       @JsonbSubtype(alias = "banned", type = ServerFrame.Banned.class),
       @JsonbSubtype(alias = "ping", type = ServerFrame.AdminPing.class),
       @JsonbSubtype(alias = "pong", type = ServerFrame.Pong.class),
@@ -93,6 +95,12 @@ public sealed interface ServerFrame extends Frame {
 
   /** The user muted the room, or the conversation {@code with} a user, or unmuted it. */
   record Muted(String room, String with, boolean muted) implements ServerFrame {}
+
+  /**
+   * A moderator silenced the user in {@code room} until {@code until}, or lifted it (no {@code until}):
+   * their messages there are refused until then, on every node.
+   */
+  record Silenced(String room, Instant until) implements ServerFrame {}
 
   /** {@code user} is typing in {@code room}, or, without one, to the one who gets this. */
   record Typing(String room, User user) implements ServerFrame {}

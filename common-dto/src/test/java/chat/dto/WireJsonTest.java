@@ -53,6 +53,8 @@ class WireJsonTest {
         new ServerFrame.Read(null, "bob", 3),
         new ServerFrame.Muted("lobby", null, true),
         new ServerFrame.Typing("lobby", ALICE),
+        new ServerFrame.Silenced("lobby", ROOM_MESSAGE.sentAt()),
+        new ServerFrame.Silenced("lobby", null),
         new ServerFrame.DirectMessagePosted(
             new Message(8, 1, null, "bob", ALICE, "psst", ROOM_MESSAGE.sentAt(), null)),
         new ServerFrame.MessageDeleted(7, "lobby", null, 12L),
@@ -107,6 +109,16 @@ class WireJsonTest {
     String json = WireJson.toJson(new ServerFrame.ChatMessagePosted(ROOM_MESSAGE));
     assertTrue(!json.contains("\"to\""), json);
     assertTrue(json.contains("\"sentAt\":\"2026-11-23T10:15:30.123456Z\""), json);
+  }
+
+  @Test
+  void aPrivateRoomSaysSoInTheContractsWord() {
+    Room room = new Room(3, "team", "ann", ROOM_MESSAGE.sentAt(), 2, true, "owner");
+    String json = WireJson.toJson(room);
+    assertTrue(json.contains("\"private\":true"), json);
+    assertEquals(room, WireJson.fromJson(json, Room.class));
+    assertEquals(new CreateRoom("team", true), WireJson.fromJson("{\"name\":\"team\",\"private\":true}", CreateRoom.class));
+    assertEquals(new CreateRoom("open"), WireJson.fromJson("{\"name\":\"open\"}", CreateRoom.class));
   }
 
   @Test

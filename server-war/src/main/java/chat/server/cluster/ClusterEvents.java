@@ -13,6 +13,8 @@ import chat.server.events.ChatEvents;
 import chat.server.events.GridMerged;
 import chat.server.events.IdentityChanged;
 import chat.server.events.MembershipEnded;
+import chat.server.events.SilenceChanged;
+import chat.server.room.Silences;
 import chat.server.events.Notice;
 import chat.server.events.NoticeTaken;
 import chat.server.events.RoomEvent;
@@ -57,6 +59,7 @@ public class ClusterEvents implements ChatEvents {
   private BanList bans;
   private AccountStates accounts;
   private Profiles profiles;
+  private Silences silences;
   private ClusterNotices notices;
   private MissedEvents missed;
   private ITopic<String> topic;
@@ -76,6 +79,7 @@ public class ClusterEvents implements ChatEvents {
       BanList bans,
       AccountStates accounts,
       Profiles profiles,
+      Silences silences,
       ClusterNotices notices,
       MissedEvents missed,
       ChatConfig config,
@@ -87,6 +91,7 @@ public class ClusterEvents implements ChatEvents {
     this.bans = bans;
     this.accounts = accounts;
     this.profiles = profiles;
+    this.silences = silences;
     this.notices = notices;
     this.missed = missed;
     // Here, not at start: a bean starting before this one (the administrator's bootstrap) may publish.
@@ -211,6 +216,10 @@ public class ClusterEvents implements ChatEvents {
         // Taking the user's sockets out of the room is presence's work, which the sockets' index
         // does not do; its grid calls go to the executor, as a merge's do.
         membership.ended(ended, executor);
+        yield false;
+      }
+      case SilenceChanged silence -> {
+        silences.apply(silence);
         yield false;
       }
       case RoomEvent _, UserEvent _, BlockChanged _, Broadcast _ -> true;

@@ -12,6 +12,7 @@ import chat.server.events.ChatEvent;
 import chat.server.events.GridMerged;
 import chat.server.events.IdentityChanged;
 import chat.server.events.MembershipEnded;
+import chat.server.events.SilenceChanged;
 import chat.server.events.Notice;
 import chat.server.events.NoticeTaken;
 import chat.server.events.RoomEvent;
@@ -59,6 +60,7 @@ final class EventCodec {
       case Broadcast broadcast -> "B:" + broadcast.frame();
       case GridMerged merged -> "M:" + merged.node();
       case MembershipEnded ended -> "L:" + ended.userId() + ":" + ended.roomId() + ":" + ended.frame();
+      case SilenceChanged silence -> "S:" + silence.roomId() + ":" + silence.userId() + ":" + silence.untilMillis();
     };
   }
 
@@ -128,6 +130,7 @@ final class EventCodec {
       case 'B' -> new Broadcast(fields.rest());
       case 'M' -> new GridMerged(fields.rest());
       case 'L' -> new MembershipEnded(fields.nextLong(), fields.nextLong(), fields.rest());
+      case 'S' -> new SilenceChanged(fields.nextLong(), fields.nextLong(), Long.parseLong(fields.rest()));
       default -> throw new IllegalArgumentException("not an event: " + encoded);
     };
   }

@@ -12,4 +12,5 @@ public sealed interface ChatEvent
         Notice,
         NoticeTaken,
         GridMerged,
-        MembershipEnded {}
+        MembershipEnded,
+        SilenceChanged {}

@@ -62,7 +62,7 @@ public class ServicesResource {
     if (body == null) {
       throw ChatException.invalid("send {\"text\": ..., \"clientId\": ...}");
     }
-    return await(messages.postAsService(caller.service(), rooms.find(room), body.text(), body.clientId()));
+    return await(messages.postAsService(caller.service(), rooms.find(room, caller.service()), body.text(), body.clientId()));
   }
 
   @POST

@@ -11,6 +11,7 @@ import chat.server.events.ChatEvents;
 import chat.server.events.RoomEvent;
 import chat.server.events.UserEvent;
 import chat.server.ratelimit.RateLimits;
+import chat.server.room.RoomService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -29,23 +30,26 @@ public class ChangeService {
   private EmojiList emoji;
   private ChatEvents events;
   private RateLimits limits;
+  private RoomService rooms;
 
   protected ChangeService() {}
 
   @Inject
-  ChangeService(ChangeStore store, MessageText text, EmojiList emoji, ChatEvents events, RateLimits limits) {
+  ChangeService(
+      ChangeStore store, MessageText text, EmojiList emoji, ChatEvents events, RateLimits limits, RoomService rooms) {
     this.store = store;
     this.text = text;
     this.emoji = emoji;
     this.events = events;
     this.limits = limits;
+    this.rooms = rooms;
   }
 
   /** The author's new text for their message: the message as it now is. */
   public Message edit(User caller, Long messageId, String newText) {
     text.check(newText);
     limits.edits().acquire(caller.id());
-    Target target = target(messageId);
+    Target target = target(messageId, caller);
     if (target.from().id() != caller.id()) {
       throw ChatException.forbidden("only its author may edit a message");
     }
@@ -67,11 +71,8 @@ public class ChangeService {
       throw ChatException.invalid("a reaction is one of the emoji GET /api/emoji lists");
     }
     limits.reactions().acquire(caller.id());
-    Target target = target(messageId);
+    Target target = target(messageId, caller);
     if (!store.takesPart(target, caller.id())) {
-      if (!target.inRoom()) {
-        throw gone(messageId);
-      }
       throw ChatException.forbidden("join the room '" + target.room() + "' to react in it");
     }
     var changed = store.react(target, caller.id(), reaction, on);
@@ -95,14 +96,16 @@ public class ChangeService {
   }
 
   /**
-   * Deletes a message for everyone: its author or an administrator may. Those who could see it are told
+   * Deletes a message for everyone: its author, a moderator of its room or an administrator may. Those who could see it are told
    * on every node; it is gone from history, and a catch-up gives it as a tombstone.
    */
   public void delete(User caller, Long messageId) {
     limits.deletions().acquire(caller.id());
-    Target target = target(messageId);
-    if (target.from().id() != caller.id() && caller.role() != Role.ADMIN) {
-      throw ChatException.forbidden("only its author or an administrator may delete a message");
+    Target target = target(messageId, caller);
+    if (target.from().id() != caller.id()
+        && caller.role() != Role.ADMIN
+        && !(target.inRoom() && rooms.moderates(target.roomId(), caller))) {
+      throw ChatException.forbidden("only its author, a moderator of its room or an administrator may delete a message");
     }
     OptionalLong seq = store.delete(target, caller.id());
     if (seq.isEmpty()) {
@@ -111,11 +114,20 @@ public class ChangeService {
     announceDeletion(target, seq.getAsLong());
   }
 
-  private Target target(Long messageId) {
+  /**
+   * The message, as far as {@code caller} may see it: one of a conversation they are not in, or of a
+   * private room they are not a member of, is {@code not_found}, as a message that does not exist.
+   */
+  private Target target(Long messageId, User caller) {
     if (messageId == null) {
       throw ChatException.invalid("which message? send its id");
     }
-    return store.target(messageId).orElseThrow(() -> gone(messageId));
+    Target target = store.target(messageId).orElseThrow(() -> gone(messageId));
+    boolean hidden = (!target.inRoom() || target.privateRoom()) && caller.role() != Role.ADMIN;
+    if (hidden && !store.takesPart(target, caller.id())) {
+      throw gone(messageId);
+    }
+    return target;
   }
 
   private static ChatException gone(long messageId) {

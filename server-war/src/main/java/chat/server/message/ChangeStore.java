@@ -30,7 +30,7 @@ class ChangeStore {
   private static final String TARGET =
       """
       SELECT m.seq, left(m.body, %d), m.room_id, r.name, m.conversation_id,
-        c.user_low, low.username, c.user_high, high.username, %s
+        c.user_low, low.username, c.user_high, high.username, coalesce(r.is_private, false), %s
       FROM message m JOIN account a ON a.id = m.sender_id
         LEFT JOIN room r ON r.id = m.room_id
         LEFT JOIN conversation c ON c.id = m.conversation_id
@@ -104,7 +104,7 @@ class ChangeStore {
                   new Target(
                       messageId,
                       row.getLong(1),
-                      UserColumns.read(row, 10),
+                      UserColumns.read(row, 11),
                       row.getString(2),
                       row.getLong(3),
                       row.getString(4),
@@ -112,7 +112,8 @@ class ChangeStore {
                       row.getLong(6),
                       row.getString(7),
                       row.getLong(8),
-                      row.getString(9)));
+                      row.getString(9),
+                      row.getBoolean(10)));
             }
           }
         });

@@ -9,9 +9,11 @@ import chat.server.error.ChatException;
 import chat.server.input.InputText;
 import chat.server.ratelimit.RateLimits;
 import chat.server.room.RoomRef;
+import chat.server.room.Silences;
 import chat.server.social.SocialService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,6 +35,7 @@ public class MessageService {
   private MessageText text;
   private SocialService social;
   private RateLimits limits;
+  private Silences silences;
   /** Conversation ids by the pair's ids, lower first: a conversation's id never changes. */
   private final Map<List<Long>, Long> conversations = new ConcurrentHashMap<>();
   private int catchUpLimit;
@@ -48,6 +51,7 @@ public class MessageService {
       MessageText text,
       SocialService social,
       RateLimits limits,
+      Silences silences,
       ChatConfig config) {
     this.writer = writer;
     this.history = history;
@@ -56,6 +60,7 @@ public class MessageService {
     this.text = text;
     this.social = social;
     this.limits = limits;
+    this.silences = silences;
     this.catchUpLimit = config.catchUpLimit();
   }
 
@@ -72,6 +77,10 @@ public class MessageService {
    */
   public CompletionStage<PostOutcome> post(User sender, RoomRef room, String text, String clientId, Long replyTo) {
     checkText(text, clientId);
+    Optional<Instant> silenced = silences.until(room.id(), sender.id());
+    if (silenced.isPresent()) {
+      throw ChatException.forbidden("a moderator silenced you in '" + room.name() + "' until " + silenced.get());
+    }
     Destination destination = Destination.of(room);
     return writer.submit(new NewMessage(destination, sender, text, clientId, reply(destination, replyTo)));
   }

@@ -2,6 +2,7 @@ package chat.server.message;
 
 import chat.dto.Message;
 import chat.dto.MessageEdit;
+import chat.dto.User;
 import chat.server.account.Caller;
 import chat.server.account.RequiresUser;
 import chat.server.error.ChatException;
@@ -50,7 +51,8 @@ public class MessagesResource {
   @Path("rooms/{name}/messages")
   public List<Message> roomHistory(
       @PathParam("name") String name, @BeanParam PageQuery page, @Context SecurityContext security) {
-    return messages.page(Caller.of(security), rooms.find(name), page.range(), page.limit());
+    User viewer = Caller.of(security);
+    return messages.page(viewer, rooms.find(name, viewer), page.range(), page.limit());
   }
 
   @GET

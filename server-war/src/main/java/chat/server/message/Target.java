@@ -6,7 +6,7 @@ import chat.dto.User;
 /**
  * A stored message as far as changing or answering it goes: its author, and its room or the two users
  * of its conversation (lower id first), who are the ones to tell; {@code excerpt} is the start of its
- * text, which a reply to it carries.
+ * text, which a reply to it carries; {@code privateRoom} whether its room is seen by its members only.
  */
 record Target(
     long id,
@@ -19,7 +19,8 @@ record Target(
     long lowId,
     String lowName,
     long highId,
-    String highName) {
+    String highName,
+    boolean privateRoom) {
 
   boolean inRoom() {
     return roomId != 0;

@@ -21,6 +21,7 @@ public class RateLimits {
   private RateLimit deletions;
   private RateLimit edits;
   private RateLimit reactions;
+  private RateLimit moderation;
   private RateLimit profiles;
   private RateLimit reads;
   private RateLimit typing;
@@ -40,6 +41,7 @@ public class RateLimits {
       @ConfigProperty(name = "chat.rate.deletions", defaultValue = "30/60") String deletions,
       @ConfigProperty(name = "chat.rate.edits", defaultValue = "30/60") String edits,
       @ConfigProperty(name = "chat.rate.reactions", defaultValue = "60/60") String reactions,
+      @ConfigProperty(name = "chat.rate.moderation", defaultValue = "30/60") String moderation,
       @ConfigProperty(name = "chat.rate.profiles", defaultValue = "10/60") String profiles,
       @ConfigProperty(name = "chat.rate.reads", defaultValue = "60/10") String reads,
       @ConfigProperty(name = "chat.rate.typing", defaultValue = "30/10") String typing,
@@ -54,6 +56,7 @@ public class RateLimits {
     this.deletions = RateLimit.parse("deletions", deletions);
     this.edits = RateLimit.parse("edits", edits);
     this.reactions = RateLimit.parse("reactions", reactions);
+    this.moderation = RateLimit.parse("room moderation", moderation);
     this.profiles = RateLimit.parse("profile changes", profiles);
     this.reads = RateLimit.parse("read markers, mutes and channel lists", reads);
     this.typing = RateLimit.parse("typing notices", typing);
@@ -73,6 +76,7 @@ public class RateLimits {
     rates.put("deletions", deletions.rate("user"));
     rates.put("edits", edits.rate("user"));
     rates.put("reactions", reactions.rate("user"));
+    rates.put("moderation", moderation.rate("user"));
     rates.put("profiles", profiles.rate("user"));
     rates.put("reads", reads.rate("user"));
     rates.put("typing", typing.rate("user"));
@@ -116,6 +120,11 @@ public class RateLimits {
   /** Reactions added or taken back, per user: each tells everyone who can see the message. */
   public RateLimit reactions() {
     return reactions;
+  }
+
+  /** A room's invitations, removals, moderators and silences, per user: each tells the member concerned. */
+  public RateLimit moderation() {
+    return moderation;
   }
 
   /** Profile changes, per user: each tells everyone who shares a room with the user. */

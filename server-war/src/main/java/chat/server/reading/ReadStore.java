@@ -21,12 +21,12 @@ import javax.sql.DataSource;
 @ApplicationScoped
 class ReadStore {
 
-  /** A room by name, with whether the user is a member of it. */
+  /** A room by name, with whether the user is a member of it; a private one only for its members. */
   private static final String ROOM =
       """
       SELECT r.id, r.name, r.last_seq, rm.account_id IS NOT NULL FROM room r
         LEFT JOIN room_member rm ON rm.room_id = r.id AND rm.account_id = ?
-      WHERE lower(r.name) = lower(?)
+      WHERE lower(r.name) = lower(?) AND (NOT r.is_private OR rm.account_id IS NOT NULL)
       """;
 
   private static final String CONVERSATION =

@@ -1,6 +1,5 @@
 package chat.server.room;
 
-import chat.dto.Room;
 import chat.server.account.Account;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -14,17 +13,15 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A room as stored; {@link Room} is how the wire shows one. */
+/** A room as stored; {@link chat.dto.Room} is how the wire shows one. */
 @Entity
 @Table(name = "room")
 @NamedQuery(
     name = ChatRoom.BY_NAME,
     query = "SELECT r FROM ChatRoom r JOIN FETCH r.createdBy WHERE LOWER(r.name) = LOWER(:name)")
-@NamedQuery(name = ChatRoom.ALL, query = "SELECT r FROM ChatRoom r JOIN FETCH r.createdBy ORDER BY r.name")
 public class ChatRoom {
 
   static final String BY_NAME = "ChatRoom.byName";
-  static final String ALL = "ChatRoom.all";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -40,12 +37,16 @@ public class ChatRoom {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "is_private", nullable = false)
+  private boolean isPrivate;
+
   protected ChatRoom() {}
 
-  ChatRoom(String name, Account createdBy, Instant createdAt) {
+  ChatRoom(String name, Account createdBy, Instant createdAt, boolean isPrivate) {
     this.name = name;
     this.createdBy = createdBy;
     this.createdAt = createdAt;
+    this.isPrivate = isPrivate;
   }
 
   public long id() {
@@ -56,7 +57,4 @@ public class ChatRoom {
     return name;
   }
 
-  Room toRoom(int online) {
-    return new Room(id, name, createdBy.username(), createdAt, online);
-  }
 }

@@ -1,6 +1,7 @@
 package chat.server.room;
 
 import chat.dto.ErrorCode;
+import chat.dto.Role;
 import chat.dto.Room;
 import chat.dto.User;
 import chat.server.account.Account;
@@ -15,7 +16,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -41,13 +44,43 @@ public class RoomService {
     this.limits = limits;
   }
 
-  public List<Room> list() {
-    return em.createNamedQuery(ChatRoom.ALL, ChatRoom.class).getResultStream()
-        .map(room -> room.toRoom(presence.online(room.id())))
+  /**
+   * How {@code viewer} stands in each room: a room and, when the viewer is a member, their row. A
+   * private room shows to its members (and administrators) only; the condition on the flag keeps the
+   * others out in the query itself.
+   */
+  private static final String ACCESS =
+      """
+      SELECT r.id, r.name, r.is_private, r.created_by, rm.account_id IS NOT NULL, coalesce(rm.moderator, false),
+        a.username, r.created_at
+      FROM room r JOIN account a ON a.id = r.created_by
+        LEFT JOIN room_member rm ON rm.room_id = r.id AND rm.account_id = ?1
+      """;
+
+  /** The rooms {@code viewer} may see, with their role in those they are a member of. */
+  @SuppressWarnings("unchecked")
+  public List<Room> list(User viewer) {
+    List<Object[]> rows =
+        em.createNativeQuery(ACCESS + " WHERE NOT r.is_private OR rm.account_id IS NOT NULL OR ?2 ORDER BY r.name")
+            .setParameter(1, viewer.id())
+            .setParameter(2, viewer.role() == Role.ADMIN)
+            .getResultList();
+    return rows.stream()
+        .map(
+            row -> {
+              RoomAccess access = access(row);
+              return new Room(
+                  access.id(), access.name(), (String) row[6], instant(row[7]), presence.online(access.id()),
+                  access.isPrivate(), access.roleOf(viewer));
+            })
         .toList();
   }
 
-  public Room create(String requestedName, User creator) {
+  /**
+   * Creates a room; a private one has its creator as its first member, since no one else may join it
+   * until invited.
+   */
+  public Room create(String requestedName, User creator, boolean isPrivate) {
     limits.rooms().acquire(creator.id());
     String name = requestedName == null ? "" : InputText.plain("name", requestedName).strip();
     if (name.isEmpty() || name.codePointCount(0, name.length()) > MAX_NAME) {
@@ -59,19 +92,53 @@ public class RoomService {
       throw exists;
     }
     Instant createdAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    ChatRoom room = new ChatRoom(name, em.getReference(Account.class, creator.id()), createdAt);
+    ChatRoom room = new ChatRoom(name, em.getReference(Account.class, creator.id()), createdAt, isPrivate);
     UniqueInsert.persist(em, room, () -> exists);
-    return new Room(room.id(), name, creator.username(), createdAt, 0);
+    if (isPrivate) {
+      remember(room.id(), creator.id());
+      return new Room(room.id(), name, creator.username(), createdAt, 0, true, "owner");
+    }
+    return new Room(room.id(), name, creator.username(), createdAt, 0, false, null);
   }
 
-  /** The room of that name, ignoring case; {@code not_found} when there is none. */
-  public RoomRef find(String name) {
-    return em.createNamedQuery(ChatRoom.BY_NAME, ChatRoom.class)
-        .setParameter("name", name == null ? "" : InputText.plain("room", name).strip())
-        .getResultStream()
+  /**
+   * The room of that name, ignoring case, as {@code viewer} may see it; {@code not_found} when there is
+   * none, and for a private room they are not a member of: the same answer, so that a name reveals
+   * nothing.
+   */
+  public RoomRef find(String name, User viewer) {
+    return access(name, viewer).ref();
+  }
+
+  /** How {@code viewer} stands in the room of that name; {@code not_found} as for {@link #find}. */
+  @SuppressWarnings("unchecked")
+  RoomAccess access(String name, User viewer) {
+    String wanted = name == null ? "" : InputText.plain("room", name).strip();
+    List<Object[]> rows =
+        em.createNativeQuery(ACCESS + " WHERE lower(r.name) = lower(?2)")
+            .setParameter(1, viewer.id())
+            .setParameter(2, wanted)
+            .getResultList();
+    return rows.stream()
+        .map(RoomService::access)
+        .filter(access -> access.visibleTo(viewer))
         .findFirst()
-        .map(room -> new RoomRef(room.id(), room.name()))
         .orElseThrow(() -> ChatException.notFound("no room named '" + name + "'"));
+  }
+
+  private static RoomAccess access(Object[] row) {
+    return new RoomAccess(
+        ((Number) row[0]).longValue(),
+        (String) row[1],
+        (Boolean) row[2],
+        ((Number) row[3]).longValue(),
+        (Boolean) row[4],
+        (Boolean) row[5]);
+  }
+
+  /** A timestamp as the driver hands a native query's column over, in either of its two types. */
+  private static Instant instant(Object value) {
+    return value instanceof Timestamp timestamp ? timestamp.toInstant() : ((OffsetDateTime) value).toInstant();
   }
 
   /** The name of a room known to exist; used where only its id travelled. */
@@ -101,6 +168,35 @@ public class RoomService {
             .setParameter(2, accountId)
             .executeUpdate()
         == 1;
+  }
+
+  /** Whether {@code user} moderates the room of that id: its owner, one of its moderators, or an administrator. */
+  @SuppressWarnings("unchecked")
+  public boolean moderates(long roomId, User user) {
+    List<Object[]> rows =
+        em.createNativeQuery(ACCESS + " WHERE r.id = ?2").setParameter(1, user.id()).setParameter(2, roomId).getResultList();
+    return rows.stream().map(RoomService::access).anyMatch(access -> access.moderatedBy(user));
+  }
+
+  /** Names ({@code on}) or unnames a member a moderator of the room; false when they are no member. */
+  boolean moderator(long roomId, long accountId, boolean on) {
+    return em.createNativeQuery("UPDATE room_member SET moderator = ? WHERE room_id = ? AND account_id = ?")
+            .setParameter(1, on)
+            .setParameter(2, roomId)
+            .setParameter(3, accountId)
+            .executeUpdate()
+        == 1;
+  }
+
+  /** Keeps a silence until {@code until}, which a time already past lifts. */
+  void silence(long roomId, long accountId, Instant until) {
+    em.createNativeQuery(
+            "INSERT INTO room_silence (room_id, account_id, until) VALUES (?, ?, ?)"
+                + " ON CONFLICT (room_id, account_id) DO UPDATE SET until = excluded.until")
+        .setParameter(1, roomId)
+        .setParameter(2, accountId)
+        .setParameter(3, Timestamp.from(until))
+        .executeUpdate();
   }
 
   /** The names of the rooms the user is a member of, as created, in name order. */

@@ -45,8 +45,8 @@ public class RoomsResource {
 
   @GET
   @Path("rooms")
-  public List<Room> list() {
-    return rooms.list();
+  public List<Room> list(@Context SecurityContext security) {
+    return rooms.list(Caller.of(security));
   }
 
   @POST
@@ -55,13 +55,13 @@ public class RoomsResource {
     if (request == null) {
       throw ChatException.invalid("send {\"name\": ...}");
     }
-    Room room = rooms.create(request.name(), Caller.of(security));
+    Room room = rooms.create(request.name(), Caller.of(security), Boolean.TRUE.equals(request.privateRoom()));
     return Response.status(Response.Status.CREATED).entity(room).build();
   }
 
   @GET
   @Path("rooms/{name}/users")
-  public List<RoomOccupant> users(@PathParam("name") String name) {
-    return presence.occupants(rooms.find(name).id());
+  public List<RoomOccupant> users(@PathParam("name") String name, @Context SecurityContext security) {
+    return presence.occupants(rooms.find(name, Caller.of(security)).id());
   }
 }

@@ -16,6 +16,7 @@ import chat.server.events.MembershipEnded;
 import chat.server.events.Notice;
 import chat.server.events.NoticeTaken;
 import chat.server.events.RoomEvent;
+import chat.server.events.SilenceChanged;
 import chat.server.events.UserEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -105,8 +106,9 @@ public class LocalSockets {
         closeAll("the cluster was split; reconnect");
       }
       // A notice and its answer are the cluster's own exchange: ClusterEvents hands the notice's frame
-      // to notice() and keeps both from here, as it hands a membership's end to RoomMembership.
-      case Notice _, NoticeTaken _, MembershipEnded _ -> {}
+      // to notice() and keeps both from here, as it hands a membership's end to RoomMembership and a
+      // silence to Silences.
+      case Notice _, NoticeTaken _, MembershipEnded _, SilenceChanged _ -> {}
     }
   }
 

@@ -73,7 +73,7 @@ public class RoomMembership {
               new ServerFrame.RoomJoined(current.name(), presence.members(current.id()), List.of(), null)));
       return;
     }
-    RoomRef room = current != null ? current : rooms.find(name);
+    RoomRef room = current != null ? current : rooms.find(name, socket.user());
     User user = socket.user();
     boolean already = current != null;
     socket.joining(room.id());

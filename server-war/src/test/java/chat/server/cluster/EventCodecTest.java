@@ -18,6 +18,7 @@ import chat.server.events.IdentityChanged;
 import chat.server.events.Notice;
 import chat.server.events.NoticeTaken;
 import chat.server.events.RoomEvent;
+import chat.server.events.SilenceChanged;
 import chat.server.events.UserEvent;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +50,9 @@ class EventCodecTest {
         new Notice("5f1c-aa", 9, "{\"type\":\"notification\",\"kind\":\"a:b\"}"),
         new NoticeTaken("5f1c-aa", 2),
         new GridMerged("node:b"),
-        new MembershipEnded(5, 42, "{\"type\":\"membership\",\"room\":\"a:b\",\"member\":false}"));
+        new MembershipEnded(5, 42, "{\"type\":\"membership\",\"room\":\"a:b\",\"member\":false}"),
+        new SilenceChanged(42, 5, 1_796_652_896_403L),
+        new SilenceChanged(42, 5, 0));
   }
 
   private static IdentityChanged identityChanged(User user, int version, List<Long> audience) {

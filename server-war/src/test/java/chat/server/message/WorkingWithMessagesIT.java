@@ -108,8 +108,9 @@ class WorkingWithMessagesIT {
       // Bob is away: every one of these takes a seq of the room.
       annOnA.send(new ClientFrame.EditMessage(first.id(), "first, edited"));
       catOnB.nextOf(ServerFrame.MessageUpdated.class);
-      catOnB.send(new ClientFrame.React(second.id(), THUMBS_UP, true));
       annOnA.nextOf(ServerFrame.MessageUpdated.class);
+      catOnB.send(new ClientFrame.React(second.id(), THUMBS_UP, true));
+      assertNotNull(annOnA.nextOf(ServerFrame.MessageUpdated.class).reacted(), "the reaction is stored before the deletion");
       assertEquals(204, a.delete("/api/messages/" + third.id(), ann.token()).status());
       catOnB.nextOf(ServerFrame.MessageDeleted.class);
       fourth = send(annOnA, catOnB, room, "fourth");
@@ -192,7 +193,9 @@ class WorkingWithMessagesIT {
       assertEquals(
           new ServerFrame.Reacted(bob.user().username(), TADA, true), annOnA.nextOf(ServerFrame.MessageUpdated.class).reacted());
       assertEquals(404, b.put(reaction(lunch.id(), TADA), eve.token()).status(), "eve cannot see their conversation");
-      assertEquals(403, b.patch("/api/messages/" + lunch.id(), eve.token(), new MessageEdit("mine")).status());
+      assertEquals(404, b.patch("/api/messages/" + lunch.id(), eve.token(), new MessageEdit("mine")).status(),
+          "nor learn that the message exists");
+      assertEquals(404, b.delete("/api/messages/" + lunch.id(), eve.token()).status());
     }
   }
 
