@@ -15,6 +15,11 @@ const tombstone = (seq, changedSeq) => ({id: 100 + seq, seq, changedSeq, room: '
 let frames;
 let asked;
 
+/** Lets a fill that nothing awaits run to its end (its pages are answered at once). */
+const flush = async () => {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
 /** A connection as after its welcome, with pages of `maxHistoryPage` 2 answered from `pages` by afterSeq. */
 function connection(pages = {}) {
   const api = {
@@ -51,9 +56,10 @@ test("a fill pages on after the greater number of each page's last message, and 
   assert.deepEqual(frames, [
     {type: 'message_updated', message: changed(2, 5), readForMe: true},
     {type: 'new_chat_message', message: changed(4, 6), readForMe: true},
-    {type: 'message_deleted', id: 101, seq: 7, room: 'general', readForMe: true},
+    {type: 'message_deleted', id: 101, seq: 7, messageSeq: 1, room: 'general', readForMe: true},
     {type: 'new_chat_message', message: sent(8), readForMe: true},
   ]);
+  assert.deepEqual(asked.map((page) => page.changes), [true, true, true], 'the changes are asked for');
   assert.equal(chat.resume.resumeSeq('#general'), 8);
 });
 
@@ -84,6 +90,19 @@ test("a rejoin's catch-up shows what is new in the room, then what changed, read
   assert.deepEqual(frames.slice(1), [
     {type: 'room_joined', room: 'general', members: [ME], history: [sent(3)]},
     {type: 'message_updated', message: changed(1, 4), readForMe: true},
-    {type: 'message_deleted', id: 102, seq: 5, room: 'general', readForMe: true},
+    {type: 'message_deleted', id: 102, seq: 5, messageSeq: 2, room: 'general', readForMe: true},
   ]);
+});
+
+test('a catch-up cut short is complete up to nothing until the rest is in, so a message changed after it comes as news', async () => {
+  // After 3: 4 sent, 5 sent, then 4 reacted to (7) after 6 was sent. The catch-up is cut after 6: 4 is
+  // in what remains, and must come as a message to show.
+  const chat = connection({6: [changed(4, 7)]});
+  chat.handle({type: 'room_joined', room: 'general', members: [], history: [sent(1), sent(2), sent(3)]});
+  chat.handle({type: 'room_joined', room: 'general', members: [], history: [sent(5), sent(6)], more: true});
+  assert.equal(chat.resume.resumeSeq('#general'), 3, 'not complete through 6: 4 is still to come');
+  await flush();
+  assert.deepEqual(asked.map((page) => page.afterSeq), [6], 'the rest, from where the catch-up stopped');
+  assert.deepEqual(frames.at(-1), {type: 'new_chat_message', message: changed(4, 7), readForMe: true});
+  assert.equal(chat.resume.resumeSeq('#general'), 7);
 });

@@ -74,18 +74,18 @@ test('a change to a message is a number of its own, and comes once', () => {
   assert.equal(resume.see(general, numbered(7)), Seen.REPEAT, 'the original, after its change');
 });
 
-test('a channel first met through a change to an old message starts at the change', () => {
+test('a channel first met through a change starts at its message, which is news', () => {
   const bob = directKey('bob');
-  assert.equal(resume.see(bob, changed(3, 10)), Seen.CHANGED, 'an old message of a conversation not loaded');
-  assert.equal(resume.hasGap(bob), false);
-  assert.equal(resume.resumeSeq(bob), 10);
+  assert.equal(resume.see(bob, changed(3, 4)), Seen.NEW, "bob's new message, edited, came before the message itself");
+  assert.equal(resume.see(bob, numbered(3)), Seen.REPEAT, 'the message itself is no news then');
+  assert.equal(resume.resumeSeq(bob), 4);
 });
 
 test("a first join's newest page is all history to show, complete up to its highest number", () => {
   // 51 was edited after 52 and 53 were sent: its seq is the page's lowest, its change the highest.
   const general = roomKey('general');
   const page = [changed(51, 54), numbered(52), numbered(53)];
-  assert.deepEqual(resume.roomPage(general, page), {history: page, changes: []});
+  assert.deepEqual(resume.roomPage(general, page), {history: page, changes: [], cursor: 54});
   assert.equal(resume.resumeSeq(general), 54);
   assert.equal(resume.hasGap(general), false);
 });
@@ -100,11 +100,11 @@ test('a catch-up shows the messages new here and tells of the changes to the oth
 
   assert.deepEqual(history, [changed(4, 6)], 'new here, as it now is');
   assert.deepEqual(changes, [
-    {type: 'message_deleted', id: 101, seq: 7, room: 'general'},
+    {type: 'message_deleted', id: 101, seq: 7, messageSeq: 1, room: 'general'},
     {type: 'message_updated', message: changed(2, 8)},
   ]);
   assert.equal(resume.resumeSeq(general), 8, 'complete up to its last number, 5 included');
-  assert.deepEqual(resume.roomPage(general, [changed(2, 8)]), {history: [], changes: []}, 'a repeat tells nothing');
+  assert.deepEqual(resume.roomPage(general, [changed(2, 8)]), {history: [], changes: [], cursor: 8}, 'a repeat tells nothing');
 });
 
 test("a page ends at its highest number, which for a catch-up is its last message's latest", () => {
@@ -118,9 +118,9 @@ test('what a message received tells the page', () => {
   assert.equal(frameFor(room, numbered(4), Seen.REPEAT), null);
   assert.deepEqual(frameFor(room, {...numbered(4), room: 'general'}, Seen.NEW), {type: 'new_chat_message', message: {...numbered(4), room: 'general'}});
   assert.deepEqual(frameFor(room, changed(4, 9), Seen.CHANGED), {type: 'message_updated', message: changed(4, 9)});
-  assert.deepEqual(frameFor(room, tombstone(4, 9), Seen.CHANGED), {type: 'message_deleted', id: 104, seq: 9, room: 'general'});
+  assert.deepEqual(frameFor(room, tombstone(4, 9), Seen.CHANGED), {type: 'message_deleted', id: 104, seq: 9, messageSeq: 4, room: 'general'});
   const direct = {id: 7, seq: 3, changedSeq: 5, to: 'alice', deleted: true};
-  assert.deepEqual(frameFor(directKey('Bob'), direct, Seen.CHANGED), {type: 'message_deleted', id: 7, seq: 5, with: 'bob'},
+  assert.deepEqual(frameFor(directKey('Bob'), direct, Seen.CHANGED), {type: 'message_deleted', id: 7, seq: 5, messageSeq: 3, with: 'bob'},
     "a conversation's tombstone names no sender: the channel says who it is with");
   assert.deepEqual(frameFor(directKey('bob'), {id: 8, seq: 6, to: 'bob', from: {id: 1}}, Seen.NEW).type, 'new_direct_message');
 });
@@ -143,8 +143,8 @@ test('rejoins each room after the seq it has everything up to, then resends what
   resume.sending('c-2', hi);
 
   assert.deepEqual(resume.resumeFrames(), [
-    {type: 'join_room', room: 'general', afterSeq: 41},
-    {type: 'join_room', room: 'random', afterSeq: undefined},
+    {type: 'join_room', room: 'general', afterSeq: 41, changes: true},
+    {type: 'join_room', room: 'random'},
     hello,
     hi,
   ]);

@@ -48,7 +48,7 @@ export class Api {
     return this.call('POST', '/api/rooms', {name});
   }
 
-  /** page: {before} for older history, {afterSeq} to fill a gap, or {} for the newest. */
+  /** page: {before} for older history, {afterSeq, changes} to fill a gap (changes: edits, reactions and deletions too), or {} for the newest. */
   roomMessages(room, page = {}) {
     return this.call('GET', `/api/rooms/${encodeURIComponent(room)}/messages${query(page)}`);
   }
@@ -71,7 +71,7 @@ export class Api {
     return this.call('PATCH', `/api/messages/${id}`, {text});
   }
 
-  /** Adds (on) or takes back the caller's emoji; answers the message as it now is, read for no one. */
+  /** Adds (on) or takes back the caller's emoji; answers the message as it now is, read for the caller. */
   react(id, emoji, on) {
     return this.call(on ? 'PUT' : 'DELETE', `/api/messages/${id}/reactions/${encodeURIComponent(emoji)}`);
   }
@@ -139,6 +139,7 @@ function query(page) {
   const parts = [];
   if (page.before != null) parts.push(`before=${page.before}`);
   if (page.afterSeq != null) parts.push(`afterSeq=${page.afterSeq}`);
+  if (page.changes) parts.push('changes=true');
   if (page.limit != null) parts.push(`limit=${page.limit}`); // else the server's page (welcome's historyPage)
   return parts.length ? `?${parts.join('&')}` : '';
 }

@@ -279,11 +279,11 @@ export class ChatPage {
     }
   }
 
-  /** The server's answer is read for no one: that the reaction is the user's goes with it. */
+  /** The server's answer is read for the user, and says which reactions are theirs. */
   async react(message, emoji, on) {
     try {
       const now = await this.api.react(message.id, emoji, on);
-      this.state.updated({message: now, reacted: {username: this.me.username, emoji, on}});
+      this.state.updated({message: now, readForMe: true});
     } catch (failure) {
       this.say(describe(failure));
     }

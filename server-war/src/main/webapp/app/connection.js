@@ -210,10 +210,10 @@ export class ChatConnection {
   roomJoined(joined) {
     const key = roomKey(joined.room);
     this.resume.answeredJoin(joined.room);
-    const {history, changes} = this.resume.roomPage(key, joined.history);
+    const {history, changes, cursor} = this.resume.roomPage(key, joined.history, joined.more);
     this.onFrame({...joined, history});
     for (const change of changes) this.onFrame({...change, readForMe: true});
-    if (joined.more) this.fill(key, joined.room);
+    if (joined.more) this.fill(key, joined.room, cursor);
   }
 
   /** A live message, or a change to one (with `reacted` for a reaction: whose it was). */
@@ -223,11 +223,16 @@ export class ChatConnection {
     this.checkGapSoon(key);
   }
 
-  /** A deletion takes a number of its channel too; a deletion of a message not here changes nothing. */
+  /**
+   * A deletion takes a number of its channel too; the message's own is counted with it, so that the
+   * message, or a change to it, arriving after the deletion from another node shows nothing. A deletion
+   * of a message not here changes nothing.
+   */
   deleted(frame) {
     if (frame.seq != null) {
       const key = frame.room ? roomKey(frame.room) : directKey(frame.with);
       this.resume.seeChange(key, frame.seq);
+      if (frame.messageSeq != null) this.resume.seeChange(key, frame.messageSeq);
       this.checkGapSoon(key);
     }
     this.onFrame(frame);
@@ -259,8 +264,7 @@ export class ChatConnection {
    * one starts, and every seq received before they were read was stored, so afterwards the channel
    * lacks nothing up to the higher of the two.
    */
-  async fill(key, roomName) {
-    const from = this.resume.resumeSeq(key);
+  async fill(key, roomName, from = this.resume.resumeSeq(key)) {
     if (this.isFinal() || from === undefined || this.filling.has(key)) return;
     this.filling.add(key);
     const received = this.resume.highestSeq(key);
@@ -269,8 +273,8 @@ export class ChatConnection {
       let last = from;
       for (;;) {
         const page = key.startsWith('#')
-          ? await this.api.roomMessages(roomName ?? this.resume.roomName(key) ?? key.slice(1), {afterSeq: last, limit})
-          : await this.api.directMessages(key.slice(1), {afterSeq: last, limit});
+          ? await this.api.roomMessages(roomName ?? this.resume.roomName(key) ?? key.slice(1), {afterSeq: last, limit, changes: true})
+          : await this.api.directMessages(key.slice(1), {afterSeq: last, limit, changes: true});
         // Read for this user: the reactions' `mine` are right as they come.
         for (const message of page) this.take(key, message, {readForMe: true});
         if (page.length > 0) last = pageEnd(page);
@@ -280,7 +284,7 @@ export class ChatConnection {
     } catch (failure) {
       // The server may be briefly unable to answer (its database away): the gap stays open and is tried
       // again, while live messages go on arriving.
-      setTimeout(() => this.fill(key, roomName), GAP_WAIT_MS);
+      setTimeout(() => this.fill(key, roomName, from), GAP_WAIT_MS);
     } finally {
       this.filling.delete(key);
     }

@@ -39,8 +39,10 @@ function actions(mine, parts) {
 function quote(replyTo, reveal) {
   const from = h('span', {class: 'quote-from'}, nameOf(replyTo.from));
   if (replyTo.deleted) return h('div', {class: 'quote deleted'}, from, h('span', {class: 'quote-text'}, 'The original message was deleted.'));
+  // No text: its author is someone the reader blocks (the server leaves it out).
+  const said = replyTo.text ?? 'A message you do not see.';
   return h('button', {type: 'button', class: 'quote', title: 'Show the original', onclick: reveal},
-    from, h('span', {class: 'quote-text'}, replyTo.text));
+    from, h('span', {class: 'quote-text'}, said));
 }
 
 /** A chip per emoji: its count, who reacted in its tooltip, pressed when one of them is the user. */

@@ -45,7 +45,7 @@ export function frameFor(key, message, seen) {
   if (seen === Seen.REPEAT) return null;
   if (message.deleted) {
     const where = key.startsWith('#') ? {room: message.room} : {with: key.slice(1)};
-    return {type: 'message_deleted', id: message.id, seq: message.changedSeq, ...where};
+    return {type: 'message_deleted', id: message.id, seq: message.changedSeq, messageSeq: message.seq, ...where};
   }
   if (seen === Seen.NEW) return {type: message.room ? 'new_chat_message' : 'new_direct_message', message};
   return {type: 'message_updated', message};
@@ -108,11 +108,12 @@ export class ResumeState {
 
   /**
    * Counts both numbers of a message, its seq and its latest change's, and says which were new (Seen).
-   * The first message of a channel this client knew nothing of starts it at its latest number: what
-   * came before is history, not a gap.
+   * The first message of a channel this client knew nothing of starts it at its own seq: what came
+   * before is history, not a gap, and the message is news even when a change to it came first (a new
+   * message's edit overtaking it from another node).
    */
   see(key, message) {
-    const seqs = this.#channel(key, latestSeq(message) - 1);
+    const seqs = this.#channel(key, message.seq - 1);
     const fresh = seqs.add(message.seq);
     const changed = message.changedSeq != null && seqs.add(message.changedSeq);
     return fresh ? Seen.NEW : changed ? Seen.CHANGED : Seen.REPEAT;
@@ -127,12 +128,14 @@ export class ResumeState {
    * A room's `room_joined`, counted: `history`, the messages to show, and `changes`, the frames of what
    * changed or went. The first join of a room brings its newest page: all of it is history to show,
    * whatever its numbers (a message of it may have changed after those that follow it). A rejoin brings
-   * a catch-up in the order of the changes: the messages new here, and the changes to the others.
+   * a catch-up in the order of the changes: the messages new here, and the changes to the others. A
+   * catch-up cut short (`more`) is complete up to nothing yet: a message sent within its numbers but
+   * changed after them is still to come, as news; `cursor` is where the rest carries on.
    */
-  roomPage(key, history) {
+  roomPage(key, history, more) {
     if (!this.#received.has(key)) {
       this.completeThrough(key, pageEnd(history));
-      return {history, changes: []};
+      return {history, changes: [], cursor: pageEnd(history)};
     }
     const fresh = [];
     const changes = [];
@@ -144,8 +147,8 @@ export class ResumeState {
         if (frame) changes.push(frame);
       }
     }
-    this.completeThrough(key, pageEnd(history));
-    return {history: fresh, changes};
+    if (!more) this.completeThrough(key, pageEnd(history));
+    return {history: fresh, changes, cursor: pageEnd(history)};
   }
 
   /** Everything in the channel up to seq has come that ever will. */
@@ -216,9 +219,10 @@ export class ResumeState {
     return this.#rooms.get(key);
   }
 
-  /** The join that resumes a room: a catch-up once a message of it was seen, else its newest page. */
+  /** The join that resumes a room: a catch-up, changes too, once a message of it was seen, else its newest page. */
   joinFrame(room) {
-    return {type: 'join_room', room, afterSeq: this.resumeSeq(roomKey(room))};
+    const afterSeq = this.resumeSeq(roomKey(room));
+    return afterSeq === undefined ? {type: 'join_room', room} : {type: 'join_room', room, afterSeq, changes: true};
   }
 
   sending(clientId, frame) {

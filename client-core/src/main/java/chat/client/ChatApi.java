@@ -22,6 +22,7 @@ import chat.dto.NewApiKey;
 import chat.dto.ProfileChange;
 import chat.dto.Room;
 import chat.dto.RoomOccupant;
+import chat.dto.Silence;
 import chat.dto.Status;
 import chat.dto.User;
 import chat.dto.UserName;
@@ -127,7 +128,33 @@ public final class ChatApi {
   }
 
   public Room createRoom(String name) {
-    return post("api/rooms", new CreateRoom(name), Room.class);
+    return createRoom(name, false);
+  }
+
+  /** A room; a private one is seen by its members only, and joined by invitation. */
+  public Room createRoom(String name, boolean privateRoom) {
+    return post("api/rooms", new CreateRoom(name, privateRoom ? true : null), Room.class);
+  }
+
+  /** Makes {@code username} a member of the private room (its owner or a moderator may). */
+  public void invite(String room, String username) {
+    post("api/rooms/" + segment(room) + "/members", new UserName(username), Status.class);
+  }
+
+  /** Ends {@code username}'s membership of the room, on every device of theirs. */
+  public void removeMember(String room, String username) {
+    send(request("api/rooms/" + segment(room) + "/members/" + segment(username)).DELETE());
+  }
+
+  /** Names ({@code on}) or unnames a moderator of the room (its owner may). */
+  public void moderator(String room, String username, boolean on) {
+    HttpRequest.Builder request = request("api/rooms/" + segment(room) + "/moderators/" + segment(username));
+    send(on ? request.PUT(HttpRequest.BodyPublishers.noBody()) : request.DELETE());
+  }
+
+  /** Refuses {@code username}'s messages in the room for {@code minutes}; 0 lifts it. */
+  public void silence(String room, String username, int minutes) {
+    post("api/rooms/" + segment(room) + "/silence", new Silence(username, minutes), Status.class);
   }
 
   public List<RoomOccupant> roomUsers(String room) {
@@ -242,21 +269,29 @@ public final class ChatApi {
    * Which messages a history request asks for. Without a {@code limit} the server answers its own page
    * size ({@code historyPage} in its welcome's limits).
    */
-  public record Page(Long before, Long afterSeq, Integer limit) {
+  public record Page(Long before, Long afterSeq, Integer limit, boolean changes) {
 
     /** The server's page of the newest messages. */
     public static Page newest() {
-      return new Page(null, null, null);
+      return new Page(null, null, null, false);
     }
 
     /** The server's page of the messages just before {@code id}. */
     public static Page before(long id) {
-      return new Page(id, null, null);
+      return new Page(id, null, null, false);
     }
 
-    /** Up to {@code limit} messages after the one numbered {@code seq}, oldest first: a catch-up. */
+    /** Up to {@code limit} messages sent after the one numbered {@code seq}, oldest first: a catch-up. */
     public static Page afterSeq(long seq, int limit) {
-      return new Page(null, seq, limit);
+      return new Page(null, seq, limit, false);
+    }
+
+    /**
+     * Up to {@code limit} numbers after {@code seq}: messages sent, and messages changed (edited,
+     * reacted to, deleted: a tombstone), since, in the order of each one's latest number.
+     */
+    public static Page changesAfter(long seq, int limit) {
+      return new Page(null, seq, limit, true);
     }
 
     String query() {
@@ -269,6 +304,9 @@ public final class ChatApi {
       }
       if (limit != null) {
         query.add("limit=" + limit);
+      }
+      if (changes) {
+        query.add("changes=true");
       }
       return query.toString();
     }

@@ -450,12 +450,16 @@ public final class ChatConnection implements AutoCloseable {
     }
     // A catch-up comes in the order of its changes; the room's history is shown in id order.
     fresh.sort(Comparator.comparingLong(Message::id));
-    // Complete up to its highest number: a catch-up's last, or the newest page's latest change.
-    resume.completeThrough(room, joined.history().stream().mapToLong(Message::latestSeq).max().orElse(0));
+    long highest = joined.history().stream().mapToLong(Message::latestSeq).max().orElse(0);
     deliver(new ServerFrame.RoomJoined(joined.room(), joined.members(), fresh, null));
     changes.forEach(this::deliver);
     if (Boolean.TRUE.equals(joined.more())) {
-      gaps.fill(room);
+      // Cut short: a message sent within the numbers it covers but changed after them is still to
+      // come, and must come as news, so nothing is taken as complete until the rest is in.
+      gaps.fillAfter(room, highest);
+    } else {
+      // Complete up to its highest number: a catch-up's last, or the newest page's latest change.
+      resume.completeThrough(room, highest);
     }
   }
 
@@ -478,11 +482,17 @@ public final class ChatConnection implements AutoCloseable {
     gaps.checkSoon(channel);
   }
 
-  /** A deletion takes a number of its channel too. */
+  /**
+   * A deletion takes a number of its channel too; the message's own is counted with it, so that the
+   * message, or a change to it, arriving after the deletion from another node shows nothing.
+   */
   private void deleted(ServerFrame.MessageDeleted deleted) {
     if (deleted.seq() != null) {
       Channel channel = deleted.room() != null ? Channel.room(deleted.room()) : Channel.direct(deleted.with());
       resume.seeChange(channel, deleted.seq());
+      if (deleted.messageSeq() != null) {
+        resume.seeChange(channel, deleted.messageSeq());
+      }
       gaps.checkSoon(channel);
     }
     deliver(deleted);
@@ -560,8 +570,10 @@ public final class ChatConnection implements AutoCloseable {
     if (message.isDeleted()) {
       return Optional.of(
           switch (channel) {
-            case Channel.RoomChannel(String room) -> new ServerFrame.MessageDeleted(message.id(), room, null, message.changedSeq());
-            case Channel.DirectChannel(String with) -> new ServerFrame.MessageDeleted(message.id(), null, with, message.changedSeq());
+            case Channel.RoomChannel(String room) ->
+                new ServerFrame.MessageDeleted(message.id(), room, null, message.changedSeq(), message.seq());
+            case Channel.DirectChannel(String with) ->
+                new ServerFrame.MessageDeleted(message.id(), null, with, message.changedSeq(), message.seq());
           });
     }
     return Optional.of(seen == ResumeState.Seen.NEW ? asFrame(message) : new ServerFrame.MessageUpdated(message, null));

@@ -83,7 +83,17 @@ final class GapFiller {
    */
   void fill(Channel channel) {
     Long from = resume.resumeSeq(channel);
-    if (closed.getAsBoolean() || from == null || !filling.add(channel)) {
+    if (from != null) {
+      fillAfter(channel, from);
+    }
+  }
+
+  /**
+   * As {@link #fill}, from {@code from}: the last number of a catch-up cut short, whose pages carry on
+   * from there. Once the pages are in, the channel lacks nothing up to the highest number received.
+   */
+  void fillAfter(Channel channel, long from) {
+    if (closed.getAsBoolean() || !filling.add(channel)) {
       return;
     }
     long received = resume.highestSeq(channel);
@@ -96,7 +106,7 @@ final class GapFiller {
                 // and is tried again, while live messages go on arriving.
                 LOG.log(System.Logger.Level.INFO, "filling a gap failed, trying again: {0}", failure.getMessage());
                 retried.accept(summary(failure));
-                loop.schedule(() -> fill(channel), GAP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                loop.schedule(() -> fillAfter(channel, from), GAP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 return;
               }
               messages.forEach(m -> found.accept(channel, m));
@@ -112,7 +122,7 @@ final class GapFiller {
     List<Message> all = new ArrayList<>();
     long last = afterSeq;
     while (true) {
-      ChatApi.Page page = ChatApi.Page.afterSeq(last, size);
+      ChatApi.Page page = ChatApi.Page.changesAfter(last, size);
       List<Message> messages =
           channel instanceof Channel.RoomChannel room
               ? api.roomMessages(room.room(), page)

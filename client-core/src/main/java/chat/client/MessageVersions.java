@@ -30,12 +30,8 @@ public final class MessageVersions {
     if (incoming.reactions() == null) {
       return incoming;
     }
-    List<Reaction> marked =
-        incoming.reactions().stream().map(reaction -> marked(reaction, shown, reacted, me)).toList();
-    return new Message(
-        incoming.id(), incoming.seq(), incoming.room(), incoming.to(), incoming.from(), incoming.text(),
-        incoming.sentAt(), incoming.clientId(), incoming.mentions(), incoming.changedSeq(), incoming.editedAt(),
-        incoming.replyTo(), marked, incoming.deleted());
+    return incoming.withReactions(
+        incoming.reactions().stream().map(reaction -> marked(reaction, shown, reacted, me)).toList());
   }
 
   private static Reaction marked(Reaction reaction, Message shown, ServerFrame.Reacted reacted, String me) {

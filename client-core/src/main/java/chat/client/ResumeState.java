@@ -74,11 +74,12 @@ final class ResumeState {
 
   /**
    * Records both numbers of {@code message} in {@code channel}: its seq and its latest change's. The
-   * first message of a channel this client knew nothing of starts it: what came before is history, not
-   * a gap.
+   * first message of a channel this client knew nothing of starts it, at its own seq: what came before
+   * is history, not a gap, and the message is news even when a change to it came first (a new
+   * message's edit overtaking it from another node).
    */
   Seen see(Channel channel, Message message) {
-    ReceivedSeqs seqs = received.computeIfAbsent(channel, c -> new ReceivedSeqs(message.latestSeq() - 1));
+    ReceivedSeqs seqs = received.computeIfAbsent(channel, c -> new ReceivedSeqs(message.seq() - 1));
     boolean fresh = seqs.add(message.seq());
     boolean changed = message.changedSeq() != null && seqs.add(message.changedSeq());
     return fresh ? Seen.NEW : changed ? Seen.CHANGED : Seen.NOTHING_NEW;
@@ -178,9 +179,10 @@ final class ResumeState {
     return rooms.containsKey(ChatNames.key(room));
   }
 
-  /** The join for {@code room}: a catch-up once a message of it was seen, else its newest page. */
+  /** The join for {@code room}: a catch-up, changes too, once a message of it was seen, else its newest page. */
   ClientFrame.JoinRoom joinFrame(String room) {
-    return new ClientFrame.JoinRoom(room, resumeSeq(Channel.room(room)), null);
+    Long resume = resumeSeq(Channel.room(room));
+    return resume == null ? new ClientFrame.JoinRoom(room) : ClientFrame.JoinRoom.changesAfter(room, resume);
   }
 
   /** The conversations to catch up on over REST after a reconnect: those with a message seen. */

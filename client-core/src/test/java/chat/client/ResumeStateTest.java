@@ -82,11 +82,11 @@ class ResumeStateTest {
   }
 
   @Test
-  void aChannelFirstMetThroughAChangeStartsAtTheChange() {
+  void aChannelFirstMetThroughAChangeStartsAtItsMessageWhichIsNews() {
     Channel bob = Channel.direct("bob");
-    assertEquals(CHANGED, resume.see(bob, changed(3, 10)), "an old message of a conversation not loaded yet");
-    assertFalse(resume.hasGap(bob));
-    assertEquals(10, resume.resumeSeq(bob));
+    assertEquals(NEW, resume.see(bob, changed(3, 4)), "bob's new message, edited, came before the message itself");
+    assertEquals(NOTHING_NEW, resume.see(bob, seq(3)), "the message itself is no news then");
+    assertEquals(4, resume.resumeSeq(bob));
   }
 
   @Test
@@ -109,7 +109,7 @@ class ResumeStateTest {
     resume.sending("c-2", hi);
 
     assertEquals(
-        List.of(ClientFrame.JoinRoom.afterSeq("general", 41), new ClientFrame.JoinRoom("random"), hello, hi),
+        List.of(ClientFrame.JoinRoom.changesAfter("general", 41), new ClientFrame.JoinRoom("random"), hello, hi),
         resume.resumeFrames());
   }
 

@@ -24,21 +24,31 @@ public sealed interface ClientFrame extends Frame {
   /**
    * Join a room. {@code afterSeq} (the highest seq below which the client has every message) asks for
    * every message after it instead of the newest; {@code after}, an id, is the older way to ask.
+   * {@code changes} asks the catch-up for the edits, reactions and deletions since as well.
    */
-  record JoinRoom(String room, Long afterSeq, Long after) implements ClientFrame {
+  record JoinRoom(String room, Long afterSeq, Long after, Boolean changes) implements ClientFrame {
 
     /** The constructor JSON-B binds to: a record with a second constructor leaves it none by default. */
     @JsonbCreator
     public JoinRoom {}
 
-    /** A plain join: the room's newest messages. */
-    public JoinRoom(String room) {
-      this(room, null, null);
+    public JoinRoom(String room, Long afterSeq, Long after) {
+      this(room, afterSeq, after, null);
     }
 
-    /** A catch-up: every message after {@code afterSeq}. */
+    /** A plain join: the room's newest messages. */
+    public JoinRoom(String room) {
+      this(room, null, null, null);
+    }
+
+    /** A catch-up: every message sent after {@code afterSeq}. */
     public static JoinRoom afterSeq(String room, long afterSeq) {
-      return new JoinRoom(room, afterSeq, null);
+      return new JoinRoom(room, afterSeq, null, null);
+    }
+
+    /** A catch-up of everything after {@code afterSeq}: messages sent, and messages changed, since. */
+    public static JoinRoom changesAfter(String room, long afterSeq) {
+      return new JoinRoom(room, afterSeq, null, true);
     }
   }
 

@@ -58,6 +58,18 @@ public record Message(
         id, seq, room, to, from, text, sentAt, clientId, mentions, changedSeq, editedAt, reply, reactions, deleted);
   }
 
+  /** The same message with these reactions. */
+  public Message withReactions(List<Reaction> now) {
+    return new Message(
+        id, seq, room, to, from, text, sentAt, clientId, mentions, changedSeq, editedAt, replyTo, now, deleted);
+  }
+
+  /** The same message as numbered by its latest change. */
+  public Message withChangedSeq(long latest) {
+    return new Message(
+        id, seq, room, to, from, text, sentAt, clientId, mentions, latest, editedAt, replyTo, reactions, deleted);
+  }
+
   /** The highest number the message carries: the seq of its last change, or its own. */
   public long latestSeq() {
     return changedSeq == null ? seq : Math.max(seq, changedSeq);

@@ -70,10 +70,11 @@ public sealed interface ServerFrame extends Frame {
   record Reacted(String username, String emoji, boolean on) {}
 
   /**
-   * A message is gone; {@code room} or {@code with} (the other user of a conversation) says where, and
-   * {@code seq} is the deletion's number in that channel.
+   * A message is gone; {@code room} or {@code with} (the other user of a conversation) says where,
+   * {@code seq} is the deletion's number in that channel and {@code messageSeq} the message's own, so
+   * that a client counts both: the message, should it come late from another node, is no news.
    */
-  record MessageDeleted(long id, String room, String with, Long seq) implements ServerFrame {}
+  record MessageDeleted(long id, String room, String with, Long seq, Long messageSeq) implements ServerFrame {}
 
   record FriendRequested(User user) implements ServerFrame {}
 

@@ -57,7 +57,7 @@ class WireJsonTest {
         new ServerFrame.Silenced("lobby", null),
         new ServerFrame.DirectMessagePosted(
             new Message(8, 1, null, "bob", ALICE, "psst", ROOM_MESSAGE.sentAt(), null)),
-        new ServerFrame.MessageDeleted(7, "lobby", null, 12L),
+        new ServerFrame.MessageDeleted(7, "lobby", null, 12L, 3L),
         new ServerFrame.MessageUpdated(
             new Message(
                 9, 2, "lobby", null, ALICE, "fixed", ROOM_MESSAGE.sentAt(), "c-2", null, 5L, ROOM_MESSAGE.sentAt(),

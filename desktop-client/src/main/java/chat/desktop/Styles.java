@@ -48,6 +48,8 @@ public final class Styles {
   /** A message that mentions the user looking. */
   public static final String MENTION = "mention";
   public static final String EDITED = "edited";
+  public static final String PRIVATE_ROOM = "private-room";
+  public static final String SILENCED = "silenced";
   public static final String QUOTE = "quote";
   public static final String REACTION = "reaction";
   public static final String EMOJI_PICK = "emoji-pick";

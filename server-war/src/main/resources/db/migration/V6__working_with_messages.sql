@@ -5,15 +5,20 @@
 -- since as it finds what was sent since. edited_at is when its text last changed.
 ALTER TABLE message ADD COLUMN changed_seq bigint;
 ALTER TABLE message ADD COLUMN edited_at timestamptz;
--- What a reply answers, a message of the same channel; a message is never removed but with its
--- channel or its author, and the reply then answers nothing.
-ALTER TABLE message ADD COLUMN reply_to_id bigint REFERENCES message (id) ON DELETE SET NULL;
+-- What a reply answers, a message of the same channel, which the server checks before it stores the
+-- reply. No foreign key: its check would run for every message the writer inserts, replies or not;
+-- a message is removed only with its channel or its author, and a reply then answers nothing (history
+-- reads it with an outer join). Nullable and without a default, the column costs no rewrite of the table.
+ALTER TABLE message ADD COLUMN reply_to_id bigint;
 
 -- "What changed after seq N" is one range scan. Partial: a new message has no changed_seq, so the
--- writer's inserts never touch these indexes.
-CREATE INDEX message_room_changed ON message (room_id, changed_seq)
+-- writer's inserts never touch these indexes. Not built CONCURRENTLY: Flyway holds its lock in a
+-- transaction while it migrates, which a concurrent build waits for, forever (and a second node
+-- waiting on that lock deadlocks it); a plain build holds the table's writes for the length of one
+-- scan of it, which docs/deploy.md says to time on a copy of production before the upgrade.
+CREATE INDEX IF NOT EXISTS message_room_changed ON message (room_id, changed_seq)
     WHERE changed_seq IS NOT NULL AND room_id IS NOT NULL;
-CREATE INDEX message_conversation_changed ON message (conversation_id, changed_seq)
+CREATE INDEX IF NOT EXISTS message_conversation_changed ON message (conversation_id, changed_seq)
     WHERE changed_seq IS NOT NULL AND conversation_id IS NOT NULL;
 
 -- One of each emoji per user and message, in the order they came (the first few are shown by name).
@@ -24,3 +29,5 @@ CREATE TABLE reaction (
     reacted_at timestamptz NOT NULL DEFAULT clock_timestamp(),
     PRIMARY KEY (message_id, emoji, account_id)
 );
+-- An account removed takes its reactions with it: found without a scan.
+CREATE INDEX reaction_account ON reaction (account_id);

@@ -32,6 +32,18 @@ public interface ConversationActions {
   /** The emoji reactions may be, in the picker's order. */
   List<Emoji> emoji();
 
+  /** Makes {@code username} a member of the private room. */
+  void invite(String room, String username);
+
+  /** Ends {@code username}'s membership of the room, on every device of theirs. */
+  void removeMember(String room, String username);
+
+  /** Names ({@code on}) or unnames a moderator of the room. */
+  void moderator(String room, String username, boolean on);
+
+  /** Refuses {@code username}'s messages in the room for {@code minutes}; 0 lifts it. */
+  void silence(String room, String username, int minutes);
+
   /** Tells every device of the user's that the channel is read up to {@code seq}. */
   void markRead(Channel channel, long seq);
 

@@ -12,6 +12,7 @@ import chat.dto.Reply;
 import chat.dto.User;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Platform;
@@ -29,7 +30,9 @@ import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -37,6 +40,7 @@ import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -55,6 +59,8 @@ public final class ConversationView implements View {
       DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm").withZone(ZoneId.systemDefault());
+  /** How long a moderator's silence from the members' menu lasts. */
+  private static final int SILENCE_MINUTES = 10;
   /** The characters of a quoted message shown, on one line. */
   private static final int EXCERPT = 80;
 
@@ -82,6 +88,10 @@ public final class ConversationView implements View {
     mute.setOnAction(e -> model.toggleMute());
     HBox header = new HBox(8, title, gap, mute);
     header.setAlignment(Pos.CENTER_LEFT);
+    if (model.isRoom()) {
+      header.getChildren().add(1, lock());
+      header.getChildren().add(3, invite());
+    }
     if (model.isRoom()) {
       Button leaveButton = new Button("Leave room");
       leaveButton.setId("leaveRoom");
@@ -127,7 +137,20 @@ public final class ConversationView implements View {
     typing.setId("typing");
     typing.getStyleClass().addAll(Styles.MUTED, Styles.TYPING);
     typing.textProperty().bind(Bindings.createStringBinding(() -> typingLine(model.typing()), model.typing()));
-    VBox composer = new VBox(4, typing, replyBar(), new HBox(6, draft, send), error);
+    // A moderator's silence: the composer waits until it is over, and says so.
+    draft.disableProperty().bind(model.silencedUntil().isNotNull());
+    send.disableProperty().bind(model.silencedUntil().isNotNull());
+    Label silenced = new Label();
+    silenced.setId("silenced");
+    silenced.getStyleClass().addAll(Styles.ERROR, Styles.SILENCED);
+    silenced.textProperty().bind(model.silencedUntil().map(until -> "A moderator silenced you here until " + TIME.format(until) + "."));
+    silenced.visibleProperty().bind(model.silencedUntil().isNotNull());
+    silenced.managedProperty().bind(silenced.visibleProperty());
+    Label moderation = new Label();
+    moderation.setId("moderation");
+    moderation.getStyleClass().add(Styles.MUTED);
+    moderation.textProperty().bind(model.moderation());
+    VBox composer = new VBox(4, typing, replyBar(), silenced, new HBox(6, draft, send), error, moderation);
     composer.setPadding(new Insets(8));
 
     VBox conversation = new VBox(older, messages, composer);
@@ -137,6 +160,34 @@ public final class ConversationView implements View {
       pane.setRight(members());
     }
     return pane;
+  }
+
+  /** A lock beside a private room's title. */
+  private Node lock() {
+    Label lock = new Label("🔒");
+    lock.setId("privateRoom");
+    lock.getStyleClass().add(Styles.PRIVATE_ROOM);
+    lock.setTooltip(new Tooltip("Private: members only, who join when invited"));
+    lock.visibleProperty().bind(model.privateRoom());
+    lock.managedProperty().bind(lock.visibleProperty());
+    return lock;
+  }
+
+  /** In a private room the user moderates: a name to invite, and the button. */
+  private Node invite() {
+    TextField name = new TextField();
+    name.setId("invitee");
+    name.setPromptText("Invite a user");
+    name.textProperty().bindBidirectional(model.invitee());
+    name.setOnAction(e -> model.invite());
+    Button invite = new Button("Invite");
+    invite.setId("invite");
+    invite.setOnAction(e -> model.invite());
+    HBox box = new HBox(4, name, invite);
+    box.setAlignment(Pos.CENTER_LEFT);
+    box.visibleProperty().bind(model.privateRoom().and(model.moderates()));
+    box.managedProperty().bind(box.visibleProperty());
+    return box;
   }
 
   /** "Replying to ann: ..." above the draft while it answers a message, with a way to stop. */
@@ -264,10 +315,43 @@ public final class ConversationView implements View {
             });
   }
 
+  /**
+   * A member: the dot, and their name with what one can do about them; a moderator may also remove or
+   * silence them, and the owner name them a moderator (the server refuses what the role does not allow).
+   */
   private Node memberRow(User user) {
     Label dot = new Label("●");
     dot.getStyleClass().add(Styles.ONLINE_DOT);
-    return new HBox(6, dot, sender(user));
+    Node name = sender(user);
+    if (name instanceof Label label && label.getContextMenu() != null) {
+      ContextMenu menu = label.getContextMenu();
+      List<MenuItem> own = List.copyOf(menu.getItems());
+      menu.setOnShowing(e -> menu.getItems().setAll(withModeration(own, user)));
+    }
+    return new HBox(6, dot, name);
+  }
+
+  private List<MenuItem> withModeration(List<MenuItem> own, User member) {
+    List<MenuItem> items = new ArrayList<>(own);
+    if (model.moderates().get()) {
+      items.add(new SeparatorMenuItem());
+      if (model.owns().get()) {
+        MenuItem moderator = new MenuItem("Make moderator");
+        moderator.setOnAction(e -> model.moderator(member, true));
+        MenuItem unname = new MenuItem("No longer moderator");
+        unname.setOnAction(e -> model.moderator(member, false));
+        items.addAll(List.of(moderator, unname));
+      }
+      MenuItem silence = new MenuItem("Silence for " + SILENCE_MINUTES + " minutes");
+      silence.setOnAction(e -> model.silence(member, SILENCE_MINUTES));
+      MenuItem lift = new MenuItem("Lift silence");
+      lift.setOnAction(e -> model.silence(member, 0));
+      MenuItem remove = new MenuItem("Remove from room");
+      remove.getStyleClass().add(Styles.DANGER);
+      remove.setOnAction(e -> model.remove(member));
+      items.addAll(List.of(silence, lift, remove));
+    }
+    return items;
   }
 
   /**
@@ -319,7 +403,11 @@ public final class ConversationView implements View {
 
   /** What a reply answers, as a line that brings the original into view when clicked. */
   private Node quote(Reply original) {
-    String said = Boolean.TRUE.equals(original.deleted()) ? "a deleted message" : excerpt(original.text());
+    // No text: deleted, or by someone the reader blocks (the server leaves it out).
+    String said =
+        Boolean.TRUE.equals(original.deleted())
+            ? "a deleted message"
+            : original.text() == null ? "a message you do not see" : excerpt(original.text());
     Label quote = new Label("↪ " + UserLabels.name(original.from()) + ": " + said);
     quote.getStyleClass().add(Styles.QUOTE);
     quote.setWrapText(true);
@@ -327,20 +415,32 @@ public final class ConversationView implements View {
     return quote;
   }
 
-  /** The message's text in a field: Enter saves, Escape gives up. */
+  /**
+   * The message's text in an area, which keeps its lines (a field would join them): Enter saves,
+   * Shift+Enter starts a line, Escape gives up.
+   */
   private Node editor() {
-    TextField field = new TextField();
-    field.setId("editText");
-    field.textProperty().bindBidirectional(model.editText());
-    field.setOnAction(e -> model.saveEdit());
-    field.setOnKeyPressed(
+    TextArea area = new TextArea();
+    area.setId("editText");
+    area.setWrapText(true);
+    area.setPrefRowCount(Math.min(6, Math.max(2, model.editText().get().split("\n", -1).length)));
+    area.textProperty().bindBidirectional(model.editText());
+    area.addEventFilter(
+        KeyEvent.KEY_PRESSED,
         e -> {
-          if (e.getCode() == KeyCode.ESCAPE) {
+          if (e.getCode() == KeyCode.ENTER && !e.isShiftDown()) {
+            e.consume();
+            model.saveEdit();
+          } else if (e.getCode() == KeyCode.ENTER) {
+            e.consume();
+            area.insertText(area.getCaretPosition(), "\n");
+          } else if (e.getCode() == KeyCode.ESCAPE) {
+            e.consume();
             model.cancelEdit();
           }
         });
-    Platform.runLater(field::requestFocus);
-    return field;
+    Platform.runLater(area::requestFocus);
+    return area;
   }
 
   /** One button per emoji on the message, with its count; pressed when it is the user's, who reacted as its tooltip. */
@@ -378,9 +478,13 @@ public final class ConversationView implements View {
     picker.show(owner, x, y);
   }
 
+  /** The start of a text on one line, cut between characters (never inside a surrogate pair). */
   private static String excerpt(String text) {
     String line = text.strip().replace('\n', ' ');
-    return line.length() > EXCERPT ? line.substring(0, EXCERPT - 1) + "…" : line;
+    if (line.codePointCount(0, line.length()) <= EXCERPT) {
+      return line;
+    }
+    return line.substring(0, line.offsetByCodePoints(0, EXCERPT - 1)) + "…";
   }
 
   /** "ann is typing…", "ann and bob are typing…", or nothing. */

@@ -75,6 +75,12 @@ public final class ConversationViewModel {
   /** The message being edited in place, or null; its new text. */
   private final ObjectProperty<Message> editing = new SimpleObjectProperty<>();
   private final StringProperty editText = new SimpleStringProperty("");
+  private final BooleanProperty privateRoom = new SimpleBooleanProperty(false);
+  private final BooleanProperty moderates = new SimpleBooleanProperty(false);
+  private final BooleanProperty owns = new SimpleBooleanProperty(false);
+  private final StringProperty invitee = new SimpleStringProperty("");
+  private final StringProperty moderation = new SimpleStringProperty("");
+  private final ObjectProperty<Instant> silencedUntil = new SimpleObjectProperty<>();
   /** The id of the message to bring into view (a quote's original once it is loaded), or null. */
   private final ObjectProperty<Long> shown = new SimpleObjectProperty<>();
   private final Clock clock;
@@ -377,7 +383,95 @@ public final class ConversationViewModel {
 
   /** Authors delete their own messages; administrators any. */
   public boolean canDelete(Message message) {
-    return message.from().id() == me.id() || me.role() == Role.ADMIN;
+    return message.from().id() == me.id() || me.role() == Role.ADMIN || moderates.get();
+  }
+
+  // ---- a room's own moderation ----
+
+  /** Whether the room is private: seen by its members only, who join when invited. */
+  public BooleanProperty privateRoom() {
+    return privateRoom;
+  }
+
+  /** Whether the user moderates this room (its owner, one of its moderators, or an administrator). */
+  public BooleanProperty moderates() {
+    return moderates;
+  }
+
+  /** Whether the user owns this room, and so names its moderators. */
+  public BooleanProperty owns() {
+    return owns;
+  }
+
+  /** The name to invite, in the header of a private room the user moderates. */
+  public StringProperty invitee() {
+    return invitee;
+  }
+
+  /** Until when a moderator silenced the user here; null while they may speak. */
+  public ObjectProperty<Instant> silencedUntil() {
+    return silencedUntil;
+  }
+
+  /** Invites {@code invitee} to the private room; they see it at once, on every device. */
+  public void invite() {
+    String username = invitee.get() == null ? "" : invitee.get().strip();
+    if (username.isEmpty() || !(channel instanceof Channel.RoomChannel(String room))) {
+      return;
+    }
+    moderate(() -> actions.invite(room, username), "Invited " + username + ".");
+    invitee.set("");
+  }
+
+  /** Ends {@code member}'s membership of this room, on every device of theirs. */
+  public void remove(User member) {
+    if (channel instanceof Channel.RoomChannel(String room)) {
+      moderate(() -> actions.removeMember(room, member.username()), "Removed " + member.username() + ".");
+    }
+  }
+
+  /** Names ({@code on}) or unnames {@code member} a moderator of this room. */
+  public void moderator(User member, boolean on) {
+    if (channel instanceof Channel.RoomChannel(String room)) {
+      String done = member.username() + (on ? " moderates the room now." : " no longer moderates the room.");
+      moderate(() -> actions.moderator(room, member.username(), on), done);
+    }
+  }
+
+  /** Refuses {@code member}'s messages here for {@code minutes}; 0 lifts it. */
+  public void silence(User member, int minutes) {
+    if (channel instanceof Channel.RoomChannel(String room)) {
+      String done = minutes == 0 ? member.username() + " may speak again." : member.username() + " is silenced for " + minutes + " minutes.";
+      moderate(() -> actions.silence(room, member.username(), minutes), done);
+    }
+  }
+
+  /** What the last moderation did, or why it was refused. */
+  public StringProperty moderation() {
+    return moderation;
+  }
+
+  private void moderate(Runnable call, String done) {
+    ui.run(
+        () -> {
+          call.run();
+          return done;
+        },
+        moderation::set,
+        failure -> moderation.set(Problems.describe(failure)));
+  }
+
+  /** A moderator silenced the user here until {@code until}, or lifted it (null). */
+  public void silenced(Instant until) {
+    silencedUntil.set(until);
+  }
+
+  /** A silence whose time has come is over (looked at every second, with the typists). */
+  public void expireSilence() {
+    Instant until = silencedUntil.get();
+    if (until != null && !until.isAfter(clock.instant())) {
+      silencedUntil.set(null);
+    }
   }
 
   public boolean isMine(Message message) {

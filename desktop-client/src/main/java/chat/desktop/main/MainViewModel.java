@@ -11,6 +11,7 @@ import chat.desktop.conversation.ConversationViewModel;
 import chat.desktop.conversation.SenderActions;
 import chat.desktop.friends.FriendsViewModel;
 import chat.desktop.profile.ProfileViewModel;
+import chat.desktop.rooms.RoomItem;
 import chat.desktop.rooms.RoomsViewModel;
 import chat.desktop.status.StatusViewModel;
 import chat.dto.Message;
@@ -34,6 +35,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 /**
@@ -96,6 +98,18 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
     rooms.refresh();
     friends.refresh();
     windowFocused.addListener((o, was, now) -> tick());
+    // A room's conversation knows how the user stands in it as the list does (private, owner, moderator).
+    rooms.rooms().addListener((ListChangeListener<RoomItem>) change -> conversations.values().forEach(this::standing));
+  }
+
+  private void standing(ConversationViewModel conversation) {
+    if (conversation.channel() instanceof Channel.RoomChannel(String room)) {
+      RoomItem item = rooms.item(room);
+      boolean admin = me.get().role() == Role.ADMIN;
+      conversation.privateRoom().set(item != null && item.privateRoom());
+      conversation.moderates().set(admin || (item != null && item.moderated()));
+      conversation.owns().set(admin || (item != null && "owner".equals(item.role())));
+    }
   }
 
   public BooleanProperty windowFocused() {
@@ -108,6 +122,7 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
    */
   public void tick() {
     conversations.values().forEach(ConversationViewModel::expireTyping);
+    conversations.values().forEach(ConversationViewModel::expireSilence);
     if (channelsStaleSince != null && !clock.instant().isBefore(channelsStaleSince.plus(CHANNELS_AFTER_READ))) {
       channelsStaleSince = null;
       loadChannels();
@@ -244,10 +259,16 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
       rooms.joinedHere(joined.room());
       rooms.membersNow(joined.room(), joined.members().size());
     } else if (frame instanceof ServerFrame.MembershipChanged membership) {
+      boolean known = rooms.item(membership.room()) != null;
       rooms.membership(membership.room(), membership.member());
       if (!membership.member()) {
         forget(membership.room());
+      } else if (!known) {
+        // Invited to a private room, which the list did not have: how the user stands in it is the list's.
+        rooms.refresh();
       }
+    } else if (frame instanceof ServerFrame.Silenced silenced) {
+      conversation(Channel.room(silenced.room())).silenced(silenced.until());
     } else if (frame instanceof ServerFrame.Read read) {
       read(read);
     } else if (frame instanceof ServerFrame.Muted muted) {
@@ -375,6 +396,7 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
     }
     ConversationViewModel created = new ConversationViewModel(channel, me.get(), server, ui, clock);
     created.muted().set(isMuted(channel));
+    standing(created);
     conversations.put(channel, created);
     if (!created.isRoom()) {
       created.loadOlder();

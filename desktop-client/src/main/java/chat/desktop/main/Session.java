@@ -66,8 +66,8 @@ public final class Session implements ServerActions, AutoCloseable {
   }
 
   @Override
-  public Room createRoom(String name) {
-    return api.createRoom(name);
+  public Room createRoom(String name, boolean privateRoom) {
+    return api.createRoom(name, privateRoom);
   }
 
   @Override
@@ -130,6 +130,26 @@ public final class Session implements ServerActions, AutoCloseable {
   @Override
   public void delete(long messageId) {
     api.deleteMessage(messageId);
+  }
+
+  @Override
+  public void invite(String room, String username) {
+    api.invite(room, username);
+  }
+
+  @Override
+  public void removeMember(String room, String username) {
+    api.removeMember(room, username);
+  }
+
+  @Override
+  public void moderator(String room, String username, boolean on) {
+    api.moderator(room, username, on);
+  }
+
+  @Override
+  public void silence(String room, String username, int minutes) {
+    api.silence(room, username, minutes);
   }
 
   @Override

@@ -9,7 +9,8 @@ public interface RoomActions {
 
   List<Room> rooms();
 
-  Room createRoom(String name);
+  /** A new room; a private one is seen by its members only, and its creator is the first. */
+  Room createRoom(String name, boolean privateRoom);
 
   /** Joins over the socket; {@code room_joined} follows. */
   void join(String room);

@@ -8,11 +8,13 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -53,6 +55,10 @@ public final class RoomsView implements View {
     create.setId("createRoom");
     create.setOnAction(e -> model.create());
     HBox.setHgrow(name, Priority.ALWAYS);
+    CheckBox privateRoom = new CheckBox("Private");
+    privateRoom.setId("newRoomPrivate");
+    privateRoom.setTooltip(new Tooltip("Seen by its members only, who join when invited"));
+    privateRoom.selectedProperty().bindBidirectional(model.newRoomPrivate());
 
     Button refresh = new Button("Refresh");
     refresh.setOnAction(e -> model.refresh());
@@ -62,7 +68,7 @@ public final class RoomsView implements View {
     error.setWrapText(true);
     error.textProperty().bind(model.error());
 
-    VBox box = new VBox(8, list, new HBox(6, name, create), refresh, error);
+    VBox box = new VBox(8, list, new HBox(6, name, create), privateRoom, refresh, error);
     box.setPadding(new Insets(8));
     return box;
   }
@@ -79,6 +85,12 @@ public final class RoomsView implements View {
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
     HBox line = new HBox(6, name, gap, online);
+    if (room.privateRoom()) {
+      Label lock = new Label("🔒");
+      lock.getStyleClass().add(Styles.PRIVATE_ROOM);
+      lock.setTooltip(new Tooltip("Private: members only"));
+      line.getChildren().add(0, lock);
+    }
     if (room.mentions() > 0) {
       Label mentions = new Label("@" + room.mentions());
       mentions.getStyleClass().addAll(Styles.BADGE, Styles.MENTION_BADGE);

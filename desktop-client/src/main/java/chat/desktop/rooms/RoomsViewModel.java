@@ -16,6 +16,8 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -32,6 +34,7 @@ public final class RoomsViewModel {
   private final Consumer<String> show;
   private final ObservableList<RoomItem> rooms = FXCollections.observableArrayList();
   private final StringProperty newRoom = new SimpleStringProperty("");
+  private final BooleanProperty newRoomPrivate = new SimpleBooleanProperty(false);
   private final StringProperty error = new SimpleStringProperty("");
   private final RefreshFailure refreshFailure = new RefreshFailure(error);
   private final IntegerBinding unread =
@@ -72,16 +75,28 @@ public final class RoomsViewModel {
         refreshFailure::failed);
   }
 
+  /** Whether the room about to be created is private: seen by its members only, who are invited. */
+  public BooleanProperty newRoomPrivate() {
+    return newRoomPrivate;
+  }
+
+  /** How the user stands in the room, as the server last listed it; null for a room not in the list. */
+  public RoomItem item(String name) {
+    return find(name);
+  }
+
   public void create() {
     String name = newRoom.get() == null ? "" : newRoom.get().strip();
     if (name.isEmpty()) {
       error.set("Give the room a name.");
       return;
     }
+    boolean isPrivate = newRoomPrivate.get();
     ui.run(
-        () -> actions.createRoom(name),
+        () -> actions.createRoom(name, isPrivate),
         room -> {
           newRoom.set("");
+          newRoomPrivate.set(false);
           error.set("");
           merge(List.of(room));
           open(room.name());
@@ -151,7 +166,7 @@ public final class RoomsViewModel {
           boolean seen = inView != null && ChatNames.same(r.name(), inView);
           return new RoomItem(
               r.name(), r.online(), seen ? 0 : state.unread(), r.joined(), true, seen ? 0 : state.mentions(),
-              state.muted(), state.readSeq());
+              state.muted(), state.readSeq(), r.privateRoom(), r.role());
         });
     sort();
   }
@@ -162,7 +177,7 @@ public final class RoomsViewModel {
       rooms.add(new RoomItem(room, 0, 0, true));
       sort();
     }
-    update(room, r -> r.joined() ? r : new RoomItem(r.name(), r.online(), r.unread(), true, true, r.mentions(), r.muted(), r.readSeq()));
+    update(room, r -> r.joined() ? r : r.withJoined(true).withUnread(r.unread(), r.mentions()));
   }
 
   /** The user joined the room on another device, or left it on any. */
@@ -195,9 +210,9 @@ public final class RoomsViewModel {
     Set<String> known = rooms.stream().map(RoomItem::name).collect(Collectors.toSet());
     for (Room room : fresh) {
       if (known.contains(room.name())) {
-        update(room.name(), r -> r.withOnline(room.online()));
+        update(room.name(), r -> r.withOnline(room.online()).withAccess(room.isPrivate(), room.role()));
       } else {
-        rooms.add(new RoomItem(room.name(), room.online(), 0, false));
+        rooms.add(new RoomItem(room.name(), room.online(), 0, false).withAccess(room.isPrivate(), room.role()));
       }
     }
     sort();

@@ -105,6 +105,28 @@ class ConversationViewModelTest {
   }
 
   @Test
+  void aModeratorInvitesRemovesSilencesAndDeletesOthersMessagesAndASilenceEnds() {
+    Message bobs = message(7, BOB, "spam");
+    assertFalse(chat.canDelete(bobs));
+    chat.moderates().set(true);
+    assertTrue(chat.canDelete(bobs), "a moderator deletes any message of the room");
+    chat.invitee().set(" cat ");
+    chat.invite();
+    chat.silence(BOB, 10);
+    chat.moderator(BOB, true);
+    chat.remove(BOB);
+    assertEquals(List.of("invite cat", "silence bob 10", "name bob", "remove bob"), room.moderated);
+    assertEquals("Removed bob.", chat.moderation().get());
+
+    chat.silenced(clock.instant().plusSeconds(60));
+    chat.expireSilence();
+    assertTrue(chat.silencedUntil().get() != null, "silenced for a minute yet");
+    clock.advance(Duration.ofSeconds(61));
+    chat.expireSilence();
+    assertEquals(null, chat.silencedUntil().get(), "the silence is over by itself");
+  }
+
+  @Test
   void pagesOlderHistoryUntilTheFirstMessage() {
     chat.joined(new ServerFrame.RoomJoined("general", List.of(), room.history(chat.channel(), null), null));
     assertEquals(71L, chat.messages().get(0).id());
@@ -288,6 +310,28 @@ class ConversationViewModelTest {
     @Override
     public List<Emoji> emoji() {
       return List.of(new Emoji("thumbsup", UP));
+    }
+
+    final List<String> moderated = new ArrayList<>();
+
+    @Override
+    public void invite(String room, String username) {
+      moderated.add("invite " + username);
+    }
+
+    @Override
+    public void removeMember(String room, String username) {
+      moderated.add("remove " + username);
+    }
+
+    @Override
+    public void moderator(String room, String username, boolean on) {
+      moderated.add((on ? "name " : "unname ") + username);
+    }
+
+    @Override
+    public void silence(String room, String username, int minutes) {
+      moderated.add("silence " + username + " " + minutes);
     }
 
     @Override

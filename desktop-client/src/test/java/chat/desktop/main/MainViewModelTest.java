@@ -51,7 +51,7 @@ class MainViewModelTest {
     }
 
     @Override
-    public Room createRoom(String name) {
+    public Room createRoom(String name, boolean privateRoom) {
       return new Room(3, name, "ann", NOW, 0);
     }
 
@@ -97,6 +97,18 @@ class MainViewModelTest {
     public List<Emoji> emoji() {
       return List.of();
     }
+
+    @Override
+    public void invite(String room, String username) {}
+
+    @Override
+    public void removeMember(String room, String username) {}
+
+    @Override
+    public void moderator(String room, String username, boolean on) {}
+
+    @Override
+    public void silence(String room, String username, int minutes) {}
 
     @Override
     public void markRead(Channel channel, long seq) {
@@ -229,7 +241,7 @@ class MainViewModelTest {
     main.onFrame(joined("general"));
     main.onFrame(new ServerFrame.ChatMessagePosted(message(10, "general", null, BOB)));
 
-    main.onFrame(new ServerFrame.MessageDeleted(10, "general", null, 11L));
+    main.onFrame(new ServerFrame.MessageDeleted(10, "general", null, 11L, 10L));
 
     assertEquals(List.of(), main.inView().get().messages());
   }

@@ -24,7 +24,7 @@ class RoomsViewModelTest {
             }
 
             @Override
-            public Room createRoom(String name) {
+            public Room createRoom(String name, boolean privateRoom) {
               return room(name, 0);
             }
 
@@ -89,7 +89,7 @@ class RoomsViewModelTest {
     rooms.refresh();
     rooms.channelsLoaded(List.of(new ChannelState("random", null, 9, 7, 2, 1, true)), null);
 
-    assertEquals(List.of(new RoomItem("random", 4, 2, false, true, 1, true, 7), new RoomItem("General", 2, 0, false)), rooms.rooms());
+    assertEquals(List.of(new RoomItem("random", 4, 2, false, true, 1, true, 7, false, null), new RoomItem("General", 2, 0, false)), rooms.rooms());
     rooms.messageArrived("random", false, 7, true);
     assertEquals(2, rooms.rooms().get(0).unread(), "seq 7 was read already");
     rooms.messageArrived("random", false, 10, true);

@@ -21,6 +21,14 @@ public record RoomEvent(long roomId, long messageId, long skipUserId, long fromU
     return new RoomEvent(roomId, 0, skipUserId, 0, frame);
   }
 
+  /**
+   * A change to a message of the room (an edit, a reaction): not dropped by a socket still loading the
+   * room's history, which may hold the message as it was, and not for those who block its author.
+   */
+  public static RoomEvent change(long roomId, long authorId, String frame) {
+    return new RoomEvent(roomId, 0, 0, authorId, frame);
+  }
+
   /** For everyone in the room, with nothing to skip or filter (a deletion). */
   public static RoomEvent notice(long roomId, String frame) {
     return new RoomEvent(roomId, 0, 0, 0, frame);

@@ -15,6 +15,7 @@ import chat.server.room.RoomService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -53,12 +54,13 @@ public class ChangeService {
     if (target.from().id() != caller.id()) {
       throw ChatException.forbidden("only its author may edit a message");
     }
-    Message edited =
-        store
-            .edit(target, newText, Mentions.in(newText, Mentions.MOST))
-            .orElseThrow(() -> gone(messageId));
-    announce(target, new ServerFrame.MessageUpdated(edited, null));
-    return asSeenBy(caller, edited);
+    Optional<ChangeStore.Changed> edited = store.edit(target, newText, Mentions.in(newText, Mentions.MOST), caller.id());
+    if (edited.isEmpty()) {
+      // The same text again, or the message deleted meanwhile.
+      return store.asNow(target.id(), caller.id()).orElseThrow(() -> gone(messageId));
+    }
+    announce(target, new ServerFrame.MessageUpdated(edited.get().forEveryone(), null));
+    return edited.get().forCaller();
   }
 
   /**
@@ -80,19 +82,8 @@ public class ChangeService {
       return store.asNow(target.id(), caller.id()).orElseThrow(() -> gone(target.id()));
     }
     var reacted = new ServerFrame.Reacted(caller.username(), reaction, on);
-    announce(target, new ServerFrame.MessageUpdated(changed.get(), reacted));
-    return asSeenBy(caller, changed.get());
-  }
-
-  /**
-   * What the caller's own call answers: the message read for them, so it says which reactions are
-   * theirs (the one told to everyone is read for no one); the change itself if it is gone meanwhile.
-   */
-  private Message asSeenBy(User caller, Message changed) {
-    if (changed.reactions() == null) {
-      return changed;
-    }
-    return store.asNow(changed.id(), caller.id()).orElse(changed);
+    announce(target, new ServerFrame.MessageUpdated(changed.get().forEveryone(), reacted));
+    return changed.get().forCaller();
   }
 
   /**
@@ -139,7 +130,7 @@ public class ChangeService {
     String json = WireJson.toJson(frame);
     long author = target.from().id();
     if (target.inRoom()) {
-      events.publish(new RoomEvent(target.roomId(), 0, 0, author, json));
+      events.publish(RoomEvent.change(target.roomId(), author, json));
     } else {
       events.publish(new UserEvent(List.of(target.lowId(), target.highId()), author, json));
     }
@@ -147,13 +138,13 @@ public class ChangeService {
 
   private void announceDeletion(Target target, long seq) {
     if (target.inRoom()) {
-      String frame = WireJson.toJson(new ServerFrame.MessageDeleted(target.id(), target.room(), null, seq));
+      String frame = WireJson.toJson(new ServerFrame.MessageDeleted(target.id(), target.room(), null, seq, target.seq()));
       events.publish(RoomEvent.notice(target.roomId(), frame));
       return;
     }
     // In a conversation each side is told whom the conversation is with: the other one.
-    ServerFrame toLow = new ServerFrame.MessageDeleted(target.id(), null, target.highName(), seq);
-    ServerFrame toHigh = new ServerFrame.MessageDeleted(target.id(), null, target.lowName(), seq);
+    ServerFrame toLow = new ServerFrame.MessageDeleted(target.id(), null, target.highName(), seq, target.seq());
+    ServerFrame toHigh = new ServerFrame.MessageDeleted(target.id(), null, target.lowName(), seq, target.seq());
     events.publishAll(
         List.of(
             UserEvent.to(target.lowId(), WireJson.toJson(toLow)),

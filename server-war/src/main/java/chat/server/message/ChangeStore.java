@@ -1,9 +1,11 @@
 package chat.server.message;
 
 import chat.dto.Message;
+import chat.dto.Reaction;
 import chat.dto.Reply;
 import chat.server.database.Jdbc;
 import chat.server.database.UserColumns;
+import chat.server.error.ChatException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -13,6 +15,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -20,9 +23,10 @@ import javax.sql.DataSource;
  * the transaction that makes it (docs/decisions/0030), so that a client resuming after a seq learns of
  * it as it learns of new messages.
  *
- * <p>Each change locks the message's row first, then its channel's (the row the message writer locks
- * to number messages, which keeps numbers in commit order); the writer never locks a message's row, so
- * the two cannot wait on each other in a circle.
+ * <p>Each change locks the message's row first, makes the change and reads the message, and takes its
+ * number last, from its channel's row (the row the message writer locks to number messages, which
+ * keeps numbers in commit order), held only from that statement to the commit. The writer never
+ * locks a message's row, so the two cannot wait on each other in a circle.
  */
 @ApplicationScoped
 class ChangeStore {
@@ -40,19 +44,33 @@ class ChangeStore {
       """
           .formatted(Reply.EXCERPT, UserColumns.of("a"));
 
+  /**
+   * Locks the message's row, and answers its text. The same statement bounds the transaction: it ends
+   * if it idles (as the writer's does, MessageStore), so a node frozen mid-change holds the row no
+   * longer than that, and a change that waits for the row gives up after {@link #LOCK_WAIT}
+   * ({@code unavailable}) rather than piling up behind one that does.
+   */
   private static final String LOCK_MESSAGE =
-      "SELECT 1 FROM message WHERE id = ? AND deleted_at IS NULL FOR NO KEY UPDATE";
+      "WITH held AS (SELECT set_config('idle_in_transaction_session_timeout', '" + MessageStore.LOCKS_HELD_IDLE_AT_MOST
+          + "', true), set_config('lock_timeout', '" + ChangeStore.LOCK_WAIT + "', true))"
+          + " SELECT m.body FROM message m, held WHERE m.id = ? AND m.deleted_at IS NULL FOR NO KEY UPDATE OF m";
+
+  static final String LOCK_WAIT = "2s";
 
   /**
-   * As the writer's lock does (MessageStore), this ends the transaction if it idles while holding the
-   * channel's row, so a node frozen mid-change does not stop the channel's messages.
+   * Gives the change its number, last: the channel's row (which the writer locks to number messages)
+   * is held from here to the commit only, one statement away.
    */
-  private static final String NEXT_SEQ =
-      "UPDATE %s SET last_seq = last_seq + 1 WHERE id = ?"
-          + " RETURNING last_seq, set_config('idle_in_transaction_session_timeout', '3s', true)";
+  private static final String NUMBERED =
+      """
+      WITH numbered AS (UPDATE %s SET last_seq = last_seq + 1 WHERE id = ? RETURNING last_seq)
+      UPDATE message SET changed_seq = numbered.last_seq FROM numbered WHERE message.id = ? RETURNING numbered.last_seq
+      """;
 
-  private static final String EDIT =
-      "UPDATE message SET body = ?, edited_at = clock_timestamp(), changed_seq = ? WHERE id = ?";
+  /** A message takes at most this many different emoji, which bounds what a change tells everyone. */
+  static final int MOST_EMOJI = 20;
+
+  private static final String EDIT = "UPDATE message SET body = ?, edited_at = clock_timestamp() WHERE id = ?";
 
   private static final String FORGET_MENTIONS = "DELETE FROM message_mention WHERE message_id = ?";
 
@@ -66,19 +84,22 @@ class ChangeStore {
           OR EXISTS (SELECT 1 FROM conversation c WHERE c.id = m.conversation_id AND a.id IN (c.user_low, c.user_high)))
       """;
 
-  private static final String DELETE =
-      "UPDATE message SET deleted_at = clock_timestamp(), deleted_by = ?, changed_seq = ? WHERE id = ?";
+  private static final String DELETE = "UPDATE message SET deleted_at = clock_timestamp(), deleted_by = ? WHERE id = ?";
 
   private static final String REACT =
       "INSERT INTO reaction (message_id, emoji, account_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING";
 
   private static final String UNREACT = "DELETE FROM reaction WHERE message_id = ? AND emoji = ? AND account_id = ?";
 
-  private static final String CHANGED = "UPDATE message SET changed_seq = ? WHERE id = ?";
+  /** How many emoji the message has, and whether this one is among them. */
+  private static final String EMOJI_ON =
+      "SELECT count(DISTINCT emoji), coalesce(bool_or(emoji = ?), false) FROM reaction WHERE message_id = ?";
 
   private static final String AS_NOW = HistoryStore.COLUMNS + "WHERE m.id = ?";
 
   private static final String MEMBER = "SELECT 1 FROM room_member WHERE room_id = ? AND account_id = ?";
+
+  private static final String MINE = "SELECT emoji FROM reaction WHERE message_id = ? AND account_id = ?";
 
   private DataSource dataSource;
 
@@ -128,16 +149,19 @@ class ChangeStore {
         dataSource, connection -> !Jdbc.strings(connection, MEMBER, target.roomId(), accountId).isEmpty());
   }
 
-  /** Gives the message its new text; the message as it now is, or empty when it was deleted meanwhile. */
-  Optional<Message> edit(Target target, String text, List<String> mentioned) {
+  /**
+   * Gives the message its new text: the message as it now is, or empty when it was deleted meanwhile
+   * or the text is the same (nothing changed, and nothing is numbered).
+   */
+  Optional<Changed> edit(Target target, String text, List<String> mentioned, long readerId) {
     return Jdbc.inTransaction(
         dataSource,
         connection -> {
-          if (!locked(connection, target)) {
+          Optional<String> before = locked(connection, target);
+          if (before.isEmpty() || before.get().equals(text)) {
             return Optional.empty();
           }
-          long seq = nextSeq(connection, target);
-          Jdbc.update(connection, EDIT, text, seq, target.id());
+          Jdbc.update(connection, EDIT, text, target.id());
           Jdbc.update(connection, FORGET_MENTIONS, target.id());
           if (!mentioned.isEmpty()) {
             try (PreparedStatement mention = connection.prepareStatement(MENTION)) {
@@ -146,7 +170,7 @@ class ChangeStore {
               mention.executeUpdate();
             }
           }
-          return Optional.of(asNow(connection, target.id(), 0));
+          return Optional.of(numbered(connection, target, readerId));
         });
   }
 
@@ -155,26 +179,27 @@ class ChangeStore {
     return Jdbc.inTransaction(
         dataSource,
         connection -> {
-          if (!locked(connection, target)) {
+          if (locked(connection, target).isEmpty()) {
             return OptionalLong.empty();
           }
-          long seq = nextSeq(connection, target);
-          Jdbc.update(connection, DELETE, deletedBy, seq, target.id());
-          return OptionalLong.of(seq);
+          Jdbc.update(connection, DELETE, deletedBy, target.id());
+          return OptionalLong.of(number(connection, target));
         });
   }
 
   /**
-   * Adds or takes back one user's emoji; the message as it now is, or empty when nothing changed (the
-   * emoji was there already, or was not) or the message was deleted meanwhile. Nothing that changes
-   * nothing takes a seq.
+   * Adds or takes back one user's emoji: the message as it now is, or empty when nothing changed (the emoji was there already, or was not) or the message was deleted meanwhile.
+   * Nothing that changes nothing takes a seq. A new emoji past {@link #MOST_EMOJI} is refused.
    */
-  Optional<Message> react(Target target, long accountId, String emoji, boolean on) {
+  Optional<Changed> react(Target target, long accountId, String emoji, boolean on) {
     return Jdbc.inTransaction(
         dataSource,
         connection -> {
-          if (!locked(connection, target)) {
+          if (locked(connection, target).isEmpty()) {
             return Optional.empty();
+          }
+          if (on) {
+            refuseAnotherEmojiPastTheMost(connection, target, emoji);
           }
           int changed;
           try (PreparedStatement reaction = connection.prepareStatement(on ? REACT : UNREACT)) {
@@ -184,9 +209,55 @@ class ChangeStore {
           if (changed == 0) {
             return Optional.empty();
           }
-          Jdbc.update(connection, CHANGED, nextSeq(connection, target), target.id());
-          return Optional.of(asNow(connection, target.id(), 0));
+          return Optional.of(numbered(connection, target, accountId));
         });
+  }
+
+  /** The emoji are counted under the message's lock, so two new ones at once cannot pass the bound together. */
+  private static void refuseAnotherEmojiPastTheMost(Connection connection, Target target, String emoji)
+      throws SQLException {
+    try (PreparedStatement count = connection.prepareStatement(EMOJI_ON)) {
+      Jdbc.bind(count, emoji, target.id());
+      try (ResultSet row = count.executeQuery()) {
+        row.next();
+        if (!row.getBoolean(2) && row.getInt(1) >= MOST_EMOJI) {
+          throw ChatException.invalid("a message takes at most " + MOST_EMOJI + " different emoji");
+        }
+      }
+    }
+  }
+
+  /**
+   * The message once changed, read under its lock for everyone (every reaction, none marked), then
+   * numbered; and as {@code callerId} sees it, whose reactions are marked {@code mine}: one query for the
+   * caller's own emoji rather than a second reading of the whole message.
+   */
+  private static Changed numbered(Connection connection, Target target, long callerId) throws SQLException {
+    Message now = asNow(connection, target.id(), 0).withChangedSeq(number(connection, target));
+    if (now.reactions() == null) {
+      return new Changed(now, now);
+    }
+    Set<String> mine = Set.copyOf(Jdbc.strings(connection, MINE, target.id(), callerId));
+    List<Reaction> marked =
+        now.reactions().stream()
+            .map(r -> new Reaction(r.emoji(), r.count(), r.users(), mine.contains(r.emoji()) ? true : null))
+            .toList();
+    return new Changed(now, now.withReactions(marked));
+  }
+
+  /** A change as everyone is told it, and as the caller's own call is answered. */
+  record Changed(Message forEveryone, Message forCaller) {}
+
+  private static long number(Connection connection, Target target) throws SQLException {
+    String table = target.inRoom() ? "room" : "conversation";
+    try (PreparedStatement number = connection.prepareStatement(NUMBERED.formatted(table))) {
+      number.setLong(1, target.inRoom() ? target.roomId() : target.conversationId());
+      number.setLong(2, target.id());
+      try (ResultSet row = number.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
   }
 
   /** The message as {@code readerId} sees it now (which reactions are theirs); empty once it is deleted. */
@@ -195,19 +266,9 @@ class ChangeStore {
         dataSource, connection -> Optional.of(asNow(connection, messageId, readerId)).filter(m -> !m.isDeleted()));
   }
 
-  private static boolean locked(Connection connection, Target target) throws SQLException {
-    return !Jdbc.strings(connection, LOCK_MESSAGE, target.id()).isEmpty();
-  }
-
-  private static long nextSeq(Connection connection, Target target) throws SQLException {
-    String table = target.inRoom() ? "room" : "conversation";
-    try (PreparedStatement next = connection.prepareStatement(NEXT_SEQ.formatted(table))) {
-      next.setLong(1, target.inRoom() ? target.roomId() : target.conversationId());
-      try (ResultSet row = next.executeQuery()) {
-        row.next();
-        return row.getLong(1);
-      }
-    }
+  /** The message's text, its row locked; empty when it was deleted meanwhile. */
+  private static Optional<String> locked(Connection connection, Target target) throws SQLException {
+    return Jdbc.strings(connection, LOCK_MESSAGE, target.id()).stream().findFirst();
   }
 
   /** The message as it is now, read for {@code readerId}; for 0, for no one in particular (a live change). */

@@ -27,7 +27,8 @@ class HistoryStore {
   /**
    * A message as one reader sees it (its first parameter is the reader's id, 0 for nobody's): its
    * room's name, or for a direct message the recipient's; the users it mentions and its reactions
-   * (lookups in their keys, for the few messages that have any); and what it answers, as that is now.
+   * (lookups in their keys, for the few messages that have any), without those of users the reader
+   * blocks; and what it answers, as that is now, without its text when the reader blocks its author.
    */
   static final String COLUMNS =
       """
@@ -39,12 +40,17 @@ class HistoryStore {
                 'mine', CASE WHEN g.mine THEN true END) ORDER BY g.first)
          FROM (SELECT x.emoji, count(*) AS count, min(x.reacted_at) AS first,
                  (array_agg(u.username ORDER BY x.reacted_at, x.account_id))[1:%d] AS users,
-                 bool_or(x.account_id = ?) AS mine
-               FROM reaction x JOIN account u ON u.id = x.account_id WHERE x.message_id = m.id
+                 bool_or(x.account_id = reader.id) AS mine
+               FROM reaction x JOIN account u ON u.id = x.account_id
+               WHERE x.message_id = m.id
+                 AND NOT EXISTS (SELECT 1 FROM block b WHERE b.blocker_id = reader.id AND b.blocked_id = x.account_id)
                GROUP BY x.emoji) g),
-        o.id AS reply_id, o.seq AS reply_seq, left(o.body, %d) AS reply_text, o.deleted_at IS NOT NULL,
+        o.id AS reply_id, o.seq AS reply_seq,
+        CASE WHEN NOT EXISTS (SELECT 1 FROM block b WHERE b.blocker_id = reader.id AND b.blocked_id = o.sender_id)
+          THEN left(o.body, %d) END AS reply_text,
+        o.deleted_at IS NOT NULL,
         %s, %s
-      FROM message m JOIN account a ON a.id = m.sender_id
+      FROM (SELECT ?::bigint AS id) reader CROSS JOIN message m JOIN account a ON a.id = m.sender_id
         LEFT JOIN room r ON r.id = m.room_id
         LEFT JOIN conversation c ON c.id = m.conversation_id
         LEFT JOIN account t ON t.id = CASE WHEN c.user_low = m.sender_id THEN c.user_high ELSE c.user_low END
@@ -75,13 +81,16 @@ class HistoryStore {
 
   private static final String OLDEST_AFTER = LIVE + " AND m.id > ? AND m.id < ? ORDER BY m.id LIMIT ?";
 
+  /** The messages sent after seq N, as they now are, in seq order: a catch-up without the changes. */
+  private static final String OLDEST_AFTER_SEQ = LIVE + " AND m.seq > ? ORDER BY m.seq LIMIT ?";
+
   /**
    * Everything after seq N: the messages sent since and never changed (the seq index), and those
    * changed since, deleted ones included (the changes' index), in the order of the greater of their
    * two numbers. A change always comes after the message, so a changed message's place is its
    * changed_seq, and each branch brings the first of its own in that order.
    */
-  private static final String OLDEST_AFTER_SEQ =
+  private static final String CHANGED_AFTER_SEQ =
       "SELECT * FROM (("
           + LIVE
           + " AND m.seq > ? AND m.changed_seq IS NULL ORDER BY m.seq LIMIT ?) UNION ALL ("
@@ -110,13 +119,19 @@ class HistoryStore {
         history(OLDEST_AFTER, destination), viewerId, destinationId(destination), viewerId, after, before, limit);
   }
 
+  /** The first {@code limit} messages of a destination sent after the one numbered {@code afterSeq}. */
+  List<Message> oldestAfterSeq(Destination destination, long viewerId, long afterSeq, int limit) {
+    return query(
+        history(OLDEST_AFTER_SEQ, destination), viewerId, destinationId(destination), viewerId, afterSeq, limit);
+  }
+
   /**
    * The first {@code limit} numbers of a destination after {@code afterSeq}: messages sent since, and
    * messages changed since as they are now (a deleted one as a tombstone), each once.
    */
-  List<Message> oldestAfterSeq(Destination destination, long viewerId, long afterSeq, int limit) {
+  List<Message> changedAfterSeq(Destination destination, long viewerId, long afterSeq, int limit) {
     long channel = destinationId(destination);
-    String sql = OLDEST_AFTER_SEQ.formatted(column(destination), column(destination));
+    String sql = CHANGED_AFTER_SEQ.formatted(column(destination), column(destination));
     return query(sql, viewerId, channel, viewerId, afterSeq, limit, viewerId, channel, viewerId, afterSeq, limit, limit);
   }
 

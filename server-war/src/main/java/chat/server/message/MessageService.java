@@ -155,7 +155,9 @@ public class MessageService {
 
   private List<Message> read(User viewer, Destination destination, HistoryRange range, int size) {
     if (range.afterSeq() != null) {
-      return history.oldestAfterSeq(destination, viewer.id(), range.afterSeq(), size);
+      return range.changes()
+          ? history.changedAfterSeq(destination, viewer.id(), range.afterSeq(), size)
+          : history.oldestAfterSeq(destination, viewer.id(), range.afterSeq(), size);
     }
     long upper = range.before() == null ? Long.MAX_VALUE : range.before();
     return range.after() == null

@@ -42,7 +42,7 @@ public class MessageStore {
    * as it stands still. Its batch is rolled back and its senders, never answered, send again elsewhere.
    * Set for this transaction only (a signup idles while it hashes a password).
    */
-  private static final String LOCKS_HELD_IDLE_AT_MOST = "3s";
+  static final String LOCKS_HELD_IDLE_AT_MOST = "3s";
 
   private static final String LOCK_ROOMS =
       "WITH held AS (SELECT set_config('idle_in_transaction_session_timeout', '" + LOCKS_HELD_IDLE_AT_MOST
@@ -105,7 +105,10 @@ public class MessageStore {
       WHERE client_id IS NOT NULL AND (sender_id, client_id) IN (SELECT * FROM unnest(?::bigint[], ?::text[]))
       """;
 
-  /** The originals of repeats, read for no one in particular (0): none of their reactions is the reader's. */
+  /**
+   * The originals of repeats, read for no one in particular (0): they go to the whole channel again,
+   * so no reaction is marked as anyone's and none is left out.
+   */
   private static final String ORIGINALS = HistoryStore.COLUMNS + "WHERE m.id = ANY(?)";
 
   private DataSource dataSource;

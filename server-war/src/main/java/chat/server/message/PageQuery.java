@@ -4,7 +4,7 @@ import chat.server.input.QueryParams;
 import jakarta.ws.rs.QueryParam;
 
 /**
- * A history page's query, {@code ?before=&after=&afterSeq=&limit=}, taken as text and parsed by us, so
+ * A history page's query, {@code ?before=&after=&afterSeq=&changes=&limit=}, taken as text and parsed by us, so
  * a bad value gets the contract's 400 naming it.
  */
 public class PageQuery {
@@ -21,11 +21,15 @@ public class PageQuery {
   @QueryParam("limit")
   String limit;
 
+  @QueryParam("changes")
+  String changes;
+
   HistoryRange range() {
     return new HistoryRange(
         QueryParams.optionalLong("before", before),
         QueryParams.optionalLong("after", after),
-        QueryParams.optionalLong("afterSeq", afterSeq));
+        QueryParams.optionalLong("afterSeq", afterSeq),
+        "true".equals(changes));
   }
 
   Integer limit() {

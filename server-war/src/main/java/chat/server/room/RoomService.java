@@ -16,10 +16,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Date;
 import java.util.List;
 
 /** Creating, listing and finding rooms, and remembering who joined which. */
@@ -138,7 +139,7 @@ public class RoomService {
 
   /** A timestamp as the driver hands a native query's column over, in either of its two types. */
   private static Instant instant(Object value) {
-    return value instanceof Timestamp timestamp ? timestamp.toInstant() : ((OffsetDateTime) value).toInstant();
+    return value instanceof Date date ? date.toInstant() : ((OffsetDateTime) value).toInstant();
   }
 
   /** The name of a room known to exist; used where only its id travelled. */
@@ -195,7 +196,7 @@ public class RoomService {
                 + " ON CONFLICT (room_id, account_id) DO UPDATE SET until = excluded.until")
         .setParameter(1, roomId)
         .setParameter(2, accountId)
-        .setParameter(3, Timestamp.from(until))
+        .setParameter(3, until.atOffset(ZoneOffset.UTC))
         .executeUpdate();
   }
 

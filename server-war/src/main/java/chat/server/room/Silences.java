@@ -1,21 +1,15 @@
 package chat.server.room;
 
-import chat.server.database.Jdbc;
 import chat.server.events.SilenceChanged;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
 
 /**
  * Who is silenced in which room, until when, in this node's memory: read from PostgreSQL at start,
@@ -25,18 +19,16 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class Silences {
 
-  private static final String IN_FORCE = "SELECT room_id, account_id, until FROM room_silence WHERE until > now()";
-
   /** By room, then by user: the room's lookup is all a message of a room without silences costs. */
   private final Map<Long, Map<Long, Instant>> byRoom = new ConcurrentHashMap<>();
-  private DataSource dataSource;
+  private SilenceStore store;
   private Clock clock;
 
   protected Silences() {}
 
   @Inject
-  Silences(DataSource dataSource) {
-    this.dataSource = dataSource;
+  Silences(SilenceStore store) {
+    this.store = store;
     this.clock = Clock.systemUTC();
   }
 
@@ -46,20 +38,7 @@ public class Silences {
 
   /** Reads the silences in force again (after a merge, when events may have been missed). */
   public void readAgain() {
-    Map<Long, Map<Long, Instant>> stored =
-        Jdbc.withConnection(
-            dataSource,
-            connection -> {
-              Map<Long, Map<Long, Instant>> read = new HashMap<>();
-              try (PreparedStatement select = connection.prepareStatement(IN_FORCE);
-                  ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                  Timestamp until = rows.getTimestamp(3);
-                  read.computeIfAbsent(rows.getLong(1), room -> new HashMap<>()).put(rows.getLong(2), until.toInstant());
-                }
-              }
-              return read;
-            });
+    Map<Long, Map<Long, Instant>> stored = store.inForce();
     byRoom.keySet().retainAll(stored.keySet());
     stored.forEach((room, users) -> byRoom.put(room, new ConcurrentHashMap<>(users)));
   }

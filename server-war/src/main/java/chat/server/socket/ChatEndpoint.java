@@ -215,7 +215,7 @@ public class ChatEndpoint {
       if (!connection.takesRejoin(join.room())) {
         limits.joins().acquire(connection.user().id());
       }
-      membership.join(connection, join.room(), HistoryRange.joining(join.afterSeq(), join.after()));
+      membership.join(connection, join.room(), HistoryRange.joining(join.afterSeq(), join.after(), join.changes()));
     } else if (frame instanceof ClientFrame.LeaveRoom leave) {
       limits.joins().acquire(connection.user().id());
       membership.leave(connection, leave.room());

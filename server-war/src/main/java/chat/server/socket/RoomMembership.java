@@ -1,6 +1,7 @@
 package chat.server.socket;
 
 import chat.dto.Message;
+import chat.dto.Reaction;
 import chat.dto.ServerFrame;
 import chat.dto.User;
 import chat.dto.WireJson;
@@ -29,6 +30,8 @@ public class RoomMembership {
 
   /** A message's JSON beyond its text: ids, names, times. */
   private static final int MESSAGE_OVERHEAD_CHARS = 200;
+  /** A reaction's JSON beyond its users' names: the emoji, the count, the field names. */
+  private static final int REACTION_OVERHEAD_CHARS = 50;
 
   private RoomService rooms;
   private LocalSockets sockets;
@@ -138,10 +141,24 @@ public class RoomMembership {
     return history.subList(0, count);
   }
 
-  /** The characters of a message's text and of the text it quotes; none for a tombstone. */
+  /**
+   * The characters a message adds past the fixed overhead: its text, the text it quotes, the names it
+   * mentions and its reactions with their names (which can outweigh the text); none for a tombstone.
+   */
   private static int length(Message message) {
-    int quoted = message.replyTo() == null || message.replyTo().text() == null ? 0 : message.replyTo().text().length();
-    return (message.text() == null ? 0 : message.text().length()) + quoted;
+    int chars = message.text() == null ? 0 : message.text().length();
+    if (message.replyTo() != null) {
+      chars += MESSAGE_OVERHEAD_CHARS + (message.replyTo().text() == null ? 0 : message.replyTo().text().length());
+    }
+    if (message.mentions() != null) {
+      chars += message.mentions().stream().mapToInt(name -> name.length() + 3).sum();
+    }
+    if (message.reactions() != null) {
+      for (Reaction reaction : message.reactions()) {
+        chars += REACTION_OVERHEAD_CHARS + reaction.users().stream().mapToInt(name -> name.length() + 3).sum();
+      }
+    }
+    return chars;
   }
 
   /**

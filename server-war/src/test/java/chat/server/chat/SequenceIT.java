@@ -93,7 +93,7 @@ class SequenceIT {
   }
 
   @Test
-  void numbersSkipNoneAndADeletedMessageComesAfterASeqAsATombstoneAtItsDeletionsNumber() {
+  void numbersSkipNoneAndADeletedMessageLeavesAHoleOrATombstoneAtItsDeletionsNumber() {
     Authenticated ann = http.signUp(Names.unique("ann"), "ann-password");
     String room = Names.unique("holes");
     http.createRoom(ann.token(), room);
@@ -110,15 +110,21 @@ class SequenceIT {
       assertEquals(List.of(1L, 2L, 3L, 4L), sent.stream().map(Message::seq).toList());
       assertEquals(204, http.delete("/api/messages/" + sent.get(1).id(), ann.token()).status());
 
-      Message tombstone =
-          new Message(sent.get(1).id(), 2, room, null, null, null, null, null, null, 5L, null, null, null, true);
       HttpReply page = http.get("/api/rooms/" + room + "/messages?afterSeq=0", ann.token());
-      assertEquals(List.of(sent.get(0), sent.get(2), sent.get(3), tombstone), page.asListOf(Message.class));
+      assertEquals(List.of(sent.get(0), sent.get(2), sent.get(3)), page.asListOf(Message.class), "a hole");
       socket.send(ClientFrame.JoinRoom.afterSeq(room, 1));
       ServerFrame.RoomJoined caughtUp = socket.nextOf(ServerFrame.RoomJoined.class);
-      assertEquals(List.of(sent.get(2), sent.get(3), tombstone), caughtUp.history());
+      assertEquals(List.of(sent.get(2), sent.get(3)), caughtUp.history());
       assertNull(caughtUp.more());
-      socket.send(ClientFrame.JoinRoom.afterSeq(room, 5));
+
+      // A client that asks for the changes too is told of the deletion, at its number.
+      Message tombstone =
+          new Message(sent.get(1).id(), 2, room, null, null, null, null, null, null, 5L, null, null, null, true);
+      HttpReply changes = http.get("/api/rooms/" + room + "/messages?afterSeq=0&changes=true", ann.token());
+      assertEquals(List.of(sent.get(0), sent.get(2), sent.get(3), tombstone), changes.asListOf(Message.class));
+      socket.send(ClientFrame.JoinRoom.changesAfter(room, 1));
+      assertEquals(List.of(sent.get(2), sent.get(3), tombstone), socket.nextOf(ServerFrame.RoomJoined.class).history());
+      socket.send(ClientFrame.JoinRoom.changesAfter(room, 5));
       assertEquals(List.of(), socket.nextOf(ServerFrame.RoomJoined.class).history(), "nothing after the deletion");
     }
     HttpReply mixed = http.get("/api/rooms/" + room + "/messages?afterSeq=1&before=99", ann.token());

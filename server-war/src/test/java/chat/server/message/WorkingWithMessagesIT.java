@@ -118,7 +118,7 @@ class WorkingWithMessagesIT {
       catOnB.nextOf(ServerFrame.MessageUpdated.class);
     }
     try (ChatSocket bobOnA = ChatSocket.connect(a, bob.token())) {
-      bobOnA.send(ClientFrame.JoinRoom.afterSeq(room, third.seq()));
+      bobOnA.send(ClientFrame.JoinRoom.changesAfter(room, third.seq()));
       List<Message> caughtUp = bobOnA.nextOf(ServerFrame.RoomJoined.class).history();
       assertEquals(List.of(second.id(), third.id(), fourth.id(), first.id()), ids(caughtUp), "in the order of the changes");
       assertEquals(List.of(5L, 6L, 7L, 8L), caughtUp.stream().map(Message::latestSeq).toList(), "seq 4 was overtaken by 8");
@@ -129,10 +129,10 @@ class WorkingWithMessagesIT {
       assertEquals("first, edited twice", caughtUp.get(3).text());
     }
     List<Message> firstPage =
-        b.get("/api/rooms/" + room + "/messages?afterSeq=" + third.seq() + "&limit=2", bob.token()).asListOf(Message.class);
+        b.get("/api/rooms/" + room + "/messages?changes=true&afterSeq=" + third.seq() + "&limit=2", bob.token()).asListOf(Message.class);
     assertEquals(List.of(second.id(), third.id()), ids(firstPage));
     List<Message> nextPage =
-        b.get("/api/rooms/" + room + "/messages?afterSeq=" + firstPage.get(1).latestSeq() + "&limit=2", bob.token())
+        b.get("/api/rooms/" + room + "/messages?changes=true&afterSeq=" + firstPage.get(1).latestSeq() + "&limit=2", bob.token())
             .asListOf(Message.class);
     assertEquals(List.of(8L), nextPage.stream().filter(m -> m.id() == first.id()).map(Message::latestSeq).toList());
     assertEquals(2, nextPage.size(), "paging on from the last number a page carries");
@@ -234,11 +234,45 @@ class WorkingWithMessagesIT {
           annOnA.nextOf(ServerFrame.MessageUpdated.class).message().reactions());
 
       assertEquals(400, a.put(reaction(liked.id(), "x"), bob.token()).status(), "only the emoji of the list");
+      Message crowded = send(annOnA, bobOnB, room, "react to me");
+      for (Emoji emoji : known.subList(0, 20)) {
+        assertEquals(200, b.put(reaction(crowded.id(), emoji.emoji()), cat.token()).status());
+      }
+      HttpReply oneMore = b.put(reaction(crowded.id(), known.get(20).emoji()), bob.token());
+      assertEquals(400, oneMore.status(), "at most 20 different emoji on a message: " + oneMore.body());
+      assertEquals(200, b.put(reaction(crowded.id(), known.get(0).emoji()), bob.token()).status(), "one already there still may");
       HttpReply outsider = a.put(reaction(liked.id(), THUMBS_UP), eve.token());
       assertEquals(403, outsider.status(), outsider.body());
       bobOnB.send(new ClientFrame.React(liked.id(), THUMBS_UP, null));
       assertEquals("invalid_request", bobOnB.nextOf(ServerFrame.RequestFailed.class).code());
     }
+  }
+
+  @Test
+  void whatIsReadForABlockerLeavesOutTheBlockedUsersReactionsAndTheTextTheirMessagesAreQuotedWith() {
+    Authenticated ann = a.signUp(Names.unique("ann"), "ann-password");
+    Authenticated bob = b.signUp(Names.unique("bob"), "bob-password");
+    Authenticated cat = b.signUp(Names.unique("cat"), "cat-password");
+    String room = a.createRoom(ann.token(), Names.unique("blocks")).name();
+    try (ChatSocket annOnA = ChatSocket.connect(a, ann.token());
+        ChatSocket bobOnB = ChatSocket.connect(b, bob.token());
+        ChatSocket catOnB = ChatSocket.connect(b, cat.token())) {
+      join(room, annOnA, bobOnB, catOnB);
+      Message annsOwn = send(annOnA, catOnB, room, "a plan");
+      Message bobs = send(bobOnB, catOnB, room, "something ann would rather not read");
+      catOnB.send(new ClientFrame.SendChatMessage(room, "quoting bob", "q-1", bobs.id()));
+      catOnB.nextOf(ServerFrame.ChatMessagePosted.class);
+      assertEquals(200, a.post("/api/users/block", ann.token(), new UserName(bob.user().username())).status());
+      assertEquals(200, b.put(reaction(annsOwn.id(), THUMBS_UP), bob.token()).status());
+      assertEquals(200, b.put(reaction(annsOwn.id(), TADA), cat.token()).status());
+    }
+    List<Message> asAnnSeesIt = a.get("/api/rooms/" + room + "/messages", ann.token()).asListOf(Message.class);
+    assertEquals(List.of(new Reaction(TADA, 1, List.of(cat.user().username()), null)), asAnnSeesIt.get(0).reactions(),
+        "bob's reaction is left out for ann");
+    Reply quote = asAnnSeesIt.get(1).replyTo();
+    assertNull(quote.text(), "the quote of bob's message, without its text");
+    assertEquals(2, a.get("/api/rooms/" + room + "/messages", cat.token()).asListOf(Message.class).get(0).reactions().size(),
+        "cat, who blocks no one, sees both");
   }
 
   private static Message liked(String room, Authenticated reader) {

@@ -177,10 +177,10 @@ class SocialIT {
 
       assertEquals(204, b.delete("/api/messages/" + regrettable.id(), lea.token()).status());
       assertEquals(
-          new ServerFrame.MessageDeleted(regrettable.id(), "deleting", null, fine.seq() + 1),
+          new ServerFrame.MessageDeleted(regrettable.id(), "deleting", null, fine.seq() + 1, regrettable.seq()),
           leaOnA.nextOf(ServerFrame.MessageDeleted.class));
       assertEquals(
-          new ServerFrame.MessageDeleted(regrettable.id(), "deleting", null, fine.seq() + 1),
+          new ServerFrame.MessageDeleted(regrettable.id(), "deleting", null, fine.seq() + 1, regrettable.seq()),
           maxOnB.nextOf(ServerFrame.MessageDeleted.class));
       assertEquals(
           List.of(fine.id()),
@@ -193,10 +193,10 @@ class SocialIT {
       assertEquals("forbidden", leaOnA.nextOf(ServerFrame.RequestFailed.class).code());
       assertEquals(204, a.delete("/api/messages/" + secret.id(), root.token()).status());
       assertEquals(
-          new ServerFrame.MessageDeleted(secret.id(), null, "max", secret.seq() + 1),
+          new ServerFrame.MessageDeleted(secret.id(), null, "max", secret.seq() + 1, secret.seq()),
           leaOnA.nextOf(ServerFrame.MessageDeleted.class));
       assertEquals(
-          new ServerFrame.MessageDeleted(secret.id(), null, "lea", secret.seq() + 1),
+          new ServerFrame.MessageDeleted(secret.id(), null, "lea", secret.seq() + 1, secret.seq()),
           maxOnB.nextOf(ServerFrame.MessageDeleted.class));
       assertEquals(List.of(), b.get("/api/dms/lea/messages", max.token()).asListOf(Message.class));
 
