@@ -398,3 +398,61 @@ test('a page asked for in a larger size is the oldest when shorter than that siz
   state.olderLoaded(conversation, [direct(1, BOB, 'alice'), direct(2, BOB, 'alice'), direct(3, BOB, 'alice')], 200);
   assert.equal(conversation.olderAvailable, false, 'three of 200');
 });
+
+test("a private room is listed as such, with its owner and my role, which follows the server's list", () => {
+  state.roomsListed([{name: 'General', online: 2}, {name: 'den', online: 0, private: true, role: 'member', createdBy: 'Ann'}]);
+  const den = state.rooms.get('#den');
+  assert.deepEqual([den.private, den.role, den.owner], [true, 'member', 'Ann']);
+  assert.deepEqual([state.rooms.get('#general').private, state.rooms.get('#general').role], [false, null]);
+
+  state.roomsListed([{name: 'General', online: 2}, {name: 'den', online: 0, private: true, role: 'moderator', createdBy: 'Ann'}]);
+  assert.equal(state.rooms.get('#den').role, 'moderator');
+  const {conversation} = state.openRoom('den');
+  assert.equal(state.roomOf(conversation), state.rooms.get('#den'));
+  assert.equal(state.roomOf(state.openDirect('Bob').conversation), null);
+});
+
+test('an invitation makes the room mine at once, and asks for the list to learn the rest', () => {
+  state.frame({type: 'membership', room: 'den', member: true});
+  assert.equal(state.rooms.get('#den').mine, true);
+  assert.equal(named('roomsChanged').length, 1);
+  assert.equal(named('roomsStale').length, 1);
+});
+
+test('removed from a private room, it leaves my list and my view; from a public one, only my rooms', () => {
+  state.roomsListed([{name: 'General', online: 1}, {name: 'den', online: 1, private: true, role: 'member', createdBy: 'Ann'}]);
+  state.openRoom('den');
+  state.frame({type: 'silenced', room: 'den', until: new Date(Date.now() + 60_000).toISOString()});
+  state.frame({type: 'membership', room: 'den', member: false});
+  assert.equal(state.rooms.has('#den'), false);
+  assert.equal(state.inViewConversation(), null);
+  assert.equal(named('leftElsewhere').length, 1);
+  state.frame({type: 'membership', room: 'den', member: true});
+  assert.equal(state.silencedUntil(state.openRoom('den').conversation), null, 'a silence goes with the membership');
+
+  state.frame({type: 'membership', room: 'General', member: false});
+  assert.equal(state.rooms.get('#general').mine, false);
+});
+
+test("a room the server's list no longer has goes, unless the page has a conversation in it", () => {
+  state.roomsListed([{name: 'General', online: 1}, {name: 'den', online: 1, private: true}, {name: 'lair', online: 1, private: true}]);
+  state.openRoom('lair');
+  state.roomsListed([{name: 'General', online: 1}]);
+  assert.deepEqual(state.sortedRooms().map((r) => r.name), ['General', 'lair']);
+});
+
+test('a silence holds until its time, or until it is lifted; the page is told when, in ms', () => {
+  const {conversation} = state.openRoom('den');
+  const until = '2030-01-02T03:04:05.123456Z';
+  state.frame({type: 'silenced', room: 'Den', until});
+  assert.deepEqual(named('silenceChanged'), [['silenceChanged', 'Den', Date.parse(until)]]);
+  assert.equal(state.silencedUntil(conversation, Date.parse('2030-01-02T03:00:00Z')), Date.parse(until));
+  assert.equal(state.silencedUntil(conversation, Date.parse(until) + 1), null, 'over');
+  assert.equal(state.silencedUntil(conversation, Date.parse('2030-01-02T03:00:00Z')), null, 'and forgotten');
+
+  state.frame({type: 'silenced', room: 'den', until});
+  state.frame({type: 'silenced', room: 'den'});
+  assert.equal(state.silencedUntil(conversation, Date.parse('2030-01-02T03:00:00Z')), null, 'lifted');
+  assert.deepEqual(named('silenceChanged').at(-1), ['silenceChanged', 'den', null]);
+  assert.equal(state.silencedUntil(state.openDirect('Bob').conversation), null, 'a conversation has no silence');
+});

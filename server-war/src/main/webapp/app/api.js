@@ -44,8 +44,29 @@ export class Api {
     return this.call('POST', '/api/account/mute', {...channel, muted});
   }
 
-  createRoom(name) {
-    return this.call('POST', '/api/rooms', {name});
+  /** A private room is seen by its members only, the creator its owner and first member. */
+  createRoom(name, isPrivate = false) {
+    return this.call('POST', '/api/rooms', {name, private: isPrivate});
+  }
+
+  /** Adds username to the private room (its owner or a moderator); their sockets join it. */
+  invite(room, username) {
+    return this.call('POST', `/api/rooms/${encodeURIComponent(room)}/members`, {username});
+  }
+
+  /** Ends username's membership of the room on every device (its owner or a moderator). */
+  removeMember(room, username) {
+    return this.call('DELETE', `/api/rooms/${encodeURIComponent(room)}/members/${encodeURIComponent(username)}`);
+  }
+
+  /** Names (on) or unnames a moderator of the room: its owner's to do. */
+  moderator(room, username, on) {
+    return this.call(on ? 'PUT' : 'DELETE', `/api/rooms/${encodeURIComponent(room)}/moderators/${encodeURIComponent(username)}`);
+  }
+
+  /** Refuses username's messages in the room for minutes (0 lifts it). */
+  silence(room, username, minutes) {
+    return this.call('POST', `/api/rooms/${encodeURIComponent(room)}/silence`, {username, minutes});
   }
 
   /** page: {before} for older history, {afterSeq, changes} to fill a gap (changes: edits, reactions and deletions too), or {} for the newest. */

@@ -1,13 +1,16 @@
 // The page once logged in: it lays out the panels, turns what the user does into requests, moves the
-// socket's frames into the state (state.js, what the user sees) and renders what changed. On a narrow
-// screen the list and the conversation take turns.
+// socket's frames into the state (state.js, what the user sees) and renders what changed, the powers
+// the user has in the room in view among it (moderation.js). On a narrow screen the list and the
+// conversation take turns.
 
 import {AdminPage} from './admin.js';
 import {Api, describe} from './api.js';
+import {roomKey} from './channels.js';
 import {ChatConnection} from './connection.js';
 import {ConversationView} from './conversation.js';
 import {h} from './dom.js';
 import {FriendsPanel} from './friends.js';
+import {powersIn, silenceNotice} from './moderation.js';
 import {nameOf} from './names.js';
 import {ProfileDialog} from './profile.js';
 import {RoomsPanel} from './rooms.js';
@@ -46,10 +49,11 @@ export class ChatPage {
     this.me = auth.user;
     this.leave = leave;
     this.state = new ChatState(this.me, this.stateListener());
+    this.silenceTimers = new Map(); // room key -> the timer that ends the user's silence there
 
     this.status = new StatusLine();
     this.notice = h('span', {id: 'notice', class: 'muted', role: 'status'});
-    this.roomsPanel = new RoomsPanel({create: (name) => this.createRoom(name), open: (name) => this.openRoom(name)});
+    this.roomsPanel = new RoomsPanel({create: (name, isPrivate) => this.createRoom(name, isPrivate), open: (name) => this.openRoom(name)});
     this.friendsPanel = new FriendsPanel({social: (verb, name) => this.social(verb, name), message: (name) => this.openDirect(name)});
     this.view = new ConversationView({
       send: (text, replyTo) => this.send(text, replyTo),
@@ -65,6 +69,7 @@ export class ChatPage {
       sender: (verb, name) => (verb === 'message' ? this.openDirect(name) : this.social(verb, name)),
       typed: () => this.typed(),
       mute: () => this.toggleMute(),
+      moderate: (action, room, username) => action.run(this.api, room, username),
     }, this.me);
     this.admin = this.me.role === 'ADMIN' ? new AdminPage(this.api, () => this.toggleAdmin(false)) : null;
     this.element = this.layout();
@@ -121,6 +126,8 @@ export class ChatPage {
       mutedChanged: (conversation) => inView(conversation, () => this.view.mutedChanged(this.state.isMuted(conversation))),
       attention: (message) => this.notify(message),
       leftElsewhere: (conversation) => inView(conversation, () => this.show(null)),
+      roomsStale: () => this.refreshRooms(),
+      silenceChanged: (room, until) => this.silenceChanged(room, until),
     };
   }
 
@@ -158,6 +165,7 @@ export class ChatPage {
     clearInterval(this.poll);
     clearInterval(this.typingTimer);
     clearTimeout(this.channelsTimer);
+    this.silenceTimers.forEach(clearTimeout);
     removeEventListener('focus', this.onAttention);
     document.removeEventListener('visibilitychange', this.onAttention);
     this.status.stop();
@@ -166,8 +174,8 @@ export class ChatPage {
 
   // ---- what the user does ----
 
-  async createRoom(name) {
-    const room = await this.api.createRoom(name);
+  async createRoom(name, isPrivate) {
+    const room = await this.api.createRoom(name, isPrivate);
     this.state.mergeRooms([room]);
     this.openRoom(room.name);
   }
@@ -388,6 +396,8 @@ export class ChatPage {
     this.view.show(conversation);
     if (conversation) {
       this.view.mutedChanged(this.state.isMuted(conversation));
+      const until = this.state.silencedUntil(conversation);
+      this.view.silenceChanged(until === null ? '' : silenceNotice(conversation.name, until), until !== null);
       this.renderTyping();
       this.seen();
     }
@@ -407,6 +417,24 @@ export class ChatPage {
 
   say(text) {
     this.notice.textContent = text;
+  }
+
+  /**
+   * A moderator silenced the user in a room until `until` (ms), or lifted it (null): said in the status
+   * line, and in the room when it is in view, whose composer waits. The silence ends by itself then,
+   * as the server's does, told as if lifted.
+   */
+  silenceChanged(room, until) {
+    const key = roomKey(room);
+    clearTimeout(this.silenceTimers.get(key));
+    this.silenceTimers.delete(key);
+    if (until !== null) {
+      this.silenceTimers.set(key, setTimeout(() => this.state.frame({type: 'silenced', room}), until - Date.now()));
+    }
+    const notice = silenceNotice(room, until);
+    this.say(notice);
+    const inView = this.state.inViewConversation();
+    if (inView?.key === key && this.view.isShowing(inView)) this.view.silenceChanged(notice, until !== null);
   }
 
   /** A service's notification, shown for a while: who sent it, its kind, its data as the JSON it came as. */
@@ -450,7 +478,7 @@ export class ChatPage {
 
   async refreshRooms() {
     try {
-      this.state.mergeRooms(await this.api.rooms());
+      this.state.roomsListed(await this.api.rooms());
       this.roomsPanel.showFailure(null);
     } catch (failure) {
       this.roomsPanel.showFailure(failure);
@@ -470,6 +498,10 @@ export class ChatPage {
   renderRooms() {
     const inView = this.state.inViewConversation();
     this.roomsPanel.render(this.state.sortedRooms(), inView?.kind === 'room' ? inView.name : null);
+    if (inView?.kind === 'room' && this.view.isShowing(inView)) {
+      const room = this.state.roomOf(inView);
+      this.view.roomChanged(room, powersIn(room, this.me));
+    }
     const unread = this.state.unreadInRooms();
     this.roomsTab.textContent = unread ? `Rooms (${unread})` : 'Rooms';
     this.renderTitle();

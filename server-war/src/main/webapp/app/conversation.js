@@ -1,10 +1,14 @@
 // A conversation, a room's or a friend's: older history on demand or on scrolling to the top, live
 // messages in id order (each drawn by message.js, with its actions: reply, react, edit and delete), a
-// menu on the sender's name (add friend, message, block), the composer with the message it replies to,
-// and for a room its members with presence.
+// menu on the sender's name (add friend, message, block), the composer with the message it replies to
+// (waiting while the user is silenced there), and for a room a lock when it is private and its members
+// (members.js).
 
 import {fill, h} from './dom.js';
+import {MembersPanel} from './members.js';
+import {PopupMenu} from './menu.js';
 import {messageEditor, messageItem} from './message.js';
+import {powersIn} from './moderation.js';
 import {nameElement, nameOf} from './names.js';
 import {EmojiPicker} from './picker.js';
 import {isMine} from './reactions.js';
@@ -18,7 +22,7 @@ export class ConversationView {
   /**
    * actions: {send(text, replyTo), loadOlder(), remove(message), edit(message, text) -> Promise<boolean>,
    * react(message, emoji, on), emoji() -> Promise<[{name, emoji}]>, reveal(id), say(text), leave(),
-   * back(), sender(verb, username), typed(), mute()}
+   * back(), sender(verb, username), typed(), mute(), moderate(action, room, username) -> Promise}
    * me: the user looking.
    */
   constructor(actions, me) {
@@ -29,10 +33,11 @@ export class ConversationView {
     this.replying = null; // the message the draft answers
     this.editing = null; // {id, editor} of the message whose text is being edited
     this.element = h('main', {id: 'conversation'});
-    this.membersElement = h('aside', {id: 'membersPanel'});
-    this.menu = new SenderMenu(actions.sender);
+    this.members = new MembersPanel({me, sender: (user) => this.senderName(user), act: actions.moderate});
+    this.membersElement = this.members.element;
+    this.menu = new PopupMenu('senderMenu');
     this.picker = new EmojiPicker(actions.emoji);
-    this.overlays = [this.menu.element, this.picker.element]; // placed by the page, above everything
+    this.overlays = [this.menu.element, this.members.menu.element, this.picker.element]; // placed by the page, above everything
     this.show(null);
   }
 
@@ -40,11 +45,12 @@ export class ConversationView {
     this.conversation = conversation;
     this.replying = null;
     this.editing = null;
+    this.powers = powersIn(null, this.me); // in the room shown, once the list says (roomChanged)
     this.menu.close();
     this.picker.close();
+    this.members.show(conversation);
     if (!conversation) {
       fill(this.element, h('p', {class: 'hint muted'}, 'Pick a room, or create one. Friends are in the Friends tab.'));
-      fill(this.membersElement);
       return;
     }
     this.older = h('button', {id: 'older', class: 'older', onclick: () => this.actions.loadOlder()}, 'Load older messages');
@@ -60,6 +66,7 @@ export class ConversationView {
     this.typingLine = h('p', {id: 'typing', class: 'typing muted', 'aria-live': 'polite'});
     this.muteButton = h('button', {id: 'muteChannel', onclick: () => this.actions.mute()});
     this.replyBar = h('div', {id: 'replying', class: 'replying', hidden: true});
+    this.sendButton = h('button', {id: 'send', type: 'submit', class: 'primary'}, 'Send');
     const composer = h('form', {id: 'composer', class: 'composer', onsubmit: (e) => {
       e.preventDefault();
       const text = draft.value.trim();
@@ -67,16 +74,19 @@ export class ConversationView {
       this.actions.send(text, this.replying?.id);
       draft.value = '';
       this.cancelReply();
-    }}, draft, h('button', {id: 'send', type: 'submit', class: 'primary'}, 'Send'));
+    }}, draft, this.sendButton);
+    this.silenceLine = h('p', {id: 'silence', class: 'silence', role: 'status'});
     this.memberCount = h('span', {id: 'memberCount', class: 'muted'});
+    this.lock = h('span', {id: 'conversationLock', class: 'lock', title: 'A private room: its members only', 'aria-label': 'Private', hidden: true}, '🔒');
     fill(this.element,
       h('header', {class: 'conversation-header'},
         h('button', {id: 'back', class: 'back', 'aria-label': 'Back to the list', onclick: () => this.actions.back()}, '‹'),
+        this.lock,
         h('h2', {id: 'conversationTitle'}, conversation.title),
         this.memberCount,
         this.muteButton,
         conversation.kind === 'room' && h('button', {id: 'leaveRoom', onclick: () => this.actions.leave()}, 'Leave room')),
-      this.older, this.list, this.typingLine, this.error, this.replyBar, composer);
+      this.older, this.list, this.typingLine, this.error, this.silenceLine, this.replyBar, composer);
     this.list.append(...conversation.messages.map((m) => this.messageItem(m)));
     this.olderChanged();
     this.membersChanged();
@@ -193,17 +203,29 @@ export class ConversationView {
 
   membersChanged() {
     const conversation = this.conversation;
-    if (conversation.kind !== 'room') {
-      fill(this.membersElement);
-      this.memberCount.textContent = '';
-      return;
-    }
-    this.memberCount.textContent = `${conversation.members.length} here`;
-    fill(this.membersElement,
-      h('h2', {}, 'In this room'),
-      h('ul', {id: 'members', class: 'list'}, conversation.members.map((user) =>
-        h('li', {class: 'person', 'data-user': user.username},
-          h('span', {class: 'dot online', title: 'online'}), this.senderName(user)))));
+    this.memberCount.textContent = conversation.kind === 'room' ? `${conversation.members.length} here` : '';
+    this.members.render();
+  }
+
+  /**
+   * The room in view as the list now says it (private, its owner, the user's role) and the powers that
+   * gives the user: the lock, the members' actions and, when whether the user moderates changed, every
+   * message's Delete follow.
+   */
+  roomChanged(room, powers) {
+    const before = this.powers.moderates;
+    this.powers = powers;
+    this.lock.hidden = room?.private !== true;
+    this.members.roomChanged(room, powers);
+    if (powers.moderates !== before) for (const message of this.conversation.messages) this.changed(message.id);
+  }
+
+  /** notice: what to tell of the user's silence here, or ''; while `silenced`, nothing is sent. */
+  silenceChanged(notice, silenced) {
+    this.silenceLine.textContent = notice;
+    this.silenceLine.classList.toggle('active', silenced);
+    this.draft.disabled = silenced;
+    this.sendButton.disabled = silenced;
   }
 
   /** Someone's profile changed: their messages, the quotes of them and their place among the members are drawn again. */
@@ -234,6 +256,7 @@ export class ConversationView {
   messageItem(message) {
     return messageItem(message, {
       me: this.me,
+      moderates: this.powers.moderates,
       sender: (user) => this.senderName(user),
       editor: this.editing?.id === message.id ? this.editing.editor : null,
       reply: () => this.replyTo(message),
@@ -248,35 +271,8 @@ export class ConversationView {
   /** The sender's name; another person's opens the menu of what one can do with them. */
   senderName(user) {
     if (user.id === this.me.id || user.role === 'SERVICE') return nameElement('span', {class: 'sender'}, user);
-    return nameElement('button', {class: 'sender', 'aria-haspopup': 'menu', onclick: (e) => this.menu.open(user.username, e.currentTarget)}, user);
-  }
-}
-
-/** The menu on a sender's name. */
-class SenderMenu {
-  constructor(act) {
-    this.element = h('div', {id: 'senderMenu', class: 'menu', role: 'menu', hidden: true});
-    this.act = act;
-    document.addEventListener('click', (e) => {
-      if (!this.element.hidden && !this.element.contains(e.target) && !e.target.classList.contains('sender')) this.close();
-    });
-    document.addEventListener('keydown', (e) => e.key === 'Escape' && this.close());
-  }
-
-  open(username, anchor) {
-    const item = (label, verb) => h('button', {role: 'menuitem', 'data-action': verb, onclick: () => {
-      this.close();
-      this.act(verb, username);
-    }}, label);
-    fill(this.element, h('div', {class: 'menu-title muted'}, username),
-      item('Add friend', 'add'), item('Message', 'message'), item('Block', 'block'));
-    const box = anchor.getBoundingClientRect();
-    this.element.style.left = `${Math.min(box.left, innerWidth - 180)}px`;
-    this.element.style.top = `${box.bottom + 4}px`;
-    this.element.hidden = false;
-  }
-
-  close() {
-    this.element.hidden = true;
+    const item = (label, verb) => ({label, attributes: {'data-action': verb}, run: () => this.actions.sender(verb, user.username)});
+    return nameElement('button', {class: 'sender', 'aria-haspopup': 'menu', onclick: (e) => this.menu.open(e.currentTarget, user.username,
+      [item('Add friend', 'add'), item('Message', 'message'), item('Block', 'block')])}, user);
   }
 }

@@ -1,6 +1,7 @@
 // One message as a conversation shows it: who and when, whether and when it was edited, what it
 // answers (a click brings the original into view), its text or the editor of it, its reactions, and
-// what one can do with it: reply, react, edit one's own, delete one's own (any, for an admin).
+// what one can do with it: reply, react, edit one's own, delete one's own (any, for an admin, and in a
+// room for its owner and moderators).
 // Everything users and the server supply is set as text, never parsed as markup (dom.js).
 
 import {h, when} from './dom.js';
@@ -8,8 +9,9 @@ import {nameOf} from './names.js';
 import {whoReacted} from './reactions.js';
 
 /**
- * parts: {me, sender(user): the element naming them, editor: this message's open editor or null,
- * reply(), pick(anchor), react(emoji, on), edit(), remove(), reveal()}
+ * parts: {me, moderates: whether the user moderates the room (moderation.js), sender(user): the element
+ * naming them, editor: this message's open editor or null, reply(), pick(anchor), react(emoji, on),
+ * edit(), remove(), reveal()}
  */
 export function messageItem(message, parts) {
   const mine = message.from.id === parts.me.id;
@@ -32,7 +34,7 @@ function actions(mine, parts) {
     action('reply', 'Reply to this message', parts.reply, 'Reply'),
     action('react', 'React to this message', (e) => parts.pick(e.currentTarget), 'React'),
     mine && action('edit', 'Edit this message', parts.edit, 'Edit'),
-    (mine || parts.me.role === 'ADMIN') && action('delete', 'Delete this message', parts.remove, 'Delete'));
+    (mine || parts.moderates || parts.me.role === 'ADMIN') && action('delete', 'Delete this message', parts.remove, 'Delete'));
 }
 
 /** What a reply answers, as the original is now; a click on a live one brings it into view. */

@@ -1,7 +1,8 @@
-// What the logged-in page shows, without the DOM: the rooms (the user's own first), the account's
-// friends, the conversations and their messages (as each now is: edited, reacted to, what it answers),
-// unread and mention counts as the server keeps them, mutes, who is typing, and what each frame from the
-// server does to them. The page (chat.js) renders it and is told of each change through `listener`;
+// What the logged-in page shows, without the DOM: the rooms (the user's own first; whether each is
+// private, its owner and the user's role in it), the user's silences, the account's friends, the
+// conversations and their messages (as each now is: edited, reacted to, what it answers), unread and
+// mention counts as the server keeps them, mutes, who is typing, and what each frame from the server
+// does to them. The page (chat.js) renders it and is told of each change through `listener`;
 // Node tests it (src/test/js).
 
 import {channelOf, directKey, roomKey} from './channels.js';
@@ -18,14 +19,16 @@ export const TYPING_SHOWN_MS = 6_000;
  * olderChanged(conversation), membersChanged(conversation), errorChanged(conversation), roomsChanged(), friendsChanged(),
  * limitsChanged(limits), friendRequested(user), accountStale(), say(text), renamed(user),
  * meChanged(me), notified(notification), welcomed(), channelsStale(), typingChanged(conversation),
- * mutedChanged(conversation), attention(message), leftElsewhere(conversation)}
+ * mutedChanged(conversation), attention(message), leftElsewhere(conversation), roomsStale(),
+ * silenceChanged(room, until)}
  */
 export class ChatState {
   constructor(me, listener) {
     this.me = me;
     this.listener = listener;
     this.limits = null; // from the server's welcome
-    this.rooms = new Map(); // room key -> {name, online, unread, mentions, joined, mine, muted}
+    this.rooms = new Map(); // room key -> {name, online, unread, mentions, joined, mine, muted, private, role, owner}
+    this.silences = new Map(); // room key -> until when (ms) a moderator silenced the user there
     this.account = {friends: [], incoming: [], outgoing: [], blocked: []};
     this.online = new Set(); // friends' names
     this.unreadDirect = new Map(); // username in lower case -> count
@@ -111,6 +114,7 @@ export class ChatState {
       case 'membership': return this.membership(frame);
       case 'read': return this.read(frame);
       case 'muted': return this.muted(frame);
+      case 'silenced': return this.silenced(frame);
       case 'typing': return this.typing(frame);
       case 'room_joined': return this.roomJoined(frame);
       case 'member_joined': return this.members(frame.room, (list) => list.some((u) => u.id === frame.user.id) ? list : [...list, frame.user]);
@@ -221,11 +225,20 @@ export class ChatState {
     this.listener.friendsChanged();
   }
 
-  /** The user joined a room on another device, or left one on any. */
+  /**
+   * The user joined a room on another device, or was invited to a private one; or left one on any, or
+   * was removed from it. A private room the user is no member of is not theirs to see any more. What
+   * the list says of a room (private, the user's role) is asked for again: a new room comes without it.
+   */
   membership({room: name, member}) {
     const key = roomKey(name);
     const room = this.rooms.get(key) ?? {name, online: 0, unread: 0, mentions: 0, joined: false};
-    this.rooms.set(key, {...room, mine: member, ...(member ? {} : {joined: false, unread: 0, mentions: 0})});
+    if (!member && room.private) {
+      this.rooms.delete(key);
+      this.silences.delete(key);
+    } else {
+      this.rooms.set(key, {...room, mine: member, ...(member ? {} : {joined: false, unread: 0, mentions: 0})});
+    }
     const conversation = this.conversations.get(key);
     if (!member && conversation) {
       this.conversations.delete(key);
@@ -233,6 +246,25 @@ export class ChatState {
       this.listener.leftElsewhere(conversation);
     }
     this.listener.roomsChanged();
+    this.listener.roomsStale();
+  }
+
+  /** A moderator silenced the user in a room until `until`, or lifted the silence (no `until`). */
+  silenced({room, until}) {
+    const key = roomKey(room);
+    const ends = until ? Date.parse(until) : null;
+    if (ends === null) this.silences.delete(key);
+    else this.silences.set(key, ends);
+    this.listener.silenceChanged(room, ends);
+  }
+
+  /** Until when (ms) the user is silenced in the conversation, or null; a silence that is over is forgotten. */
+  silencedUntil(conversation, now = Date.now()) {
+    const until = this.silences.get(conversation.key);
+    if (until === undefined) return null;
+    if (until > now) return until;
+    this.silences.delete(conversation.key);
+    return null;
   }
 
   /**
@@ -355,15 +387,37 @@ export class ChatState {
     return this.listener.say(error.message);
   }
 
-  /** Rooms from the server's list: new ones are added; a joined one keeps the count its members give. */
+  /**
+   * Rooms the server answered, some or all: new ones are added; a joined one keeps the count its members
+   * give; each says whether it is private, who owns it and the user's role in it.
+   */
   mergeRooms(rooms) {
     for (const room of rooms) {
       const key = roomKey(room.name);
       const known = this.rooms.get(key);
-      if (known) known.online = this.conversations.get(key)?.members.length ?? room.online;
-      else this.rooms.set(key, {name: room.name, online: room.online, unread: 0, mentions: 0, joined: false, mine: false});
+      const standing = {private: room.private === true, role: room.role ?? null, owner: room.createdBy ?? null};
+      if (known) Object.assign(known, standing, {online: this.conversations.get(key)?.members.length ?? room.online});
+      else this.rooms.set(key, {name: room.name, online: room.online, unread: 0, mentions: 0, joined: false, mine: false, ...standing});
     }
     this.listener.roomsChanged();
+  }
+
+  /**
+   * Every room the user may see (GET /api/rooms): a room it lacks is not the user's to see any more (a
+   * private one they were removed from while this page was away). One with a conversation here stays:
+   * it may be newer than the list, and its membership frame tells when it ends.
+   */
+  roomsListed(rooms) {
+    const listed = new Set(rooms.map((room) => roomKey(room.name)));
+    for (const key of this.rooms.keys()) {
+      if (!listed.has(key) && !this.conversations.has(key)) this.rooms.delete(key);
+    }
+    this.mergeRooms(rooms);
+  }
+
+  /** The room of a room's conversation as the list says it, or null. */
+  roomOf(conversation) {
+    return conversation?.kind === 'room' ? this.rooms.get(conversation.key) ?? null : null;
   }
 
   accountLoaded(account) {
