@@ -259,12 +259,11 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
       rooms.joinedHere(joined.room());
       rooms.membersNow(joined.room(), joined.members().size());
     } else if (frame instanceof ServerFrame.MembershipChanged membership) {
-      boolean known = rooms.item(membership.room()) != null;
       rooms.membership(membership.room(), membership.member());
       if (!membership.member()) {
         forget(membership.room());
-      } else if (!known) {
-        // Invited to a private room, which the list did not have: how the user stands in it is the list's.
+      } else {
+        // Invited to a private room, or named a moderator of one: how the user stands in it is the list's.
         rooms.refresh();
       }
     } else if (frame instanceof ServerFrame.Silenced silenced) {

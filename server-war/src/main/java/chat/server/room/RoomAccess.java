@@ -14,9 +14,12 @@ record RoomAccess(long id, String name, boolean isPrivate, long ownerId, boolean
     return new RoomRef(id, name);
   }
 
-  /** Whether {@code user} may see the room at all: anyone a public one, a member or an administrator a private one. */
+  /**
+   * Whether {@code user} may see the room at all: anyone a public one; a member, its owner (who may
+   * have left it, and joins it again) or an administrator a private one.
+   */
   boolean visibleTo(User user) {
-    return !isPrivate || member || user.role() == Role.ADMIN;
+    return !isPrivate || member || ownedBy(user) || user.role() == Role.ADMIN;
   }
 
   boolean ownedBy(User user) {

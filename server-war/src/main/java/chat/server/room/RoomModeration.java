@@ -94,6 +94,9 @@ public class RoomModeration {
     if (!rooms.moderator(room.id(), named.id(), on)) {
       throw ChatException.notFound(named.username() + " is not a member of '" + room.name() + "'");
     }
+    // Their membership told again, so that their clients read how they stand in the room again.
+    String member = WireJson.toJson(new ServerFrame.MembershipChanged(room.name(), true));
+    events.publish(UserEvent.to(named.id(), member));
   }
 
   /**

@@ -62,7 +62,7 @@ public class RoomService {
   @SuppressWarnings("unchecked")
   public List<Room> list(User viewer) {
     List<Object[]> rows =
-        em.createNativeQuery(ACCESS + " WHERE NOT r.is_private OR rm.account_id IS NOT NULL OR ?2 ORDER BY r.name")
+        em.createNativeQuery(ACCESS + " WHERE NOT r.is_private OR rm.account_id IS NOT NULL OR r.created_by = ?1 OR ?2 ORDER BY r.name")
             .setParameter(1, viewer.id())
             .setParameter(2, viewer.role() == Role.ADMIN)
             .getResultList();

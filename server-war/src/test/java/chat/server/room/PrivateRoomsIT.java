@@ -81,6 +81,15 @@ class PrivateRoomsIT {
       assertEquals(404, a.post("/api/rooms/" + name + "/members", cat.token(), new UserName(cat.user().username())).status(),
           "an outsider is told there is no such room");
     }
+    try (ChatSocket annOnB = ChatSocket.connect(b, ann.token())) {
+      annOnB.send(new ClientFrame.JoinRoom(name));
+      annOnB.nextOf(ServerFrame.RoomJoined.class);
+      annOnB.send(new ClientFrame.LeaveRoom(name));
+      annOnB.nextOf(ServerFrame.MembershipChanged.class);
+      assertTrue(names(b, ann).contains(name), "its owner, who left it, still sees it");
+      annOnB.send(new ClientFrame.JoinRoom(name));
+      annOnB.nextOf(ServerFrame.RoomJoined.class);
+    }
   }
 
   @Test
