@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -246,7 +247,9 @@ class DesktopMessagesIT {
   /**
    * Opens the actions of the message showing {@code text}, as a user does: scrolls to it, points at it
    * (its actions button shows while the pointer is on it) and clicks the button. The list lays its rows
-   * out again as it scrolls, so the row is looked for until it holds still.
+   * out again as it scrolls, so the row is looked for until it holds still. The pointer goes to the
+   * row's first line (sender and time), in sight even when the list's edge cuts the row's last line, as
+   * it may a tall last row scrolled to by index.
    */
   private static void openActions(FxRobot robot, String text) {
     scrollTo(robot, text);
@@ -254,13 +257,24 @@ class DesktopMessagesIT {
         SOON,
         () -> {
           try {
-            robot.moveTo(textShown(robot, text, Styles.TEXT_RUN));
+            robot.moveTo(firstLineOfRow(textShown(robot, text, Styles.TEXT_RUN)));
           } catch (RuntimeException laidOutAgain) {
             throw new AssertionError("the row moved away before the pointer reached it", laidOutAgain);
           }
           assertTrue(onFx(() -> robot.lookup("#messages .message-actions").match(NodeQueryUtils.isVisible()).tryQuery().isPresent()));
         });
     robot.clickOn(visibleButton(robot, "#messages .message-actions"));
+  }
+
+  private static Node firstLineOfRow(Node inRow) {
+    return onFx(
+        () -> {
+          Node row = inRow;
+          while (!row.getStyleClass().contains(Styles.MINE) && !row.getStyleClass().contains(Styles.THEIRS)) {
+            row = row.getParent();
+          }
+          return ((Parent) row).getChildrenUnmodifiable().getFirst();
+        });
   }
 
   private static void scrollTo(FxRobot robot, String text) {

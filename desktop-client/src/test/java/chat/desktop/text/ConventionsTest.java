@@ -9,8 +9,9 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -96,8 +97,8 @@ class ConventionsTest {
   private static JsonObject read(String resource) {
     try (InputStream in = ConventionsTest.class.getResourceAsStream(resource); JsonReader reader = Json.createReader(in)) {
       return reader.readObject();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 }
