@@ -37,6 +37,7 @@ export class ConversationView {
     this.membersElement = this.members.element;
     this.menu = new PopupMenu('senderMenu');
     this.picker = new EmojiPicker(actions.emoji);
+    this.emoji = new Map(); // shortcode -> emoji, for :name: in texts; filled by the first conversation shown
     this.overlays = [this.menu.element, this.members.menu.element, this.picker.element]; // placed by the page, above everything
     this.show(null);
   }
@@ -92,6 +93,25 @@ export class ConversationView {
     this.membersChanged();
     this.list.scrollTop = this.list.scrollHeight;
     if (matchMedia('(min-width: 701px)').matches) draft.focus();
+    if (this.emoji.size === 0) this.loadEmoji();
+  }
+
+  /**
+   * The emoji that :name: stands for, asked for once (the picker's list); the messages in view that
+   * may hold a shortcode are drawn again with them. Until then, or if the list cannot be had, a
+   * shortcode shows as typed; the next conversation shown asks again.
+   */
+  async loadEmoji() {
+    let list;
+    try {
+      list = await this.actions.emoji();
+    } catch {
+      return;
+    }
+    this.emoji = new Map(list.map(({name, emoji}) => [name, emoji]));
+    for (const message of this.conversation?.messages ?? []) {
+      if (message.text.includes(':')) this.changed(message.id);
+    }
   }
 
   /** The server's limits, from its welcome: a draft holds no more than a message may. */
@@ -259,6 +279,7 @@ export class ConversationView {
       moderates: this.powers.moderates,
       sender: (user) => this.senderName(user),
       editor: this.editing?.id === message.id ? this.editing.editor : null,
+      emoji: this.emoji,
       reply: () => this.replyTo(message),
       pick: (anchor) => this.picker.open(anchor, (emoji) => this.actions.react(message, emoji, !isMine(message, emoji))),
       react: (emoji, on) => this.actions.react(message, emoji, on),

@@ -2,16 +2,18 @@
 // answers (a click brings the original into view), its text or the editor of it, its reactions, and
 // what one can do with it: reply, react, edit one's own, delete one's own (any, for an admin, and in a
 // room for its owner and moderators).
-// Everything users and the server supply is set as text, never parsed as markup (dom.js).
+// Everything users and the server supply is set as text, never parsed as markup (dom.js): the text's
+// formatting (format.js) becomes elements holding text nodes, and a link an href that is http(s).
 
 import {h, when} from './dom.js';
+import {parse} from './format.js';
 import {nameOf} from './names.js';
 import {whoReacted} from './reactions.js';
 
 /**
  * parts: {me, moderates: whether the user moderates the room (moderation.js), sender(user): the element
- * naming them, editor: this message's open editor or null, reply(), pick(anchor), react(emoji, on),
- * edit(), remove(), reveal()}
+ * naming them, editor: this message's open editor or null, emoji: a Map of shortcode to emoji (empty
+ * until the list is loaded), reply(), pick(anchor), react(emoji, on), edit(), remove(), reveal()}
  */
 export function messageItem(message, parts) {
   const mine = message.from.id === parts.me.id;
@@ -24,7 +26,7 @@ export function messageItem(message, parts) {
       message.editedAt && h('span', {class: 'edited muted', title: `Edited ${when(message.editedAt)}`}, '(edited)'),
       actions(mine, parts)),
     message.replyTo && quote(message.replyTo, parts.reveal),
-    parts.editor ?? h('p', {class: 'text'}, message.text),
+    parts.editor ?? h('div', {class: 'text'}, formatted(parse(message.text, parts.emoji))),
     message.reactions?.length > 0 && reactions(message.reactions, parts.react));
 }
 
@@ -45,6 +47,47 @@ function quote(replyTo, reveal) {
   const said = replyTo.text ?? 'A message you do not see.';
   return h('button', {type: 'button', class: 'quote', title: 'Show the original', onclick: reveal},
     from, h('span', {class: 'quote-text'}, said));
+}
+
+/** The blocks of format.js's tree as elements; the text in them is only ever text nodes. */
+function formatted(blocks) {
+  return blocks.map((block) => {
+    if ('line' in block) return line('div', block.line);
+    if ('quote' in block) return h('blockquote', {}, block.quote.map((content) => line('div', content)));
+    if ('bullets' in block) return h('ul', {}, block.bullets.map((item) => line('li', item)));
+    if ('numbered' in block) return h('ol', {}, block.numbered.map(({number, item}) => line('li', item, {value: number})));
+    return h('pre', {}, h('code', {}, block.codeBlock));
+  });
+}
+
+/** A line of inlines; an empty one still takes a line's height. */
+function line(tag, content, attributes = {}) {
+  return h(tag, {class: 'line', ...attributes}, content.length === 0 ? h('br') : content.map(inline));
+}
+
+function inline(node) {
+  if (typeof node === 'string') return node;
+  if ('bold' in node) return h('strong', {}, node.bold.map(inline));
+  if ('italic' in node) return h('em', {}, node.italic.map(inline));
+  if ('link' in node) return link(node.link);
+  if ('emoji' in node) return h('span', {class: 'emoji', title: `:${node.name}:`}, node.emoji);
+  return h('code', {}, node.code);
+}
+
+/**
+ * A link opens in a new tab, out of this page's reach (noopener) and without telling the site where
+ * it came from. format.js finds only http:// and https:// links; the URL is checked again as the
+ * browser reads it, so an href is never anything else.
+ */
+function link(written) {
+  let url;
+  try {
+    url = new URL(written);
+  } catch {
+    return written;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return written;
+  return h('a', {href: url.href, target: '_blank', rel: 'noopener noreferrer', title: url.href}, written);
 }
 
 /** A chip per emoji: its count, who reacted in its tooltip, pressed when one of them is the user. */

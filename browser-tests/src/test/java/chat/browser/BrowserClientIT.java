@@ -175,6 +175,24 @@ class BrowserClientIT {
     assertThat(bob.page.locator("#messages script, #messages img, #messages b")).hasCount(0);
     assertNull(bob.page.evaluate("() => window.pwned"));
     assertNull(ann.page.evaluate("() => window.pwned"));
+
+    // Formatting makes elements of its own, with the sender's characters as their text, and links of
+    // http(s) alone.
+    String formatted = "**<b>x</b>** [click](javascript:window.pwned=3) javascript:window.pwned=4 JavaScript:window.pwned=5"
+        + " data:text/html,<script>window.pwned=6</script> https://example.com/\"onmouseover=\"window.pwned=7";
+    ann.say(formatted);
+
+    Locator shown = bob.messages().nth(1);
+    assertThat(shown.locator("strong")).hasText("<b>x</b>");
+    assertThat(shown).hasText(formatted.replace("**", ""));
+    assertThat(bob.page.locator("#messages script, #messages img, #messages b")).hasCount(0);
+    assertThat(shown.locator("a")).hasCount(1);
+    assertThat(shown.locator("a")).hasText("https://example.com/");
+    assertThat(shown.locator("a")).hasAttribute("href", "https://example.com/");
+    assertThat(shown.locator("a[onmouseover]")).hasCount(0);
+    shown.locator("a").hover();
+    assertNull(bob.page.evaluate("() => window.pwned"));
+    assertNull(ann.page.evaluate("() => window.pwned"));
   }
 
   @Test

@@ -6,6 +6,7 @@ import chat.testing.Names;
 import chat.testing.SharedTwoNodes;
 import chat.testing.TcpRelay;
 import chat.testing.TwoNodes;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.net.URI;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Edits, replies and reactions between pages on the two nodes of a cluster (docs/protocol.md, "Working
  * with messages"): each shows live on the other node; a quote brings its original back from older
  * history, and says so once it is deleted; a page cut off while messages changed catches up on every
- * change once it is back.
+ * change once it is back; a message shows formatted as its text's conventions say.
  */
 @ExtendWith({SharedTwoNodes.class, Chromium.Shared.class})
 class BrowserMessagesIT {
@@ -184,6 +185,47 @@ class BrowserMessagesIT {
       ann.message(later).hover();
       ann.screenshot("browser-message-actions");
     }
+  }
+
+  @Test
+  void aFormattedMessageFromOneNodeShowsFormattedOnTheOther() throws InterruptedException {
+    Meeting meeting = annAndBobInANewRoom();
+    BrowserUser ann = meeting.ann();
+    BrowserUser bob = meeting.bob();
+    String release =
+        String.join(
+            "\n",
+            "> is 2.0 out?",
+            "**Yes!** The notes: https://example.com/releases/2.0. :tada:",
+            "- faster _sync_",
+            "- `--offline` mode",
+            "```",
+            "./mvnw -o -B verify",
+            "```");
+
+    // Through node A, as a client that can write several lines (the page's composer is one line).
+    Poster.post(cluster.a.uri(), Names.unique("cleo"), meeting.room(), List.of(release));
+
+    Locator shown = bob.messages().last();
+    assertThat(shown.locator("blockquote")).hasText("is 2.0 out?");
+    assertThat(shown.locator("strong")).hasText("Yes!");
+    Locator notes = shown.locator("a");
+    assertThat(notes).hasText("https://example.com/releases/2.0");
+    assertThat(notes).hasAttribute("href", "https://example.com/releases/2.0");
+    assertThat(notes).hasAttribute("target", "_blank");
+    assertThat(notes).hasAttribute("rel", "noopener noreferrer");
+    assertThat(shown.locator(".emoji")).hasText(TADA);
+    assertThat(shown.locator("ul > li")).hasText(new String[] {"faster sync", "--offline mode"});
+    assertThat(shown.locator("ul em")).hasText("sync");
+    assertThat(shown.locator("li > code")).hasText("--offline");
+    assertThat(shown.locator("pre > code")).hasText("./mvnw -o -B verify");
+
+    ann.say("Thanks! Updating *now* with `./mvnw` :fire:");
+    Locator thanks = bob.messages().last();
+    assertThat(thanks.locator("em")).hasText("now");
+    assertThat(thanks.locator("code")).hasText("./mvnw");
+    assertThat(thanks.locator(".emoji")).hasText("🔥");
+    bob.screenshot("browser-formatting");
   }
 
   private record Meeting(BrowserUser ann, BrowserUser bob, String room) {}

@@ -9,6 +9,7 @@ import chat.desktop.main.MainViewModel;
 import chat.desktop.main.Notifier;
 import chat.desktop.main.Session;
 import chat.desktop.main.SystemNotifier;
+import chat.desktop.text.LinkOpener;
 import chat.dto.Authenticated;
 import java.net.URI;
 import java.time.Clock;
@@ -31,6 +32,8 @@ public final class ChatApp extends Application {
   private final Notifier notifier;
   private final Ui ui = Ui.javafx();
   private final Clock clock = Clock.systemUTC();
+  /** Opens a message's link in the system's browser; a test gives one of its own. */
+  private LinkOpener links = url -> getHostServices().showDocument(url);
   private Stage stage;
   private Session session;
   private MainView mainView;
@@ -50,6 +53,12 @@ public final class ChatApp extends Application {
     this.theme = new Theme(settings);
     this.backoff = backoff;
     this.notifier = notifier;
+  }
+
+  /** Links open through {@code links}, not the system's browser: what a click opens, seen by a test. */
+  ChatApp(Settings settings, Backoff backoff, Notifier notifier, LinkOpener links) {
+    this(settings, backoff, notifier);
+    this.links = links;
   }
 
   @Override
@@ -88,7 +97,7 @@ public final class ChatApp extends Application {
     main.windowFocused().bind(stage.focusedProperty());
     session.start(main);
     main.start();
-    mainView = new MainView(main, theme, this::logOut, clock);
+    mainView = new MainView(main, theme, this::logOut, clock, links);
     stage.titleProperty().bind(main.title());
     show(mainView.createView(), 1100, 720);
   }

@@ -55,6 +55,18 @@ public final class Styles {
   public static final String EMOJI_PICK = "emoji-pick";
   public static final String TYPING = "typing";
 
+  // A message's text, as its conventions format it (chat.desktop.text)
+  /** Every Text node of a message's text: coloured by the theme, which a bare Text is not. */
+  public static final String TEXT_RUN = "text-run";
+  public static final String BOLD = "bold";
+  public static final String ITALIC = "italic";
+  public static final String CODE_SPAN = "code-span";
+  public static final String EMOJI = "emoji";
+  public static final String CODE_BLOCK = "code-block";
+  /** Lines quoted with "> " (a reply's quote of its original is {@link #QUOTE}). */
+  public static final String QUOTED = "quoted";
+  public static final String LIST_MARKER = "list-marker";
+
   /** AtlantaFX's compact size, for buttons inside a list's rows. */
   public static final String SMALL = "small";
 

@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.client.ChatApi;
+import chat.desktop.main.SystemNotifier;
 import chat.dto.Message;
 import chat.dto.Reaction;
 import chat.dto.ServerFrame;
@@ -24,12 +25,16 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,8 +47,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The app on node B, through a link the test can cut, while Bob acts through node A: edits, replies
- * and reactions cross the nodes both ways, a quote brings back a message older than what is loaded, and
- * what changed while the app was cut off shows once it is back.
+ * and reactions cross the nodes both ways, a quote brings back a message older than what is loaded,
+ * what changed while the app was cut off shows once it is back, and a message shows formatted as its
+ * text's conventions say.
  */
 @ExtendWith({SharedTwoNodes.class, ApplicationExtension.class})
 class DesktopMessagesIT {
@@ -54,6 +60,8 @@ class DesktopMessagesIT {
 
   private final TwoNodes cluster;
   private final List<Bot> bots = new ArrayList<>();
+  /** The links the app was asked to open in the system's browser. */
+  private final List<String> opened = new CopyOnWriteArrayList<>();
   private TcpRelay link;
   private Stage window;
 
@@ -66,7 +74,7 @@ class DesktopMessagesIT {
     window = stage;
     link = TcpRelay.to(cluster.b.uri());
     var settings = Files.createTempDirectory("chat-desktop").resolve("settings.properties");
-    new ChatApp(new Settings(settings, link.uri().toString()), Bot.quickBackoff()).start(stage);
+    new ChatApp(new Settings(settings, link.uri().toString()), Bot.quickBackoff(), SystemNotifier.create(), opened::add).start(stage);
   }
 
   @AfterEach
@@ -130,6 +138,50 @@ class DesktopMessagesIT {
   }
 
   @Test
+  void aFormattedMessageFromTheOtherNodeShowsFormatted(FxRobot robot) {
+    String ann = Names.unique("ann");
+    signUp(robot, ann);
+    String room = Names.unique("room");
+    robot.clickOn("#newRoom").write(room);
+    robot.clickOn("#createRoom");
+    Bot bob = bot(Names.unique("bob"));
+    bob.connection.join(room);
+    bob.next(ServerFrame.RoomJoined.class);
+    String release =
+        String.join(
+            "\n",
+            "> is 2.0 out?",
+            "**Yes!** The notes: https://example.com/releases/2.0. :tada:",
+            "- faster _sync_",
+            "- `--offline` mode",
+            "```",
+            "./mvnw -o -B verify",
+            "```");
+
+    bob.connection.send(room, release);
+    Eventually.within(SOON, () -> assertEquals(List.of(release), messageTexts(robot)));
+    assertTrue(textShown(robot, "Yes!", Styles.BOLD).getStyleClass().contains(Styles.TEXT_RUN));
+    Hyperlink notes = shown(robot, Hyperlink.class, l -> l.getText().equals("https://example.com/releases/2.0"));
+    assertEquals("https://example.com/releases/2.0", onFx(() -> notes.getTooltip().getText()), "the URL shows on hover");
+    textShown(robot, "\uD83C\uDF89", Styles.EMOJI);
+    textShown(robot, "is 2.0 out?", Styles.TEXT_RUN);
+    textShown(robot, "sync", Styles.ITALIC);
+    textShown(robot, "--offline", Styles.CODE_SPAN);
+    Text command = textShown(robot, "./mvnw -o -B verify", Styles.TEXT_RUN);
+    assertTrue(onFx(() -> command.getParent().getStyleClass().contains(Styles.CODE_BLOCK)), "the command is in a code block");
+    assertEquals(2, onFx(() -> robot.lookup((Text t) -> "•".equals(t.getText())).queryAll().size()), "a bullet per item");
+
+    robot.clickOn("#draft").write("Thanks! Updating *now* with `./mvnw` :fire:");
+    robot.clickOn("#send");
+    textShown(robot, "now", Styles.ITALIC);
+    textShown(robot, "\uD83D\uDD25", Styles.EMOJI);
+    Screenshots.take(window, "desktop-formatting");
+
+    robot.clickOn(notes);
+    Eventually.within(SOON, () -> assertEquals(List.of("https://example.com/releases/2.0"), opened));
+  }
+
+  @Test
   void whatChangedWhileTheAppWasCutOffShowsOnceItIsBack(FxRobot robot) {
     String ann = Names.unique("ann");
     signUp(robot, ann);
@@ -176,16 +228,28 @@ class DesktopMessagesIT {
 
   /** A label on screen, once the list has done scrolling (a scroll is done again after the layout it causes). */
   private static Label label(FxRobot robot, Predicate<Label> which) {
+    return shown(robot, Label.class, l -> l.getText() != null && which.test(l));
+  }
+
+  /** A node of that type on screen, once the list has done scrolling. */
+  private static <T extends Node> T shown(FxRobot robot, Class<T> type, Predicate<T> which) {
     WaitForAsyncUtils.waitForFxEvents();
-    Predicate<Label> shown = l -> l.getText() != null && which.test(l) && l.getScene() != null;
+    Predicate<Node> shown = n -> type.isInstance(n) && which.test(type.cast(n)) && n.getScene() != null;
     Eventually.within(SOON, () -> assertTrue(onFx(() -> robot.lookup(shown).match(NodeQueryUtils.isVisible()).tryQuery().isPresent())));
-    return onFx(() -> robot.lookup(shown).match(NodeQueryUtils.isVisible()).queryAs(Label.class));
+    return onFx(() -> type.cast(robot.lookup(shown).match(NodeQueryUtils.isVisible()).query()));
+  }
+
+  /** The Text of a message's text that reads {@code characters} and has every one of {@code styles}. */
+  private static Text textShown(FxRobot robot, String characters, String... styles) {
+    return shown(robot, Text.class, t -> characters.equals(t.getText()) && t.getStyleClass().containsAll(List.of(styles)));
   }
 
   /**
    * Opens the actions of the message showing {@code text}, as a user does: scrolls to it, points at it
    * (its actions button shows while the pointer is on it) and clicks the button. The list lays its rows
-   * out again as it scrolls, so the row is looked for until it holds still.
+   * out again as it scrolls, so the row is looked for until it holds still. The pointer goes to the
+   * row's first line (sender and time), in sight even when the list's edge cuts the row's last line, as
+   * it may a tall last row scrolled to by index.
    */
   private static void openActions(FxRobot robot, String text) {
     scrollTo(robot, text);
@@ -193,13 +257,24 @@ class DesktopMessagesIT {
         SOON,
         () -> {
           try {
-            robot.moveTo(label(robot, l -> l.getText().equals(text)));
+            robot.moveTo(firstLineOfRow(textShown(robot, text, Styles.TEXT_RUN)));
           } catch (RuntimeException laidOutAgain) {
             throw new AssertionError("the row moved away before the pointer reached it", laidOutAgain);
           }
           assertTrue(onFx(() -> robot.lookup("#messages .message-actions").match(NodeQueryUtils.isVisible()).tryQuery().isPresent()));
         });
     robot.clickOn(visibleButton(robot, "#messages .message-actions"));
+  }
+
+  private static Node firstLineOfRow(Node inRow) {
+    return onFx(
+        () -> {
+          Node row = inRow;
+          while (!row.getStyleClass().contains(Styles.MINE) && !row.getStyleClass().contains(Styles.THEIRS)) {
+            row = row.getParent();
+          }
+          return ((Parent) row).getChildrenUnmodifiable().getFirst();
+        });
   }
 
   private static void scrollTo(FxRobot robot, String text) {

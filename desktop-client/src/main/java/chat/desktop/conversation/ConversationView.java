@@ -5,6 +5,8 @@ import chat.desktop.Cells;
 import chat.desktop.Styles;
 import chat.desktop.UserLabels;
 import chat.desktop.View;
+import chat.desktop.text.LinkOpener;
+import chat.desktop.text.TextNodes;
 import chat.dto.Emoji;
 import chat.dto.Message;
 import chat.dto.Reaction;
@@ -67,12 +69,14 @@ public final class ConversationView implements View {
   private final ConversationViewModel model;
   private final SenderActions senders;
   private final Runnable leave;
+  private final LinkOpener links;
 
-  /** What the sender's name offers; {@code leave} leaves the room shown. */
-  public ConversationView(ConversationViewModel model, SenderActions senders, Runnable leave) {
+  /** What the sender's name offers; {@code leave} leaves the room shown; {@code links} opens a message's links. */
+  public ConversationView(ConversationViewModel model, SenderActions senders, Runnable leave, LinkOpener links) {
     this.model = model;
     this.senders = senders;
     this.leave = leave;
+    this.links = links;
   }
 
   @Override
@@ -118,6 +122,8 @@ public final class ConversationView implements View {
     // A row is drawn from its message and from whether it is being edited: an edit begun or ended redraws.
     model.editing().addListener((o, was, now) -> messages.refresh());
     bringIntoView(messages);
+    // The emoji are what :name: in a text stands for too: once they are known, texts are drawn again.
+    model.emoji().addListener((ListChangeListener<Emoji>) change -> messages.refresh());
     model.loadEmoji();
 
     TextField draft = new TextField();
@@ -380,10 +386,8 @@ public final class ConversationView implements View {
     if (message.replyTo() != null) {
       box.getChildren().add(quote(message.replyTo()));
     }
-    // Text from users is set as text, never interpreted.
-    Label text = new Label(message.text());
-    text.setWrapText(true);
-    text.getStyleClass().add(Styles.MESSAGE_TEXT);
+    // Text from users is formatted by its conventions into Text nodes, never interpreted as markup.
+    VBox text = TextNodes.of(model.textOf(message), links);
     Message editing = model.editing().get();
     box.getChildren().add(editing != null && editing.id() == message.id() ? editor() : text);
     if (message.reactions() != null) {

@@ -4,6 +4,8 @@ import chat.client.Channel;
 import chat.client.MessageVersions;
 import chat.desktop.Problems;
 import chat.desktop.Ui;
+import chat.desktop.text.Block;
+import chat.desktop.text.Conventions;
 import chat.dto.Emoji;
 import chat.dto.Message;
 import chat.dto.Reaction;
@@ -22,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -72,6 +75,8 @@ public final class ConversationViewModel {
   /** The message the draft answers, or null. */
   private final ObjectProperty<Message> replyingTo = new SimpleObjectProperty<>();
   private final ObservableList<Emoji> emoji = FXCollections.observableArrayList();
+  /** What each shortcode of {@link #emoji} stands for. */
+  private Map<String, String> shortcodes = Map.of();
   /** The message being edited in place, or null; its new text. */
   private final ObjectProperty<Message> editing = new SimpleObjectProperty<>();
   private final StringProperty editText = new SimpleStringProperty("");
@@ -302,11 +307,25 @@ public final class ConversationViewModel {
     return emoji;
   }
 
-  /** Asks the server for the emoji, once, off the FX thread. */
+  /**
+   * Asks the server for the emoji, once, off the FX thread. They are also what {@code :name:} in a text
+   * stands for: a view that draws texts redraws them when the list changes.
+   */
   public void loadEmoji() {
     if (emoji.isEmpty()) {
-      ui.run(actions::emoji, emoji::setAll, failure -> error.set(Problems.describe(failure)));
+      ui.run(
+          actions::emoji,
+          list -> {
+            shortcodes = list.stream().collect(Collectors.toUnmodifiableMap(Emoji::name, Emoji::emoji, (a, b) -> a));
+            emoji.setAll(list);
+          },
+          failure -> error.set(Problems.describe(failure)));
     }
+  }
+
+  /** The message's text read by its conventions; a shortcode stays text until the emoji are loaded. */
+  public List<Block> textOf(Message message) {
+    return Conventions.parse(message.text(), shortcodes);
   }
 
   /** Adds the user's {@code emoji} to the message, or takes it back when it is theirs already. */

@@ -13,6 +13,7 @@ import chat.desktop.friends.FriendsView;
 import chat.desktop.profile.ProfileView;
 import chat.desktop.rooms.RoomsView;
 import chat.desktop.status.StatusView;
+import chat.desktop.text.LinkOpener;
 import java.time.Clock;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -54,6 +55,7 @@ public final class MainView implements View {
   private final Theme theme;
   private final Runnable logOut;
   private final Clock clock;
+  private final LinkOpener links;
   private final Timeline presenceRefresh;
   /** Each second: typing lines expire, and what is in view is marked read ({@link MainViewModel#tick}). */
   private final Timeline everySecond;
@@ -62,11 +64,13 @@ public final class MainView implements View {
   private final ChangeListener<Boolean> themeChanged = (o, was, now) -> darkToggle.setSelected(now);
   private Stage adminWindow;
 
-  public MainView(MainViewModel model, Theme theme, Runnable logOut, Clock clock) {
+  /** {@code links} opens the links in messages. */
+  public MainView(MainViewModel model, Theme theme, Runnable logOut, Clock clock, LinkOpener links) {
     this.model = model;
     this.theme = theme;
     this.logOut = logOut;
     this.clock = clock;
+    this.links = links;
     this.presenceRefresh =
         new Timeline(
             new KeyFrame(
@@ -160,7 +164,7 @@ public final class MainView implements View {
       center.getChildren().setAll(hint);
       return;
     }
-    center.getChildren().setAll(new ConversationView(conversation, model, () -> model.leave(conversation)).createView());
+    center.getChildren().setAll(new ConversationView(conversation, model, () -> model.leave(conversation), links).createView());
   }
 
   /** Each new notification as a toast that closes itself after a while, or by its close button. */

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.client.Channel;
 import chat.desktop.Ui;
+import chat.desktop.text.Block;
+import chat.desktop.text.Inline;
 import chat.dto.Emoji;
 import chat.dto.Message;
 import chat.dto.Reaction;
@@ -124,6 +126,20 @@ class ConversationViewModelTest {
     clock.advance(Duration.ofSeconds(61));
     chat.expireSilence();
     assertEquals(null, chat.silencedUntil().get(), "the silence is over by itself");
+  }
+
+  @Test
+  void aShortcodeInATextIsItsEmojiOnceTheEmojiAreLoaded() {
+    Message thanks = message(7, BOB, "**thanks** :thumbsup:");
+    assertEquals(
+        List.of(new Block.Line(List.of(new Inline.Bold(List.of(new Inline.Plain("thanks"))), new Inline.Plain(" :thumbsup:")))),
+        chat.textOf(thanks));
+
+    chat.loadEmoji();
+
+    assertEquals(
+        List.of(new Block.Line(List.of(new Inline.Bold(List.of(new Inline.Plain("thanks"))), new Inline.Plain(" "), new Inline.Emoji(UP, "thumbsup")))),
+        chat.textOf(thanks));
   }
 
   @Test
