@@ -95,7 +95,7 @@ class ChangeStore {
   private static final String EMOJI_ON =
       "SELECT count(DISTINCT emoji), coalesce(bool_or(emoji = ?), false) FROM reaction WHERE message_id = ?";
 
-  private static final String AS_NOW = HistoryStore.COLUMNS + "WHERE m.id = ?";
+  private static final String AS_NOW = MessageRows.COLUMNS + "WHERE m.id = ?";
 
   private static final String MEMBER = "SELECT 1 FROM room_member WHERE room_id = ? AND account_id = ?";
 
@@ -276,7 +276,7 @@ class ChangeStore {
     try (PreparedStatement select = connection.prepareStatement(AS_NOW)) {
       select.setLong(1, readerId);
       select.setLong(2, messageId);
-      return HistoryStore.read(select).get(0);
+      return MessageRows.read(select).get(0);
     }
   }
 }

@@ -21,6 +21,7 @@ public class RateLimits {
   private RateLimit deletions;
   private RateLimit edits;
   private RateLimit reactions;
+  private RateLimit searches;
   private RateLimit moderation;
   private RateLimit profiles;
   private RateLimit reads;
@@ -41,6 +42,7 @@ public class RateLimits {
       @ConfigProperty(name = "chat.rate.deletions", defaultValue = "30/60") String deletions,
       @ConfigProperty(name = "chat.rate.edits", defaultValue = "30/60") String edits,
       @ConfigProperty(name = "chat.rate.reactions", defaultValue = "60/60") String reactions,
+      @ConfigProperty(name = "chat.rate.searches", defaultValue = "30/60") String searches,
       @ConfigProperty(name = "chat.rate.moderation", defaultValue = "30/60") String moderation,
       @ConfigProperty(name = "chat.rate.profiles", defaultValue = "10/60") String profiles,
       @ConfigProperty(name = "chat.rate.reads", defaultValue = "60/10") String reads,
@@ -56,6 +58,7 @@ public class RateLimits {
     this.deletions = RateLimit.parse("deletions", deletions);
     this.edits = RateLimit.parse("edits", edits);
     this.reactions = RateLimit.parse("reactions", reactions);
+    this.searches = RateLimit.parse("searches", searches);
     this.moderation = RateLimit.parse("room moderation", moderation);
     this.profiles = RateLimit.parse("profile changes", profiles);
     this.reads = RateLimit.parse("read markers, mutes and channel lists", reads);
@@ -76,6 +79,7 @@ public class RateLimits {
     rates.put("deletions", deletions.rate("user"));
     rates.put("edits", edits.rate("user"));
     rates.put("reactions", reactions.rate("user"));
+    rates.put("searches", searches.rate("user"));
     rates.put("moderation", moderation.rate("user"));
     rates.put("profiles", profiles.rate("user"));
     rates.put("reads", reads.rate("user"));
@@ -120,6 +124,11 @@ public class RateLimits {
   /** Reactions added or taken back, per user: each tells everyone who can see the message. */
   public RateLimit reactions() {
     return reactions;
+  }
+
+  /** Searches, per user: each is a query over the index of every stored message, of up to a few seconds. */
+  public RateLimit searches() {
+    return searches;
   }
 
   /** A room's invitations, removals, moderators and silences, per user: each tells the member concerned. */

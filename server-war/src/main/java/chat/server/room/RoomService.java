@@ -111,6 +111,18 @@ public class RoomService {
     return access(name, viewer).ref();
   }
 
+  /**
+   * The room of that name when {@code viewer} is a member of it, for what only members do ({@code
+   * forWhat}); {@code not_found} as for {@link #find}, {@code forbidden} for a room they have not joined.
+   */
+  public RoomRef joined(String name, User viewer, String forWhat) {
+    RoomAccess access = access(name, viewer);
+    if (!access.member()) {
+      throw ChatException.forbidden("join the room '" + access.name() + "' to " + forWhat);
+    }
+    return access.ref();
+  }
+
   /** How {@code viewer} stands in the room of that name; {@code not_found} as for {@link #find}. */
   @SuppressWarnings("unchecked")
   RoomAccess access(String name, User viewer) {

@@ -1,0 +1,143 @@
+package chat.server.search;
+
+import chat.dto.ErrorCode;
+import chat.dto.Message;
+import chat.dto.SearchResults.Found;
+import chat.server.database.Jdbc;
+import chat.server.error.ChatException;
+import chat.server.message.MessageRows;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The SQL of search: the GIN index on {@code to_tsvector('simple', body)} (V8) finds the live messages
+ * with the words, the caller's memberships and blocks narrow them, and a page of the best is read as
+ * history reads messages. The expression here must be the index's, word for word, or PostgreSQL scans.
+ */
+@ApplicationScoped
+class SearchStore {
+
+  /** The SQLSTATE of a statement cancelled, here by the statement timeout. */
+  private static final String CANCELLED = "57014";
+
+  /**
+   * The ids, ranks and marked texts of a page. Parameters: the query, the caller four times, then those
+   * of the clauses added, then the limit.
+   */
+  private static final String FOUND =
+      """
+      WITH query AS (SELECT websearch_to_tsquery('simple', ?) AS q),
+      found AS (
+        SELECT m.id, m.body, query.q, ts_rank(to_tsvector('simple'::regconfig, m.body), query.q) AS rank
+        FROM query CROSS JOIN message m
+        WHERE to_tsvector('simple'::regconfig, m.body) @@ query.q AND m.deleted_at IS NULL
+          AND (m.room_id IN (SELECT rm.room_id FROM room_member rm WHERE rm.account_id = ?)
+            OR m.conversation_id IN (SELECT c.id FROM conversation c WHERE c.user_low = ? OR c.user_high = ?))
+          AND NOT EXISTS (SELECT 1 FROM block b WHERE b.blocker_id = ? AND b.blocked_id = m.sender_id)
+          %s
+      )
+      SELECT id, rank, ts_headline('simple', body, q, 'StartSel=%c,StopSel=%c,HighlightAll=true')
+      FROM found %s ORDER BY rank DESC, id DESC LIMIT ?
+      """;
+
+  private static final String IN_ROOM = "AND m.room_id = ?";
+  private static final String FROM_SENDER =
+      "AND m.sender_id = (SELECT u.id FROM account u WHERE lower(u.username) = lower(?))";
+  private static final String AFTER_CURSOR = "WHERE (rank, id) < (?::real, ?)";
+
+  private static final String MESSAGES = MessageRows.COLUMNS + "WHERE m.id = ANY(?)";
+
+  private DataSource dataSource;
+  private long timeoutMillis;
+
+  protected SearchStore() {}
+
+  @Inject
+  SearchStore(DataSource dataSource, @ConfigProperty(name = "chat.search.timeout", defaultValue = "3") double seconds) {
+    this.dataSource = dataSource;
+    this.timeoutMillis = Math.max(1, Math.round(seconds * 1000));
+  }
+
+  /** A page of what {@code words} find for the caller, best first; one more than {@code limit} tells of a next. */
+  List<Hit> search(long callerId, String words, Long roomId, String from, SearchCursor before, int limit) {
+    List<Object> parameters = new ArrayList<>(List.of(words, callerId, callerId, callerId, callerId));
+    StringBuilder narrowed = new StringBuilder();
+    if (roomId != null) {
+      narrowed.append(IN_ROOM);
+      parameters.add(roomId);
+    }
+    if (from != null) {
+      narrowed.append(' ').append(FROM_SENDER);
+      parameters.add(from);
+    }
+    String after = "";
+    if (before != null) {
+      after = AFTER_CURSOR;
+      parameters.add(before.rank());
+      parameters.add(before.id());
+    }
+    parameters.add(limit + 1);
+    String sql = FOUND.formatted(narrowed, Headline.START, Headline.STOP, after);
+    return Jdbc.inTransaction(
+        dataSource,
+        connection -> {
+          // However many messages a query's words find, it holds a connection and a core for this long at most.
+          Jdbc.update(connection, "SELECT set_config('statement_timeout', ?, true)", timeoutMillis + "ms");
+          try {
+            return read(connection, callerId, sql, parameters);
+          } catch (SQLException e) {
+            if (CANCELLED.equals(e.getSQLState())) {
+              throw new ChatException(ErrorCode.UNAVAILABLE, "that search takes too long: narrow it with more words, a room or a sender");
+            }
+            throw e;
+          }
+        });
+  }
+
+  private static List<Hit> read(Connection connection, long callerId, String sql, List<Object> parameters)
+      throws SQLException {
+    List<Hit> hits = new ArrayList<>();
+    List<String> marked = new ArrayList<>();
+    try (PreparedStatement select = connection.prepareStatement(sql)) {
+      Jdbc.bind(select, parameters.toArray());
+      try (ResultSet rows = select.executeQuery()) {
+        while (rows.next()) {
+          hits.add(new Hit(new SearchCursor(rows.getFloat(2), rows.getLong(1)), null));
+          marked.add(rows.getString(3));
+        }
+      }
+    }
+    if (hits.isEmpty()) {
+      return hits;
+    }
+    Map<Long, Message> messages = new HashMap<>();
+    try (PreparedStatement select = connection.prepareStatement(MESSAGES)) {
+      select.setLong(1, callerId);
+      select.setArray(2, connection.createArrayOf("bigint", hits.stream().map(hit -> hit.at().id()).toArray()));
+      for (Message message : MessageRows.read(select)) {
+        messages.put(message.id(), message);
+      }
+    }
+    List<Hit> page = new ArrayList<>();
+    for (int i = 0; i < hits.size(); i++) {
+      Message message = messages.get(hits.get(i).at().id());
+      if (message != null) { // deleted between the two statements: it is not found any more
+        page.add(new Hit(hits.get(i).at(), new Found(message, Headline.of(marked.get(i)))));
+      }
+    }
+    return page;
+  }
+
+  /** A result and its place in the order, where a page after it starts. */
+  record Hit(SearchCursor at, Found found) {}
+}
