@@ -5,6 +5,7 @@
 // (members.js).
 
 import {fill, h} from './dom.js';
+import {sendsOnEnter} from './keys.js';
 import {MembersPanel} from './members.js';
 import {PopupMenu} from './menu.js';
 import {messageEditor, messageItem} from './message.js';
@@ -17,6 +18,15 @@ import {isMine} from './reactions.js';
 const HIGHLIGHT_MS = 2_000;
 /** How much of the message replied to the composer shows. */
 const REPLYING_SHOWN = 80;
+
+/**
+ * The draft as tall as its lines, wrapped ones too, up to the stylesheet's max-height (six lines); past
+ * that it scrolls.
+ */
+function fitLines(draft) {
+  draft.style.height = 'auto';
+  draft.style.height = `${draft.scrollHeight + draft.offsetHeight - draft.clientHeight}px`;
+}
 
 export class ConversationView {
   /**
@@ -60,10 +70,13 @@ export class ConversationView {
       if (this.list.scrollTop < 40 && this.conversation?.olderAvailable) this.actions.loadOlder();
     });
     this.error = h('p', {id: 'chatError', class: 'error', role: 'alert'}, conversation.error ?? '');
-    this.draft = h('input', {id: 'draft', autocomplete: 'off', maxlength: this.maxText, placeholder: `Message ${conversation.title}`, 'aria-label': 'Message'});
+    // A textarea, since a message may hold several lines: Enter sends, Shift+Enter starts a line (keys.js).
+    this.draft = h('textarea', {id: 'draft', rows: 1, autocomplete: 'off', maxlength: this.maxText, placeholder: `Message ${conversation.title}`, 'aria-label': 'Message'});
     const draft = this.draft;
-    draft.addEventListener('input', () => draft.value && this.actions.typed());
-    draft.addEventListener('keydown', (e) => e.key === 'Escape' && this.cancelReply());
+    draft.addEventListener('input', () => {
+      fitLines(draft);
+      if (draft.value) this.actions.typed();
+    });
     this.typingLine = h('p', {id: 'typing', class: 'typing muted', 'aria-live': 'polite'});
     this.muteButton = h('button', {id: 'muteChannel', onclick: () => this.actions.mute()});
     this.replyBar = h('div', {id: 'replying', class: 'replying', hidden: true});
@@ -74,8 +87,17 @@ export class ConversationView {
       if (!text) return;
       this.actions.send(text, this.replying?.id);
       draft.value = '';
+      fitLines(draft);
       this.cancelReply();
     }}, draft, this.sendButton);
+    draft.addEventListener('keydown', (e) => {
+      if (sendsOnEnter(e)) {
+        e.preventDefault();
+        composer.requestSubmit();
+      } else if (e.key === 'Escape') {
+        this.cancelReply();
+      }
+    });
     this.silenceLine = h('p', {id: 'silence', class: 'silence', role: 'status'});
     this.memberCount = h('span', {id: 'memberCount', class: 'muted'});
     this.lock = h('span', {id: 'conversationLock', class: 'lock', title: 'A private room: its members only', 'aria-label': 'Private', hidden: true}, '🔒');

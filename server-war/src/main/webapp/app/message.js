@@ -7,6 +7,7 @@
 
 import {h, when} from './dom.js';
 import {parse} from './format.js';
+import {sendsOnEnter} from './keys.js';
 import {nameOf} from './names.js';
 import {whoReacted} from './reactions.js';
 
@@ -113,7 +114,7 @@ export function messageEditor(text, maxText, {save, cancel}) {
     else if (edited) save(edited);
   };
   field.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+    if (sendsOnEnter(e)) {
       e.preventDefault();
       submit();
     } else if (e.key === 'Escape') {

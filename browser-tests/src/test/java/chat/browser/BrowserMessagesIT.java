@@ -1,6 +1,8 @@
 package chat.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.testing.Names;
 import chat.testing.SharedTwoNodes;
@@ -10,6 +12,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -20,7 +23,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Edits, replies and reactions between pages on the two nodes of a cluster (docs/protocol.md, "Working
  * with messages"): each shows live on the other node; a quote brings its original back from older
  * history, and says so once it is deleted; a page cut off while messages changed catches up on every
- * change once it is back; a message shows formatted as its text's conventions say.
+ * change once it is back; a message shows formatted as its text's conventions say, also one typed on
+ * several lines in the composer (Shift+Enter).
  */
 @ExtendWith({SharedTwoNodes.class, Chromium.Shared.class})
 class BrowserMessagesIT {
@@ -203,7 +207,7 @@ class BrowserMessagesIT {
             "./mvnw -o -B verify",
             "```");
 
-    // Through node A, as a client that can write several lines (the page's composer is one line).
+    // Through node A, from a client of the API.
     Poster.post(cluster.a.uri(), Names.unique("cleo"), meeting.room(), List.of(release));
 
     Locator shown = bob.messages().last();
@@ -226,6 +230,40 @@ class BrowserMessagesIT {
     assertThat(thanks.locator("code")).hasText("./mvnw");
     assertThat(thanks.locator(".emoji")).hasText("🔥");
     bob.screenshot("browser-formatting");
+  }
+
+  @Test
+  void linesTypedWithShiftEnterGoAsOneMessageThatTheOtherNodeShowsAsAListAndACodeBlock() {
+    Meeting meeting = annAndBobInANewRoom();
+    BrowserUser ann = meeting.ann();
+    BrowserUser bob = meeting.bob();
+    Locator draft = ann.page.locator("#draft");
+    int oneLine = height(draft);
+    List<String> lines = List.of("Before the release:", "- merge the branch", "- tag it", "```", "./mvnw -o -B verify", "```");
+
+    for (String line : lines.subList(0, lines.size() - 1)) {
+      draft.pressSequentially(line);
+      draft.press("Shift+Enter");
+    }
+    // The Enter that ends an input method's composition only ends it.
+    draft.dispatchEvent("keydown", Map.of("key", "Enter", "isComposing", true));
+    draft.pressSequentially(lines.getLast());
+    assertThat(draft).hasValue(String.join("\n", lines));
+    assertTrue(height(draft) > oneLine, "the draft grew with its lines");
+    draft.press("Enter");
+
+    Locator shown = bob.messages().last();
+    assertThat(shown.locator("pre > code")).hasText("./mvnw -o -B verify");
+    assertThat(bob.messages()).hasCount(1);
+    assertThat(shown.locator("ul > li")).hasText(new String[] {"merge the branch", "tag it"});
+    assertThat(shown).containsText("Before the release:");
+    assertThat(draft).hasValue("");
+    assertThat(draft).isFocused();
+    assertEquals(oneLine, height(draft), "one line again");
+  }
+
+  private static int height(Locator element) {
+    return (Integer) element.evaluate("e => e.offsetHeight");
   }
 
   private record Meeting(BrowserUser ann, BrowserUser bob, String room) {}

@@ -32,6 +32,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -49,7 +50,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The app on node B, through a link the test can cut, while Bob acts through node A: edits, replies
  * and reactions cross the nodes both ways, a quote brings back a message older than what is loaded,
  * what changed while the app was cut off shows once it is back, and a message shows formatted as its
- * text's conventions say.
+ * text's conventions say, also one typed on several lines (Shift+Enter).
  */
 @ExtendWith({SharedTwoNodes.class, ApplicationExtension.class})
 class DesktopMessagesIT {
@@ -179,6 +180,43 @@ class DesktopMessagesIT {
 
     robot.clickOn(notes);
     Eventually.within(SOON, () -> assertEquals(List.of("https://example.com/releases/2.0"), opened));
+  }
+
+  @Test
+  void linesTypedWithShiftEnterGoAsOneMessageShownAsAListAndACodeBlock(FxRobot robot) {
+    String ann = Names.unique("ann");
+    signUp(robot, ann);
+    String room = Names.unique("room");
+    robot.clickOn("#newRoom").write(room);
+    robot.clickOn("#createRoom");
+    Bot bob = bot(Names.unique("bob"));
+    bob.connection.join(room);
+    bob.next(ServerFrame.RoomJoined.class);
+    List<String> lines = List.of("Before the release:", "- merge the branch", "- tag it", "```", "./mvnw -o -B verify", "```");
+    TextArea draft = onFx(() -> robot.lookup("#draft").queryAs(TextArea.class));
+    double oneLine = onFx(draft::getHeight);
+
+    robot.clickOn(draft);
+    for (String line : lines.subList(0, lines.size() - 1)) {
+      robot.write(line).push(KeyCode.SHIFT, KeyCode.ENTER);
+    }
+    robot.write(lines.getLast());
+    assertEquals(String.join("\n", lines), onFx(draft::getText), "nothing sent yet");
+    Eventually.within(SOON, () -> assertTrue(onFx(draft::getHeight) > oneLine, "the draft grew with its lines"));
+    robot.push(KeyCode.ENTER);
+
+    Message sent = bob.next(ServerFrame.ChatMessagePosted.class, p -> p.message().from().username().equals(ann)).message();
+    assertEquals(String.join("\n", lines), sent.text(), "one message, its lines as typed");
+    Text command = textShown(robot, "./mvnw -o -B verify", Styles.TEXT_RUN);
+    assertTrue(onFx(() -> command.getParent().getStyleClass().contains(Styles.CODE_BLOCK)), "the command is in a code block");
+    assertEquals(2, onFx(() -> robot.lookup((Text t) -> "•".equals(t.getText())).queryAll().size()), "a bullet per item");
+    textShown(robot, "merge the branch", Styles.TEXT_RUN);
+    assertEquals("", onFx(draft::getText));
+    assertTrue(onFx(draft::isFocused), "the draft keeps the focus");
+    Eventually.within(SOON, () -> assertEquals(oneLine, onFx(draft::getHeight), "one line again"));
+
+    robot.write("a line too long for the draft, ".repeat(8));
+    Eventually.within(SOON, () -> assertTrue(onFx(draft::getHeight) > oneLine, "a line it wraps grows it too"));
   }
 
   @Test

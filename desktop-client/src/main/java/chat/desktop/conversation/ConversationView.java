@@ -126,11 +126,9 @@ public final class ConversationView implements View {
     model.emoji().addListener((ListChangeListener<Emoji>) change -> messages.refresh());
     model.loadEmoji();
 
-    TextField draft = new TextField();
+    TextArea draft = MessageArea.of(model.draft(), model::send);
     draft.setId("draft");
     draft.setPromptText("Message " + model.title());
-    draft.textProperty().bindBidirectional(model.draft());
-    draft.setOnAction(e -> model.send());
     HBox.setHgrow(draft, Priority.ALWAYS);
     Button send = new Button("Send");
     send.setId("send");
@@ -156,7 +154,9 @@ public final class ConversationView implements View {
     moderation.setId("moderation");
     moderation.getStyleClass().add(Styles.MUTED);
     moderation.textProperty().bind(model.moderation());
-    VBox composer = new VBox(4, typing, replyBar(), silenced, new HBox(6, draft, send), error, moderation);
+    HBox typed = new HBox(6, draft, send);
+    typed.setAlignment(Pos.BOTTOM_LEFT);
+    VBox composer = new VBox(4, typing, replyBar(), silenced, typed, error, moderation);
     composer.setPadding(new Insets(8));
 
     VBox conversation = new VBox(older, messages, composer);
@@ -419,26 +419,14 @@ public final class ConversationView implements View {
     return quote;
   }
 
-  /**
-   * The message's text in an area, which keeps its lines (a field would join them): Enter saves,
-   * Shift+Enter starts a line, Escape gives up.
-   */
+  /** The message's text in an area like the draft's: Enter saves, Shift+Enter starts a line, Escape gives up. */
   private Node editor() {
-    TextArea area = new TextArea();
+    TextArea area = MessageArea.of(model.editText(), model::saveEdit);
     area.setId("editText");
-    area.setWrapText(true);
-    area.setPrefRowCount(Math.min(6, Math.max(2, model.editText().get().split("\n", -1).length)));
-    area.textProperty().bindBidirectional(model.editText());
     area.addEventFilter(
         KeyEvent.KEY_PRESSED,
         e -> {
-          if (e.getCode() == KeyCode.ENTER && !e.isShiftDown()) {
-            e.consume();
-            model.saveEdit();
-          } else if (e.getCode() == KeyCode.ENTER) {
-            e.consume();
-            area.insertText(area.getCaretPosition(), "\n");
-          } else if (e.getCode() == KeyCode.ESCAPE) {
+          if (e.getCode() == KeyCode.ESCAPE) {
             e.consume();
             model.cancelEdit();
           }
