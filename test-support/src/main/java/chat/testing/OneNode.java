@@ -63,6 +63,11 @@ public final class OneNode implements AutoCloseable {
     return environment;
   }
 
+  /** The node's database itself, for a benchmark that fills it behind the node's back. */
+  public DataSource dataSource() {
+    return database.dataSource();
+  }
+
   /** The node stops as on a deploy (SIGTERM); its clients see their sockets close. */
   public void stop() {
     node.stop();
