@@ -8,7 +8,11 @@ const USER = {username: 'bob', role: 'USER'};
 const ADMIN = {username: 'root', role: 'ADMIN'};
 const CAT = {username: 'cat', role: 'USER'};
 const privateRoom = (role) => ({private: true, role, owner: 'Ann'});
-const offered = (member, room, me) => actionsOn(member, room, me, powersIn(room, me)).map((a) => [a.verb, a.minutes]);
+/** A member the members list has not said anything of yet (role null), or as it says (role, silencedUntil). */
+const unlisted = (user) => ({user, role: null});
+const NOW = Date.parse('2030-01-02T03:00:00Z');
+const offered = (member, room, me) => actionsOn(member.user ? member : unlisted(member), room, me, powersIn(room, me), NOW)
+  .map((a) => [a.verb, a.minutes]);
 
 test('the owner and the moderators moderate; the owner alone names moderators; an admin does all of it', () => {
   assert.deepEqual(powersIn(privateRoom('owner'), USER), {moderates: true, namesModerators: true, invites: true});
@@ -37,10 +41,25 @@ test('nothing is offered on oneself, on the owner whatever the case of the name,
   assert.deepEqual(offered({username: 'deploy-bot', role: 'SERVICE'}, privateRoom('owner'), USER), []);
 });
 
+test('as the members list says they stand: a moderator named or unnamed, a silence lifted where one holds', () => {
+  const member = {user: CAT, role: 'member'};
+  assert.deepEqual(offered(member, privateRoom('owner'), USER),
+    [['moderator', undefined], ['silence', 10], ['silence', 60], ['silence', 1440], ['remove', undefined]]);
+  assert.deepEqual(offered({...member, silencedUntil: '2030-01-02T04:00:00Z'}, privateRoom('moderator'), USER),
+    [['silence', 10], ['silence', 60], ['silence', 1440], ['silence', 0], ['remove', undefined]]);
+  assert.deepEqual(offered({...member, silencedUntil: '2030-01-02T02:00:00Z'}, privateRoom('moderator'), USER),
+    [['silence', 10], ['silence', 60], ['silence', 1440], ['remove', undefined]], 'a silence that is over');
+  const moderator = {user: CAT, role: 'moderator'};
+  assert.deepEqual(offered(moderator, privateRoom('owner'), USER),
+    [['member', undefined], ['silence', 10], ['silence', 60], ['silence', 1440], ['remove', undefined]]);
+  assert.deepEqual(offered(moderator, privateRoom('moderator'), USER), [], 'a moderator is the owner\'s to silence and remove');
+  assert.deepEqual(offered({user: {username: 'zed', role: 'USER'}, role: 'owner'}, privateRoom(null), ADMIN), [], 'the owner, as the list says');
+});
+
 test('each action asks the server its route and says what it did', async () => {
   const asked = [];
   const api = new Proxy({}, {get: (_, name) => async (...args) => asked.push([name, ...args])});
-  const actions = actionsOn(CAT, privateRoom('owner'), USER, powersIn(privateRoom('owner'), USER));
+  const actions = actionsOn(unlisted(CAT), privateRoom('owner'), USER, powersIn(privateRoom('owner'), USER));
   for (const action of actions) await action.run(api, 'den', 'cat');
   assert.deepEqual(asked, [
     ['moderator', 'den', 'cat', true], ['moderator', 'den', 'cat', false],

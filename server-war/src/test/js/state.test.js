@@ -456,3 +456,20 @@ test('a silence holds until its time, or until it is lifted; the page is told wh
   assert.deepEqual(named('silenceChanged').at(-1), ['silenceChanged', 'den', null]);
   assert.equal(state.silencedUntil(state.openDirect('Bob').conversation), null, 'a conversation has no silence');
 });
+
+test('every join says whether the user is silenced there: after a reload, and after a lift missed while away', () => {
+  const {conversation} = state.openRoom('den');
+  const until = '2030-01-02T03:04:05Z';
+  state.frame({type: 'room_joined', room: 'den', members: [ME], history: [], silencedUntil: until});
+  assert.equal(state.silencedUntil(conversation, Date.parse('2030-01-02T03:00:00Z')), Date.parse(until), 'as a fresh page learns it');
+  assert.deepEqual(named('silenceChanged'), [['silenceChanged', 'den', Date.parse(until)]]);
+
+  state.frame({type: 'room_joined', room: 'den', members: [ME], history: [], silencedUntil: until});
+  assert.equal(named('silenceChanged').length, 1, 'the same silence again is no news');
+
+  state.frame({type: 'room_joined', room: 'den', members: [ME], history: []});
+  assert.equal(state.silencedUntil(conversation, Date.parse('2030-01-02T03:00:00Z')), null, 'lifted meanwhile');
+  assert.deepEqual(named('silenceChanged').at(-1), ['silenceChanged', 'den', null]);
+  state.frame({type: 'room_joined', room: 'den', members: [ME], history: []});
+  assert.equal(named('silenceChanged').length, 2, 'a join of a room where the user may speak says nothing');
+});

@@ -49,6 +49,14 @@ export class Api {
     return this.call('POST', '/api/rooms', {name, private: isPrivate});
   }
 
+  /**
+   * A page of the room's members by username after `after` (undefined: from the first), with their
+   * roles, whether they are in the room and, to a moderator, their silences: {members, more}.
+   */
+  roomMembers(room, after) {
+    return this.call('GET', `/api/rooms/${encodeURIComponent(room)}/members${after === undefined ? '' : `?after=${encodeURIComponent(after)}`}`);
+  }
+
   /** Adds username to the private room (its owner or a moderator); their sockets join it. */
   invite(room, username) {
     return this.call('POST', `/api/rooms/${encodeURIComponent(room)}/members`, {username});

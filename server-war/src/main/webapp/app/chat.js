@@ -70,6 +70,7 @@ export class ChatPage {
       typed: () => this.typed(),
       mute: () => this.toggleMute(),
       moderate: (action, room, username) => action.run(this.api, room, username),
+      members: (room, after) => this.api.roomMembers(room, after),
     }, this.me);
     this.admin = this.me.role === 'ADMIN' ? new AdminPage(this.api, () => this.toggleAdmin(false)) : null;
     this.element = this.layout();
@@ -98,7 +99,10 @@ export class ChatPage {
       changed: (conversation, id) => inView(conversation, () => this.view.changed(id)),
       removed: (conversation, id) => inView(conversation, () => this.view.removed(id)),
       olderChanged: (conversation) => inView(conversation, () => this.view.olderChanged()),
-      membersChanged: (conversation) => inView(conversation, () => this.view.membersChanged()),
+      membersChanged: (conversation) => inView(conversation, () => {
+        this.view.membersChanged();
+        this.view.members.presenceChanged();
+      }),
       errorChanged: (conversation) => inView(conversation, () => this.view.errorChanged()),
       roomsChanged: () => this.renderRooms(),
       friendsChanged: () => this.renderFriends(),
@@ -450,9 +454,11 @@ export class ChatPage {
     setTimeout(close, TOAST_MS);
   }
 
+  /** What no frame tells: the rooms (presence elsewhere), the account, and the members of the room in view. */
   refresh() {
     this.refreshRooms();
     this.refreshAccount();
+    this.view.members.reload();
   }
 
   /** The counts as the server keeps them: after login, after every reconnect, and when a read says so. */

@@ -32,7 +32,8 @@ export class ConversationView {
   /**
    * actions: {send(text, replyTo), loadOlder(), remove(message), edit(message, text) -> Promise<boolean>,
    * react(message, emoji, on), emoji() -> Promise<[{name, emoji}]>, reveal(id), say(text), leave(),
-   * back(), sender(verb, username), typed(), mute(), moderate(action, room, username) -> Promise}
+   * back(), sender(verb, username), typed(), mute(), moderate(action, room, username) -> Promise,
+   * members(room, after) -> Promise<{members, more}>}
    * me: the user looking.
    */
   constructor(actions, me) {
@@ -43,7 +44,7 @@ export class ConversationView {
     this.replying = null; // the message the draft answers
     this.editing = null; // {id, editor} of the message whose text is being edited
     this.element = h('main', {id: 'conversation'});
-    this.members = new MembersPanel({me, sender: (user) => this.senderName(user), act: actions.moderate});
+    this.members = new MembersPanel({me, sender: (user) => this.senderName(user), act: actions.moderate, list: actions.members});
     this.membersElement = this.members.element;
     this.menu = new PopupMenu('senderMenu');
     this.picker = new EmojiPicker(actions.emoji);

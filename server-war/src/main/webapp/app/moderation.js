@@ -2,8 +2,9 @@
 // owner names moderators; the owner and the moderators invite to a private room, remove and silence
 // members, and delete anyone's messages; an administrator may all of it in every room. The server
 // decides each time: the page offers what it would allow, as far as the page knows. It knows the
-// owner (the room's createdBy) and the user's own role, never the others' (no route lists them), so a
-// moderator is offered actions on another moderator and reads the server's refusal.
+// owner (the room's createdBy), the user's own role, and the others' roles and silences as the members
+// list last said (GET /api/rooms/{name}/members, a silence to moderators only); of someone the list
+// has not said yet (an arrival past its page), only that they are not the owner.
 
 import {when} from './dom.js';
 
@@ -21,18 +22,25 @@ export function powersIn(room, me) {
 }
 
 /**
- * What the user, with `powers` in the room, may do to `member`, in the order a menu shows it: none to
- * themselves, to the owner (who is never removed nor silenced) or to a service.
+ * What the user, with `powers` in the room, may do to `member` ({user, role, silencedUntil} as the
+ * members list says, role null while it has not), in the order a menu shows it: none to themselves,
+ * to the owner (who is never removed nor silenced) or to a service; to a moderator, only what the
+ * owner may; a moderator named or unnamed, and a silence lifted, as the list says they stand.
  */
-export function actionsOn(member, room, me, powers) {
+export function actionsOn(member, room, me, powers, now = Date.now()) {
+  const {user, role} = member;
   const same = (a, b) => typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
-  if (!powers.moderates || member.role === 'SERVICE' || same(member.username, me.username) || same(member.username, room?.owner)) {
+  if (!powers.moderates || user.role === 'SERVICE' || same(user.username, me.username) || same(user.username, room?.owner) || role === 'owner') {
     return [];
   }
+  if (role === 'moderator' && !powers.namesModerators) return [];
+  const naming = role === 'moderator' ? [UNMAKE_MODERATOR] : role === 'member' ? [MAKE_MODERATOR] : [MAKE_MODERATOR, UNMAKE_MODERATOR];
+  // A member listed without a silence has none (the list tells moderators of every silence).
+  const silenced = role === null || role === undefined || (member.silencedUntil != null && Date.parse(member.silencedUntil) > now);
   return [
-    ...(powers.namesModerators ? [MAKE_MODERATOR, UNMAKE_MODERATOR] : []),
+    ...(powers.namesModerators ? naming : []),
     ...SILENCES.map(([minutes, length]) => silence(minutes, `Silence for ${length}`, (name) => `${name} is silenced for ${length}.`)),
-    silence(0, 'Lift the silence', (name) => `${name} may speak again.`),
+    ...(silenced ? [silence(0, 'Lift the silence', (name) => `${name} may speak again.`)] : []),
     REMOVE,
   ];
 }

@@ -148,6 +148,9 @@ export class ChatState {
     for (const message of joined.history) this.merge(conversation, message, {readForMe: true});
     this.members(joined.room, (list) => list);
     this.listener.olderChanged(conversation);
+    // Every join says whether the user is silenced there: after a reload, and after a lift missed away.
+    const until = joined.silencedUntil ? Date.parse(joined.silencedUntil) : null;
+    if (until !== (this.silences.get(key) ?? null)) this.silenced({room: joined.room, until: joined.silencedUntil});
   }
 
   members(roomName, change) {

@@ -2,6 +2,7 @@ package chat.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import chat.client.ChatApi;
 import chat.testing.Names;
 import chat.testing.SharedTwoNodes;
 import chat.testing.TwoNodes;
@@ -17,8 +18,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * A private room in pages on the two nodes of a cluster (docs/protocol.md, "Private rooms"): listed with
  * a lock to its members only; its owner invites from the page and the room comes to the invitee's list
  * on the other node without a reload; the owner names a moderator, who deletes another member's message
- * and silences them, which that member's page shows and obeys; the owner removes a member, whose list
- * loses the room.
+ * and silences them, which that member's page shows and obeys, after a reload too; the owner removes a
+ * member, whose list loses the room. The members panel lists every member, online or not, with the
+ * owner's and the moderators' roles, and shows moderators who is silenced.
  */
 @ExtendWith({SharedTwoNodes.class, Chromium.Shared.class})
 class BrowserRoomsIT {
@@ -104,6 +106,7 @@ class BrowserRoomsIT {
     assertThat(cat.page.locator("#silence")).hasText(Pattern.compile("^You are silenced in #" + den + " until .*\\d.*\\.$"));
     assertThat(cat.page.locator("#draft")).isDisabled();
     assertThat(cat.page.locator("#send")).isDisabled();
+    assertThat(member(cat, cat).locator(".tag.silenced")).hasText("silenced");
     assertThat(cat.page.locator("#notice")).hasText(Pattern.compile("^You are silenced in #" + den));
 
     // The picture: the lock, the members with what the owner may do to one, the invitation.
@@ -116,6 +119,59 @@ class BrowserRoomsIT {
     assertThat(cat.page.locator("#conversationTitle")).hasCount(0);
     assertThat(member(ann, cat)).hasCount(0);
     assertThat(member(bob, cat)).hasCount(0);
+  }
+
+  @Test
+  void theMembersPanelListsEveryMemberWithTheirRoleAndASilenceHoldsAcrossAReload() {
+    BrowserUser ann = new BrowserUser(open(cluster.a.uri()), Names.unique("ann")).signUp();
+    String den = Names.unique("den");
+    createPrivateRoom(ann, den);
+    // Dan has an account and has never opened a page: a member all the same, offline.
+    String dan = Names.unique("dan");
+    ChatApi.of(cluster.b.uri()).signUp(dan, BrowserUser.PASSWORD);
+    invite(ann, dan);
+    assertThat(ann.page.locator("#membersNotice")).hasText(dan + " is invited.");
+    assertThat(ann.person("members", dan)).hasClass(Pattern.compile("\\boffline\\b"));
+    assertThat(ann.person("members", dan).locator(".dot")).not().hasClass(Pattern.compile("\\bonline\\b"));
+    assertThat(ann.person("members", dan).locator(".tag")).hasCount(0);
+
+    BrowserUser bob = new BrowserUser(open(cluster.b.uri()), Names.unique("bob")).signUp();
+    invite(ann, bob.name);
+    moderate(ann, bob, "moderator", null);
+    assertThat(member(ann, bob).locator(".tag.role")).hasText("moderator");
+    assertThat(member(ann, bob).locator(".dot")).hasClass(Pattern.compile("\\bonline\\b"));
+
+    bob.openRoom(den);
+    assertThat(member(bob, ann).locator(".tag.role")).hasText("owner");
+    assertThat(member(bob, bob).locator(".tag.role")).hasText("moderator");
+    assertThat(bob.person("members", dan)).hasClass(Pattern.compile("\\boffline\\b"));
+    assertThat(bob.page.locator("#members .person")).hasCount(3);
+
+    BrowserUser cat = new BrowserUser(open(cluster.a.uri()), Names.unique("cat")).signUp();
+    invite(ann, cat.name);
+    cat.openRoom(den);
+    assertThat(member(cat, bob).locator(".tag.role")).hasText("moderator");
+    moderate(bob, cat, "silence", 60);
+    assertThat(cat.page.locator("#silence")).hasText(Pattern.compile("^You are silenced in #" + den + " until .*\\d.*\\.$"));
+    assertThat(member(bob, cat).locator(".tag.silenced")).hasText("silenced");
+    // A moderator is offered a lift where a silence holds, and no naming of moderators (the owner's).
+    openActions(bob, cat);
+    assertThat(bob.page.locator("#memberMenu [data-action=silence][data-minutes='0']")).hasCount(1);
+    assertThat(bob.page.locator("#memberMenu [data-action=moderator]")).hasCount(0);
+    bob.page.keyboard().press("Escape");
+
+    String notice = cat.page.locator("#silence").textContent();
+    cat.page.reload();
+    cat.openRoom(den);
+    assertThat(cat.page.locator("#silence")).hasText(notice);
+    assertThat(cat.page.locator("#draft")).isDisabled();
+    assertThat(cat.page.locator("#send")).isDisabled();
+
+    moderate(bob, cat, "silence", 0);
+    assertThat(cat.page.locator("#draft")).isEnabled();
+    assertThat(member(bob, cat).locator(".tag.silenced")).hasCount(0);
+    cat.say("Back again");
+    assertThat(bob.messages()).hasText(new String[] {"Back again"});
   }
 
   private static void createPrivateRoom(BrowserUser user, String room) {

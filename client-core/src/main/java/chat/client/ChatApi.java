@@ -15,6 +15,7 @@ import chat.dto.Credentials;
 import chat.dto.Emoji;
 import chat.dto.ErrorBody;
 import chat.dto.Limits;
+import chat.dto.MemberPage;
 import chat.dto.Message;
 import chat.dto.MessageEdit;
 import chat.dto.MuteChange;
@@ -155,6 +156,21 @@ public final class ChatApi {
   /** Refuses {@code username}'s messages in the room for {@code minutes}; 0 lifts it. */
   public void silence(String room, String username, int minutes) {
     post("api/rooms/" + segment(room) + "/silence", new Silence(username, minutes), Status.class);
+  }
+
+  /**
+   * A page of the room's members by username, after {@code after} (null: from the first), with their
+   * roles and who is online; the server's page size when {@code limit} is null.
+   */
+  public MemberPage roomMembers(String room, String after, Integer limit) {
+    StringJoiner query = new StringJoiner("&", "?", "").setEmptyValue("");
+    if (after != null) {
+      query.add("after=" + segment(after));
+    }
+    if (limit != null) {
+      query.add("limit=" + limit);
+    }
+    return get("api/rooms/" + segment(room) + "/members" + query, MemberPage.class);
   }
 
   public List<RoomOccupant> roomUsers(String room) {

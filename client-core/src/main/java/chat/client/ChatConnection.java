@@ -451,7 +451,7 @@ public final class ChatConnection implements AutoCloseable {
     // A catch-up comes in the order of its changes; the room's history is shown in id order.
     fresh.sort(Comparator.comparingLong(Message::id));
     long highest = joined.history().stream().mapToLong(Message::latestSeq).max().orElse(0);
-    deliver(new ServerFrame.RoomJoined(joined.room(), joined.members(), fresh, null));
+    deliver(new ServerFrame.RoomJoined(joined.room(), joined.members(), fresh, null, joined.silencedUntil()));
     changes.forEach(this::deliver);
     if (Boolean.TRUE.equals(joined.more())) {
       // Cut short: a message sent within the numbers it covers but changed after them is still to

@@ -1,6 +1,7 @@
 package chat.dto;
 
 import jakarta.json.JsonValue;
+import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbSubtype;
 import jakarta.json.bind.annotation.JsonbTypeInfo;
 import java.time.Instant;
@@ -47,9 +48,21 @@ public sealed interface ServerFrame extends Frame {
   /**
    * The answer to a join: who is in the room and its history in ascending id order. {@code more} is
    * true when a catch-up was longer than one frame may carry; the rest comes from the REST history.
+   * {@code silencedUntil} is until when a moderator silenced the user joining, while they are: a
+   * client learns it at every join, after a reload or a reconnect too.
    */
-  record RoomJoined(String room, List<User> members, List<Message> history, Boolean more)
-      implements ServerFrame {}
+  record RoomJoined(String room, List<User> members, List<Message> history, Boolean more, Instant silencedUntil)
+      implements ServerFrame {
+
+    /** The answer to a join of a user who may speak in the room. */
+    public RoomJoined(String room, List<User> members, List<Message> history, Boolean more) {
+      this(room, members, history, more, null);
+    }
+
+    /** The constructor JSON-B binds to: a record with a second constructor leaves it none by default. */
+    @JsonbCreator
+    public RoomJoined {}
+  }
 
   record MemberJoined(String room, User user) implements ServerFrame {}
 

@@ -44,6 +44,7 @@ class WireJsonTest {
         new ServerFrame.Welcome(ALICE, "node-a", 25, new Limits(2000, 50, 200, Map.of("messages", new Rate(20, 10, "user"))), List.of("lobby")),
         new ServerFrame.RoomJoined("lobby", List.of(ALICE), List.of(ROOM_MESSAGE), null),
         new ServerFrame.RoomJoined("lobby", List.of(), List.of(), true),
+        new ServerFrame.RoomJoined("lobby", List.of(ALICE), List.of(), null, ROOM_MESSAGE.sentAt()),
         new ServerFrame.MemberJoined("lobby", ALICE),
         new ServerFrame.MemberLeft("lobby", ALICE),
         new ServerFrame.ChatMessagePosted(ROOM_MESSAGE),
@@ -119,6 +120,18 @@ class WireJsonTest {
     assertEquals(room, WireJson.fromJson(json, Room.class));
     assertEquals(new CreateRoom("team", true), WireJson.fromJson("{\"name\":\"team\",\"private\":true}", CreateRoom.class));
     assertEquals(new CreateRoom("open"), WireJson.fromJson("{\"name\":\"open\"}", CreateRoom.class));
+  }
+
+  @Test
+  void aPageOfMembersLeavesOutWhatItDoesNotShow() {
+    MemberPage page =
+        new MemberPage(
+            List.of(new RoomMember(ALICE, "owner", true, null), new RoomMember(ALICE, "member", false, ROOM_MESSAGE.sentAt())),
+            null);
+    String json = WireJson.toJson(page);
+    assertTrue(!json.contains("\"more\""), json);
+    assertEquals(1, json.split("silencedUntil", -1).length - 1, json);
+    assertEquals(page, WireJson.fromJson(json, MemberPage.class));
   }
 
   @Test

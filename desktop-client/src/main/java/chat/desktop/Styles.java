@@ -50,6 +50,10 @@ public final class Styles {
   public static final String EDITED = "edited";
   public static final String PRIVATE_ROOM = "private-room";
   public static final String SILENCED = "silenced";
+  /** A member's role in a room (owner, moderator), beside their name among the members. */
+  public static final String ROLE = "role";
+  /** A member silenced in the room, as moderators see it among the members. */
+  public static final String SILENCED_TAG = "silenced-tag";
   public static final String QUOTE = "quote";
   public static final String REACTION = "reaction";
   public static final String EMOJI_PICK = "emoji-pick";

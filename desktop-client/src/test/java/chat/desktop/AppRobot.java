@@ -2,6 +2,7 @@ package chat.desktop;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chat.desktop.conversation.Member;
 import chat.desktop.friends.FriendItem;
 import chat.dto.Message;
 import chat.dto.User;
@@ -81,8 +82,14 @@ public final class AppRobot {
     return items(robot, "#messages").stream().map(m -> ((Message) m).text()).toList();
   }
 
+  /** The usernames a list of users shows; a room's members list shows each member's. */
   public static List<String> userNames(FxRobot robot, String query) {
-    return items(robot, query).stream().map(u -> ((User) u).username()).toList();
+    return items(robot, query).stream().map(u -> user(u).username()).toList();
+  }
+
+  /** The user an item of a list of users stands for: itself, or a room member's. */
+  public static User user(Object item) {
+    return item instanceof Member member ? member.user() : (User) item;
   }
 
   public static List<String> friendNames(FxRobot robot) {

@@ -150,7 +150,7 @@ class DesktopClusterIT {
   }
 
   private static List<String> displayNames(FxRobot robot, String query) {
-    return items(robot, query).stream().map(u -> ((User) u).displayName()).toList();
+    return items(robot, query).stream().map(u -> AppRobot.user(u).displayName()).toList();
   }
 
   private static List<String> authors(FxRobot robot) {

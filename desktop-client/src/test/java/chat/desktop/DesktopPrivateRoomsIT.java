@@ -3,6 +3,7 @@ package chat.desktop;
 import static chat.desktop.AppRobot.SOON;
 import static chat.desktop.AppRobot.clickRoom;
 import static chat.desktop.AppRobot.items;
+import static chat.desktop.AppRobot.logIn;
 import static chat.desktop.AppRobot.messageTexts;
 import static chat.desktop.AppRobot.onFx;
 import static chat.desktop.AppRobot.signUp;
@@ -11,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chat.client.ChatApi;
+import chat.desktop.conversation.Member;
 import chat.desktop.rooms.RoomItem;
 import chat.dto.Room;
 import chat.dto.ServerFrame;
@@ -35,8 +38,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Private rooms in the app on node B, with the others on node A: its owner creates one, invites,
- * names a moderator, silences and removes; a member invited sees the room at once, and is told when a
- * moderator silences them.
+ * names a moderator, silences and removes, and sees every member with their role, online or not; a
+ * member invited sees the room at once, is told when a moderator silences them, and still is after
+ * logging in again (a new session, as after a restart).
  */
 @ExtendWith({SharedTwoNodes.class, ApplicationExtension.class})
 class DesktopPrivateRoomsIT {
@@ -83,13 +87,27 @@ class DesktopPrivateRoomsIT {
     Eventually.within(SOON, () -> assertTrue(member(robot, bob.name).isPresent()));
     Screenshots.take(window, "desktop-private-room");
 
+    // A member who never connected is listed too, offline; the owner is, with their role.
+    String dan = Names.unique("dan");
+    ChatApi.of(cluster.a.uri()).signUp(dan, "long-enough");
+    robot.clickOn("#invitee").write(dan);
+    robot.clickOn("#invite");
+    Eventually.within(SOON, () -> assertEquals(List.of(false), listed(robot, dan).stream().map(Member::online).toList(), "dan, offline"));
+    assertEquals("member", listed(robot, dan).get(0).role());
+    assertEquals(List.of("owner"), listed(robot, ann).stream().map(Member::role).toList());
+    assertTrue(listed(robot, bob.name).get(0).online());
+
     memberAction(robot, bob.name, "Make moderator");
     Eventually.within(SOON, () -> assertEquals("moderator", role(bob, room)));
+    Eventually.within(SOON, () -> assertTrue(tag(robot, bob.name, "moderator"), "his role shows by his name"));
     memberAction(robot, bob.name, "Silence for 10 minutes");
     assertEquals(room, bob.next(ServerFrame.Silenced.class, s -> s.until() != null).room());
+    Eventually.within(SOON, () -> assertTrue(tag(robot, bob.name, "silenced"), "the owner sees who is silenced"));
+    assertTrue(listed(robot, bob.name).get(0).silencedUntil() != null);
     memberAction(robot, bob.name, "Remove from room");
     bob.next(ServerFrame.MembershipChanged.class, m -> m.room().equals(room) && !m.member());
     Eventually.within(SOON, () -> assertFalse(names(bob.api.rooms()).contains(room), "removed, he no longer sees it"));
+    Eventually.within(SOON, () -> assertEquals(List.of(), listed(robot, bob.name), "and is no longer listed"));
   }
 
   @Test
@@ -112,6 +130,16 @@ class DesktopPrivateRoomsIT {
     Eventually.within(SOON, () -> assertTrue(visible(robot, "#silenced"), "told, on this node"));
     assertTrue(onFx(() -> robot.lookup("#draft").query().isDisabled()), "and the composer waits");
     Screenshots.take(window, "desktop-silenced");
+    String notice = AppRobot.text(robot, "#silenced");
+
+    // A new session, as after a restart: the join tells the silence again.
+    robot.clickOn("#logOut");
+    logIn(robot, ann, "long-enough");
+    clickRoom(robot, room);
+    Eventually.within(SOON, () -> assertEquals("# " + room, text(robot, "#conversationTitle")));
+    Eventually.within(SOON, () -> assertTrue(visible(robot, "#silenced"), "still told, after logging in again"));
+    assertEquals(notice, text(robot, "#silenced"), "until the same time");
+    assertTrue(onFx(() -> robot.lookup("#draft").query().isDisabled()), "and the composer still waits");
     cat.api.silence(room, ann, 0);
     Eventually.within(SOON, () -> assertFalse(onFx(() -> robot.lookup("#draft").query().isDisabled())));
     robot.clickOn("#draft").write("back");
@@ -131,6 +159,19 @@ class DesktopPrivateRoomsIT {
 
   private static String role(Bot bot, String room) {
     return bot.api.rooms().stream().filter(r -> r.name().equals(room)).findFirst().map(Room::role).orElse(null);
+  }
+
+  /** The members list's rows for {@code name}: none, or one. */
+  private static List<Member> listed(FxRobot robot, String name) {
+    return items(robot, "#members").stream().map(Member.class::cast).filter(m -> m.user().username().equals(name)).toList();
+  }
+
+  /** Whether the member's row shows a tag with {@code text} (their role, a silence). */
+  private static boolean tag(FxRobot robot, String name, String text) {
+    return onFx(
+        () -> member(robot, name)
+            .map(label -> label.getParent().getChildrenUnmodifiable().stream().anyMatch(n -> n instanceof Label l && text.equals(l.getText())))
+            .orElse(false));
   }
 
   private static boolean visible(FxRobot robot, String query) {

@@ -2,6 +2,7 @@ package chat.desktop.conversation;
 
 import chat.client.Channel;
 import chat.dto.Emoji;
+import chat.dto.MemberPage;
 import chat.dto.Message;
 import java.util.List;
 import java.util.OptionalInt;
@@ -31,6 +32,12 @@ public interface ConversationActions {
 
   /** The emoji reactions may be, in the picker's order. */
   List<Emoji> emoji();
+
+  /**
+   * A page of the room's members by username after {@code after} (null: from the first), with their
+   * roles, who is online and, for a moderator, their silences.
+   */
+  MemberPage members(String room, String after);
 
   /** Makes {@code username} a member of the private room. */
   void invite(String room, String username);

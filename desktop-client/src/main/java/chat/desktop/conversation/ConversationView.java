@@ -232,15 +232,22 @@ public final class ConversationView implements View {
             });
   }
 
+  /** Every member of the room, online ones marked, with their roles; more of them on demand. */
   private Node members() {
-    ListView<User> members = new ListView<>(model.members());
+    ListView<Member> members = new ListView<>(model.memberList());
     members.setId("members");
-    members.setPrefWidth(170);
+    members.setPrefWidth(190);
     members.setCellFactory(Cells.showing(this::memberRow));
-    Label heading = new Label("In this room");
+    Label heading = new Label("Members");
     heading.getStyleClass().add(Styles.MUTED);
+    Button more = new Button("More members");
+    more.setId("moreMembers");
+    more.setMaxWidth(Double.MAX_VALUE);
+    more.visibleProperty().bind(model.moreMembers());
+    more.managedProperty().bind(more.visibleProperty());
+    more.setOnAction(e -> model.loadMoreMembers());
     VBox.setVgrow(members, Priority.ALWAYS);
-    VBox box = new VBox(6, heading, members);
+    VBox box = new VBox(6, heading, members, more);
     box.setPadding(new Insets(8));
     return box;
   }
@@ -322,41 +329,66 @@ public final class ConversationView implements View {
   }
 
   /**
-   * A member: the dot, and their name with what one can do about them; a moderator may also remove or
-   * silence them, and the owner name them a moderator (the server refuses what the role does not allow).
+   * A member: the dot (green while they are in the room), their name with what one can do about them,
+   * and tags for the owner, a moderator and, as the server tells moderators, a silence. A moderator may
+   * also remove or silence them, and the owner name them a moderator.
    */
-  private Node memberRow(User user) {
+  private Node memberRow(Member member) {
     Label dot = new Label("●");
-    dot.getStyleClass().add(Styles.ONLINE_DOT);
-    Node name = sender(user);
+    dot.getStyleClass().add(member.online() ? Styles.ONLINE_DOT : Styles.OFFLINE_DOT);
+    dot.setTooltip(new Tooltip(member.online() ? "In the room now" : "Not in the room now"));
+    Node name = sender(member.user());
     if (name instanceof Label label && label.getContextMenu() != null) {
       ContextMenu menu = label.getContextMenu();
       List<MenuItem> own = List.copyOf(menu.getItems());
-      menu.setOnShowing(e -> menu.getItems().setAll(withModeration(own, user)));
+      menu.setOnShowing(e -> menu.getItems().setAll(withModeration(own, member)));
     }
-    return new HBox(6, dot, name);
+    HBox row = new HBox(6, dot, name);
+    row.setAlignment(Pos.CENTER_LEFT);
+    if ("owner".equals(member.role()) || "moderator".equals(member.role())) {
+      Label role = new Label(member.role());
+      role.getStyleClass().addAll(Styles.BADGE, Styles.ROLE);
+      row.getChildren().add(role);
+    }
+    if (model.silenceHolds(member)) {
+      Label silenced = new Label("silenced");
+      silenced.getStyleClass().addAll(Styles.BADGE, Styles.SILENCED_TAG);
+      silenced.setTooltip(new Tooltip("Silenced until " + WHEN.format(member.silencedUntil())));
+      row.getChildren().add(silenced);
+    }
+    return row;
   }
 
-  private List<MenuItem> withModeration(List<MenuItem> own, User member) {
+  /**
+   * What a moderator may do to {@code member}, as far as the list says how they stand: nothing to the
+   * owner; to a moderator, only the owner (or an administrator); a silence lifted only where one holds,
+   * when the server told of it. The server decides each time.
+   */
+  private List<MenuItem> withModeration(List<MenuItem> own, Member member) {
     List<MenuItem> items = new ArrayList<>(own);
-    if (model.moderates().get()) {
-      items.add(new SeparatorMenuItem());
-      if (model.owns().get()) {
-        MenuItem moderator = new MenuItem("Make moderator");
-        moderator.setOnAction(e -> model.moderator(member, true));
-        MenuItem unname = new MenuItem("No longer moderator");
-        unname.setOnAction(e -> model.moderator(member, false));
-        items.addAll(List.of(moderator, unname));
-      }
-      MenuItem silence = new MenuItem("Silence for " + SILENCE_MINUTES + " minutes");
-      silence.setOnAction(e -> model.silence(member, SILENCE_MINUTES));
-      MenuItem lift = new MenuItem("Lift silence");
-      lift.setOnAction(e -> model.silence(member, 0));
-      MenuItem remove = new MenuItem("Remove from room");
-      remove.getStyleClass().add(Styles.DANGER);
-      remove.setOnAction(e -> model.remove(member));
-      items.addAll(List.of(silence, lift, remove));
+    boolean moderator = "moderator".equals(member.role());
+    if (!model.moderates().get() || "owner".equals(member.role()) || (moderator && !model.owns().get())) {
+      return items;
     }
+    User user = member.user();
+    items.add(new SeparatorMenuItem());
+    if (model.owns().get()) {
+      MenuItem name = new MenuItem(moderator ? "No longer moderator" : "Make moderator");
+      name.setOnAction(e -> model.moderator(user, !moderator));
+      items.add(name);
+    }
+    MenuItem silence = new MenuItem("Silence for " + SILENCE_MINUTES + " minutes");
+    silence.setOnAction(e -> model.silence(user, SILENCE_MINUTES));
+    items.add(silence);
+    if (model.silenceHolds(member)) {
+      MenuItem lift = new MenuItem("Lift silence");
+      lift.setOnAction(e -> model.silence(user, 0));
+      items.add(lift);
+    }
+    MenuItem remove = new MenuItem("Remove from room");
+    remove.getStyleClass().add(Styles.DANGER);
+    remove.setOnAction(e -> model.remove(user));
+    items.add(remove);
     return items;
   }
 

@@ -7,19 +7,24 @@ import chat.desktop.Ui;
 import chat.desktop.text.Block;
 import chat.desktop.text.Conventions;
 import chat.dto.Emoji;
+import chat.dto.MemberPage;
 import chat.dto.Message;
 import chat.dto.Reaction;
 import chat.dto.Reply;
 import chat.dto.Role;
+import chat.dto.RoomMember;
 import chat.dto.ServerFrame;
 import chat.dto.User;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -36,8 +41,9 @@ import javafx.collections.ObservableList;
 
 /**
  * One conversation, a room or a direct one: its messages in id order, each once and as last changed,
- * whatever order history pages, live messages and changes arrive in; the room's members; the draft,
- * what it answers, and what became of it; the message being edited.
+ * whatever order history pages, live messages and changes arrive in; the room's members, those in it
+ * now and all of them with their roles as the server lists them; the draft, what it answers, and what
+ * became of it; the message being edited.
  */
 public final class ConversationViewModel {
 
@@ -55,13 +61,32 @@ public final class ConversationViewModel {
    * conversation's recent past, and a bound on what one click loads.
    */
   static final int PAGES_BACK_TO_AN_ORIGINAL = 20;
+  /**
+   * The members are read again this long after someone came or went, once for all who did meanwhile: a
+   * newcomer, or one removed, shows without a read for every arrival in a busy room.
+   */
+  static final Duration MEMBERS_AFTER_PRESENCE = Duration.ofSeconds(2);
+  /** And this often while the room is in view: no frame tells of others' roles and silences. */
+  static final Duration MEMBERS_EVERY = Duration.ofSeconds(15);
 
   private final Channel channel;
   private final User me;
   private final ConversationActions actions;
   private final Ui ui;
   private final ObservableList<Message> messages = FXCollections.observableArrayList();
+  /** Who is in the room now (presence), as the join and the live frames say. */
   private final ObservableList<User> members = FXCollections.observableArrayList();
+  /** Every member, as the panel shows them: those the server listed, and those in the room now. */
+  private final ObservableList<Member> memberList = FXCollections.observableArrayList();
+  private final BooleanProperty moreMembers = new SimpleBooleanProperty(false);
+  /** The members the server listed, by username, in the pages read so far. */
+  private List<RoomMember> listed = List.of();
+  /** Whether the join has said who is in the room; until then the list's own word on who is online stands. */
+  private boolean presenceKnown;
+  private boolean readingMembers;
+  /** When the members were last read (null: never), and since when they are due again (null: not). */
+  private Instant membersReadAt;
+  private Instant membersStaleSince;
   private final StringProperty draft = new SimpleStringProperty("");
   private final StringProperty error = new SimpleStringProperty("");
   private final BooleanProperty olderAvailable = new SimpleBooleanProperty(true);
@@ -124,8 +149,128 @@ public final class ConversationViewModel {
     return messages;
   }
 
+  /** Who is in the room now. */
   public ObservableList<User> members() {
     return members;
+  }
+
+  /** Every member of the room, online or not, by username, each with their role and silence as known. */
+  public ObservableList<Member> memberList() {
+    return memberList;
+  }
+
+  /** Whether the room has members past those listed, which {@link #loadMoreMembers} reads. */
+  public BooleanProperty moreMembers() {
+    return moreMembers;
+  }
+
+  /**
+   * Reads the members again when they are due: never read yet, someone came or went a moment ago, or
+   * {@link #MEMBERS_EVERY} since the last read. Called every second for the room in view, and as it
+   * comes into view.
+   */
+  public void refreshMembers() {
+    if (!isRoom() || readingMembers) {
+      return;
+    }
+    Instant now = clock.instant();
+    boolean due =
+        membersReadAt == null
+            || (membersStaleSince != null && !now.isBefore(membersStaleSince.plus(MEMBERS_AFTER_PRESENCE)))
+            || !now.isBefore(membersReadAt.plus(MEMBERS_EVERY));
+    if (due) {
+      readMembers();
+    }
+  }
+
+  /** Whether a silence of {@code member}'s holds now, as far as the list told of it. */
+  public boolean silenceHolds(Member member) {
+    return member.silencedAt(clock.instant());
+  }
+
+  /** The members may have changed (the user's own role, say): they are read again in a moment. */
+  public void membersStale() {
+    if (membersStaleSince == null) {
+      membersStaleSince = clock.instant();
+    }
+  }
+
+  /** The next page of members after those listed. */
+  public void loadMoreMembers() {
+    if (!(channel instanceof Channel.RoomChannel(String room)) || readingMembers || !moreMembers.get() || listed.isEmpty()) {
+      return;
+    }
+    readingMembers = true;
+    String after = listed.get(listed.size() - 1).user().username();
+    ui.run(
+        () -> membersFrom(room, after, 1),
+        page -> {
+          readingMembers = false;
+          List<RoomMember> more = new ArrayList<>(listed);
+          more.addAll(page.members());
+          listed = List.copyOf(more);
+          moreMembers.set(page.hasMore());
+          showMembers();
+        },
+        failure -> {
+          readingMembers = false;
+          moderation.set(Problems.describe(failure));
+        });
+  }
+
+  /**
+   * Reads the members from the first again, as many as were listed (a list paged on stays as long). A
+   * read that fails leaves the list as it was, and is tried again when it is next due.
+   */
+  private void readMembers() {
+    if (!(channel instanceof Channel.RoomChannel(String room))) {
+      return;
+    }
+    readingMembers = true;
+    membersStaleSince = null;
+    int shown = listed.size();
+    ui.run(
+        () -> membersFrom(room, null, shown),
+        page -> {
+          readingMembers = false;
+          membersReadAt = clock.instant();
+          listed = page.members();
+          moreMembers.set(page.hasMore());
+          showMembers();
+        },
+        failure -> {
+          readingMembers = false;
+          membersReadAt = clock.instant();
+        });
+  }
+
+  /** Off the FX thread: pages of members after {@code after} until {@code atLeast} are read, or there are no more. */
+  private MemberPage membersFrom(String room, String after, int atLeast) {
+    List<RoomMember> read = new ArrayList<>();
+    String from = after;
+    MemberPage page;
+    do {
+      page = actions.members(room, from);
+      read.addAll(page.members());
+      from = read.isEmpty() ? null : read.get(read.size() - 1).user().username();
+    } while (page.hasMore() && !page.members().isEmpty() && read.size() < atLeast);
+    return new MemberPage(List.copyOf(read), page.more());
+  }
+
+  /** The members listed and those in the room now, once each, by username; online as presence says, once it has. */
+  private void showMembers() {
+    Set<Long> here = new HashSet<>();
+    members.forEach(user -> here.add(user.id()));
+    Map<Long, Member> shown = new LinkedHashMap<>();
+    for (RoomMember member : listed) {
+      boolean online = presenceKnown ? here.contains(member.user().id()) : member.online();
+      shown.put(member.user().id(), new Member(member.user(), member.role(), online, member.silencedUntil()));
+    }
+    for (User user : members) {
+      shown.putIfAbsent(user.id(), new Member(user, null, true, null));
+    }
+    memberList.setAll(
+        shown.values().stream().sorted(Comparator.comparing(m -> m.user().username().toLowerCase(Locale.ROOT))).toList());
   }
 
   public StringProperty draft() {
@@ -470,19 +615,23 @@ public final class ConversationViewModel {
     return moderation;
   }
 
+  /** Does a moderation; once the server took it, the members are read again, to show what it did. */
   private void moderate(Runnable call, String done) {
     ui.run(
         () -> {
           call.run();
           return done;
         },
-        moderation::set,
+        said -> {
+          moderation.set(said);
+          readMembers();
+        },
         failure -> moderation.set(Problems.describe(failure)));
   }
 
-  /** A moderator silenced the user here until {@code until}, or lifted it (null). */
+  /** A moderator silenced the user here until {@code until}, or lifted it (null); a time past is no silence. */
   public void silenced(Instant until) {
-    silencedUntil.set(until);
+    silencedUntil.set(until != null && until.isAfter(clock.instant()) ? until : null);
   }
 
   /** A silence whose time has come is over (looked at every second, with the typists). */
@@ -525,6 +674,10 @@ public final class ConversationViewModel {
     }
     merge(joined.history());
     members.setAll(joined.members());
+    presenceKnown = true;
+    showMembers();
+    // How the user stands here, at every join: after a restart or a reconnect too.
+    silenced(joined.silencedUntil());
   }
 
   /**
@@ -553,6 +706,11 @@ public final class ConversationViewModel {
         members.set(i, user);
       }
     }
+    listed =
+        listed.stream()
+            .map(m -> m.user().id() == user.id() ? new RoomMember(user, m.role(), m.online(), m.silencedUntil()) : m)
+            .toList();
+    showMembers();
   }
 
   private Message withKnownAuthor(Message message) {
@@ -613,14 +771,20 @@ public final class ConversationViewModel {
     quoted(messageId, Reply::asDeleted);
   }
 
+  /** Someone came into the room: online at once, and the members are read again in a moment (a newcomer's role). */
   public void memberJoined(User user) {
     if (members.stream().noneMatch(m -> m.id() == user.id())) {
       members.add(user);
     }
+    membersStale();
+    showMembers();
   }
 
+  /** Someone went: offline at once; read again in a moment, the list says whether they are still a member. */
   public void memberLeft(User user) {
     members.removeIf(m -> m.id() == user.id());
+    membersStale();
+    showMembers();
   }
 
   /** True when the refusal was of a message sent from here, which this view then shows. */

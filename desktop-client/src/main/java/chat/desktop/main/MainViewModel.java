@@ -117,8 +117,9 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
   }
 
   /**
-   * Once a second (the main view's timer): "is typing" lines go by themselves, and what is in view is
-   * read if the window has the user's eyes, in one marker for whatever came during the second.
+   * Once a second (the main view's timer): "is typing" lines go by themselves, the members of the room
+   * in view are read again when due, and what is in view is read if the window has the user's eyes, in
+   * one marker for whatever came during the second.
    */
   public void tick() {
     conversations.values().forEach(ConversationViewModel::expireTyping);
@@ -128,6 +129,9 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
       loadChannels();
     }
     ConversationViewModel shown = inView.get();
+    if (shown != null) {
+      shown.refreshMembers();
+    }
     if (shown != null && windowFocused.get()) {
       shown.markRead();
     }
@@ -265,6 +269,7 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
       } else {
         // Invited to a private room, or named a moderator of one: how the user stands in it is the list's.
         rooms.refresh();
+        existing(Channel.room(membership.room())).ifPresent(ConversationViewModel::membersStale);
       }
     } else if (frame instanceof ServerFrame.Silenced silenced) {
       conversation(Channel.room(silenced.room())).silenced(silenced.until());
@@ -381,6 +386,9 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
 
   private void show(ConversationViewModel conversation) {
     inView.set(conversation);
+    if (conversation != null) {
+      conversation.refreshMembers();
+    }
   }
 
   private Optional<ConversationViewModel> existing(Channel channel) {

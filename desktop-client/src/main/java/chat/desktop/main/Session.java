@@ -16,6 +16,7 @@ import chat.dto.ChannelState;
 import chat.dto.ClusterView;
 import chat.dto.CreatedApiKey;
 import chat.dto.Emoji;
+import chat.dto.MemberPage;
 import chat.dto.Message;
 import chat.dto.Room;
 import chat.dto.ServerFrame;
@@ -130,6 +131,11 @@ public final class Session implements ServerActions, AutoCloseable {
   @Override
   public void delete(long messageId) {
     api.deleteMessage(messageId);
+  }
+
+  @Override
+  public MemberPage members(String room, String after) {
+    return api.roomMembers(room, after, null);
   }
 
   @Override

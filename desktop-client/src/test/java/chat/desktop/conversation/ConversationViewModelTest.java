@@ -9,10 +9,12 @@ import chat.desktop.Ui;
 import chat.desktop.text.Block;
 import chat.desktop.text.Inline;
 import chat.dto.Emoji;
+import chat.dto.MemberPage;
 import chat.dto.Message;
 import chat.dto.Reaction;
 import chat.dto.Reply;
 import chat.dto.Role;
+import chat.dto.RoomMember;
 import chat.dto.ServerFrame;
 import chat.dto.User;
 import chat.testing.MovableClock;
@@ -126,6 +128,73 @@ class ConversationViewModelTest {
     clock.advance(Duration.ofSeconds(61));
     chat.expireSilence();
     assertEquals(null, chat.silencedUntil().get(), "the silence is over by itself");
+  }
+
+  @Test
+  void theMembersAreEveryoneListedAndEveryoneHereOnlineOnesMarkedPagedOnAsFarAsShown() {
+    User cat = User.of(3, "cat", Role.USER);
+    User dan = User.of(4, "dan", Role.USER);
+    Instant until = clock.instant().plusSeconds(600);
+    room.memberList =
+        List.of(
+            new RoomMember(ANN, "owner", true, null),
+            new RoomMember(BOB, "moderator", false, null),
+            new RoomMember(cat, "member", false, until),
+            new RoomMember(dan, "member", true, null));
+    chat.joined(new ServerFrame.RoomJoined("general", List.of(ANN, dan), List.of(), null));
+    assertEquals(List.of(new Member(ANN, null, true, null), new Member(dan, null, true, null)), chat.memberList(),
+        "before the list is read, those here");
+
+    chat.refreshMembers();
+    assertEquals(
+        List.of(new Member(ANN, "owner", true, null), new Member(BOB, "moderator", false, null), new Member(dan, null, true, null)),
+        chat.memberList(),
+        "the first page, and dan, who is here, past it");
+    assertTrue(chat.moreMembers().get());
+
+    chat.loadMoreMembers();
+    assertEquals(List.of("ann", "bob", "cat", "dan"), chat.memberList().stream().map(m -> m.user().username()).toList());
+    assertEquals(new Member(cat, "member", false, until), chat.memberList().get(2));
+    assertTrue(chat.silenceHolds(chat.memberList().get(2)));
+    assertFalse(chat.moreMembers().get());
+
+    chat.memberLeft(dan);
+    assertFalse(chat.memberList().get(3).online(), "gone from the room at once");
+    room.memberReads.clear();
+    clock.advance(Duration.ofSeconds(1));
+    chat.refreshMembers();
+    assertEquals(List.of(), room.memberReads, "not read again for every arrival and departure");
+    clock.advance(ConversationViewModel.MEMBERS_AFTER_PRESENCE);
+    chat.refreshMembers();
+    assertEquals(List.of("first", "after bob"), room.memberReads, "read again, as far as was shown");
+    assertEquals(4, chat.memberList().size());
+    clock.advance(Duration.ofMinutes(11));
+    assertFalse(chat.silenceHolds(chat.memberList().get(2)), "cat's silence is over");
+  }
+
+  @Test
+  void aModerationDoneReadsTheMembersAgain() {
+    room.memberList = List.of(new RoomMember(ANN, "owner", true, null));
+    chat.refreshMembers();
+    chat.moderates().set(true);
+    room.memberList = List.of(new RoomMember(ANN, "owner", true, null), new RoomMember(BOB, "moderator", false, null));
+
+    chat.moderator(BOB, true);
+
+    assertEquals(List.of("owner", "moderator"), chat.memberList().stream().map(Member::role).toList());
+  }
+
+  @Test
+  void everyJoinSaysWhetherTheUserIsSilencedHere() {
+    Instant until = clock.instant().plusSeconds(300);
+    chat.joined(new ServerFrame.RoomJoined("general", List.of(ANN), List.of(), null, until));
+    assertEquals(until, chat.silencedUntil().get(), "as after a restart");
+
+    chat.joined(new ServerFrame.RoomJoined("general", List.of(ANN), List.of(), null));
+    assertEquals(null, chat.silencedUntil().get(), "lifted while the app was away");
+
+    chat.joined(new ServerFrame.RoomJoined("general", List.of(ANN), List.of(), null, clock.instant().minusSeconds(1)));
+    assertEquals(null, chat.silencedUntil().get(), "a silence over by this clock is none");
   }
 
   @Test
@@ -329,6 +398,16 @@ class ConversationViewModelTest {
     }
 
     final List<String> moderated = new ArrayList<>();
+    /** The room's members by username, served two to a page; the reads asked for. */
+    List<RoomMember> memberList = List.of();
+    final List<String> memberReads = new ArrayList<>();
+
+    @Override
+    public MemberPage members(String room, String after) {
+      memberReads.add(after == null ? "first" : "after " + after);
+      List<RoomMember> rest = memberList.stream().filter(m -> after == null || m.user().username().compareTo(after) > 0).toList();
+      return new MemberPage(rest.subList(0, Math.min(2, rest.size())), rest.size() > 2 ? true : null);
+    }
 
     @Override
     public void invite(String room, String username) {

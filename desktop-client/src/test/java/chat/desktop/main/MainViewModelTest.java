@@ -16,6 +16,7 @@ import chat.dto.ChannelState;
 import chat.dto.ClusterView;
 import chat.dto.CreatedApiKey;
 import chat.dto.Emoji;
+import chat.dto.MemberPage;
 import chat.dto.Message;
 import chat.dto.Role;
 import chat.dto.Room;
@@ -96,6 +97,11 @@ class MainViewModelTest {
     @Override
     public List<Emoji> emoji() {
       return List.of();
+    }
+
+    @Override
+    public MemberPage members(String room, String after) {
+      return new MemberPage(List.of(), null);
     }
 
     @Override

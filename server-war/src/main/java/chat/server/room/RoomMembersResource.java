@@ -1,26 +1,30 @@
 package chat.server.room;
 
+import chat.dto.MemberPage;
 import chat.dto.Silence;
 import chat.dto.Status;
 import chat.dto.UserName;
 import chat.server.account.Caller;
 import chat.server.account.RequiresUser;
 import chat.server.error.ChatException;
+import chat.server.input.QueryParams;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 /**
- * A room's members, moderators and silences: {@code /api/rooms/{name}/members}, {@code .../moderators},
+ * A room's members (listed, invited, removed), moderators and silences: {@code /api/rooms/{name}/members}, {@code .../moderators},
  * {@code .../silence}. Rooted at the API's root, as the other room routes are: a class at
  * {@code rooms/{name}} would be matched first for every route under it, history included, and answer
  * none of theirs.
@@ -33,12 +37,24 @@ import jakarta.ws.rs.core.SecurityContext;
 public class RoomMembersResource {
 
   private RoomModeration moderation;
+  private MemberList members;
 
   protected RoomMembersResource() {}
 
   @Inject
-  RoomMembersResource(RoomModeration moderation) {
+  RoomMembersResource(RoomModeration moderation, MemberList members) {
     this.moderation = moderation;
+    this.members = members;
+  }
+
+  @GET
+  @Path("rooms/{name}/members")
+  public MemberPage list(
+      @PathParam("name") String room,
+      @QueryParam("after") String after,
+      @QueryParam("limit") String limit,
+      @Context SecurityContext security) {
+    return members.page(Caller.of(security), room, after, QueryParams.optionalInt("limit", limit));
   }
 
   @POST

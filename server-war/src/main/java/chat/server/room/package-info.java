@@ -1,2 +1,5 @@
-/** Rooms: creating and listing them, and who may read their history. */
+/**
+ * Rooms: creating and listing them, who may see them, their members (listed a page at a time) and
+ * their own moderation: moderators, silences, invitations and removals.
+ */
 package chat.server.room;

@@ -16,9 +16,12 @@ import chat.server.message.MessageService;
 import chat.server.presence.RoomPresence;
 import chat.server.room.RoomRef;
 import chat.server.room.RoomService;
+import chat.server.room.Silences;
+import java.time.Instant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
@@ -38,6 +41,7 @@ public class RoomMembership {
   private RoomPresence presence;
   private MessageService messages;
   private ChatEvents events;
+  private Silences silences;
   /** A catch-up is cut to this (and the client pages on over REST), so it never fills a send queue. */
   private long catchUpChars;
 
@@ -50,12 +54,14 @@ public class RoomMembership {
       RoomPresence presence,
       MessageService messages,
       ChatEvents events,
+      Silences silences,
       ChatConfig config) {
     this.rooms = rooms;
     this.sockets = sockets;
     this.presence = presence;
     this.messages = messages;
     this.events = events;
+    this.silences = silences;
     this.catchUpChars = config.sendQueueBytes() / 2;
   }
 
@@ -71,9 +77,11 @@ public class RoomMembership {
     if (current != null && !range.isCatchUp()) {
       // The socket has the history and gets every live message: it is told the members again, and no
       // history is read or sent twice.
+      Instant silenced = silencedUntil(current, socket.user());
       socket.send(
           WireJson.toJson(
-              new ServerFrame.RoomJoined(current.name(), presence.members(current.id()), List.of(), null)));
+              new ServerFrame.RoomJoined(current.name(), presence.members(current.id()), List.of(), null, silenced)));
+      silenceSince(socket, current, silenced);
       return;
     }
     RoomRef room = current != null ? current : rooms.find(name, socket.user());
@@ -111,10 +119,12 @@ public class RoomMembership {
         shown.isEmpty()
             ? (range.after() == null ? 0 : range.after())
             : shown.stream().mapToLong(Message::id).max().getAsLong();
+    Instant silenced = silencedUntil(room, user);
     String roomJoined =
         WireJson.toJson(
-            new ServerFrame.RoomJoined(room.name(), presence.members(room.id()), shown, more ? true : null));
+            new ServerFrame.RoomJoined(room.name(), presence.members(room.id()), shown, more ? true : null, silenced));
     socket.joined(room.id(), lastShown, roomJoined);
+    silenceSince(socket, room, silenced);
     if (arrived) {
       String joined = WireJson.toJson(new ServerFrame.MemberJoined(room.name(), user));
       events.publish(RoomEvent.membership(room.id(), user.id(), joined));
@@ -122,6 +132,23 @@ public class RoomMembership {
     if (becameMember) {
       String member = WireJson.toJson(new ServerFrame.MembershipChanged(room.name(), true));
       events.publish(UserEvent.to(user.id(), member));
+    }
+  }
+
+  /** Until when the user is silenced in the room, or null: read from memory, as each message is checked. */
+  private Instant silencedUntil(RoomRef room, User user) {
+    return silences.until(room.id(), user.id()).orElse(null);
+  }
+
+  /**
+   * A silence set or lifted while the join was answered may have been told to the socket before its
+   * {@code room_joined}, read without it: read again now the answer is queued, a change is told after
+   * it, so that the last of the two frames says how the user stands.
+   */
+  private void silenceSince(ClientSocket socket, RoomRef room, Instant told) {
+    Instant now = silencedUntil(room, socket.user());
+    if (!Objects.equals(now, told)) {
+      socket.send(WireJson.toJson(new ServerFrame.Silenced(room.name(), now)));
     }
   }
 
