@@ -2,7 +2,7 @@
 
 import assert from 'node:assert/strict';
 import {test} from 'node:test';
-import {isMine, whoReacted} from '../../main/webapp/app/reactions.js';
+import {isMine, reactionsAsSeen, whoReacted} from '../../main/webapp/app/reactions.js';
 
 test('who reacted: the names the server lists, and how many more there are past them', () => {
   assert.equal(whoReacted({count: 1, users: ['ann']}), 'ann');
@@ -17,4 +17,16 @@ test('a reaction is mine only with its own emoji', () => {
   assert.equal(isMine(message, '👍'), true);
   assert.equal(isMine(message, '🎉'), false);
   assert.equal(isMine({}, '👍'), false, 'no reactions at all');
+});
+
+test('the users one blocks are left out of what a live change lists: names, counts, an emoji only they chose', () => {
+  const blocks = (name) => name.toLowerCase() === 'zed';
+  const twenty = Array.from({length: 19}, (_, i) => `u${i}`).concat('Zed');
+  const live = [{emoji: '👍', count: 25, users: twenty}, {emoji: '🎉', count: 1, users: ['zed']}, {emoji: '🔥', count: 1, users: ['ann']}];
+  assert.deepEqual(reactionsAsSeen([], live, {reacted: {username: 'zed', emoji: '🎉', on: true}}, 'me', blocks), [
+    {emoji: '👍', count: 24, users: twenty.slice(0, 19)},
+    {emoji: '🔥', count: 1, users: ['ann']},
+  ], 'past the names listed, the others stay counted');
+  assert.equal(reactionsAsSeen([], [{emoji: '🎉', count: 1, users: ['zed']}], {}, 'me', blocks), undefined);
+  assert.deepEqual(reactionsAsSeen([], live, {}, 'me'), live, 'blocking no one, all of them');
 });

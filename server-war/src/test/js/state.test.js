@@ -366,6 +366,17 @@ test('past the names a reaction lists, only the change that was mine tells that 
   assert.equal(reactionsOf(conversation, 1)[0].mine, true, "not among the 20 names, and still mine");
 });
 
+test('the reactions of whom I block are left out of a live change, which lists them for everyone', () => {
+  const conversation = roomWith(message(1));
+  state.accountLoaded({friends: [], incoming: [], outgoing: [], blocked: [{id: 3, username: 'Zed', role: 'USER'}], online: []});
+  state.frame({type: 'message_updated', message: reactedTo(1, 2, [{emoji: LIKE, count: 2, users: ['Bob', 'zed']}, {emoji: '🎉', count: 1, users: ['zed']}]),
+    reacted: {username: 'zed', emoji: '🎉', on: true}});
+  assert.deepEqual(reactionsOf(conversation, 1), [{emoji: LIKE, count: 1, users: ['Bob']}], "zed's name and count gone, and the emoji only zed chose");
+  state.frame({type: 'message_updated', message: reactedTo(1, 3, [{emoji: '🎉', count: 1, users: ['zed']}]), reacted: {username: 'Bob', emoji: LIKE, on: false}});
+  assert.equal(reactionsOf(conversation, 1), undefined, 'nothing left to show');
+  assert.deepEqual(named('changed').length, 2, 'each change shown');
+});
+
 test('a page or a catch-up is read for me: its mine is the server’s', () => {
   const conversation = roomWith(reactedTo(1, 2, [{emoji: LIKE, count: 1, users: ['Bob']}]));
   state.frame({type: 'message_updated', message: reactedTo(1, 3, [{emoji: LIKE, count: 2, users: ['Bob', 'alice'], mine: true}]), readForMe: true});

@@ -197,6 +197,12 @@ export class ChatState {
     }
   }
 
+  /** Whether the user blocks username, as the account last loaded says (whatever the case). */
+  blocks(username) {
+    const name = username.toLowerCase();
+    return this.account.blocked.some((user) => user.username.toLowerCase() === name);
+  }
+
   /** Whether the message names the user looking (the server's list, whatever the case). */
   mentions(message) {
     const me = this.me.username.toLowerCase();
@@ -471,8 +477,8 @@ export class ChatState {
     const known = messages[low]?.id === message.id ? messages[low] : null;
     if (!known && how.onlyIfKnown) return;
     if (known && (message.changedSeq ?? 0) <= (known.changedSeq ?? 0)) return;
-    const reactions = reactionsAsSeen(known?.reactions, message.reactions, how, this.me.username);
-    const now = reactions ? {...message, reactions} : message;
+    const reactions = reactionsAsSeen(known?.reactions, message.reactions, how, this.me.username, (name) => this.blocks(name));
+    const now = message.reactions ? {...message, reactions} : message;
     if (!known) {
       messages.splice(low, 0, now);
       return this.listener.inserted(conversation, low);

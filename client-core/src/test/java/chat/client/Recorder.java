@@ -18,6 +18,10 @@ final class Recorder implements ChatConnection.Listener {
 
   final List<Message> messages = new CopyOnWriteArrayList<>();
   final List<ConnectionState> states = new CopyOnWriteArrayList<>();
+  /** The messages dropped as repeats (see {@link ChatConnection.Listener#onRepeated}). */
+  final List<Message> repeated = new CopyOnWriteArrayList<>();
+  /** What the connection got over by itself (see {@link ChatConnection.Listener#onRetried}). */
+  final List<String> retried = new CopyOnWriteArrayList<>();
   private final BlockingQueue<ServerFrame> frames = new LinkedBlockingQueue<>();
 
   @Override
@@ -39,6 +43,16 @@ final class Recorder implements ChatConnection.Listener {
   @Override
   public void onState(ConnectionState state) {
     states.add(state);
+  }
+
+  @Override
+  public void onRepeated(Message message) {
+    repeated.add(message);
+  }
+
+  @Override
+  public void onRetried(String error) {
+    retried.add(error);
   }
 
   ConnectionState state() {

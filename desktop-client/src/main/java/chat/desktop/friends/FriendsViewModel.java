@@ -67,6 +67,11 @@ public final class FriendsViewModel {
     return blocked;
   }
 
+  /** Whether the user blocks {@code username}, as the account last read says. */
+  public boolean blocks(String username) {
+    return blocked.stream().anyMatch(user -> ChatNames.same(user.username(), username));
+  }
+
   public StringProperty newFriend() {
     return newFriend;
   }

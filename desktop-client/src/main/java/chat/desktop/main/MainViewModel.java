@@ -1,5 +1,6 @@
 package chat.desktop.main;
 
+import chat.client.BlockedReactions;
 import chat.client.Channel;
 import chat.client.ChatConnection;
 import chat.client.ConnectionState;
@@ -296,7 +297,9 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
       arrived(posted.message());
     } else if (frame instanceof ServerFrame.DirectMessagePosted posted) {
       arrived(posted.message());
-    } else if (frame instanceof ServerFrame.MessageUpdated updated) {
+    } else if (frame instanceof ServerFrame.MessageUpdated live) {
+      // One frame for everyone: the reactions of whom this user blocks are left out here.
+      ServerFrame.MessageUpdated updated = BlockedReactions.leftOut(live, friends::blocks);
       Channel channel = Channel.of(updated.message(), me.get().username());
       existing(channel).ifPresent(c -> c.changed(updated.message(), updated.reacted()));
     } else if (frame instanceof ServerFrame.MessageDeleted deleted) {

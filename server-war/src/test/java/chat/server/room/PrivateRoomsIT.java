@@ -12,6 +12,7 @@ import chat.dto.CreateRoom;
 import chat.dto.Credentials;
 import chat.dto.MemberPage;
 import chat.dto.Message;
+import chat.dto.MessageEdit;
 import chat.dto.Room;
 import chat.dto.RoomMember;
 import chat.dto.ServerFrame;
@@ -121,6 +122,14 @@ class PrivateRoomsIT {
       String reaction = "/api/messages/" + spam.id() + "/reactions/" + URLEncoder.encode("\uD83D\uDC4D", StandardCharsets.UTF_8);
       assertEquals(404, a.put(reaction, eve.token()).status(), "an outsider cannot tell the message exists");
       assertEquals(404, a.delete("/api/messages/" + spam.id(), eve.token()).status());
+      assertEquals(404, a.patch("/api/messages/" + spam.id(), eve.token(), new MessageEdit("mine")).status());
+      String open = a.createRoom(eve.token(), Names.unique("open")).name();
+      try (ChatSocket eveOnA = ChatSocket.connect(a, eve.token())) {
+        join(open, eveOnA);
+        eveOnA.send(new ClientFrame.SendChatMessage(open, "quoting it", "q-1", spam.id()));
+        ServerFrame.RequestFailed quoting = eveOnA.nextOf(ServerFrame.RequestFailed.class);
+        assertEquals("invalid_request", quoting.code(), "as for a reply to no message: " + quoting.message());
+      }
       assertEquals(204, a.delete("/api/messages/" + spam.id(), bob.token()).status(), "a moderator deletes any message of the room");
       assertEquals(spam.id(), catOnB.nextOf(ServerFrame.MessageDeleted.class).id());
 
