@@ -18,6 +18,7 @@ import chat.dto.CreatedApiKey;
 import chat.dto.Emoji;
 import chat.dto.Message;
 import chat.dto.Room;
+import chat.dto.SearchResults;
 import chat.dto.ServerFrame;
 import chat.dto.User;
 import java.net.URI;
@@ -169,6 +170,11 @@ public final class Session implements ServerActions, AutoCloseable {
       emoji = api.emoji();
     }
     return emoji;
+  }
+
+  @Override
+  public SearchResults search(String query, String room, String from, String before) {
+    return api.search(query, room, from, before);
   }
 
   @Override
