@@ -23,6 +23,7 @@ import chat.dto.NewApiKey;
 import chat.dto.ProfileChange;
 import chat.dto.Room;
 import chat.dto.RoomOccupant;
+import chat.dto.SearchResults;
 import chat.dto.Silence;
 import chat.dto.Status;
 import chat.dto.User;
@@ -204,6 +205,26 @@ public final class ChatApi {
     HttpRequest.Builder request = request("api/messages/" + id + "/reactions/" + segment(emoji));
     String answer = send(on ? request.PUT(HttpRequest.BodyPublishers.noBody()) : request.DELETE());
     return WireJson.fromJson(answer, Message.class);
+  }
+
+  /**
+   * A page of the caller's messages that match {@code query} (read as a web search box reads it), best
+   * first: in {@code room} and from {@code from} alone when they are given, and after the cursor {@code
+   * before} the previous page gave; null for none of these.
+   */
+  public SearchResults search(String query, String room, String from, String before) {
+    StringJoiner path = new StringJoiner("&", "api/search?", "");
+    path.add("q=" + segment(query));
+    if (room != null) {
+      path.add("room=" + segment(room));
+    }
+    if (from != null) {
+      path.add("from=" + segment(from));
+    }
+    if (before != null) {
+      path.add("before=" + segment(before));
+    }
+    return get(path.toString(), SearchResults.class);
   }
 
   /** The emoji reactions may be and {@code :shortcode:} text names. */
@@ -396,6 +417,7 @@ public final class ChatApi {
     }
   }
 
+  /** A path segment or a query's value, percent-encoded: a space, a '+' or a '&' in it is read as itself. */
   private static String segment(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }

@@ -5,12 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.dto.Authenticated;
+import chat.dto.Message;
 import chat.dto.Role;
+import chat.dto.SearchResults;
+import chat.dto.ServerFrame;
+import chat.testing.Eventually;
 import chat.testing.Names;
 import chat.testing.OneNode;
 import chat.testing.PayaraNode;
 import chat.testing.SharedServer;
 import java.net.URI;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -70,6 +80,51 @@ class ChatApiIT {
     assertEquals("forbidden", refusal(eve::bans).code());
     ChatApi root = anonymous.as(anonymous.logIn(OneNode.ADMIN, OneNode.ADMIN_PASSWORD).token());
     assertTrue(root.cluster().members().size() >= 1);
+  }
+
+  /**
+   * A query with a sign, a room whose name has a space, a '&' and a '#', and the cursor of the next
+   * page each reach the server whole: a '&' left as it is would end the query before "-only", which
+   * then would not leave out the message that has it.
+   */
+  @Test
+  void searchesWithTheQueryAndTheRoomEncodedAPageAtATime() {
+    Authenticated fay = anonymous.signUp(Names.unique("fay"), "long-enough");
+    ChatApi api = anonymous.as(fay.token());
+    String room = api.createRoom(Names.unique("tea & cake #")).name();
+    Recorder hears = new Recorder();
+    Backoff quick = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), new Random());
+    ChatConnection socket = new ChatConnection(api, fay.token(), quick, hears);
+    socket.start();
+    try {
+      socket.join(room);
+      hears.next(ServerFrame.RoomJoined.class);
+      socket.send(room, "cake only");
+      int pieces = SearchResults.DEFAULT_LIMIT + 1;
+      for (int i = 1; i <= pieces; i++) {
+        socket.send(room, "tea and cake, piece " + i);
+      }
+      Eventually.within(Duration.ofSeconds(30), () -> assertEquals(pieces + 1, hears.messages.size()));
+
+      SearchResults first = api.search("cake & -only", room, null, null);
+      assertEquals(SearchResults.DEFAULT_LIMIT, first.results().size());
+      assertTrue(first.before() != null, "a page follows");
+      SearchResults second = api.search("cake & -only", room, null, first.before());
+      assertEquals(null, second.before(), "the last page");
+      Set<Long> found = new HashSet<>();
+      for (SearchResults.Found result : Stream.concat(first.results().stream(), second.results().stream()).toList()) {
+        Message message = result.message();
+        assertTrue(message.text().startsWith("tea and cake, piece "), message.text());
+        assertEquals(room, message.room());
+        assertTrue(result.headline().stream().anyMatch(p -> Boolean.TRUE.equals(p.match()) && p.text().equals("cake")));
+        found.add(message.id());
+      }
+      assertEquals(pieces, found.size(), "every piece once");
+      assertEquals(List.of(), api.search("cake", room, Names.unique("nobody"), null).results());
+      assertEquals(SearchResults.DEFAULT_LIMIT, api.search("cake", room, fay.user().username(), null).results().size());
+    } finally {
+      socket.close();
+    }
   }
 
   private static ChatApiException refusal(Runnable call) {

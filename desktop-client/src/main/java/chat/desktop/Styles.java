@@ -71,6 +71,15 @@ public final class Styles {
   public static final String QUOTED = "quoted";
   public static final String LIST_MARKER = "list-marker";
 
+  // Search (chat.desktop.search)
+  public static final String SEARCH_RESULT = "search-result";
+  /** Where a result is: a room, or the conversation with someone. */
+  public static final String SEARCH_WHERE = "search-where";
+  /** A result's headline: the part of its text around the words found, as Text nodes. */
+  public static final String SEARCH_HEADLINE = "search-headline";
+  /** A piece of a headline the search matched: in bold. */
+  public static final String SEARCH_MATCH = "search-match";
+
   /** AtlantaFX's compact size, for buttons inside a list's rows. */
   public static final String SMALL = "small";
 

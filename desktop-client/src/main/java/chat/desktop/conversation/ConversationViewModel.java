@@ -113,6 +113,8 @@ public final class ConversationViewModel {
   private final ObjectProperty<Instant> silencedUntil = new SimpleObjectProperty<>();
   /** The id of the message to bring into view (a quote's original once it is loaded), or null. */
   private final ObjectProperty<Long> shown = new SimpleObjectProperty<>();
+  /** A message to bring into view once the first page comes (the conversation was just opened), or null. */
+  private Long showOnceLoaded;
   private final Clock clock;
   private Instant typingSentAt = Instant.MIN;
   private Instant typingAgainAt = Instant.MIN;
@@ -384,6 +386,7 @@ public final class ConversationViewModel {
           if (isOldest(page)) {
             olderAvailable.set(false);
           }
+          firstPageIn();
         },
         failure -> {
           loadingOlder.set(false);
@@ -498,7 +501,8 @@ public final class ConversationViewModel {
 
   /**
    * Brings the message {@code id} into view: at once when it is loaded, else once the pages before the
-   * oldest shown reach it, at most {@link #PAGES_BACK_TO_AN_ORIGINAL} of them.
+   * oldest shown reach it, at most {@link #PAGES_BACK_TO_AN_ORIGINAL} of them. In a conversation just
+   * opened (a search's result), that begins when its first page comes.
    */
   public void showMessage(long id) {
     if (indexOf(id) >= 0) {
@@ -506,7 +510,11 @@ public final class ConversationViewModel {
       shown.set(id);
       return;
     }
-    if (messages.isEmpty() || !olderAvailable.get()) {
+    if (messages.isEmpty() && olderAvailable.get()) {
+      showOnceLoaded = id;
+      return;
+    }
+    if (!olderAvailable.get()) {
       error.set("That message is no longer in this conversation.");
       return;
     }
@@ -514,9 +522,12 @@ public final class ConversationViewModel {
     long oldest = messages.get(0).id();
     ui.run(
         () -> pagesBackTo(id, oldest),
-        pages -> {
+        back -> {
           loadingOlder.set(false);
-          merge(pages);
+          merge(back.messages());
+          if (back.oldest()) {
+            olderAvailable.set(false);
+          }
           if (indexOf(id) >= 0) {
             shown.set(null);
             shown.set(id);
@@ -531,19 +542,22 @@ public final class ConversationViewModel {
   }
 
   /** Off the FX thread: the pages before {@code oldest} until one holds {@code id}, or there is no more. */
-  private List<Message> pagesBackTo(long id, long oldest) {
+  private PagesBack pagesBackTo(long id, long oldest) {
     List<Message> loaded = new ArrayList<>();
     long before = oldest;
     for (int page = 0; page < PAGES_BACK_TO_AN_ORIGINAL && before > id; page++) {
       List<Message> older = actions.history(channel, before);
       loaded.addAll(older);
-      if (older.isEmpty() || isOldest(older)) {
-        break;
+      if (isOldest(older)) {
+        return new PagesBack(loaded, true);
       }
       before = older.get(0).id();
     }
-    return loaded;
+    return new PagesBack(loaded, false);
   }
+
+  /** The messages of the pages loaded back, and whether the last of them was the oldest there is. */
+  private record PagesBack(List<Message> messages, boolean oldest) {}
 
   /** Authors delete their own messages; administrators any. */
   public boolean canDelete(Message message) {
@@ -678,6 +692,16 @@ public final class ConversationViewModel {
     showMembers();
     // How the user stands here, at every join: after a restart or a reconnect too.
     silenced(joined.silencedUntil());
+    firstPageIn();
+  }
+
+  /** What was to be brought into view once the first page came is now. */
+  private void firstPageIn() {
+    Long id = showOnceLoaded;
+    if (id != null) {
+      showOnceLoaded = null;
+      showMessage(id);
+    }
   }
 
   /**

@@ -12,6 +12,7 @@ import chat.desktop.conversation.ConversationViewModel;
 import chat.desktop.friends.FriendsView;
 import chat.desktop.profile.ProfileView;
 import chat.desktop.rooms.RoomsView;
+import chat.desktop.search.SearchView;
 import chat.desktop.status.StatusView;
 import chat.desktop.text.LinkOpener;
 import java.time.Clock;
@@ -27,7 +28,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -39,8 +42,9 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 
 /**
- * The main window: rooms and friends on the left, the conversation in view in the middle (with a room's
- * members on its right), the status bar below, and for an admin the console's button on top.
+ * The main window: rooms, friends and search results on the left, the conversation in view in the
+ * middle (with a room's members on its right), the status bar below, and the search box on top (with,
+ * for an admin, the console's button).
  */
 public final class MainView implements View {
 
@@ -97,21 +101,26 @@ public final class MainView implements View {
     Button leave = new Button("Log out");
     leave.setId("logOut");
     leave.setOnAction(e -> logOut.run());
-    HBox top = new HBox(8, me, profile, gap, darkToggle());
-    model.admin().ifPresent(admin -> top.getChildren().add(adminButton(admin)));
-    top.getChildren().add(leave);
-    top.setAlignment(Pos.CENTER_LEFT);
-    top.setPadding(new Insets(6, 8, 6, 8));
-    top.getStyleClass().add(Styles.TOP_BAR);
 
     Tab rooms = new Tab("Rooms", new RoomsView(model.rooms(), model::leaveRoom).createView());
     Tab friends = new Tab("Friends", new FriendsView(model.friends()).createView());
     rooms.textProperty().bind(model.rooms().unread().asString().map(n -> "0".equals(n) ? "Rooms" : "Rooms (" + n + ")"));
     friends.textProperty().bind(model.friends().unread().asString().map(n -> "0".equals(n) ? "Friends" : "Friends (" + n + ")"));
-    TabPane sidebar = new TabPane(rooms, friends);
+    SearchView search = new SearchView(model.search());
+    Tab found = new Tab("Search", search.createView());
+    TabPane sidebar = new TabPane(rooms, friends, found);
     sidebar.setId("sidebar");
     sidebar.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     sidebar.setPrefWidth(320);
+    // A search shows its results in the sidebar; the lists are a tab away.
+    TextField searchBox = search.box(() -> sidebar.getSelectionModel().select(found));
+
+    HBox top = new HBox(8, me, profile, searchBox, gap, darkToggle());
+    model.admin().ifPresent(admin -> top.getChildren().add(adminButton(admin)));
+    top.getChildren().add(leave);
+    top.setAlignment(Pos.CENTER_LEFT);
+    top.setPadding(new Insets(6, 8, 6, 8));
+    top.getStyleClass().add(Styles.TOP_BAR);
 
     StackPane center = new StackPane();
     center.setId("conversation");
@@ -131,6 +140,15 @@ public final class MainView implements View {
     window.setTop(top);
     window.setLeft(sidebar);
     window.setBottom(new StatusView(model.status(), model.notice(), clock).createView());
+    window.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (SearchView.SHORTCUT.match(e)) {
+            e.consume();
+            searchBox.requestFocus();
+            searchBox.selectAll();
+          }
+        });
     presenceRefresh.play();
     everySecond.play();
     return window;

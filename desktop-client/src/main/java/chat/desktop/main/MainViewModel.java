@@ -14,6 +14,7 @@ import chat.desktop.friends.FriendsViewModel;
 import chat.desktop.profile.ProfileViewModel;
 import chat.desktop.rooms.RoomItem;
 import chat.desktop.rooms.RoomsViewModel;
+import chat.desktop.search.SearchViewModel;
 import chat.desktop.status.StatusViewModel;
 import chat.dto.Message;
 import chat.dto.Role;
@@ -57,6 +58,7 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
   private final StatusViewModel status = new StatusViewModel();
   private final AdminViewModel admin;
   private final ProfileViewModel profile;
+  private final SearchViewModel search;
   private final Map<Channel, ConversationViewModel> conversations = new HashMap<>();
   private final ObjectProperty<ConversationViewModel> inView = new SimpleObjectProperty<>();
   /** Things worth a moment of the user's attention that belong to no screen: an admin ping, say. */
@@ -86,6 +88,11 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
     this.rooms = new RoomsViewModel(server, ui, name -> show(conversation(Channel.room(name))));
     this.friends = new FriendsViewModel(server, ui, this::openDirect);
     this.admin = me.role() == Role.ADMIN ? new AdminViewModel(server, ui) : null;
+    this.search = new SearchViewModel(server, ui, me.username(), this::openMessage);
+    // "Only in this room" is the room in view.
+    inView.addListener(
+        (o, was, now) ->
+            search.roomInView().set(now != null && now.channel() instanceof Channel.RoomChannel(String room) ? room : null));
     this.unread =
         Bindings.createIntegerBinding(
             () -> rooms.unread().get() + friends.unread().get(), rooms.unread(), friends.unread());
@@ -170,6 +177,10 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
     return profile;
   }
 
+  public SearchViewModel search() {
+    return search;
+  }
+
   public RoomsViewModel rooms() {
     return rooms;
   }
@@ -213,6 +224,19 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
   public void openDirect(String username) {
     friends.clearUnread(username);
     show(conversation(Channel.direct(username)));
+  }
+
+  /**
+   * Opens the room or conversation {@code message} is in, as its list opens it (a room not joined here is
+   * joined), and brings the message into view, loading older history if need be.
+   */
+  public void openMessage(Message message) {
+    Channel channel = Channel.of(message, me.get().username());
+    switch (channel) {
+      case Channel.RoomChannel(String room) -> rooms.open(room);
+      case Channel.DirectChannel(String username) -> openDirect(username);
+    }
+    conversation(channel).showMessage(message.id());
   }
 
   @Override

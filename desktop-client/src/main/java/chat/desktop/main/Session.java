@@ -19,6 +19,7 @@ import chat.dto.Emoji;
 import chat.dto.MemberPage;
 import chat.dto.Message;
 import chat.dto.Room;
+import chat.dto.SearchResults;
 import chat.dto.ServerFrame;
 import chat.dto.User;
 import java.net.URI;
@@ -175,6 +176,11 @@ public final class Session implements ServerActions, AutoCloseable {
       emoji = api.emoji();
     }
     return emoji;
+  }
+
+  @Override
+  public SearchResults search(String query, String room, String from, String before) {
+    return api.search(query, room, from, before);
   }
 
   @Override

@@ -106,6 +106,18 @@ class ConversationViewModelTest {
     chat.showMessage(5);
     assertEquals(5L, chat.shown().get());
     assertEquals(1L, chat.messages().get(0).id(), "the pages back to it, and the first is the oldest there is");
+    assertFalse(chat.olderAvailable().get(), "nothing is older");
+  }
+
+  @Test
+  void aMessageAskedForBeforeTheRoomHasComeIsBroughtIntoViewOnceItHas() {
+    chat.showMessage(5);
+    assertEquals(null, chat.shown().get());
+    assertEquals("", chat.error().get(), "the room is on its way");
+
+    chat.joined(new ServerFrame.RoomJoined("general", List.of(), room.history(chat.channel(), null), null));
+
+    assertEquals(5L, chat.shown().get(), "from the pages before the room's newest");
   }
 
   @Test

@@ -20,6 +20,7 @@ import chat.dto.MemberPage;
 import chat.dto.Message;
 import chat.dto.Role;
 import chat.dto.Room;
+import chat.dto.SearchResults;
 import chat.dto.ServerFrame;
 import chat.dto.User;
 import chat.testing.MovableClock;
@@ -44,6 +45,8 @@ class MainViewModelTest {
     final List<String> joined = new ArrayList<>();
     final List<String> marked = new ArrayList<>();
     List<ChannelState> channels = List.of();
+    /** The newest page of every conversation. */
+    List<Message> history = List.of();
     int channelsAsked;
 
     @Override
@@ -73,7 +76,7 @@ class MainViewModelTest {
 
     @Override
     public List<Message> history(Channel channel, Long beforeId) {
-      return List.of();
+      return beforeId == null ? history : List.of();
     }
 
     @Override
@@ -203,6 +206,11 @@ class MainViewModelTest {
 
     @Override
     public void revokeApiKey(long id) {}
+
+    @Override
+    public SearchResults search(String query, String room, String from, String before) {
+      return new SearchResults(List.of(), null);
+    }
   }
 
   private final Server server = new Server();
@@ -239,6 +247,30 @@ class MainViewModelTest {
     assertEquals(0, main.unread().get());
     assertEquals(Channel.direct("bob"), main.inView().get().channel());
     assertEquals(List.of(20L, 21L), main.inView().get().messages().stream().map(Message::id).toList());
+  }
+
+  @Test
+  void aSearchResultOpensItsRoomAndBringsTheMessageIntoViewOnceTheRoomIsJoined() {
+    main.openMessage(message(10, "general", null, BOB));
+    assertEquals(List.of("general"), server.joined, "opened as the list opens it");
+    assertEquals(Channel.room("general"), main.inView().get().channel());
+    assertEquals("general", main.search().roomInView().get(), "what \"only in this room\" narrows to");
+
+    main.onFrame(new ServerFrame.RoomJoined("general", List.of(ANN, BOB), List.of(message(9, "general", null, BOB), message(10, "general", null, BOB)), false));
+
+    assertEquals(10L, main.inView().get().shown().get());
+  }
+
+  @Test
+  void aSearchResultInAConversationOpensItAtTheMessage() {
+    server.history = List.of(message(20, null, "ann", BOB), message(21, null, "bob", ANN));
+    main.rooms().open("general");
+
+    main.openMessage(message(20, null, "ann", BOB));
+
+    assertEquals(Channel.direct("bob"), main.inView().get().channel());
+    assertEquals(20L, main.inView().get().shown().get());
+    assertNull(main.search().roomInView().get(), "no room is in view");
   }
 
   @Test
