@@ -86,6 +86,18 @@ export class Api {
     return this.call('GET', `/api/dms/${encodeURIComponent(username)}/messages${query(page)}`);
   }
 
+  /**
+   * The caller's messages that match q (words as a web search box reads them), best first: {results:
+   * [{message, headline: [{text, match?}]}], before?}. room and from narrow it; before is the cursor of
+   * the page before, limit 1 to 50 (the server's 20 when left out).
+   */
+  search({q, room, from, before, limit}) {
+    const parts = Object.entries({q, room, from, before, limit})
+      .filter(([, value]) => value !== undefined && value !== null && value !== '')
+      .map(([name, value]) => `${name}=${encodeURIComponent(value)}`);
+    return this.call('GET', `/api/search?${parts.join('&')}`);
+  }
+
   /** verb: add, remove, block, unblock. */
   social(verb, username) {
     return this.call('POST', `/api/users/${verb}`, {username});

@@ -14,6 +14,7 @@ import {powersIn, silenceNotice} from './moderation.js';
 import {nameOf} from './names.js';
 import {ProfileDialog} from './profile.js';
 import {RoomsPanel} from './rooms.js';
+import {partnerOf, SearchPanel} from './search.js';
 import {ChatState} from './state.js';
 import {StatusLine} from './status.js';
 
@@ -32,7 +33,7 @@ const TYPING_AGAIN_AFTER_SEND_MS = 1_200;
 const MARK_READ_AFTER_MS = 1_000;
 /** Past the server's batch of markers (CHAT_READ_FLUSH_MILLIS, 500 ms by default), with a margin. */
 const CHANNELS_AFTER_READ_MS = 1_500;
-/** How many pages of older history a click on a quote loads, at most, to find the original. */
+/** How many pages of older history a click on a quote or a search's result loads, at most, to find the message. */
 const REVEAL_PAGES = 10;
 
 const SAID = {
@@ -72,6 +73,14 @@ export class ChatPage {
       moderate: (action, room, username) => action.run(this.api, room, username),
       members: (room, after) => this.api.roomMembers(room, after),
     }, this.me);
+    this.search = new SearchPanel({
+      search: (asked) => this.api.search(asked),
+      open: (message) => this.openFound(message),
+      shown: (open) => {
+        if (open) this.toggleAdmin(false); // the results take the place the admin page would hide
+        this.page.classList.toggle('search-open', open);
+      },
+    }, this.me);
     this.admin = this.me.role === 'ADMIN' ? new AdminPage(this.api, () => this.toggleAdmin(false)) : null;
     this.element = this.layout();
 
@@ -84,6 +93,13 @@ export class ChatPage {
     this.onAttention = () => this.seen();
     addEventListener('focus', this.onAttention);
     document.addEventListener('visibilitychange', this.onAttention);
+    this.onShortcut = (e) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        this.search.focus();
+      }
+    };
+    document.addEventListener('keydown', this.onShortcut);
   }
 
   /** How a change to the state reaches the page: a conversation's only when it is in view. */
@@ -150,9 +166,10 @@ export class ChatPage {
         h('button', {id: 'editProfile', onclick: () => this.profile.open(this.me)}, 'Profile'),
         this.notificationsButton(),
         this.status.element,
+        this.search.box,
         this.admin && h('button', {id: 'openAdmin', onclick: () => this.toggleAdmin(true)}, 'Admin'),
         h('button', {id: 'logOut', onclick: () => this.logOut()}, 'Log out')),
-      this.sidebar, this.view.element, this.view.membersElement,
+      this.sidebar, this.view.element, this.view.membersElement, this.search.element,
       this.admin?.element,
       this.profile.element, this.toasts,
       h('footer', {class: 'statusbar'}, this.notice));
@@ -172,6 +189,7 @@ export class ChatPage {
     this.silenceTimers.forEach(clearTimeout);
     removeEventListener('focus', this.onAttention);
     document.removeEventListener('visibilitychange', this.onAttention);
+    document.removeEventListener('keydown', this.onShortcut);
     this.status.stop();
     this.connection.close();
   }
@@ -195,6 +213,18 @@ export class ChatPage {
     this.show(conversation);
     this.renderFriends();
     if (created) await this.loadOlder();
+  }
+
+  /**
+   * A search's result in its conversation, opened as from the list, and the message brought into view
+   * as a quote brings its original (older history loaded until it is there). A narrow screen shows
+   * one panel, the conversation now.
+   */
+  async openFound(message) {
+    if (matchMedia('(max-width: 700px)').matches) this.search.close();
+    if (message.room) this.openRoom(message.room);
+    else await this.openDirect(partnerOf(message, this.me));
+    await this.reveal(message.id);
   }
 
   leaveRoom() {
@@ -249,8 +279,9 @@ export class ChatPage {
   }
 
   /**
-   * Brings the message a reply quotes into view: older history is loaded, in the largest pages the
-   * server gives, until it is there, for a few pages at most.
+   * Brings a message of the conversation in view into view (one a reply quotes, or a search found):
+   * older history is loaded, in the largest pages the server gives, until it is there, for a few pages
+   * at most.
    */
   async reveal(id) {
     const conversation = this.state.inViewConversation();
