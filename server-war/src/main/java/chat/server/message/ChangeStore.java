@@ -4,6 +4,7 @@ import chat.dto.Message;
 import chat.dto.Reaction;
 import chat.dto.Reply;
 import chat.server.database.Jdbc;
+import chat.server.database.MessageColumns;
 import chat.server.database.UserColumns;
 import chat.server.error.ChatException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -95,7 +96,7 @@ class ChangeStore {
   private static final String EMOJI_ON =
       "SELECT count(DISTINCT emoji), coalesce(bool_or(emoji = ?), false) FROM reaction WHERE message_id = ?";
 
-  private static final String AS_NOW = MessageRows.COLUMNS + "WHERE m.id = ?";
+  private static final String AS_NOW = MessageColumns.COLUMNS + "WHERE m.id = ?";
 
   private static final String MEMBER = "SELECT 1 FROM room_member WHERE room_id = ? AND account_id = ?";
 
@@ -276,7 +277,7 @@ class ChangeStore {
     try (PreparedStatement select = connection.prepareStatement(AS_NOW)) {
       select.setLong(1, readerId);
       select.setLong(2, messageId);
-      return MessageRows.read(select).get(0);
+      return MessageColumns.read(select).get(0);
     }
   }
 }

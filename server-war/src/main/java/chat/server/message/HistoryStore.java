@@ -2,6 +2,7 @@ package chat.server.message;
 
 import chat.dto.Message;
 import chat.server.database.Jdbc;
+import chat.server.database.MessageColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
@@ -17,7 +18,7 @@ class HistoryStore {
    * Parameters: the viewer, the destination, the viewer again.
    */
   private static final String HISTORY =
-      MessageRows.COLUMNS
+      MessageColumns.COLUMNS
           + """
           WHERE m.%s = ?
             AND NOT EXISTS (SELECT 1 FROM block b WHERE b.blocker_id = ? AND b.blocked_id = m.sender_id)
@@ -104,7 +105,7 @@ class HistoryStore {
             for (int i = 0; i < parameters.length; i++) {
               statement.setLong(i + 1, parameters[i]);
             }
-            return MessageRows.read(statement);
+            return MessageColumns.read(statement);
           }
         });
   }

@@ -2,6 +2,7 @@ package chat.server.message;
 
 import chat.dto.Message;
 import chat.server.database.Jdbc;
+import chat.server.database.MessageColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Array;
@@ -96,7 +97,7 @@ public class MessageStore {
    * The ids of stored messages whose clientIds a batch sends again: a lookup in one index, since a
    * repeat is rare. PostgreSQL plans a statement over arrays afresh at each execution (no generic plan
    * looks cheaper than one for the rows at hand), and this one is cheap to plan where the join of
-   * {@link MessageRows#COLUMNS} was most of the database's work per batch (docs/benchmarks.md). The condition on
+   * {@link MessageColumns#COLUMNS} was most of the database's work per batch (docs/benchmarks.md). The condition on
    * {@code client_id} repeats the unique index's own, without which PostgreSQL may not use that index.
    */
   private static final String REPEATED =
@@ -109,7 +110,7 @@ public class MessageStore {
    * The originals of repeats, read for no one in particular (0): they go to the whole channel again,
    * so no reaction is marked as anyone's and none is left out.
    */
-  private static final String ORIGINALS = MessageRows.COLUMNS + "WHERE m.id = ANY(?)";
+  private static final String ORIGINALS = MessageColumns.COLUMNS + "WHERE m.id = ANY(?)";
 
   private DataSource dataSource;
 
@@ -179,7 +180,7 @@ public class MessageStore {
     try (PreparedStatement select = connection.prepareStatement(ORIGINALS)) {
       select.setLong(1, 0);
       select.setArray(2, connection.createArrayOf("bigint", repeated.toArray()));
-      for (Message original : MessageRows.read(select)) {
+      for (Message original : MessageColumns.read(select)) {
         originals.put(new ClientKey(original.from().id(), original.clientId()), original);
       }
     }

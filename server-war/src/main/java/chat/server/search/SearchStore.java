@@ -5,7 +5,7 @@ import chat.dto.Message;
 import chat.dto.SearchResults.Found;
 import chat.server.database.Jdbc;
 import chat.server.error.ChatException;
-import chat.server.message.MessageRows;
+import chat.server.database.MessageColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -55,7 +55,7 @@ class SearchStore {
       "AND m.sender_id = (SELECT u.id FROM account u WHERE lower(u.username) = lower(?))";
   private static final String AFTER_CURSOR = "WHERE (rank, id) < (?::real, ?)";
 
-  private static final String MESSAGES = MessageRows.COLUMNS + "WHERE m.id = ANY(?)";
+  private static final String MESSAGES = MessageColumns.COLUMNS + "WHERE m.id = ANY(?)";
 
   private DataSource dataSource;
   private long timeoutMillis;
@@ -124,7 +124,7 @@ class SearchStore {
     try (PreparedStatement select = connection.prepareStatement(MESSAGES)) {
       select.setLong(1, callerId);
       select.setArray(2, connection.createArrayOf("bigint", hits.stream().map(hit -> hit.at().id()).toArray()));
-      for (Message message : MessageRows.read(select)) {
+      for (Message message : MessageColumns.read(select)) {
         messages.put(message.id(), message);
       }
     }

@@ -1,11 +1,10 @@
-package chat.server.message;
+package chat.server.database;
 
 import chat.dto.Message;
 import chat.dto.Reaction;
 import chat.dto.Reply;
 import chat.dto.User;
 import chat.dto.WireJson;
-import chat.server.database.UserColumns;
 import java.lang.reflect.Type;
 import java.sql.Array;
 import java.sql.PreparedStatement;
@@ -20,7 +19,7 @@ import java.util.List;
  * How every store reads a {@link Message}: history, catch-ups, changes, replies' originals and search
  * select the same columns and read them back here, so a message looks the same whichever way it came.
  */
-public final class MessageRows {
+public final class MessageColumns {
 
   /**
    * A message as one reader sees it (its first parameter is the reader's id, 0 for nobody's): its
@@ -126,5 +125,5 @@ public final class MessageRows {
     return time == null ? null : time.toInstant();
   }
 
-  private MessageRows() {}
+  private MessageColumns() {}
 }
