@@ -58,7 +58,17 @@ public final class AppRobot {
     Eventually.within(
         SOON,
         () -> assertTrue(onFx(() -> robot.lookup(row).match(NodeQueryUtils.isVisible()).tryQuery().isPresent()), room));
-    robot.clickOn(onFx(() -> robot.lookup(row).match(NodeQueryUtils.isVisible()).queryAs(Label.class)));
+    // The list may draw its rows again between the lookup and the click (the channels arriving after a
+    // login): a row gone from the scene by then is looked up again.
+    Eventually.within(
+        SOON,
+        () -> {
+          try {
+            robot.clickOn(onFx(() -> robot.lookup(row).match(NodeQueryUtils.isVisible()).queryAs(Label.class)));
+          } catch (RuntimeException redrawn) {
+            throw new AssertionError(room + "'s row was drawn again before the click", redrawn);
+          }
+        });
   }
 
   /** The top bar comes first; a tab's content joins the scene when the tab pane is first laid out. */

@@ -141,13 +141,8 @@ class DesktopMessagesIT {
   @Test
   void aFormattedMessageFromTheOtherNodeShowsFormatted(FxRobot robot) {
     String ann = Names.unique("ann");
-    signUp(robot, ann);
     String room = Names.unique("room");
-    robot.clickOn("#newRoom").write(room);
-    robot.clickOn("#createRoom");
-    Bot bob = bot(Names.unique("bob"));
-    bob.connection.join(room);
-    bob.next(ServerFrame.RoomJoined.class);
+    Bot bob = roomWithBob(robot, ann, room);
     String release =
         String.join(
             "\n",
@@ -185,13 +180,8 @@ class DesktopMessagesIT {
   @Test
   void linesTypedWithShiftEnterGoAsOneMessageShownAsAListAndACodeBlock(FxRobot robot) {
     String ann = Names.unique("ann");
-    signUp(robot, ann);
     String room = Names.unique("room");
-    robot.clickOn("#newRoom").write(room);
-    robot.clickOn("#createRoom");
-    Bot bob = bot(Names.unique("bob"));
-    bob.connection.join(room);
-    bob.next(ServerFrame.RoomJoined.class);
+    Bot bob = roomWithBob(robot, ann, room);
     List<String> lines = List.of("Before the release:", "- merge the branch", "- tag it", "```", "./mvnw -o -B verify", "```");
     TextArea draft = onFx(() -> robot.lookup("#draft").queryAs(TextArea.class));
     double oneLine = onFx(draft::getHeight);
@@ -222,13 +212,8 @@ class DesktopMessagesIT {
   @Test
   void whatChangedWhileTheAppWasCutOffShowsOnceItIsBack(FxRobot robot) {
     String ann = Names.unique("ann");
-    signUp(robot, ann);
     String room = Names.unique("room");
-    robot.clickOn("#newRoom").write(room);
-    robot.clickOn("#createRoom");
-    Bot bob = bot(Names.unique("bob"));
-    bob.connection.join(room);
-    bob.next(ServerFrame.RoomJoined.class);
+    Bot bob = roomWithBob(robot, ann, room);
     for (String text : List.of("one", "two", "three")) {
       bob.connection.send(room, text);
     }
@@ -248,6 +233,17 @@ class DesktopMessagesIT {
         () -> assertEquals(
             List.of(new Reaction(THUMBS_UP, 1, List.of(bob.name), null)),
             ((Message) items(robot, "#messages").get(1)).reactions()));
+  }
+
+  /** {@code user} signs up in the app and creates {@code room}, which bob joins through the other node: bob. */
+  private Bot roomWithBob(FxRobot robot, String user, String room) {
+    signUp(robot, user);
+    robot.clickOn("#newRoom").write(room);
+    robot.clickOn("#createRoom");
+    Bot bob = bot(Names.unique("bob"));
+    bob.connection.join(room);
+    bob.next(ServerFrame.RoomJoined.class);
+    return bob;
   }
 
   private Bot bot(String name) {

@@ -343,15 +343,23 @@ public final class ConversationView implements View {
       List<MenuItem> own = List.copyOf(menu.getItems());
       menu.setOnShowing(e -> menu.getItems().setAll(withModeration(own, member)));
     }
+    // A long name gives way (cut with an ellipsis), so that the role and the silence always show.
+    if (name instanceof Region region) {
+      region.setMinWidth(0);
+    }
     HBox row = new HBox(6, dot, name);
     row.setAlignment(Pos.CENTER_LEFT);
+    // No width of its own: the list lays the row out at its own width instead of scrolling sideways.
+    row.setPrefWidth(0);
     if ("owner".equals(member.role()) || "moderator".equals(member.role())) {
       Label role = new Label(member.role());
+      role.setMinWidth(Region.USE_PREF_SIZE);
       role.getStyleClass().addAll(Styles.BADGE, Styles.ROLE);
       row.getChildren().add(role);
     }
     if (model.silenceHolds(member)) {
       Label silenced = new Label("silenced");
+      silenced.setMinWidth(Region.USE_PREF_SIZE);
       silenced.getStyleClass().addAll(Styles.BADGE, Styles.SILENCED_TAG);
       silenced.setTooltip(new Tooltip("Silenced until " + WHEN.format(member.silencedUntil())));
       row.getChildren().add(silenced);

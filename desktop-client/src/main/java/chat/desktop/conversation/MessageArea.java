@@ -26,7 +26,6 @@ final class MessageArea {
     TextArea area = new TextArea();
     area.setWrapText(true);
     area.textProperty().bindBidirectional(text);
-    area.setPrefRowCount(Math.clamp(area.getText().split("\n", -1).length, 1, MAX_ROWS));
     area.addEventFilter(
         KeyEvent.KEY_PRESSED,
         e -> {
@@ -55,15 +54,20 @@ final class MessageArea {
     Text measured = new Text();
     measured.fontProperty().bind(area.fontProperty());
     measured.textProperty().bind(area.textProperty());
-    Text oneLine = new Text();
+    Text oneLine = new Text("X");
     oneLine.fontProperty().bind(area.fontProperty());
-    measured
-        .layoutBoundsProperty()
-        .addListener(
-            (o, was, bounds) -> {
-              long rows = Math.round(bounds.getHeight() / oneLine.getLayoutBounds().getHeight());
-              area.setPrefRowCount(Math.clamp(rows, 1, MAX_ROWS));
-            });
+    // Counted again whenever the text or the width of its lines changes: its lines, wrapped ones too,
+    // and never fewer than its newlines make, whatever the measure says before the first layout.
+    Runnable count =
+        () -> {
+          double line = oneLine.getLayoutBounds().getHeight();
+          long wrapped = line > 0 ? Math.round(measured.getLayoutBounds().getHeight() / line) : 1;
+          long lines = area.getText() == null ? 1 : area.getText().split("\n", -1).length;
+          area.setPrefRowCount(Math.clamp(Math.max(wrapped, lines), 1, MAX_ROWS));
+        };
+    area.textProperty().addListener((o, was, now) -> count.run());
+    measured.wrappingWidthProperty().addListener((o, was, now) -> count.run());
+    count.run();
     area.needsLayoutProperty()
         .addListener(
             new ChangeListener<>() {
