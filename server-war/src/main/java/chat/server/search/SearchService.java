@@ -6,7 +6,6 @@ import chat.server.ratelimit.RateLimits;
 import chat.server.room.RoomService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 
 /** Search over the caller's rooms and conversations: checked, limited, then asked of the store. */
 @ApplicationScoped
@@ -33,10 +32,7 @@ public class SearchService {
     int limit = query.limit();
     limits.searches().acquire(caller.id());
     Long roomId = room == null ? null : rooms.joined(room, caller, "search it").id();
-    List<SearchStore.Hit> hits = store.search(caller.id(), words, roomId, from, before, limit);
-    boolean more = hits.size() > limit;
-    List<SearchStore.Hit> page = more ? hits.subList(0, limit) : hits;
-    return new SearchResults(
-        page.stream().map(SearchStore.Hit::found).toList(), more ? page.get(page.size() - 1).at().encode() : null);
+    SearchStore.Page page = store.search(caller.id(), words, roomId, from, before, limit);
+    return new SearchResults(page.found(), page.next() == null ? null : page.next().encode());
   }
 }

@@ -55,7 +55,8 @@ class SearchStore {
       "AND m.sender_id = (SELECT u.id FROM account u WHERE lower(u.username) = lower(?))";
   private static final String AFTER_CURSOR = "WHERE (rank, id) < (?::real, ?)";
 
-  private static final String MESSAGES = MessageColumns.COLUMNS + "WHERE m.id = ANY(?)";
+  /** The page's messages as history reads them, the live ones only: one deleted since the first statement is not found. */
+  private static final String MESSAGES = MessageColumns.COLUMNS + "WHERE m.id = ANY(?) AND m.deleted_at IS NULL";
 
   private DataSource dataSource;
   private long timeoutMillis;
@@ -68,8 +69,11 @@ class SearchStore {
     this.timeoutMillis = Math.max(1, Math.round(seconds * 1000));
   }
 
-  /** A page of what {@code words} find for the caller, best first; one more than {@code limit} tells of a next. */
-  List<Hit> search(long callerId, String words, Long roomId, String from, SearchCursor before, int limit) {
+  /**
+   * A page of what {@code words} find for the caller, best first, and where the next starts (null on the
+   * last): counted on the rows the index found, so a message deleted meanwhile costs its place, never a page.
+   */
+  Page search(long callerId, String words, Long roomId, String from, SearchCursor before, int limit) {
     List<Object> parameters = new ArrayList<>(List.of(words, callerId, callerId, callerId, callerId));
     StringBuilder narrowed = new StringBuilder();
     if (roomId != null) {
@@ -94,7 +98,7 @@ class SearchStore {
           // However many messages a query's words find, it holds a connection and a core for this long at most.
           Jdbc.update(connection, "SELECT set_config('statement_timeout', ?, true)", timeoutMillis + "ms");
           try {
-            return read(connection, callerId, sql, parameters);
+            return read(connection, callerId, sql, parameters, limit);
           } catch (SQLException e) {
             if (CANCELLED.equals(e.getSQLState())) {
               throw new ChatException(ErrorCode.UNAVAILABLE, "that search takes too long: narrow it with more words, a room or a sender");
@@ -104,40 +108,43 @@ class SearchStore {
         });
   }
 
-  private static List<Hit> read(Connection connection, long callerId, String sql, List<Object> parameters)
+  private static Page read(Connection connection, long callerId, String sql, List<Object> parameters, int limit)
       throws SQLException {
-    List<Hit> hits = new ArrayList<>();
+    List<SearchCursor> places = new ArrayList<>();
     List<String> marked = new ArrayList<>();
     try (PreparedStatement select = connection.prepareStatement(sql)) {
       Jdbc.bind(select, parameters.toArray());
       try (ResultSet rows = select.executeQuery()) {
         while (rows.next()) {
-          hits.add(new Hit(new SearchCursor(rows.getFloat(2), rows.getLong(1)), null));
+          places.add(new SearchCursor(rows.getFloat(2), rows.getLong(1)));
           marked.add(rows.getString(3));
         }
       }
     }
-    if (hits.isEmpty()) {
-      return hits;
+    // One row past the limit says there is a next page, which starts after the page's last row.
+    SearchCursor next = places.size() > limit ? places.get(limit - 1) : null;
+    List<SearchCursor> page = places.subList(0, Math.min(limit, places.size()));
+    if (page.isEmpty()) {
+      return new Page(List.of(), null);
     }
     Map<Long, Message> messages = new HashMap<>();
     try (PreparedStatement select = connection.prepareStatement(MESSAGES)) {
       select.setLong(1, callerId);
-      select.setArray(2, connection.createArrayOf("bigint", hits.stream().map(hit -> hit.at().id()).toArray()));
+      select.setArray(2, connection.createArrayOf("bigint", page.stream().map(SearchCursor::id).toArray()));
       for (Message message : MessageColumns.read(select)) {
         messages.put(message.id(), message);
       }
     }
-    List<Hit> page = new ArrayList<>();
-    for (int i = 0; i < hits.size(); i++) {
-      Message message = messages.get(hits.get(i).at().id());
-      if (message != null) { // deleted between the two statements: it is not found any more
-        page.add(new Hit(hits.get(i).at(), new Found(message, Headline.of(marked.get(i)))));
+    List<Found> found = new ArrayList<>();
+    for (int i = 0; i < page.size(); i++) {
+      Message message = messages.get(page.get(i).id());
+      if (message != null) {
+        found.add(new Found(message, Headline.of(marked.get(i))));
       }
     }
-    return page;
+    return new Page(found, next);
   }
 
-  /** A result and its place in the order, where a page after it starts. */
-  record Hit(SearchCursor at, Found found) {}
+  /** The results of a page, and the place after which the next one starts, null on the last. */
+  record Page(List<Found> found, SearchCursor next) {}
 }
