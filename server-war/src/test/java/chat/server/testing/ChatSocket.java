@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A real WebSocket client of the {@code /ws} endpoint that keeps every frame it receives, in order, and
@@ -105,14 +106,22 @@ public final class ChatSocket implements AutoCloseable {
 
   /** The next frame of this type, skipping others (presence announcements, say). */
   public <F extends ServerFrame> F nextOf(Class<F> type) {
+    return nextOf(type, frame -> true);
+  }
+
+  /**
+   * The next frame of this type that matches, skipping others: a frame told through the grid (a join's
+   * {@code membership_changed}, say) may come after a later request's answer.
+   */
+  public <F extends ServerFrame> F nextOf(Class<F> type, Predicate<F> matching) {
     long deadline = System.nanoTime() + WAIT.toNanos();
     while (System.nanoTime() < deadline) {
       ServerFrame frame = poll(Duration.ofNanos(deadline - System.nanoTime()));
-      if (type.isInstance(frame)) {
+      if (type.isInstance(frame) && matching.test(type.cast(frame))) {
         return type.cast(frame);
       }
     }
-    throw new AssertionError("no " + type.getSimpleName() + " within " + WAIT);
+    throw new AssertionError("no matching " + type.getSimpleName() + " within " + WAIT);
   }
 
   public ServerFrame poll(Duration wait) {
