@@ -84,6 +84,8 @@ public final class ConversationViewModel {
   /** Whether the join has said who is in the room; until then the list's own word on who is online stands. */
   private boolean presenceKnown;
   private boolean readingMembers;
+  /** A read of the members was asked for while another was on its way: it follows that one. */
+  private boolean membersAgain;
   /** When the members were last read (null: never), and since when they are due again (null: not). */
   private Instant membersReadAt;
   private Instant membersStaleSince;
@@ -213,10 +215,12 @@ public final class ConversationViewModel {
           listed = List.copyOf(more);
           moreMembers.set(page.hasMore());
           showMembers();
+          readMembersAgainIfAsked();
         },
         failure -> {
           readingMembers = false;
           moderation.set(Problems.describe(failure));
+          readMembersAgainIfAsked();
         });
   }
 
@@ -228,22 +232,39 @@ public final class ConversationViewModel {
     if (!(channel instanceof Channel.RoomChannel(String room))) {
       return;
     }
+    if (readingMembers) {
+      // Read after the one on its way, which may have been answered before what calls for this one.
+      membersAgain = true;
+      return;
+    }
     readingMembers = true;
     membersStaleSince = null;
     int shown = listed.size();
     ui.run(
         () -> membersFrom(room, null, shown),
         page -> {
-          readingMembers = false;
-          membersReadAt = clock.instant();
+          membersRead();
           listed = page.members();
           moreMembers.set(page.hasMore());
           showMembers();
+          readMembersAgainIfAsked();
         },
         failure -> {
-          readingMembers = false;
-          membersReadAt = clock.instant();
+          membersRead();
+          readMembersAgainIfAsked();
         });
+  }
+
+  private void membersRead() {
+    readingMembers = false;
+    membersReadAt = clock.instant();
+  }
+
+  private void readMembersAgainIfAsked() {
+    if (membersAgain) {
+      membersAgain = false;
+      readMembers();
+    }
   }
 
   /** Off the FX thread: pages of members after {@code after} until {@code atLeast} are read, or there are no more. */

@@ -373,7 +373,9 @@ public final class MainViewModel implements ChatConnection.Listener, SenderActio
     }
   }
 
-  private void arrived(Message message) {
+  private void arrived(Message posted) {
+    // A message passed on again (its clientId sent twice) is as stored, with everyone's reactions.
+    Message message = BlockedReactions.leftOut(posted, friends::blocks);
     Channel channel = Channel.of(message, me.get().username());
     ConversationViewModel conversation = conversation(channel);
     conversation.arrived(message);

@@ -197,6 +197,27 @@ class ConversationViewModelTest {
   }
 
   @Test
+  void aModerationDoneWhileTheMembersAreReadReadsThemAfterThatReadNeverBesideIt() {
+    List<Runnable> onTheirWay = new ArrayList<>();
+    ConversationViewModel chat = new ConversationViewModel(Channel.room("general"), ANN, room, new Ui(Runnable::run, onTheirWay::add), clock);
+    room.memberList = List.of(new RoomMember(ANN, "owner", true, null));
+    chat.moderates().set(true);
+    chat.refreshMembers();
+    chat.moderator(BOB, true);
+    onTheirWay.remove(1).run();
+    assertEquals(List.of("name bob"), room.moderated);
+    assertEquals(1, onTheirWay.size(), "one read on its way at a time: a second could be answered first, and the first shown last");
+
+    onTheirWay.remove(0).run();
+    assertEquals(List.of("owner"), chat.memberList().stream().map(Member::role).toList(), "read before the moderation took");
+    assertEquals(1, onTheirWay.size(), "the read asked for meanwhile follows");
+    room.memberList = List.of(new RoomMember(ANN, "owner", true, null), new RoomMember(BOB, "moderator", false, null));
+    onTheirWay.remove(0).run();
+    assertEquals(List.of("owner", "moderator"), chat.memberList().stream().map(Member::role).toList());
+    assertEquals(List.of(), onTheirWay);
+  }
+
+  @Test
   void everyJoinSaysWhetherTheUserIsSilencedHere() {
     Instant until = clock.instant().plusSeconds(300);
     chat.joined(new ServerFrame.RoomJoined("general", List.of(ANN), List.of(), null, until));

@@ -6,6 +6,7 @@ import chat.dto.User;
 import chat.server.error.ChatException;
 import chat.server.input.InputText;
 import chat.server.presence.RoomPresence;
+import chat.server.ratelimit.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -27,6 +28,7 @@ public class MemberList {
   private MemberStore store;
   private Silences silences;
   private RoomPresence presence;
+  private RateLimits limits;
   private int mostPerPage;
 
   protected MemberList() {}
@@ -37,11 +39,13 @@ public class MemberList {
       MemberStore store,
       Silences silences,
       RoomPresence presence,
+      RateLimits limits,
       @ConfigProperty(name = "chat.members.page", defaultValue = "200") int mostPerPage) {
     this.rooms = rooms;
     this.store = store;
     this.silences = silences;
     this.presence = presence;
+    this.limits = limits;
     this.mostPerPage = mostPerPage;
   }
 
@@ -54,6 +58,8 @@ public class MemberList {
       throw ChatException.invalid("limit is 1 to " + mostPerPage);
     }
     String from = after == null ? "" : InputText.plain("after", after);
+    // Counted with the other reads the apps repeat (channel lists, read markers): they ask it again every few seconds.
+    limits.reads().acquire(reader.id());
     RoomAccess room = rooms.access(roomName, reader);
     int size = limit == null ? mostPerPage : limit;
     // One more than the page, to tell whether there are more without counting them.

@@ -4,8 +4,8 @@ import chat.dto.ErrorCode;
 import chat.dto.Message;
 import chat.dto.SearchResults.Found;
 import chat.server.database.Jdbc;
-import chat.server.error.ChatException;
 import chat.server.database.MessageColumns;
+import chat.server.error.ChatException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -49,6 +49,12 @@ class SearchStore {
       SELECT id, rank, ts_headline('simple', body, q, 'StartSel=%c,StopSel=%c,HighlightAll=true')
       FROM found %s ORDER BY rank DESC, id DESC LIMIT ?
       """;
+
+  /**
+   * What of the query the index can look up: {@code T} when every word is excluded ({@code -word}),
+   * which only a read of the whole index answers; empty when it has no word at all.
+   */
+  private static final String LOOKED_UP = "SELECT querytree(websearch_to_tsquery('simple', ?))";
 
   private static final String IN_ROOM = "AND m.room_id = ?";
   private static final String FROM_SENDER =
@@ -98,6 +104,14 @@ class SearchStore {
           // However many messages a query's words find, it holds a connection and a core for this long at most.
           Jdbc.update(connection, "SELECT set_config('statement_timeout', ?, true)", timeoutMillis + "ms");
           try {
+            String looked = Jdbc.strings(connection, LOOKED_UP, words).get(0);
+            if (looked.isEmpty()) {
+              return new Page(List.of(), null);
+            }
+            if (looked.equals("T")) {
+              throw ChatException.invalid(
+                  "'q' needs a word the results must have: '-word', alone or after 'or', would find nearly every message");
+            }
             return read(connection, callerId, sql, parameters, limit);
           } catch (SQLException e) {
             if (CANCELLED.equals(e.getSQLState())) {

@@ -135,6 +135,8 @@ class SearchIT {
     assertError(404, "not_found", b.get("/api/search?q=a&room=" + secret, bob.token()));
     assertError(403, "forbidden", b.get("/api/search?q=a&room=" + open, bob.token()));
     assertError(401, "unauthorized", b.get("/api/search?q=a", null));
+    assertError(400, "invalid_request", b.get("/api/search?q=-spam", bob.token()));
+    assertError(400, "invalid_request", b.get("/api/search?q=lunch%20or%20-spam", bob.token()));
     assertEquals(List.of(), search(b, bob, "!! ??").results(), "only signs: nothing to look for");
     assertEquals(List.of(), search(b, bob, "\"unclosed or - &|!(").results(), "no query syntax errors");
   }
