@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +29,9 @@ import java.util.regex.Pattern;
  * (docs/decisions/0002, 0018).
  */
 public final class PayaraNode implements AutoCloseable {
+
+  /** Every port {@link #freePort} gave, so that it never gives one twice. */
+  private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
   private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
@@ -354,11 +359,23 @@ public final class PayaraNode implements AutoCloseable {
     }
   }
 
+  /**
+   * A port free on loopback now, and never handed out before by this JVM: a port is chosen long before
+   * what listens on it starts (a node's grid port is in the other node's member list), and the system,
+   * asked again meanwhile, may give the same one twice (once a node's HTTP port was its partner's grid
+   * port, and its grid joined itself over HTTP).
+   */
   public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    while (true) {
+      int port;
+      try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        port = socket.getLocalPort();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      if (HANDED_OUT.add(port)) {
+        return port;
+      }
     }
   }
 }

@@ -50,7 +50,8 @@ public final class TcpRelay implements AutoCloseable {
 
   private static TcpRelay to(Supplier<InetSocketAddress> target) {
     try {
-      ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+      // A port from the same hand as the nodes', so that it is none of theirs chosen and not yet bound.
+      ServerSocket listener = new ServerSocket(PayaraNode.freePort(), 50, InetAddress.getLoopbackAddress());
       TcpRelay relay = new TcpRelay(listener, target);
       daemon("relay-accept", relay::acceptAll).start();
       return relay;
