@@ -58,6 +58,7 @@ public final class PayaraNode implements AutoCloseable {
           Map.entry("CHAT_RATE_DELETIONS", "1000000/1"),
           Map.entry("CHAT_RATE_EDITS", "1000000/1"),
           Map.entry("CHAT_RATE_REACTIONS", "1000000/1"),
+          Map.entry("CHAT_RATE_UPLOADS", "1000000/1"),
           Map.entry("CHAT_RATE_MODERATION", "1000000/1"),
           Map.entry("CHAT_RATE_PROFILES", "1000000/1"),
           Map.entry("CHAT_RATE_READS", "1000000/1"),

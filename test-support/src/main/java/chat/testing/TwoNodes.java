@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * A cluster of two real nodes on loopback, A and B, sharing one real PostgreSQL and one token secret,
@@ -88,6 +89,11 @@ public final class TwoNodes implements AutoCloseable {
     Map<String, String> reached = new HashMap<>(environment);
     reached.put("CHAT_GRID_PUBLIC_ADDRESS", "127.0.0.1:" + gridPort);
     return reached;
+  }
+
+  /** The cluster's database, for a test that looks behind the nodes' back. */
+  public DataSource dataSource() {
+    return database.dataSource();
   }
 
   /** Every link between the two members drops and none can open again until {@link #healGrid()}. */

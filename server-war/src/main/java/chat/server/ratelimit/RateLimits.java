@@ -22,6 +22,7 @@ public class RateLimits {
   private RateLimit edits;
   private RateLimit reactions;
   private RateLimit searches;
+  private RateLimit uploads;
   private RateLimit moderation;
   private RateLimit profiles;
   private RateLimit reads;
@@ -43,6 +44,7 @@ public class RateLimits {
       @ConfigProperty(name = "chat.rate.edits", defaultValue = "30/60") String edits,
       @ConfigProperty(name = "chat.rate.reactions", defaultValue = "60/60") String reactions,
       @ConfigProperty(name = "chat.rate.searches", defaultValue = "30/60") String searches,
+      @ConfigProperty(name = "chat.rate.uploads", defaultValue = "30/60") String uploads,
       @ConfigProperty(name = "chat.rate.moderation", defaultValue = "30/60") String moderation,
       @ConfigProperty(name = "chat.rate.profiles", defaultValue = "10/60") String profiles,
       @ConfigProperty(name = "chat.rate.reads", defaultValue = "60/10") String reads,
@@ -59,9 +61,10 @@ public class RateLimits {
     this.edits = RateLimit.parse("edits", edits);
     this.reactions = RateLimit.parse("reactions", reactions);
     this.searches = RateLimit.parse("searches", searches);
+    this.uploads = RateLimit.parse("uploads", uploads);
     this.moderation = RateLimit.parse("room moderation", moderation);
     this.profiles = RateLimit.parse("profile changes", profiles);
-    this.reads = RateLimit.parse("read markers, mutes and channel lists", reads);
+    this.reads = RateLimit.parse("read markers, mutes, channel lists and member lists", reads);
     this.typing = RateLimit.parse("typing notices", typing);
     this.signups = RateLimit.parse("sign-ups from this address", signups);
     this.loginFailures = RateLimit.parse("failed logins from this address", loginFailures);
@@ -80,6 +83,7 @@ public class RateLimits {
     rates.put("edits", edits.rate("user"));
     rates.put("reactions", reactions.rate("user"));
     rates.put("searches", searches.rate("user"));
+    rates.put("uploads", uploads.rate("user"));
     rates.put("moderation", moderation.rate("user"));
     rates.put("profiles", profiles.rate("user"));
     rates.put("reads", reads.rate("user"));
@@ -129,6 +133,11 @@ public class RateLimits {
   /** Searches, per user: each is a query over the index of every stored message, of up to a few seconds. */
   public RateLimit searches() {
     return searches;
+  }
+
+  /** Files uploaded, per user: each is stored, and read for its type. */
+  public RateLimit uploads() {
+    return uploads;
   }
 
   /** A room's invitations, removals, moderators and silences, per user: each tells the member concerned. */

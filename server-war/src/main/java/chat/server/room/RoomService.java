@@ -191,6 +191,14 @@ public class RoomService {
     return rows.stream().map(RoomService::access).anyMatch(access -> access.moderatedBy(user));
   }
 
+  /** Whether {@code viewer} may read the room of that id, as {@link #find} lets them: its history, its files. */
+  @SuppressWarnings("unchecked")
+  public boolean visible(long roomId, User viewer) {
+    List<Object[]> rows =
+        em.createNativeQuery(ACCESS + " WHERE r.id = ?2").setParameter(1, viewer.id()).setParameter(2, roomId).getResultList();
+    return rows.stream().map(RoomService::access).anyMatch(access -> access.visibleTo(viewer));
+  }
+
   /** Names ({@code on}) or unnames a member a moderator of the room; false when they are no member. */
   boolean moderator(long roomId, long accountId, boolean on) {
     return em.createNativeQuery("UPDATE room_member SET moderator = ? WHERE room_id = ? AND account_id = ?")

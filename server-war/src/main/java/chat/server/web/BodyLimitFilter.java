@@ -18,6 +18,7 @@ import java.io.IOException;
  * REST bodies are small JSON objects: one past {@link #MAX_BYTES} is refused with 413 before anything
  * parses it. A declared length is checked at once; a body without one (chunked) is counted as it is
  * read, and reading past the limit fails with {@link TooLarge}, which the error mapping answers 413.
+ * An upload's file ({@code POST /api/files}) has a limit of its own, which the upload keeps.
  */
 @WebFilter(urlPatterns = "/api/*", asyncSupported = true)
 public class BodyLimitFilter extends HttpFilter {
@@ -35,11 +36,20 @@ public class BodyLimitFilter extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
+    if (isUpload(request)) {
+      // A file's bytes: the upload counts them against the file's own limit as it streams them.
+      chain.doFilter(request, response);
+      return;
+    }
     if (request.getContentLengthLong() > MAX_BYTES) {
       refuse(response);
       return;
     }
     chain.doFilter(request.getContentLengthLong() < 0 ? new Counted(request) : request, response);
+  }
+
+  private static boolean isUpload(HttpServletRequest request) {
+    return request.getMethod().equals("POST") && request.getRequestURI().equals(request.getContextPath() + "/api/files");
   }
 
   private static void refuse(HttpServletResponse response) throws IOException {

@@ -8,10 +8,12 @@ import chat.dto.WireJson;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.BiConsumer;
 
@@ -56,6 +58,26 @@ public final class ChatHttp {
 
   public HttpReply delete(String path, String token) {
     return send(request(path, token).DELETE());
+  }
+
+  /** An upload of a file's bytes under {@code name} ({@code POST /api/files}). */
+  public HttpReply upload(String name, String token, HttpRequest.BodyPublisher bytes) {
+    return send(
+        request("/api/files?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8), token)
+            .header("Content-Type", "application/octet-stream")
+            .POST(bytes));
+  }
+
+  /** A GET answered with its bytes and headers as they are: a file. */
+  public HttpResponse<byte[]> fetch(String path, String token) {
+    try {
+      return CLIENT.send(request(path, token).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   /** A PUT without a body (a reaction). */

@@ -1,0 +1,66 @@
+package chat.server.file;
+
+import chat.dto.SharedFile;
+import chat.dto.User;
+import chat.server.error.ChatException;
+import chat.server.room.RoomService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.util.List;
+
+/**
+ * Fetching and deleting files, checked on every request against what holds the file: its message,
+ * read as history reads it (a deleted message's files are no one's at once, on every node, since this
+ * reads the database each time), or before it is sent, its uploader. Anyone else is told there is no
+ * such file, as for one that does not exist.
+ */
+@ApplicationScoped
+public class FileService {
+
+  private FileStore files;
+  private ByteStore bytes;
+  private RoomService rooms;
+
+  protected FileService() {}
+
+  @Inject
+  FileService(FileStore files, ByteStore bytes, RoomService rooms) {
+    this.files = files;
+    this.bytes = bytes;
+    this.rooms = rooms;
+  }
+
+  /** A file the reader may fetch, and its bytes, read as they are sent. */
+  public record Download(SharedFile file, InputStream bytes) {}
+
+  Download open(User reader, long fileId) {
+    FileStore.Held held = readable(reader, fileId);
+    return new Download(held.file(), bytes.open(held.storeKey()));
+  }
+
+  /** Deletes one of the caller's files not yet sent (the apps' remove button, before sending). */
+  void deleteUnsent(User owner, long fileId) {
+    List<String> keys = files.deleteUnsent(fileId, owner.id());
+    if (keys.isEmpty()) {
+      throw ChatException.notFound("no file " + fileId + " of yours waits to be sent");
+    }
+    keys.forEach(bytes::delete);
+  }
+
+  private FileStore.Held readable(User reader, long fileId) {
+    return files.held(fileId, reader.id())
+        .filter(held -> mayRead(reader, held))
+        .orElseThrow(() -> ChatException.notFound("no file " + fileId));
+  }
+
+  private boolean mayRead(User reader, FileStore.Held held) {
+    if (!held.sent()) {
+      return held.ownerId() == reader.id();
+    }
+    if (held.deleted()) {
+      return false;
+    }
+    return held.roomId() != null ? rooms.visible(held.roomId(), reader) : held.readerInConversation();
+  }
+}

@@ -1,0 +1,127 @@
+package chat.server.file;
+
+import chat.dto.ErrorCode;
+import chat.dto.SharedFile;
+import chat.dto.User;
+import chat.server.error.ChatException;
+import chat.server.ratelimit.RateLimited;
+import chat.server.ratelimit.RateLimits;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import org.apache.tika.Tika;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * An upload (docs/protocol.md, "Files"): its name and limits checked, its bytes streamed into the
+ * {@link ByteStore}, its type read from its first bytes, and its row written last, so that a failed or
+ * cancelled upload leaves no file behind (its bytes, if any went in, are deleted at once).
+ */
+@ApplicationScoped
+public class UploadService {
+
+  /** Enough of a file's start for every signature Tika's detector knows. */
+  private static final int SIGNATURE_BYTES = 64 * 1024;
+
+  private static final Tika TYPES = new Tika();
+
+  private FileStore files;
+  private ByteStore bytes;
+  private RateLimits limits;
+  private UploadsAtOnce atOnce;
+  private long mostBytes;
+  private long bytesPerDay;
+
+  protected UploadService() {}
+
+  @Inject
+  UploadService(
+      FileStore files,
+      ByteStore bytes,
+      RateLimits limits,
+      @ConfigProperty(name = "chat.file.max.bytes", defaultValue = "26214400") long mostBytes,
+      @ConfigProperty(name = "chat.file.bytes.per.day", defaultValue = "1073741824") long bytesPerDay,
+      @ConfigProperty(name = "chat.file.uploads.at.once", defaultValue = "2") int uploadsAtOnce) {
+    this.files = files;
+    this.bytes = bytes;
+    this.limits = limits;
+    this.mostBytes = mostBytes;
+    this.bytesPerDay = bytesPerDay;
+    this.atOnce = new UploadsAtOnce(uploadsAtOnce);
+  }
+
+  /** The largest file, in bytes: also what the request's body may be. */
+  public long mostBytes() {
+    return mostBytes;
+  }
+
+  /**
+   * Stores the body as a file of {@code owner}'s, not yet sent. {@code declared} is the request's
+   * {@code Content-Length}, or -1 for a chunked body, which is counted as it comes.
+   */
+  SharedFile upload(User owner, String givenName, long declared, InputStream body) {
+    String name = FileName.of(givenName);
+    if (declared > mostBytes) {
+      throw tooLarge();
+    }
+    limits.uploads().acquire(owner.id());
+    return atOnce.run(
+        owner.id(),
+        () -> {
+          long left = bytesPerDay - files.usedToday(owner.id());
+          if (left <= 0 || declared > left) {
+            throw new RateLimited("a user uploads at most " + bytesPerDay + " bytes a day (UTC)", secondsToTomorrow());
+          }
+          return store(owner, name, body, declared, Math.min(mostBytes, left));
+        });
+  }
+
+  private SharedFile store(User owner, String name, InputStream body, long declared, long most) {
+    ByteStore.Stored stored;
+    String type;
+    try {
+      InputStream in = new BufferedInputStream(body, SIGNATURE_BYTES);
+      // The detector reads the signature and resets the stream to its start.
+      type = TYPES.detect(in);
+      stored = bytes.put(in, most);
+    } catch (ByteStore.TooLarge e) {
+      throw most < mostBytes
+          ? new RateLimited("a user uploads at most " + bytesPerDay + " bytes a day (UTC)", secondsToTomorrow())
+          : tooLarge();
+    } catch (IOException e) {
+      throw brokeOff();
+    }
+    if (declared >= 0 && stored.size() != declared) {
+      // A body shorter than its Content-Length: the connection ended early, and the file with it.
+      bytes.delete(stored.key());
+      throw brokeOff();
+    }
+    try {
+      files.count(owner.id(), stored.size());
+      return files.insert(owner.id(), name, type, stored.size(), null, stored.key(), null);
+    } catch (RuntimeException e) {
+      bytes.delete(stored.key());
+      throw e;
+    }
+  }
+
+  private static ChatException brokeOff() {
+    return ChatException.invalid("the upload broke off before its end: nothing was kept");
+  }
+
+  private ChatException tooLarge() {
+    return new ChatException(ErrorCode.PAYLOAD_TOO_LARGE, "a file is at most " + mostBytes + " bytes");
+  }
+
+  private static long secondsToTomorrow() {
+    ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
+    ZonedDateTime tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC);
+    return Math.max(1, Duration.between(now, tomorrow).toSeconds());
+  }
+}
