@@ -3,6 +3,7 @@ package chat.dto;
 import jakarta.json.bind.annotation.JsonbCreator;
 import jakarta.json.bind.annotation.JsonbSubtype;
 import jakarta.json.bind.annotation.JsonbTypeInfo;
+import java.util.List;
 
 /** What a client sends over the WebSocket; {@code type} on the wire picks the record. */
 @JsonbTypeInfo(
@@ -54,25 +55,36 @@ public sealed interface ClientFrame extends Frame {
 
   record LeaveRoom(String room) implements ClientFrame {}
 
-  /** A message to a room; {@code replyTo}, if set, the id of the message of the room it answers. */
-  record SendChatMessage(String room, String text, String clientId, Long replyTo) implements ClientFrame {
+  /**
+   * A message to a room; {@code replyTo}, if set, the id of the message of the room it answers, and
+   * {@code files} the sender's uploads it carries (docs/protocol.md, "Files").
+   */
+  record SendChatMessage(String room, String text, String clientId, Long replyTo, List<Long> files) implements ClientFrame {
 
     @JsonbCreator
     public SendChatMessage {}
 
     public SendChatMessage(String room, String text, String clientId) {
-      this(room, text, clientId, null);
+      this(room, text, clientId, null, null);
+    }
+
+    public SendChatMessage(String room, String text, String clientId, Long replyTo) {
+      this(room, text, clientId, replyTo, null);
     }
   }
 
   /** A message to a friend; {@code replyTo} as for rooms, a message of the conversation. */
-  record SendDirectMessage(String to, String text, String clientId, Long replyTo) implements ClientFrame {
+  record SendDirectMessage(String to, String text, String clientId, Long replyTo, List<Long> files) implements ClientFrame {
 
     @JsonbCreator
     public SendDirectMessage {}
 
     public SendDirectMessage(String to, String text, String clientId) {
-      this(to, text, clientId, null);
+      this(to, text, clientId, null, null);
+    }
+
+    public SendDirectMessage(String to, String text, String clientId, Long replyTo) {
+      this(to, text, clientId, replyTo, null);
     }
   }
 

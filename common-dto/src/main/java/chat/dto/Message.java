@@ -14,6 +14,7 @@ import java.util.List;
  * {@code changedSeq} holds (null while it never changed); {@code editedAt} is when its text last
  * changed, {@code replyTo} what it answers, {@code reactions} its emoji. A catch-up gives a message
  * deleted since as a tombstone: {@code deleted} true, with its numbers and its channel only.
+ * {@code files} are those sent with it (docs/protocol.md, "Files"), null for none.
  */
 public record Message(
     long id,
@@ -29,7 +30,8 @@ public record Message(
     Instant editedAt,
     Reply replyTo,
     List<Reaction> reactions,
-    Boolean deleted) {
+    Boolean deleted,
+    List<SharedFile> files) {
 
   /** A message that names no one. */
   public Message(long id, long seq, String room, String to, User from, String text, Instant sentAt, String clientId) {
@@ -42,6 +44,25 @@ public record Message(
     this(id, seq, room, to, from, text, sentAt, clientId, mentions, null, null, null, null, null);
   }
 
+  /** A message without files. */
+  public Message(
+      long id,
+      long seq,
+      String room,
+      String to,
+      User from,
+      String text,
+      Instant sentAt,
+      String clientId,
+      List<String> mentions,
+      Long changedSeq,
+      Instant editedAt,
+      Reply replyTo,
+      List<Reaction> reactions,
+      Boolean deleted) {
+    this(id, seq, room, to, from, text, sentAt, clientId, mentions, changedSeq, editedAt, replyTo, reactions, deleted, null);
+  }
+
   /** The constructor JSON-B binds to: a record with a second constructor leaves it none by default. */
   @JsonbCreator
   public Message {}
@@ -49,25 +70,25 @@ public record Message(
   /** The same message by {@code author} as a client knows them now (docs/protocol.md, "Profiles"). */
   public Message withFrom(User author) {
     return new Message(
-        id, seq, room, to, author, text, sentAt, clientId, mentions, changedSeq, editedAt, replyTo, reactions, deleted);
+        id, seq, room, to, author, text, sentAt, clientId, mentions, changedSeq, editedAt, replyTo, reactions, deleted, files);
   }
 
   /** The same message answering {@code reply} (what it answers as that is now). */
   public Message withReplyTo(Reply reply) {
     return new Message(
-        id, seq, room, to, from, text, sentAt, clientId, mentions, changedSeq, editedAt, reply, reactions, deleted);
+        id, seq, room, to, from, text, sentAt, clientId, mentions, changedSeq, editedAt, reply, reactions, deleted, files);
   }
 
   /** The same message with these reactions. */
   public Message withReactions(List<Reaction> now) {
     return new Message(
-        id, seq, room, to, from, text, sentAt, clientId, mentions, changedSeq, editedAt, replyTo, now, deleted);
+        id, seq, room, to, from, text, sentAt, clientId, mentions, changedSeq, editedAt, replyTo, now, deleted, files);
   }
 
   /** The same message as numbered by its latest change. */
   public Message withChangedSeq(long latest) {
     return new Message(
-        id, seq, room, to, from, text, sentAt, clientId, mentions, latest, editedAt, replyTo, reactions, deleted);
+        id, seq, room, to, from, text, sentAt, clientId, mentions, latest, editedAt, replyTo, reactions, deleted, files);
   }
 
   /** The highest number the message carries: the seq of its last change, or its own. */

@@ -3,6 +3,7 @@ package chat.server.database;
 import chat.dto.Message;
 import chat.dto.Reaction;
 import chat.dto.Reply;
+import chat.dto.SharedFile;
 import chat.dto.User;
 import chat.dto.WireJson;
 import java.lang.reflect.Type;
@@ -25,7 +26,8 @@ public final class MessageColumns {
    * A message as one reader sees it (its first parameter is the reader's id, 0 for nobody's): its
    * room's name, or for a direct message the recipient's; the users it mentions and its reactions
    * (lookups in their keys, for the few messages that have any), without those of users the reader
-   * blocks; and what it answers, as that is now, without its text when the reader blocks its author.
+   * blocks; what it answers, as that is now, without its text when the reader blocks its author; and the
+ * files it carries, as they were sent.
    */
   public static final String COLUMNS =
       """
@@ -46,7 +48,7 @@ public final class MessageColumns {
         CASE WHEN NOT EXISTS (SELECT 1 FROM block b WHERE b.blocker_id = reader.id AND b.blocked_id = o.sender_id)
           THEN left(o.body, %d) END AS reply_text,
         o.deleted_at IS NOT NULL,
-        %s, %s
+        %s, %s, m.files
       FROM (SELECT ?::bigint AS id) reader CROSS JOIN message m JOIN account a ON a.id = m.sender_id
         LEFT JOIN room r ON r.id = m.room_id
         LEFT JOIN conversation c ON c.id = m.conversation_id
@@ -58,7 +60,9 @@ public final class MessageColumns {
 
   private static final int FROM = 17;
   private static final int REPLY_FROM = FROM + UserColumns.COUNT;
+  private static final int FILES = REPLY_FROM + UserColumns.COUNT;
   private static final Type REACTIONS = WireJson.listOf(Reaction.class);
+  private static final Type FILE_LIST = WireJson.listOf(SharedFile.class);
 
   /** Reads the rows of a statement over {@link #COLUMNS}. */
   public static List<Message> read(PreparedStatement statement) throws SQLException {
@@ -74,6 +78,7 @@ public final class MessageColumns {
   private static Message message(ResultSet rows) throws SQLException {
     Array mentions = rows.getArray(8);
     String reactions = rows.getString(12);
+    String files = rows.getString(FILES);
     return new Message(
         rows.getLong(1),
         rows.getLong(2),
@@ -88,7 +93,8 @@ public final class MessageColumns {
         instant(rows.getObject(10, OffsetDateTime.class)),
         reply(rows),
         reactions == null ? null : WireJson.fromJson(reactions, REACTIONS),
-        null);
+        null,
+        files == null ? null : WireJson.fromJson(files, FILE_LIST));
   }
 
   /** A message deleted since a catch-up's start: its numbers and channel, so the client drops it. */

@@ -8,15 +8,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The {@link ByteStore} that {@code CHAT_FILE_STORE} names (docs/configuration.md). */
 @ApplicationScoped
-class ByteStores {
+class ConfiguredByteStore {
 
   private DataSource dataSource;
   private String kind;
 
-  protected ByteStores() {}
+  protected ConfiguredByteStore() {}
 
   @Inject
-  ByteStores(DataSource dataSource, @ConfigProperty(name = "chat.file.store", defaultValue = "database") String kind) {
+  ConfiguredByteStore(DataSource dataSource, @ConfigProperty(name = "chat.file.store", defaultValue = "database") String kind) {
     this.dataSource = dataSource;
     this.kind = kind;
   }

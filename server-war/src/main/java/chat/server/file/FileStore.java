@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +33,14 @@ class FileStore {
         EXISTS (SELECT 1 FROM conversation c WHERE c.id = m.conversation_id AND ? IN (c.user_low, c.user_high))
       FROM shared_file f LEFT JOIN message m ON m.id = f.message_id
       WHERE f.id = ?
+      """;
+
+  private static final String SENDABLE =
+      """
+      SELECT f.id, f.name, f.type, f.size, f.width, f.height FROM shared_file f
+      WHERE f.id = ANY(?) AND f.owner_id = ?
+        AND (f.message_id IS NULL
+          OR f.message_id IN (SELECT m.id FROM message m WHERE m.sender_id = ? AND m.client_id = ?))
       """;
 
   private static final String USED_TODAY =
@@ -97,9 +106,7 @@ class FileStore {
               if (!row.next()) {
                 return Optional.empty();
               }
-              int width = row.getInt(5);
-              SharedFile.Picture picture = row.wasNull() ? null : new SharedFile.Picture(width, row.getInt(6));
-              SharedFile file = new SharedFile(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), picture);
+              SharedFile file = file(row);
               long roomId = row.getLong(11);
               Long room = row.wasNull() ? null : roomId;
               row.getLong(10);
@@ -109,6 +116,36 @@ class FileStore {
             }
           }
         });
+  }
+
+  /**
+   * Of {@code ids}, those of {@code ownerId}'s not yet sent, or already sent in the message that
+   * {@code clientId} keys (a message sent again, which is answered with the one stored): in no order.
+   */
+  List<SharedFile> sendable(long ownerId, List<Long> ids, String clientId) {
+    return Jdbc.withConnection(
+        dataSource,
+        connection -> {
+          try (PreparedStatement select = connection.prepareStatement(SENDABLE)) {
+            select.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+            select.setLong(2, ownerId);
+            select.setLong(3, ownerId);
+            select.setString(4, clientId);
+            List<SharedFile> found = new ArrayList<>();
+            try (ResultSet row = select.executeQuery()) {
+              while (row.next()) {
+                found.add(file(row));
+              }
+            }
+            return found;
+          }
+        });
+  }
+
+  private static SharedFile file(ResultSet row) throws SQLException {
+    int width = row.getInt(5);
+    SharedFile.Picture picture = row.wasNull() ? null : new SharedFile.Picture(width, row.getInt(6));
+    return new SharedFile(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), picture);
   }
 
   /** Deletes a file not yet sent, of its uploader's: the keys of its bytes (none when there is no such file). */

@@ -6,6 +6,7 @@ import chat.dto.Reply;
 import chat.dto.User;
 import chat.server.config.ChatConfig;
 import chat.server.error.ChatException;
+import chat.server.file.FileAttachments;
 import chat.server.input.InputText;
 import chat.server.ratelimit.RateLimits;
 import chat.server.room.RoomRef;
@@ -36,6 +37,7 @@ public class MessageService {
   private SocialService social;
   private RateLimits limits;
   private Silences silences;
+  private FileAttachments attachments;
   /** Conversation ids by the pair's ids, lower first: a conversation's id never changes. */
   private final Map<List<Long>, Long> conversations = new ConcurrentHashMap<>();
   private int catchUpLimit;
@@ -52,6 +54,7 @@ public class MessageService {
       SocialService social,
       RateLimits limits,
       Silences silences,
+      FileAttachments attachments,
       ChatConfig config) {
     this.writer = writer;
     this.history = history;
@@ -61,6 +64,7 @@ public class MessageService {
     this.social = social;
     this.limits = limits;
     this.silences = silences;
+    this.attachments = attachments;
     this.catchUpLimit = config.catchUpLimit();
   }
 
@@ -73,16 +77,28 @@ public class MessageService {
    * Stores a message; the writer then sends it to everyone in the room, the sender's sockets included
    * (their acknowledgement), and a repeat of a {@code clientId}, not stored again, as {@link FanOut} says.
    * The outcome says whether the sender is still to be answered alone. {@code replyTo}, if set, is a
-   * message of the room that this one answers.
+   * message of the room that this one answers; {@code files}, if any, the sender's uploads it carries.
    */
-  public CompletionStage<PostOutcome> post(User sender, RoomRef room, String text, String clientId, Long replyTo) {
-    checkText(text, clientId);
+  public CompletionStage<PostOutcome> post(
+      User sender, RoomRef room, String text, String clientId, Long replyTo, List<Long> files) {
+    checkText(text, clientId, files);
     Optional<Instant> silenced = silences.until(room.id(), sender.id());
     if (silenced.isPresent()) {
       throw ChatException.forbidden("a moderator silenced you in '" + room.name() + "' until " + silenced.get());
     }
     Destination destination = Destination.of(room);
-    return writer.submit(new NewMessage(destination, sender, text, clientId, reply(destination, replyTo)));
+    return writer.submit(newMessage(destination, sender, text, clientId, replyTo, files));
+  }
+
+  private NewMessage newMessage(
+      Destination destination, User sender, String text, String clientId, Long replyTo, List<Long> files) {
+    return new NewMessage(
+        destination,
+        sender,
+        text == null ? "" : text,
+        clientId,
+        reply(destination, replyTo),
+        attachments.sendable(sender, files, clientId));
   }
 
   /**
@@ -94,19 +110,20 @@ public class MessageService {
     if (clientId == null) {
       throw ChatException.invalid("send a clientId, so that a retry of this call does not post twice");
     }
-    return post(service, room, text, clientId, null).thenApply(PostOutcome::message);
+    return post(service, room, text, clientId, null, null).thenApply(PostOutcome::message);
   }
 
   /** Stores a direct message to a friend, which is then sent to every socket of both, as for rooms. */
-  public CompletionStage<PostOutcome> postDirect(User sender, String to, String text, String clientId, Long replyTo) {
-    checkText(text, clientId);
+  public CompletionStage<PostOutcome> postDirect(
+      User sender, String to, String text, String clientId, Long replyTo, List<Long> files) {
+    checkText(text, clientId, files);
     User recipient = social.other(sender, to);
     if (!social.friends(sender.id(), recipient.id())) {
       throw ChatException.forbidden(
           "direct messages go to friends only; ask " + recipient.username() + " first");
     }
     Destination destination = Destination.direct(conversation(sender.id(), recipient.id()), recipient);
-    return writer.submit(new NewMessage(destination, sender, text, clientId, reply(destination, replyTo)));
+    return writer.submit(newMessage(destination, sender, text, clientId, replyTo, files));
   }
 
   /** What a reply carries of the message it answers, which must be a live one of its own channel. */
@@ -188,11 +205,11 @@ public class MessageService {
     return size;
   }
 
-  private void checkText(String text, String clientId) {
+  private void checkText(String text, String clientId, List<Long> files) {
     InputText.plain("clientId", clientId);
     if (clientId != null && (clientId.isEmpty() || clientId.length() > MAX_CLIENT_ID)) {
       throw ChatException.invalid("clientId must be 1 to 64 characters");
     }
-    this.text.check(text);
+    this.text.check(text, files != null && !files.isEmpty());
   }
 }

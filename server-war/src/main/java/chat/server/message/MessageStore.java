@@ -1,6 +1,8 @@
 package chat.server.message;
 
 import chat.dto.Message;
+import chat.dto.SharedFile;
+import chat.dto.WireJson;
 import chat.server.database.Jdbc;
 import chat.server.database.MessageColumns;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,8 +61,9 @@ public class MessageStore {
    * stored meanwhile by another node in another channel is skipped (see {@link #insert}). The same
    * statement advances each channel's last seq (a data-modifying CTE runs whether or not it is read)
    * and records whom each message mentions, of the names {@link Mentions} found in it: an account of
-   * that name who can see it, a member of its room or the other user of its conversation. One round
-   * trip to the database where there were four; a batch that names no one joins empty arrays.
+   * that name who can see it, a member of its room or the other user of its conversation; and sets the
+   * files each carries to it, which from then on are read as the message is. One round trip to the
+   * database where there were five; a batch that names no one and carries no file joins empty arrays.
    */
   private static final String INSERT =
       """
@@ -71,10 +74,10 @@ public class MessageStore {
         UPDATE conversation SET last_seq = top.seq FROM unnest(?::bigint[], ?::bigint[]) AS top(id, seq)
         WHERE conversation.id = top.id
       ), inserted AS (
-        INSERT INTO message (room_id, conversation_id, seq, sender_id, body, client_id, reply_to_id, sent_at)
-        SELECT room_id, conversation_id, seq, sender_id, body, client_id, reply_to_id, ?::timestamptz FROM
-          unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[])
-            WITH ORDINALITY AS batch(room_id, conversation_id, seq, sender_id, body, client_id, reply_to_id, position)
+        INSERT INTO message (room_id, conversation_id, seq, sender_id, body, client_id, reply_to_id, files, sent_at)
+        SELECT room_id, conversation_id, seq, sender_id, body, client_id, reply_to_id, files::jsonb, ?::timestamptz FROM
+          unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::bigint[], ?::text[])
+            WITH ORDINALITY AS batch(room_id, conversation_id, seq, sender_id, body, client_id, reply_to_id, files, position)
         ORDER BY position
         ON CONFLICT (sender_id, client_id) WHERE client_id IS NOT NULL DO NOTHING
         RETURNING id, room_id, conversation_id, seq
@@ -87,6 +90,11 @@ public class MessageStore {
            OR EXISTS (SELECT 1 FROM conversation c WHERE c.id = i.conversation_id AND a.id IN (c.user_low, c.user_high))
       ), mentioned AS (
         INSERT INTO message_mention (message_id, account_id) SELECT message_id, account_id FROM named
+      ), attached AS (
+        UPDATE shared_file f SET message_id = i.id
+        FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) AS a(room_id, conversation_id, seq, file_id)
+          JOIN inserted i ON i.seq = a.seq AND (i.room_id = a.room_id OR i.conversation_id = a.conversation_id)
+        WHERE f.id = a.file_id AND f.message_id IS NULL
       )
       SELECT i.id, i.room_id, i.conversation_id, i.seq,
         (SELECT array_agg(n.username ORDER BY n.username) FROM named n WHERE n.message_id = i.id)
@@ -223,7 +231,9 @@ public class MessageStore {
       insert.setArray(10, array(connection, "text", rows, NewMessage::text));
       insert.setArray(11, array(connection, "text", rows, NewMessage::clientId));
       insert.setArray(12, array(connection, "bigint", rows, m -> m.replyTo() == null ? null : m.replyTo().id()));
-      bindMentions(connection, insert, 13, rows, numbered.freshSeqs());
+      insert.setArray(13, array(connection, "text", rows, m -> m.files().isEmpty() ? null : WireJson.toJson(m.files())));
+      bindMentions(connection, insert, 14, rows, numbered.freshSeqs());
+      bindFiles(connection, insert, 18, rows, numbered.freshSeqs());
       try (ResultSet stored = insert.executeQuery()) {
         while (stored.next()) {
           long roomId = stored.getLong(2);
@@ -261,6 +271,29 @@ public class MessageStore {
     insert.setArray(index + 1, connection.createArrayOf("bigint", conversationIds.toArray()));
     insert.setArray(index + 2, connection.createArrayOf("bigint", mentionSeqs.toArray()));
     insert.setArray(index + 3, connection.createArrayOf("text", names.toArray()));
+  }
+
+  /** The files each new message carries, a row per file, at {@code index} and after. */
+  private static void bindFiles(
+      Connection connection, PreparedStatement insert, int index, List<NewMessage> rows, Long[] seqs)
+      throws SQLException {
+    List<Object> roomIds = new ArrayList<>();
+    List<Object> conversationIds = new ArrayList<>();
+    List<Object> fileSeqs = new ArrayList<>();
+    List<Object> fileIds = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      Destination destination = rows.get(i).destination();
+      for (SharedFile file : rows.get(i).files()) {
+        roomIds.add(destination.roomIdOrNull());
+        conversationIds.add(destination.conversationIdOrNull());
+        fileSeqs.add(seqs[i]);
+        fileIds.add(file.id());
+      }
+    }
+    insert.setArray(index, connection.createArrayOf("bigint", roomIds.toArray()));
+    insert.setArray(index + 1, connection.createArrayOf("bigint", conversationIds.toArray()));
+    insert.setArray(index + 2, connection.createArrayOf("bigint", fileSeqs.toArray()));
+    insert.setArray(index + 3, connection.createArrayOf("bigint", fileIds.toArray()));
   }
 
   /** Binds the ids and new last seqs of the channels {@code which} picks, at {@code index} and after. */
@@ -333,7 +366,8 @@ public class MessageStore {
         null,
         message.replyTo(),
         null,
-        null);
+        null,
+        message.files().isEmpty() ? null : message.files());
   }
 
   private static Array array(

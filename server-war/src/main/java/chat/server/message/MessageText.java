@@ -25,9 +25,17 @@ class MessageText {
   }
 
   void check(String text) {
+    check(text, false);
+  }
+
+  /** As {@link #check(String)}; a message that carries files may have no text. */
+  void check(String text, boolean carriesFiles) {
     InputText.multiline("text", text);
-    if (text == null || text.isBlank()) {
+    if ((text == null || text.isBlank()) && !carriesFiles) {
       throw ChatException.invalid("a message needs some text");
+    }
+    if (text == null) {
+      return;
     }
     if (text.codePointCount(0, text.length()) > maxText) {
       throw new ChatException(ErrorCode.PAYLOAD_TOO_LARGE, "a message is at most " + maxText + " characters");

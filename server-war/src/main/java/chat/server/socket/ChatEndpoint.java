@@ -225,7 +225,8 @@ public class ChatEndpoint {
       limited(connection);
       answer(
           connection,
-          messages.postDirect(connection.user(), direct.to(), direct.text(), direct.clientId(), direct.replyTo()),
+          messages.postDirect(
+              connection.user(), direct.to(), direct.text(), direct.clientId(), direct.replyTo(), direct.files()),
           direct.clientId(),
           ServerFrame.DirectMessagePosted::new);
     } else if (frame instanceof ClientFrame.DeleteMessage delete) {
@@ -254,7 +255,7 @@ public class ChatEndpoint {
     limited(connection);
     answer(
         connection,
-        messages.post(connection.user(), room, send.text(), send.clientId(), send.replyTo()),
+        messages.post(connection.user(), room, send.text(), send.clientId(), send.replyTo(), send.files()),
         send.clientId(),
         ServerFrame.ChatMessagePosted::new);
   }

@@ -6,8 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.dto.Authenticated;
+import chat.dto.ClientFrame;
+import chat.dto.CreateRoom;
+import chat.dto.Message;
+import chat.dto.ServerFrame;
 import chat.dto.SharedFile;
+import chat.dto.UserName;
 import chat.server.testing.ChatHttp;
+import chat.server.testing.ChatSocket;
 import chat.server.testing.HttpReply;
 import chat.testing.Names;
 import chat.testing.SharedTwoNodes;
@@ -24,6 +30,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.Flow;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
@@ -132,6 +139,57 @@ class FilesIT {
   }
 
   @Test
+  void aFileSentInARoomIsItsReadersOnEveryNodeUntilTheMessageIsDeleted() {
+    Authenticated ann = a.signUp(Names.unique("ann"), "ann-password");
+    Authenticated bob = b.signUp(Names.unique("bob"), "bob-password");
+    Authenticated eve = b.signUp(Names.unique("eve"), "eve-password");
+    String team = Names.unique("team");
+    assertEquals(201, a.post("/api/rooms", ann.token(), new CreateRoom(team, true)).status());
+    assertEquals(200, a.post("/api/rooms/" + team + "/members", ann.token(), new UserName(bob.user().username())).status());
+    SharedFile report = uploaded(a.upload("report.pdf", ann.token(), HttpRequest.BodyPublishers.ofByteArray(PDF)));
+
+    try (ChatSocket annOnA = ChatSocket.connect(a, ann.token()); ChatSocket bobOnB = ChatSocket.connect(b, bob.token())) {
+      join(team, annOnA, bobOnB);
+      annOnA.send(new ClientFrame.SendChatMessage(team, "", "with-file", null, List.of(report.id())));
+      Message sent = bobOnB.nextOf(ServerFrame.ChatMessagePosted.class).message();
+      assertEquals(List.of(report), sent.files(), "the message carries the file, no text needed");
+      assertEquals(List.of(report), history(b, bob, team).get(0).files(), "and so does history");
+
+      assertArrayEquals(PDF, b.fetch("/api/files/" + report.id(), bob.token()).body(), "a member fetches it through the other node");
+      assertEquals(404, b.fetch("/api/files/" + report.id(), eve.token()).statusCode(), "an outsider of the private room does not");
+      assertEquals(404, a.delete("/api/files/" + report.id(), ann.token()).status(), "sent: no longer an upload to take back");
+
+      annOnA.send(new ClientFrame.SendChatMessage(team, "again", "twice", null, List.of(report.id())));
+      assertEquals("invalid_request", annOnA.nextOf(ServerFrame.RequestFailed.class).code(), "a file is sent once");
+      SharedFile bobs = uploaded(b.upload("bobs.pdf", bob.token(), HttpRequest.BodyPublishers.ofByteArray(PDF)));
+      annOnA.send(new ClientFrame.SendChatMessage(team, "not mine", "theirs", null, List.of(bobs.id())));
+      assertEquals("invalid_request", annOnA.nextOf(ServerFrame.RequestFailed.class).code(), "nor anyone else's");
+
+      assertEquals(204, a.delete("/api/messages/" + sent.id(), ann.token()).status());
+      assertEquals(404, b.fetch("/api/files/" + report.id(), bob.token()).statusCode(), "gone with its message, at once");
+      assertEquals(404, a.fetch("/api/files/" + report.id(), ann.token()).statusCode(), "for its sender too");
+    }
+  }
+
+  @Test
+  void aFileSentToAFriendIsTheirsAndNoOneElses() {
+    Authenticated ann = a.signUp(Names.unique("ann"), "ann-password");
+    Authenticated bob = b.signUp(Names.unique("bob"), "bob-password");
+    Authenticated eve = b.signUp(Names.unique("eve"), "eve-password");
+    assertEquals(200, a.post("/api/users/add", ann.token(), new UserName(bob.user().username())).status());
+    assertEquals(200, b.post("/api/users/add", bob.token(), new UserName(ann.user().username())).status());
+    byte[] png = png();
+    SharedFile picture = uploaded(a.upload("holiday.png", ann.token(), HttpRequest.BodyPublishers.ofByteArray(png)));
+
+    try (ChatSocket annOnA = ChatSocket.connect(a, ann.token()); ChatSocket bobOnB = ChatSocket.connect(b, bob.token())) {
+      annOnA.send(new ClientFrame.SendDirectMessage(bob.user().username(), "look", "dm-file", null, List.of(picture.id())));
+      assertEquals(List.of(picture), bobOnB.nextOf(ServerFrame.DirectMessagePosted.class).message().files());
+    }
+    assertArrayEquals(png, b.fetch("/api/files/" + picture.id(), bob.token()).body());
+    assertEquals(404, b.fetch("/api/files/" + picture.id(), eve.token()).statusCode());
+  }
+
+  @Test
   void aBadNameIsAClearError() {
     Authenticated ann = a.signUp(Names.unique("ann"), "ann-password");
     for (String name : new String[] {"", "   ", "dir/", "..", "a\u0007b", "x".repeat(SharedFile.MAX_NAME + 1)}) {
@@ -140,6 +198,19 @@ class FilesIT {
       assertEquals("invalid_request", refused.error().error());
     }
     assertEquals(201, a.upload("x".repeat(SharedFile.MAX_NAME), ann.token(), HttpRequest.BodyPublishers.ofByteArray(PDF)).status());
+  }
+
+  private static void join(String room, ChatSocket... sockets) {
+    for (ChatSocket socket : sockets) {
+      socket.send(new ClientFrame.JoinRoom(room, null, null, null));
+      socket.nextOf(ServerFrame.RoomJoined.class);
+    }
+  }
+
+  private static List<Message> history(ChatHttp node, Authenticated reader, String room) {
+    HttpReply reply = node.get("/api/rooms/" + room + "/messages", reader.token());
+    assertEquals(200, reply.status(), reply.body());
+    return reply.asListOf(Message.class);
   }
 
   private static SharedFile uploaded(HttpReply reply) {

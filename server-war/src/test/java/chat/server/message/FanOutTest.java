@@ -86,7 +86,7 @@ class FanOutTest {
   }
 
   private static Submitted submitted(Destination destination, User sender, String clientId) {
-    return new Submitted(new NewMessage(destination, sender, "hello", clientId, null), new CompletableFuture<>());
+    return new Submitted(new NewMessage(destination, sender, "hello", clientId, null, List.of()), new CompletableFuture<>());
   }
 
   private static Message message(long id, long seq, String room, String to, String clientId) {

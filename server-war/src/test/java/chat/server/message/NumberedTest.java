@@ -53,6 +53,6 @@ class NumberedTest {
   }
 
   private static NewMessage sent(Destination destination, User sender, String clientId) {
-    return new NewMessage(destination, sender, "hello", clientId, null);
+    return new NewMessage(destination, sender, "hello", clientId, null, List.of());
   }
 }
