@@ -22,6 +22,7 @@ import chat.testing.SharedTwoNodes;
 import chat.testing.TcpRelay;
 import chat.testing.TwoNodes;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -104,8 +105,24 @@ class DesktopMessagesIT {
     clickRoom(robot, room);
     Eventually.within(SOON, () -> assertTrue(messageTexts(robot).contains("Anyone?")));
     assertTrue(!messageTexts(robot).contains(original.text()), "the original is older than the page loaded");
-    robot.clickOn(label(robot, l -> l.getText().startsWith("↪ ") && l.getText().contains("Who brings the cake")));
-    Eventually.within(SOON, () -> assertEquals(original.text(), selectedText(robot), "the quote brought its original into view"));
+    // The list may draw its rows again between the lookup and the click (a page arriving): a click that
+    // landed on the row as drawn anew only selected it, and is made again on the quote as it is now.
+    AssertionError notShown = null;
+    for (int click = 0; click < 3; click++) {
+      if (click == 0 || !original.text().equals(selectedText(robot))) {
+        robot.clickOn(label(robot, l -> l.getText().startsWith("↪ ") && l.getText().contains("Who brings the cake")));
+      }
+      try {
+        Eventually.within(Duration.ofSeconds(10), () -> assertEquals(original.text(), selectedText(robot), "the quote brought its original into view"));
+        notShown = null;
+        break;
+      } catch (AssertionError e) {
+        notShown = e;
+      }
+    }
+    if (notShown != null) {
+      throw notShown;
+    }
 
     openActions(robot, "Anyone?");
     robot.clickOn("Reply");
