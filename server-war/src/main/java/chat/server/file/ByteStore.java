@@ -2,6 +2,7 @@ package chat.server.file;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 
 /**
  * Where the bytes of files are kept (docs/decisions/0035): the database by default, S3 on AWS. Files'
@@ -20,6 +21,9 @@ interface ByteStore {
 
   /** Deletes the bytes of {@code key}; none stored is no error. */
   void delete(String key);
+
+  /** Deletes what uploads that never ended left behind, begun longer than {@code ago}. */
+  void sweep(Duration ago);
 
   /** What {@link #put} stored. */
   record Stored(String key, long size) {}

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Duration;
 import java.util.Arrays;
 import javax.sql.DataSource;
 
@@ -88,6 +89,19 @@ final class DatabaseByteStore implements ByteStore {
   public void delete(String key) {
     Jdbc.withConnection(dataSource, connection -> {
       Jdbc.update(connection, "DELETE FROM file_blob WHERE id = ?", Long.parseLong(key));
+      return null;
+    });
+  }
+
+  /**
+   * A blob left incomplete: its upload's node stopped before it could delete it. One completed whose
+   * file row never came (the node stopped between the two) stays: nothing reads it, and it is rare.
+   */
+  @Override
+  public void sweep(Duration ago) {
+    Jdbc.withConnection(dataSource, connection -> {
+      Jdbc.update(
+          connection, "DELETE FROM file_blob WHERE NOT complete AND created_at < now() - ?::interval", ago.toMillis() + " milliseconds");
       return null;
     });
   }

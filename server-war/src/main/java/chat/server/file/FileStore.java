@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,6 +42,15 @@ class FileStore {
       WHERE f.id = ANY(?) AND f.owner_id = ?
         AND (f.message_id IS NULL
           OR f.message_id IN (SELECT m.id FROM message m WHERE m.sender_id = ? AND m.client_id = ?))
+      """;
+
+  private static final String EXPIRED =
+      """
+      DELETE FROM shared_file WHERE id IN (
+        SELECT f.id FROM shared_file f LEFT JOIN message m ON m.id = f.message_id
+        WHERE (f.message_id IS NULL AND f.uploaded_at < now() - ?::interval) OR m.deleted_at IS NOT NULL
+        LIMIT ? FOR UPDATE OF f SKIP LOCKED)
+      RETURNING store_key, preview_key
       """;
 
   private static final String USED_TODAY =
@@ -156,6 +166,32 @@ class FileStore {
           try (PreparedStatement delete =
               connection.prepareStatement("DELETE FROM shared_file WHERE id = ? AND owner_id = ? AND message_id IS NULL RETURNING store_key, preview_key")) {
             Jdbc.bind(delete, fileId, ownerId);
+            List<String> keys = new ArrayList<>();
+            try (ResultSet row = delete.executeQuery()) {
+              while (row.next()) {
+                keys.add(row.getString(1));
+                if (row.getString(2) != null) {
+                  keys.add(row.getString(2));
+                }
+              }
+            }
+            return keys;
+          }
+        });
+  }
+
+  /**
+   * Deletes up to {@code batch} files no one may fetch any more: uploads not sent within
+   * {@code unsentFor}, and files of deleted messages; answers the keys of their bytes. Rows another node
+   * is deleting are passed over, so two nodes' cleaners share the work.
+   */
+  List<String> deleteExpired(Duration unsentFor, int batch) {
+    return Jdbc.inTransaction(
+        dataSource,
+        connection -> {
+          try (PreparedStatement delete = connection.prepareStatement(EXPIRED)) {
+            delete.setString(1, unsentFor.toMillis() + " milliseconds");
+            delete.setInt(2, batch);
             List<String> keys = new ArrayList<>();
             try (ResultSet row = delete.executeQuery()) {
               while (row.next()) {

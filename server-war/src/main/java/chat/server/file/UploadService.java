@@ -83,6 +83,19 @@ public class UploadService {
   }
 
   private SharedFile store(User owner, String name, InputStream body, long declared, long most) {
+    CountedInput counted = new CountedInput(body);
+    try {
+      return store(owner, name, counted, declared, most);
+    } finally {
+      // Every byte that came counts against the day, kept or not: an upload broken off just before its
+      // end, again and again, is as much writing for the database as one kept.
+      if (counted.count() > 0) {
+        files.count(owner.id(), counted.count());
+      }
+    }
+  }
+
+  private SharedFile store(User owner, String name, CountedInput body, long declared, long most) {
     ByteStore.Stored stored;
     String type;
     try {
@@ -103,7 +116,6 @@ public class UploadService {
       throw brokeOff();
     }
     try {
-      files.count(owner.id(), stored.size());
       return files.insert(owner.id(), name, type, stored.size(), null, stored.key(), null);
     } catch (RuntimeException e) {
       bytes.delete(stored.key());

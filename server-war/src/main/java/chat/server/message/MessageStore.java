@@ -18,6 +18,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,9 +62,9 @@ public class MessageStore {
    * stored meanwhile by another node in another channel is skipped (see {@link #insert}). The same
    * statement advances each channel's last seq (a data-modifying CTE runs whether or not it is read)
    * and records whom each message mentions, of the names {@link Mentions} found in it: an account of
-   * that name who can see it, a member of its room or the other user of its conversation; and sets the
-   * files each carries to it, which from then on are read as the message is. One round trip to the
-   * database where there were five; a batch that names no one and carries no file joins empty arrays.
+   * that name who can see it, a member of its room or the other user of its conversation. One round
+   * trip to the database where there were four; a batch that names no one joins empty arrays. The
+   * files a message carries go in with it ({@code files}); {@link #ATTACH} then gives them to it.
    */
   private static final String INSERT =
       """
@@ -90,15 +91,24 @@ public class MessageStore {
            OR EXISTS (SELECT 1 FROM conversation c WHERE c.id = i.conversation_id AND a.id IN (c.user_low, c.user_high))
       ), mentioned AS (
         INSERT INTO message_mention (message_id, account_id) SELECT message_id, account_id FROM named
-      ), attached AS (
-        UPDATE shared_file f SET message_id = i.id
-        FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::bigint[]) AS a(room_id, conversation_id, seq, file_id)
-          JOIN inserted i ON i.seq = a.seq AND (i.room_id = a.room_id OR i.conversation_id = a.conversation_id)
-        WHERE f.id = a.file_id AND f.message_id IS NULL
       )
       SELECT i.id, i.room_id, i.conversation_id, i.seq,
         (SELECT array_agg(n.username ORDER BY n.username) FROM named n WHERE n.message_id = i.id)
       FROM inserted i
+      """;
+
+  /**
+   * Gives each file to the message that carries it, for a batch that carries any: a statement of its own,
+   * so that the many batches without files pay nothing for it. The files are locked first in id order,
+   * so two writers giving the same files to messages of their batches wait for each other instead of
+   * deadlocking; a file taken meanwhile (sent at once in another message) stays with the one that took it.
+   */
+  private static final String ATTACH =
+      """
+      WITH locked AS (SELECT id FROM shared_file WHERE id = ANY(?) ORDER BY id FOR UPDATE)
+      UPDATE shared_file f SET message_id = a.message_id
+      FROM unnest(?::bigint[], ?::bigint[]) AS a(file_id, message_id) JOIN locked l ON l.id = a.file_id
+      WHERE f.id = a.file_id AND f.message_id IS NULL
       """;
 
   /**
@@ -149,6 +159,7 @@ public class MessageStore {
           Map<ClientKey, Message> stored = originals(connection, batch);
           Numbered numbered = Numbered.of(batch, stored, lastSeqs);
           Map<Channel.Seq, Row> ids = insertRows(connection, numbered, sentAt);
+          attach(connection, numbered, ids);
           return answers(connection, numbered, ids, stored, sentAt);
         });
   }
@@ -233,7 +244,6 @@ public class MessageStore {
       insert.setArray(12, array(connection, "bigint", rows, m -> m.replyTo() == null ? null : m.replyTo().id()));
       insert.setArray(13, array(connection, "text", rows, m -> m.files().isEmpty() ? null : WireJson.toJson(m.files())));
       bindMentions(connection, insert, 14, rows, numbered.freshSeqs());
-      bindFiles(connection, insert, 18, rows, numbered.freshSeqs());
       try (ResultSet stored = insert.executeQuery()) {
         while (stored.next()) {
           long roomId = stored.getLong(2);
@@ -273,27 +283,30 @@ public class MessageStore {
     insert.setArray(index + 3, connection.createArrayOf("text", names.toArray()));
   }
 
-  /** The files each new message carries, a row per file, at {@code index} and after. */
-  private static void bindFiles(
-      Connection connection, PreparedStatement insert, int index, List<NewMessage> rows, Long[] seqs)
-      throws SQLException {
-    List<Object> roomIds = new ArrayList<>();
-    List<Object> conversationIds = new ArrayList<>();
-    List<Object> fileSeqs = new ArrayList<>();
-    List<Object> fileIds = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      Destination destination = rows.get(i).destination();
-      for (SharedFile file : rows.get(i).files()) {
-        roomIds.add(destination.roomIdOrNull());
-        conversationIds.add(destination.conversationIdOrNull());
-        fileSeqs.add(seqs[i]);
-        fileIds.add(file.id());
+  /**
+   * Gives the files of the batch's new messages to them; a file named by two messages of one batch goes
+   * to the first.
+   */
+  private static void attach(Connection connection, Numbered numbered, Map<Channel.Seq, Row> ids) throws SQLException {
+    Map<Long, Long> messageOfFile = new LinkedHashMap<>();
+    for (int i = 0; i < numbered.size(); i++) {
+      Row row = numbered.isFresh(i) ? ids.get(numbered.channelSeq(i)) : null;
+      if (row != null) {
+        for (SharedFile file : numbered.message(i).files()) {
+          messageOfFile.putIfAbsent(file.id(), row.id());
+        }
       }
     }
-    insert.setArray(index, connection.createArrayOf("bigint", roomIds.toArray()));
-    insert.setArray(index + 1, connection.createArrayOf("bigint", conversationIds.toArray()));
-    insert.setArray(index + 2, connection.createArrayOf("bigint", fileSeqs.toArray()));
-    insert.setArray(index + 3, connection.createArrayOf("bigint", fileIds.toArray()));
+    if (messageOfFile.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement update = connection.prepareStatement(ATTACH)) {
+      Object[] files = messageOfFile.keySet().toArray();
+      update.setArray(1, connection.createArrayOf("bigint", files));
+      update.setArray(2, connection.createArrayOf("bigint", files));
+      update.setArray(3, connection.createArrayOf("bigint", messageOfFile.values().toArray()));
+      update.executeUpdate();
+    }
   }
 
   /** Binds the ids and new last seqs of the channels {@code which} picks, at {@code index} and after. */

@@ -192,7 +192,7 @@ class FilesIT {
   @Test
   void aBadNameIsAClearError() {
     Authenticated ann = a.signUp(Names.unique("ann"), "ann-password");
-    for (String name : new String[] {"", "   ", "dir/", "..", "a\u0007b", "x".repeat(SharedFile.MAX_NAME + 1)}) {
+    for (String name : new String[] {"", "   ", "dir/", "..", "a\u0007b", "invoice\u202Efdp.exe", "x".repeat(SharedFile.MAX_NAME + 1)}) {
       HttpReply refused = a.upload(name, ann.token(), HttpRequest.BodyPublishers.ofByteArray(PDF));
       assertEquals(400, refused.status(), name + ": " + refused.body());
       assertEquals("invalid_request", refused.error().error());
