@@ -56,11 +56,6 @@ public class UploadService {
     this.atOnce = new UploadsAtOnce(uploadsAtOnce);
   }
 
-  /** The largest file, in bytes: also what the request's body may be. */
-  public long mostBytes() {
-    return mostBytes;
-  }
-
   /**
    * Stores the body as a file of {@code owner}'s, not yet sent. {@code declared} is the request's
    * {@code Content-Length}, or -1 for a chunked body, which is counted as it comes.
