@@ -97,7 +97,7 @@ public class UploadService {
       InputStream in = new BufferedInputStream(body, SIGNATURE_BYTES);
       // The detector reads the signature and resets the stream to its start.
       type = TYPES.detect(in);
-      stored = bytes.put(in, most);
+      stored = bytes.put(in, declared, most);
     } catch (ByteStore.TooLarge e) {
       throw most < mostBytes
           ? new RateLimited("a user uploads at most " + bytesPerDay + " bytes a day (UTC)", secondsToTomorrow())
