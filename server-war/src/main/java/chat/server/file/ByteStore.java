@@ -12,7 +12,7 @@ interface ByteStore {
 
   /**
    * Stores what {@code in} gives, to its end, as it comes: the key and the size stored. {@code declared}
-   * is the body's length when the request gave it, else -1. A body longer than {@code most} bytes, or
+   * is its length when known before it is read (a request's Content-Length), else -1. A body longer than {@code most} bytes, or
    * one whose reading fails (the client gone), keeps nothing and fails.
    */
   Stored put(InputStream in, long declared, long most) throws IOException;

@@ -71,8 +71,9 @@ final class S3ByteStore implements ByteStore, AutoCloseable {
     } catch (RuntimeException e) {
       // The SDK tries again after any failure, the client's too, and fails its own way when the body
       // cannot be read again.
-      if (body.brokeOff()) {
-        throw new IOException("the body broke off before its end", e);
+      if (body.failure() != null) {
+        body.failure().addSuppressed(e);
+        throw body.failure();
       }
       if (e instanceof SdkException sdk) {
         throw failed("store a file", sdk);
@@ -191,22 +192,24 @@ final class S3ByteStore implements ByteStore, AutoCloseable {
   }
 
   /**
-   * A declared body as the SDK reads it, to tell S3's failure from the client's: a read that failed
-   * (the client gone), or an end before the declared length (its connection closed early).
+   * A declared body as the SDK reads it, to tell S3's failure from the body's: a read that failed (the
+   * client gone, a limit of the upload's), or an end before the declared length (its connection closed
+   * early).
    */
   private static final class Watched extends FilterInputStream {
     private final long declared;
     private long count;
     private long marked;
-    private boolean brokeOff;
+    private IOException failure;
 
     Watched(InputStream in, long declared) {
       super(in);
       this.declared = declared;
     }
 
-    boolean brokeOff() {
-      return brokeOff;
+    /** How the body failed, the first time: null while it has not. */
+    IOException failure() {
+      return failure;
     }
 
     @Override
@@ -221,11 +224,13 @@ final class S3ByteStore implements ByteStore, AutoCloseable {
       try {
         read = super.read(into, offset, length);
       } catch (IOException e) {
-        brokeOff = true;
+        if (failure == null) {
+          failure = e;
+        }
         throw e;
       }
-      if (read < 0 && length > 0 && count < declared) {
-        brokeOff = true;
+      if (read < 0 && length > 0 && count < declared && failure == null) {
+        failure = new IOException("the body ended after " + count + " of its " + declared + " bytes");
       }
       count += Math.max(read, 0);
       return read;

@@ -3,6 +3,7 @@ package chat.server.file;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,6 +12,7 @@ import chat.dto.ClientFrame;
 import chat.dto.Message;
 import chat.dto.ServerFrame;
 import chat.dto.SharedFile;
+import chat.server.file.picture.TestPictures;
 import chat.server.testing.ChatHttp;
 import chat.server.testing.ChatSocket;
 import chat.server.testing.HttpReply;
@@ -22,6 +24,7 @@ import chat.testing.TwoNodes;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,7 +47,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 /**
  * Two nodes that keep files' bytes in S3 (CHAT_FILE_STORE=s3 on Adobe's S3Mock, its own process): a
  * file uploaded through one is fetched through the other as it was, whether its length was declared or
- * it came chunked, and once its message is deleted it is {@code not_found} at once and its bytes leave
+ * it came chunked, a picture without its metadata and with its preview, and once its message is deleted it is {@code not_found} at once and its bytes leave
  * the bucket with the cleaner's next run (every second here). A node told s3 without a bucket does not
  * start.
  */
@@ -90,18 +93,27 @@ class FilesOnS3IT {
     SharedFile report = uploaded(a.upload("report.bin", ann.token(), HttpRequest.BodyPublishers.ofByteArray(declared)));
     SharedFile video =
         uploaded(a.upload("video.bin", ann.token(), HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofByteArray(chunked))));
-    List<String> keys = storeKeys(report, video);
+    byte[] taken = TestPictures.jpeg(TestPictures.drawing(800, 600), false);
+    byte[] withLocation = TestPictures.afterStart(taken, TestPictures.segment(0xE1, TestPictures.exif(1, ByteOrder.BIG_ENDIAN)));
+    SharedFile photo = uploaded(a.upload("photo.jpg", ann.token(), HttpRequest.BodyPublishers.ofByteArray(withLocation)));
+    assertNotNull(photo.image(), "a picture read back from the bucket, and its thumbnail put there");
+    List<String> keys = storeKeys(report, video, photo);
+    assertEquals(4, keys.size(), "three files and one preview: " + keys);
     keys.forEach(key -> assertTrue(inTheBucket(key), key));
 
     Message sent;
     try (ChatSocket socket = ChatSocket.connect(a, ann.token())) {
       socket.send(new ClientFrame.JoinRoom(room, null, null, null));
       socket.nextOf(ServerFrame.RoomJoined.class);
-      socket.send(new ClientFrame.SendChatMessage(room, "two files", "s3-files", null, List.of(report.id(), video.id())));
+      socket.send(new ClientFrame.SendChatMessage(room, "two files", "s3-files", null, List.of(report.id(), video.id(), photo.id())));
       sent = socket.nextOf(ServerFrame.ChatMessagePosted.class).message();
     }
     assertArrayEquals(declared, fetched(b, bob, report), "the declared one, through the other node");
     assertArrayEquals(chunked, fetched(b, bob, video), "the chunked one, sent up in parts");
+    byte[] shown = fetched(b, bob, photo);
+    assertFalse(TestPictures.contains(shown, TestPictures.SECRET), "the picture without its metadata");
+    assertTrue(shown.length < withLocation.length);
+    assertEquals(200, b.fetch("/api/files/" + photo.id() + "/preview", bob.token()).statusCode());
 
     assertEquals(204, a.delete("/api/messages/" + sent.id(), ann.token()).status());
     HttpResponse<byte[]> gone = b.fetch("/api/files/" + report.id(), bob.token());
@@ -153,16 +165,19 @@ class FilesOnS3IT {
     }
   }
 
-  /** Where the nodes put the files' bytes, as the database has it. */
+  /** Where the nodes put the files' bytes and their previews, as the database has it. */
   private static List<String> storeKeys(SharedFile... files) {
     List<String> keys = new ArrayList<>();
     try (Connection connection = nodes.dataSource().getConnection();
-        PreparedStatement select = connection.prepareStatement("SELECT store_key FROM shared_file WHERE id = ?")) {
+        PreparedStatement select = connection.prepareStatement("SELECT store_key, preview_key FROM shared_file WHERE id = ?")) {
       for (SharedFile file : files) {
         select.setLong(1, file.id());
         try (ResultSet row = select.executeQuery()) {
           assertTrue(row.next(), "file " + file.id());
           keys.add(row.getString(1));
+          if (row.getString(2) != null) {
+            keys.add(row.getString(2));
+          }
         }
       }
     } catch (SQLException e) {
