@@ -67,7 +67,7 @@ final class S3ByteStore implements ByteStore, AutoCloseable {
   private Stored putWhole(String key, InputStream in, long declared) throws IOException {
     Watched body = new Watched(in, declared);
     try {
-      s3.putObject(put -> put.bucket(bucket).key(key).contentLength(declared), RequestBody.fromInputStream(body, declared));
+      s3.putObject(put -> put.bucket(bucket).key(key), RequestBody.fromInputStream(body, declared));
     } catch (RuntimeException e) {
       // The SDK tries again after any failure, the client's too, and fails its own way when the body
       // cannot be read again.
