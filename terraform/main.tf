@@ -55,6 +55,19 @@ module "artifacts" {
   noncurrent_expire_days = 90
 }
 
+# Files' bytes (CHAT_FILE_STORE=s3, docs/decisions/0035): files/<random name>, put, read and deleted
+# by the nodes alone, kept until the cleaner deletes them. A deleted one stays a day as a noncurrent
+# version (an operator's mistake can be undone), and an upload a node never finished is aborted after
+# a day, behind the nodes' own sweep of those older than an hour. S3-managed keys: the nodes then need
+# no grant on the deployment's KMS key to write.
+module "files" {
+  source                       = "./modules/private-bucket"
+  name_prefix                  = "${local.name}-files-"
+  prefix                       = "files"
+  noncurrent_expire_days       = 1
+  abort_incomplete_upload_days = 1
+}
+
 module "database" {
   source            = "./modules/database"
   name              = local.name
@@ -104,6 +117,7 @@ module "nodes" {
   target_group_arn        = module.balancer.target_group_arn
   kms_key_arn             = module.secrets.kms_key_arn
   artifact_bucket         = module.artifacts.bucket
+  files_bucket            = module.files.bucket
   release                 = var.release
   instance_type           = var.instance_type
   heap                    = var.node_heap
@@ -127,5 +141,9 @@ module "nodes" {
     CHAT_DRAIN_SECONDS     = tostring(var.drain_seconds)
     # The balancer's addresses: only its X-Forwarded-For is believed (docs/security.md).
     CHAT_TRUSTED_PROXIES = module.network.public_subnet_cidrs_joined
+    # Files' bytes in the bucket above, with the instance role's credentials.
+    CHAT_FILE_STORE     = "s3"
+    CHAT_FILE_S3_BUCKET = module.files.bucket
+    CHAT_FILE_S3_REGION = var.region
   }
 }

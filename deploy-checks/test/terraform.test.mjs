@@ -253,6 +253,45 @@ describe("the nodes", () => {
   });
 });
 
+describe("files", () => {
+  test("the nodes keep files' bytes in their own bucket, told so by settings the node reads", async () => {
+    const environment = nodeEnvironment();
+    assert.equal(environment.CHAT_FILE_STORE, "s3");
+    assert.equal(environment.CHAT_FILE_S3_BUCKET, "${module.files.bucket}");
+    assert.equal(environment.CHAT_FILE_S3_REGION, "${var.region}");
+    assert.equal(root.module.module.nodes[0].files_bucket, "${module.files.bucket}");
+    const store = await readFile(
+      path.join(repository, "server-war/src/main/java/chat/server/file/ConfiguredByteStore.java"), "utf8");
+    for (const variable of Object.keys(environment).filter((name) => name.startsWith("CHAT_FILE_"))) {
+      const property = variable.toLowerCase().replaceAll("_", ".");
+      assert.ok(store.includes(`"${property}"`), `the node reads no ${property}`);
+    }
+  });
+
+  test("the bucket keeps files until they are deleted, a deleted one a day more, and aborts unfinished uploads after a day", () => {
+    const files = root.children.files;
+    assert.equal(files.variable("expire_days"), null);
+    assert.equal(files.variable("noncurrent_expire_days"), 1);
+    const [{ scope, body }] = files.resources("aws_s3_bucket_lifecycle_configuration");
+    const rule = body.rule[0];
+    assert.equal(block(rule, "filter").prefix, "${var.prefix}/");
+    assert.equal(scope.value(block(rule, "filter").prefix), "files/", "the prefix the nodes write under");
+    assert.equal(scope.value(block(rule, "abort_incomplete_multipart_upload").days_after_initiation), 1);
+  });
+
+  test("the nodes may put, read and delete the objects under files/, find unfinished uploads, and nothing more there", () => {
+    const policy = nodes.module.data.aws_iam_policy_document.node[0].statement;
+    const onFiles = policy.filter((statement) => JSON.stringify(statement.resources).includes("var.files_bucket"));
+    assert.deepEqual(onFiles.map((statement) => statement.sid), ["KeepFiles", "FindUnfinishedUploads"]);
+    const [objects, bucket] = onFiles;
+    assert.deepEqual(objects.actions,
+      ["s3:PutObject", "s3:GetObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"]);
+    assert.deepEqual(objects.resources, ["arn:aws:s3:::${var.files_bucket}/files/*"]);
+    assert.deepEqual(bucket.actions, ["s3:ListBucketMultipartUploads"]);
+    assert.deepEqual(bucket.resources, ["arn:aws:s3:::${var.files_bucket}"]);
+  });
+});
+
 describe("data at rest and in logs", () => {
   test("every log group is encrypted with the deployment's key and expires", () => {
     const groups = root.resources("aws_cloudwatch_log_group");

@@ -153,8 +153,8 @@ resource "aws_autoscaling_policy" "sockets" {
   }
 }
 
-# --- what a node may do: read its release, its secrets and its key, find its peers, write its logs
-# and its socket metric. Nothing else.
+# --- what a node may do: read its release, its secrets and its key, keep files' bytes, find its
+# peers, write its logs and its socket metric. Nothing else.
 
 resource "aws_iam_role" "this" {
   name_prefix        = "${var.name}-node-"
@@ -193,6 +193,20 @@ data "aws_iam_policy_document" "node" {
     sid       = "ReadReleases"
     actions   = ["s3:GetObject"]
     resources = ["arn:aws:s3:::${var.artifact_bucket}/releases/*"]
+  }
+
+  # PutObject covers a multipart upload's start, parts and completion; no listing of the objects.
+  statement {
+    sid       = "KeepFiles"
+    actions   = ["s3:PutObject", "s3:GetObject", "s3:DeleteObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts"]
+    resources = ["arn:aws:s3:::${var.files_bucket}/files/*"]
+  }
+
+  # The cleaner's sweep: uploads a stopped node left unfinished (S3ByteStore.sweep).
+  statement {
+    sid       = "FindUnfinishedUploads"
+    actions   = ["s3:ListBucketMultipartUploads"]
+    resources = ["arn:aws:s3:::${var.files_bucket}"]
   }
 
   statement {

@@ -33,6 +33,11 @@ variable "artifact_bucket" {
   type        = string
 }
 
+variable "files_bucket" {
+  description = "Bucket the nodes keep files' bytes in, under files/ (CHAT_FILE_STORE=s3)."
+  type        = string
+}
+
 variable "release" {
   description = "The release the nodes run."
   type        = string
@@ -113,7 +118,7 @@ variable "node_environment" {
   default     = {}
 
   validation {
-    condition     = alltrue([for key in keys(var.node_environment) : can(regex("^CHAT_[A-Z_]+$", key))])
+    condition     = alltrue([for key in keys(var.node_environment) : can(regex("^CHAT_[A-Z0-9_]+$", key))])
     error_message = "node_environment takes CHAT_* variables only."
   }
 }

@@ -1,6 +1,6 @@
 # A bucket nothing public reaches: private, owner-enforced, versioned, encrypted (with the given KMS
 # key, or S3-managed keys where the writer cannot use KMS), reachable over TLS only, and emptied of
-# old objects under its prefix.
+# old objects under its prefix (or, with no expiry, of what its writers deleted).
 
 resource "aws_s3_bucket" "this" {
   bucket_prefix = var.name_prefix
@@ -47,14 +47,25 @@ resource "aws_s3_bucket_lifecycle_configuration" "this" {
     filter {
       prefix = "${var.prefix}/"
     }
-    expiration {
-      days = var.expire_days
+    dynamic "expiration" {
+      for_each = var.expire_days == null ? [] : [var.expire_days]
+      content {
+        days = expiration.value
+      }
+    }
+    # Objects kept until their writer deletes them: the delete markers left once the versions behind
+    # them expired go too.
+    dynamic "expiration" {
+      for_each = var.expire_days == null ? [true] : []
+      content {
+        expired_object_delete_marker = expiration.value
+      }
     }
     noncurrent_version_expiration {
       noncurrent_days = var.noncurrent_expire_days
     }
     abort_incomplete_multipart_upload {
-      days_after_initiation = 7
+      days_after_initiation = var.abort_incomplete_upload_days
     }
   }
 }

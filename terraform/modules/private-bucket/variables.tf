@@ -15,13 +15,20 @@ variable "prefix" {
 }
 
 variable "expire_days" {
-  description = "Days an object under the prefix is kept."
+  description = "Days an object under the prefix is kept; null keeps it until it is deleted."
   type        = number
+  default     = null
 }
 
 variable "noncurrent_expire_days" {
   description = "Days an overwritten or deleted version is kept."
   type        = number
+}
+
+variable "abort_incomplete_upload_days" {
+  description = "Days after which a multipart upload never completed is aborted and its parts deleted."
+  type        = number
+  default     = 7
 }
 
 variable "writers" {

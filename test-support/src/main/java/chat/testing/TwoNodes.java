@@ -34,7 +34,12 @@ public final class TwoNodes implements AutoCloseable {
 
   /** Two nodes whose JVMs get {@code jvmOptions} (the data grid's timeouts, for instance). */
   public static TwoNodes start(Path dataDir, List<String> jvmOptions) {
-    return start(dataDir, jvmOptions, false);
+    return start(dataDir, jvmOptions, Map.of(), false);
+  }
+
+  /** Two nodes with {@code settings} (CHAT_* variables, and any other the node reads) over the shared ones. */
+  public static TwoNodes start(Path dataDir, Map<String, String> settings) {
+    return start(dataDir, List.of(), settings, false);
   }
 
   /**
@@ -43,10 +48,10 @@ public final class TwoNodes implements AutoCloseable {
    * cuts every link between them, whichever side opened it, while both keep running.
    */
   public static TwoNodes withSplittableGrid(Path dataDir, List<String> jvmOptions) {
-    return start(dataDir, jvmOptions, true);
+    return start(dataDir, jvmOptions, Map.of(), true);
   }
 
-  private static TwoNodes start(Path dataDir, List<String> jvmOptions, boolean splittable) {
+  private static TwoNodes start(Path dataDir, List<String> jvmOptions, Map<String, String> settings, boolean splittable) {
     TestDatabase database = TestDatabase.start(dataDir);
     String cluster = "chat-it-" + UUID.randomUUID();
     int portA = PayaraNode.freePort();
@@ -56,7 +61,8 @@ public final class TwoNodes implements AutoCloseable {
     int reachA = splittable ? links.get(0).port() : portA;
     int reachB = splittable ? links.get(1).port() : portB;
     String members = "127.0.0.1:" + reachA + ",127.0.0.1:" + reachB;
-    Map<String, String> environment = database.nodeEnvironment("two-nodes-" + cluster);
+    Map<String, String> environment = new HashMap<>(database.nodeEnvironment("two-nodes-" + cluster));
+    environment.putAll(settings);
     // Node A stands behind a load balancer on loopback and believes its X-Forwarded-For; node B is
     // reached directly and believes no one's.
     Map<String, String> behindBalancer = new HashMap<>(environment);

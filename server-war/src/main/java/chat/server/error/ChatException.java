@@ -45,7 +45,15 @@ public class ChatException extends RuntimeException {
    * the socket both answer with this.
    */
   public static ChatException unavailable(DatabaseFailure failure) {
-    LOG.log(Level.WARNING, "the database failed a request", failure);
+    return unavailable("the database failed a request", failure);
+  }
+
+  /**
+   * Another service the node relies on failed a request ({@code failed} says what, for the log): S3,
+   * which holds files' bytes on AWS. Answered as the database's failures are.
+   */
+  public static ChatException unavailable(String failed, Exception cause) {
+    LOG.log(Level.WARNING, failed, cause);
     return new ChatException(ErrorCode.UNAVAILABLE, "the service is unavailable right now; try again");
   }
 }

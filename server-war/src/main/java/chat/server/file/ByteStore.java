@@ -11,10 +11,11 @@ import java.time.Duration;
 interface ByteStore {
 
   /**
-   * Stores what {@code in} gives, to its end, as it comes: the key and the size stored. A body longer
-   * than {@code most} bytes, or one whose reading fails (the client gone), keeps nothing and fails.
+   * Stores what {@code in} gives, to its end, as it comes: the key and the size stored. {@code declared}
+   * is its length when known before it is read (a request's Content-Length), else -1. A body longer than {@code most} bytes, or
+   * one whose reading fails (the client gone), keeps nothing and fails.
    */
-  Stored put(InputStream in, long most) throws IOException;
+  Stored put(InputStream in, long declared, long most) throws IOException;
 
   /** The bytes stored under {@code key}, read as they are asked for. */
   InputStream open(String key);

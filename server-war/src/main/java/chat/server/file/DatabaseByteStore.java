@@ -26,8 +26,9 @@ final class DatabaseByteStore implements ByteStore {
     this.dataSource = dataSource;
   }
 
+  /** A declared length changes nothing here: chunks go in as they come either way. */
   @Override
-  public Stored put(InputStream in, long most) throws IOException {
+  public Stored put(InputStream in, long declared, long most) throws IOException {
     long blob = newBlob();
     try {
       byte[] chunk = new byte[CHUNK_BYTES];

@@ -117,7 +117,7 @@ public class UploadService {
       // The detector reads the signature and resets the stream to its start.
       type = TYPES.detect(in);
       kept = WithoutMetadata.of(type, in);
-      stored = bytes.put(kept, most);
+      stored = bytes.put(kept, kept.length(declared), most);
     } catch (CountedInput.TooSlow e) {
       throw ChatException.invalid("an upload takes at most " + LONGEST.toMinutes() + " minutes: nothing was kept");
     } catch (ByteStore.TooLarge e) {
@@ -138,7 +138,7 @@ public class UploadService {
       String previewKey = null;
       if (picture.isPresent()) {
         byte[] thumbnail = picture.get().thumbnail();
-        previewKey = bytes.put(new ByteArrayInputStream(thumbnail), thumbnail.length).key();
+        previewKey = bytes.put(new ByteArrayInputStream(thumbnail), thumbnail.length, thumbnail.length).key();
         keys.add(previewKey);
         image = new SharedFile.Picture(picture.get().width(), picture.get().height());
       }

@@ -29,6 +29,14 @@ public final class WithoutMetadata extends FilterInputStream {
         });
   }
 
+  /**
+   * How many bytes it gives of a body of {@code declared} bytes (-1: not declared): as many when it
+   * takes nothing out, else not known before its end (-1), so that a store never counts on the body's.
+   */
+  public long length(long declared) {
+    return rewritten == null ? declared : -1;
+  }
+
   /** The EXIF orientation the picture had (1, as taken, for none): read once the stream is used up. */
   public int orientation() {
     return rewritten == null ? 1 : rewritten.orientation();
