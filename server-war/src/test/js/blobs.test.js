@@ -37,8 +37,11 @@ test('bytes are loaded once however often they are drawn, and their URL revoked 
   assert.equal(await again, 'blob:1');
   assert.equal(await blobs.url(7), 'blob:1');
   assert.deepEqual(bytes.loads, [7]);
+  assert.equal(blobs.loaded(7), 'blob:1', 'drawn again: shown at once');
+  assert.equal(blobs.loaded(8), null);
 
   blobs.release(7);
+  assert.equal(blobs.loaded(7), null);
   assert.deepEqual(made.revoked, ['blob:1']);
   blobs.url(7);
   assert.deepEqual(bytes.loads, [7, 7], 'drawn again after release: loaded again');

@@ -30,6 +30,11 @@ export class BlobUrls {
     return entry.promise;
   }
 
+  /** The URL of key's bytes when they are loaded already, else null: drawn again, they show at once. */
+  loaded(key) {
+    return this.entries.get(key)?.url ?? null;
+  }
+
   /** Whatever is shown of key's bytes is gone: its URL is revoked, or never made if they are still on their way. */
   release(key) {
     const entry = this.entries.get(key);

@@ -54,8 +54,13 @@ export class MessageFiles {
     const img = h('img', {class: 'preview', alt: file.name, width, height, 'data-file-id': file.id});
     const button = h('button', {type: 'button', class: 'picture', title: file.name, 'aria-label': `Open ${file.name}`,
       onclick: () => this.lightbox.open(file, img.getAttribute('src'))}, img);
-    this.shown.set(img, file);
-    this.observer.observe(img);
+    const loaded = this.previews.loaded(file.id);
+    if (loaded) {
+      img.src = loaded; // a message drawn again, for a reaction say: no flash of an empty frame
+    } else {
+      this.shown.set(img, file);
+      this.observer.observe(img);
+    }
     return button;
   }
 

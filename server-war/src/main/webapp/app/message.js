@@ -48,10 +48,11 @@ function actions(mine, parts) {
 function quote(replyTo, reveal) {
   const from = h('span', {class: 'quote-from'}, nameOf(replyTo.from));
   if (replyTo.deleted) return h('div', {class: 'quote deleted'}, from, h('span', {class: 'quote-text'}, 'The original message was deleted.'));
-  // No text: its author is someone the reader blocks (the server leaves it out).
+  // No text: its author is someone the reader blocks (the server leaves it out). An empty text: it
+  // carried files only, which a quote does not name.
   const said = replyTo.text ?? 'A message you do not see.';
   return h('button', {type: 'button', class: 'quote', title: 'Show the original', onclick: reveal},
-    from, h('span', {class: 'quote-text'}, said));
+    from, h('span', {class: 'quote-text'}, said || '📎 Files'));
 }
 
 /** The blocks of format.js's tree as elements; the text in them is only ever text nodes. */

@@ -8,6 +8,7 @@ import chat.testing.Names;
 import chat.testing.SharedTwoNodes;
 import chat.testing.TwoNodes;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.JSHandle;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.regex.Pattern;
@@ -35,13 +37,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Files between pages on the two nodes of a cluster (docs/protocol.md, "Files"): attached through the
- * file chooser, pasted from the clipboard, shown as chips while they upload, and sent with a message;
+ * file chooser, dropped on the conversation or pasted from the clipboard, shown as chips while they upload, and sent with a message;
  * the other page shows them as cards that download the very bytes sent. A send waits for its uploads
  * and says so; a cancelled or refused upload leaves nothing sent; a message takes ten files at most.
  */
 @ExtendWith({SharedTwoNodes.class, Chromium.Shared.class})
 class BrowserFilesIT {
 
+  private static final Pattern DROPPING = Pattern.compile("\\bdropping\\b");
   private static final Pattern PASTED_NAME = Pattern.compile("^pasted-image-\\d{8}-\\d{6}\\.png$");
 
   private final TwoNodes cluster;
@@ -112,7 +115,19 @@ class BrowserFilesIT {
     BlockingQueue<Route> uploads = new LinkedBlockingQueue<>();
     ann.page.route(url -> url.contains("/api/files?"), uploads::add);
 
-    ann.attach(new FilePayload("notes.txt", "text/plain", "the notes\n".getBytes(StandardCharsets.UTF_8)));
+    JSHandle dragged =
+        ann.page.evaluateHandle(
+            """
+            () => {
+              const dragged = new DataTransfer();
+              dragged.items.add(new File(['the notes\\n'], 'notes.txt', {type: 'text/plain'}));
+              return dragged;
+            }""");
+    ann.page.locator("#messages").dispatchEvent("dragover", Map.of("dataTransfer", dragged));
+    assertThat(ann.page.locator("#conversation")).hasClass(DROPPING);
+    ann.page.locator("#messages").dispatchEvent("drop", Map.of("dataTransfer", dragged));
+    assertThat(ann.page.locator("#conversation")).not().hasClass(DROPPING);
+    assertThat(attachments(ann).locator(".name")).hasText("notes.txt");
     Route notes = held(ann, uploads);
     assertThat(attachments(ann)).hasAttribute("data-state", "uploading");
     assertThat(attachments(ann).locator("progress")).isVisible();
