@@ -17,6 +17,12 @@ import {humanSize, iconFor, previewSize} from './files.js';
 const DOWNLOAD_URL_MS = 40_000;
 /** Previews start loading this far before they scroll into sight. */
 const AHEAD = '300px';
+/**
+ * A preview refused for a moment (the node streams too many files at once, or the user fetched many
+ * in a minute) is asked for again after the wait the server names, if it is this short, a few times.
+ */
+const RETRY_WITHIN_S = 10;
+const TRIES = 3;
 
 const isGone = (failure) => failure?.code === 'not_found';
 
@@ -74,13 +80,20 @@ export class MessageFiles {
     }
   }
 
-  async loadPreview(img, file) {
+  /** tries: how many times it was asked for already; a node busy for a moment is asked again once it said to. */
+  async loadPreview(img, file, tries = 0) {
     try {
       img.src = await this.previews.url(file.id);
     } catch (failure) {
-      if (failure === RELEASED) return;
-      if (isGone(failure)) img.closest('.picture')?.replaceWith(unavailable(file));
-      else img.closest('.picture')?.setAttribute('title', `${file.name}: ${describe(failure)}`);
+      if (failure === RELEASED || !img.isConnected) return;
+      const wait = failure.retryAfterSeconds;
+      if (wait && wait <= RETRY_WITHIN_S && tries < TRIES) {
+        setTimeout(() => img.isConnected && this.loadPreview(img, file, tries + 1), wait * 1000);
+      } else if (isGone(failure)) {
+        img.closest('.picture')?.replaceWith(unavailable(file));
+      } else {
+        img.closest('.picture')?.setAttribute('title', `${file.name}: ${describe(failure)}`);
+      }
     }
   }
 
