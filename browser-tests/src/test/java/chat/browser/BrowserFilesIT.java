@@ -211,6 +211,7 @@ class BrowserFilesIT {
 
   /** A picture pasted into the draft, as the browser hands one from the clipboard: a File named "image.png". */
   private static void paste(BrowserUser user, byte[] png) {
+    user.page.locator("#draft").focus();
     user.page
         .locator("#draft")
         .evaluate(
