@@ -66,7 +66,7 @@ export class ConversationView {
     this.emoji = new Map(); // shortcode -> emoji, for :name: in texts; filled by the first conversation shown
     this.files = new MessageFiles(actions.fileBytes, actions.say);
     this.pending = new Map(); // conversation key -> its attachments (PendingUploads)
-    this.returned = new Map(); // conversation key -> the text of a send that waited and did not go while elsewhere
+    this.returned = new Map(); // conversation key -> {text, why} of a send that waited and did not go while elsewhere
     this.chips = new AttachmentChips((key) => this.pendingOf(this.conversation).remove(key));
     this.overlays = [this.menu.element, this.members.menu.element, this.picker.element, this.files.element]; // placed by the page, above everything
     this.dropFiles();
@@ -105,7 +105,7 @@ export class ConversationView {
         if (shown()) this.sent();
       },
       released: (why, text) => {
-        if (!shown()) return this.returned.set(conversation.key, text);
+        if (!shown()) return this.returned.set(conversation.key, {text, why});
         this.draft.readOnly = false;
         return this.chips.say(NOT_SENT[why]);
       },
@@ -214,8 +214,12 @@ export class ConversationView {
     this.chips.render(pending);
     const returned = this.returned.get(conversation.key);
     this.returned.delete(conversation.key);
-    if (pending.held) draft.value = pending.held.text;
-    else if (returned) draft.value = returned;
+    if (pending.held) {
+      draft.value = pending.held.text;
+    } else if (returned) {
+      draft.value = returned.text;
+      this.chips.say(NOT_SENT[returned.why]);
+    }
     draft.readOnly = pending.held !== null;
     this.list.append(...conversation.messages.map((m) => this.messageItem(m)));
     this.olderChanged();
