@@ -38,12 +38,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Files between pages on the two nodes of a cluster (docs/protocol.md, "Files"): attached through the
  * file chooser, dropped on the conversation or pasted from the clipboard, shown as chips while they upload, and sent with a message;
- * the other page shows them as cards that download the very bytes sent. A send waits for its uploads
+ * the other page shows a picture as its preview, full size in a lightbox on a click, and any other
+ * file as a card that downloads the very bytes sent. A send waits for its uploads
  * and says so; a cancelled or refused upload leaves nothing sent; a message takes ten files at most.
  */
 @ExtendWith({SharedTwoNodes.class, Chromium.Shared.class})
 class BrowserFilesIT {
 
+  private static final Pattern BLOB = Pattern.compile("^blob:");
   private static final Pattern DROPPING = Pattern.compile("\\bdropping\\b");
   private static final Pattern PASTED_NAME = Pattern.compile("^pasted-image-\\d{8}-\\d{6}\\.png$");
 
@@ -67,9 +69,10 @@ class BrowserFilesIT {
     ann.createRoom(room);
     BrowserUser bob = new BrowserUser(open(cluster.b.uri()), Names.unique("bob")).signUp().openRoom(room);
     byte[] plan = pdf(3584);
+    byte[] map = png(640, 400);
     String text = "The plan, and the map to the venue";
 
-    ann.attach(new FilePayload("map.png", "image/png", png(640, 400)), new FilePayload("plan.pdf", "application/pdf", plan));
+    ann.attach(new FilePayload("map.png", "image/png", map), new FilePayload("plan.pdf", "application/pdf", plan));
     assertThat(attachments(ann).locator(".name")).hasText(new String[] {"map.png", "plan.pdf"});
     assertThat(attachments(ann).nth(0)).hasAttribute("data-state", "done");
     assertThat(attachments(ann).nth(1)).hasAttribute("data-state", "done");
@@ -78,15 +81,29 @@ class BrowserFilesIT {
 
     assertThat(attachments(ann)).hasCount(0);
     assertThat(ann.page.locator("#draft")).hasValue("");
-    Locator cards = bob.message(text).locator(".file-card");
-    assertThat(cards.locator(".name")).hasText(new String[] {"map.png", "plan.pdf"});
-    Locator planCard = cards.nth(1);
+    // The picture as its preview (the server's, 320 pixels wide), drawn at that size from the start.
+    Locator preview = bob.message(text).locator(".picture img.preview");
+    assertThat(preview).hasAttribute("width", "320");
+    assertThat(preview).hasAttribute("height", "200");
+    assertThat(preview).hasAttribute("src", BLOB);
+    assertThat(preview).hasJSProperty("naturalWidth", 320);
+    Locator planCard = bob.message(text).locator(".file-card");
+    assertThat(planCard.locator(".name")).hasText("plan.pdf");
     assertThat(planCard.locator(".size")).hasText("3.5 KB");
     assertThat(planCard.locator(".icon")).hasText("📕");
 
     Download download = bob.page.waitForDownload(planCard::click);
     assertEquals("plan.pdf", download.suggestedFilename());
     assertArrayEquals(plan, Files.readAllBytes(download.path()));
+
+    bob.message(text).locator(".picture").click();
+    Locator full = bob.page.locator("#lightboxPicture");
+    assertThat(full).hasAttribute("src", BLOB);
+    assertThat(full).hasJSProperty("naturalWidth", 640);
+    assertThat(bob.page.locator("#lightbox .caption")).hasText(Pattern.compile("^map\\.png · \\d+(\\.\\d)? KB$"));
+    assertThat(bob.page.locator("#lightboxDownload")).hasAttribute("download", "map.png");
+    bob.page.keyboard().press("Escape");
+    assertThat(bob.page.locator("#lightbox")).isHidden();
 
     paste(bob, png(200, 120));
     assertThat(attachments(bob).locator(".name")).hasText(PASTED_NAME);
@@ -95,10 +112,13 @@ class BrowserFilesIT {
     String pastedName = attachments(bob).locator(".name").textContent();
     bob.page.locator("#draft").press("Enter");
 
-    // Files alone: the message has no text.
-    Locator fromBob = ann.page.locator("#messages .message", new Page.LocatorOptions().setHasText(pastedName));
-    assertThat(fromBob.locator(".sender")).hasText(bob.name);
-    assertThat(fromBob.locator(".text")).hasCount(0);
+    // A picture alone: the message has no text, and the picture is smaller than a preview's bounds.
+    Locator fromBob = ann.page.locator(".picture[title='" + pastedName + "']");
+    assertThat(fromBob.locator("img.preview")).hasJSProperty("naturalWidth", 200);
+    Locator message = ann.page.locator("#messages .message").last();
+    assertThat(message.locator(".sender")).hasText(bob.name);
+    assertThat(message.locator(".text")).hasCount(0);
+    assertThat(message.locator(".picture")).hasCount(1);
     assertThat(attachments(bob)).hasCount(0);
   }
 
