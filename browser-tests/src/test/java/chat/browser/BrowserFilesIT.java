@@ -12,6 +12,7 @@ import com.microsoft.playwright.JSHandle;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Route;
+import com.microsoft.playwright.WebSocketRoute;
 import com.microsoft.playwright.options.FilePayload;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -37,10 +39,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Files between pages on the two nodes of a cluster (docs/protocol.md, "Files"): attached through the
- * file chooser, dropped on the conversation or pasted from the clipboard, shown as chips while they upload, and sent with a message;
- * the other page shows a picture as its preview, full size in a lightbox on a click, and any other
- * file as a card that downloads the very bytes sent. A send waits for its uploads
- * and says so; a cancelled or refused upload leaves nothing sent; a message takes ten files at most.
+ * file chooser, dropped on the conversation or pasted from the clipboard, shown as chips while they
+ * upload, and sent with a message; the other page shows a picture as its preview, full size in a
+ * lightbox on a click, and any other file as a card that downloads the very bytes sent. A send waits
+ * for its uploads and says so; a cancelled or refused upload leaves nothing sent; a message takes ten
+ * files at most; a file whose message was deleted shows as unavailable.
  */
 @ExtendWith({SharedTwoNodes.class, Chromium.Shared.class})
 class BrowserFilesIT {
@@ -217,6 +220,46 @@ class BrowserFilesIT {
     Locator cards = bob.message("Nine parts").locator(".file-card .name");
     assertThat(cards).hasText(IntStream.rangeClosed(1, 9).mapToObj(i -> "part-" + i + ".txt").toArray(String[]::new));
     assertThat(bob.messages()).hasText(new String[] {"Nine parts"});
+  }
+
+  @Test
+  void aFileWhoseMessageWasDeletedShowsAsUnavailable() {
+    BrowserUser ann = new BrowserUser(open(cluster.a.uri()), Names.unique("ann")).signUp();
+    String room = Names.unique("gone");
+    ann.createRoom(room);
+    BrowserUser bob = new BrowserUser(open(cluster.b.uri()), Names.unique("bob")).signUp();
+    // Bob's page never hears of a deletion, as when it is still on its way: his socket passes every
+    // frame but those.
+    bob.page.routeWebSocket(
+        Pattern.compile(".*/ws\\?.*"),
+        page -> {
+          WebSocketRoute server = page.connectToServer();
+          server.onMessage(
+              frame -> {
+                String kept =
+                    frame.text().lines().filter(line -> !line.contains("\"message_deleted\"")).collect(Collectors.joining("\n"));
+                if (!kept.isEmpty()) {
+                  page.send(kept);
+                }
+              });
+        });
+    bob.page.reload();
+    bob.openRoom(room);
+    ann.attach(new FilePayload("minutes.txt", "text/plain", "the minutes\n".getBytes(StandardCharsets.UTF_8)));
+    assertThat(attachments(ann)).hasAttribute("data-state", "done");
+    ann.say("Soon gone");
+    Locator card = bob.message("Soon gone").locator(".file-card");
+    assertThat(card.locator(".name")).hasText("minutes.txt");
+
+    ann.act("Soon gone", "delete");
+    assertThat(ann.message("Soon gone")).hasCount(0);
+    ann.say("After it");
+    assertThat(bob.messages()).hasText(new String[] {"Soon gone", "After it"});
+    card.click();
+
+    assertThat(card).hasClass(Pattern.compile("\\bunavailable\\b"));
+    assertThat(card.locator(".size")).hasText("unavailable");
+    assertThat(card.locator(".name")).hasText("minutes.txt");
   }
 
   /** The upload of Ann's page now held at its edge, once it got there. */
