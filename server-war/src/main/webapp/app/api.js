@@ -169,7 +169,7 @@ export class Api {
       request.onload = () => {
         const json = parse(request.responseText);
         if (request.status === 201 && json) resolve(json);
-        else reject(refusal(request.status, json, (name) => request.getResponseHeader(name)));
+        else reject(refusal(request.status, json, (header) => request.getResponseHeader(header)));
       };
       // A server refusing a body too large may close the connection before the browser reads its answer.
       request.onerror = () => reject(new ApiError(0, UNREACHABLE, 'the upload did not reach the server'));

@@ -1,8 +1,7 @@
 // One message as a conversation shows it: who and when, whether and when it was edited, what it
 // answers (a click brings the original into view), its text or the editor of it, its files
-// (message-files.js), its reactions, and
-// what one can do with it: reply, react, edit one's own, delete one's own (any, for an admin, and in a
-// room for its owner and moderators).
+// (message-files.js), its reactions, and what one can do with it: reply, react, edit one's own,
+// delete one's own (any, for an admin, and in a room for its owner and moderators).
 // Everything users and the server supply is set as text, never parsed as markup (dom.js): the text's
 // formatting (format.js) becomes elements holding text nodes, and a link an href that is http(s).
 
