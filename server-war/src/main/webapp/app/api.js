@@ -156,6 +156,46 @@ export class Api {
     return this.call('DELETE', `/api/admin/keys/${id}`);
   }
 
+  /**
+   * Uploads a file's bytes as `name`, told progress(sentBytes) as they go: {done: a promise of the
+   * server's File, abort()}. An XMLHttpRequest, since fetch tells nothing of an upload's progress.
+   */
+  upload(file, name, progress) {
+    const request = new XMLHttpRequest();
+    const done = new Promise((resolve, reject) => {
+      request.open('POST', `/api/files?name=${encodeURIComponent(name)}`);
+      if (this.token) request.setRequestHeader('Authorization', `Bearer ${this.token}`);
+      request.upload.onprogress = (e) => progress(e.loaded);
+      request.onload = () => {
+        const json = parse(request.responseText);
+        if (request.status === 201 && json) resolve(json);
+        else reject(refusal(request.status, json, (header) => request.getResponseHeader(header)));
+      };
+      // A server refusing a body too large may close the connection before the browser reads its answer.
+      request.onerror = () => reject(new ApiError(0, UNREACHABLE, 'the upload did not reach the server'));
+      request.onabort = () => reject(new ApiError(0, 'aborted', 'cancelled'));
+      request.send(file);
+    });
+    return {done, abort: () => request.abort()};
+  }
+
+  /** Deletes one of the caller's uploads not yet sent. */
+  deleteFile(id) {
+    return this.call('DELETE', `/api/files/${id}`);
+  }
+
+  /** A file's bytes (preview: a picture's thumbnail), as a Blob of the type the server serves them as. */
+  async fileBytes(id, preview = false) {
+    let response;
+    try {
+      response = await fetch(`/api/files/${id}${preview ? '/preview' : ''}`, {headers: {Authorization: `Bearer ${this.token}`}});
+    } catch (network) {
+      throw new ApiError(0, UNREACHABLE, 'cannot reach the server');
+    }
+    if (response.ok) return response.blob();
+    throw refusal(response.status, parse(await response.text()), (name) => response.headers.get(name));
+  }
+
   async call(method, path, body) {
     const headers = {};
     if (this.token) headers.Authorization = `Bearer ${this.token}`;
@@ -166,14 +206,18 @@ export class Api {
     } catch (network) {
       throw new ApiError(0, UNREACHABLE, 'cannot reach the server');
     }
-    const text = await response.text();
-    const json = parse(text);
+    const json = parse(await response.text());
     if (response.ok) return json;
-    const retryAfter = Number(response.headers.get('Retry-After')) || null;
-    if (json && json.error) throw new ApiError(response.status, json.error, json.message, retryAfter);
-    // Not the contract's body: a proxy in between, or the node going down.
-    throw new ApiError(response.status, response.status >= 500 ? UNREACHABLE : 'invalid_request', `the server answered ${response.status}`);
+    throw refusal(response.status, json, (name) => response.headers.get(name));
   }
+}
+
+/** The ApiError of an answer that is not a success; header(name) reads its headers. */
+function refusal(status, json, header) {
+  const retryAfter = Number(header('Retry-After')) || null;
+  if (json && json.error) return new ApiError(status, json.error, json.message, retryAfter);
+  // Not the contract's body: a proxy in between, or the node going down.
+  return new ApiError(status, status >= 500 ? UNREACHABLE : 'invalid_request', `the server answered ${status}`);
 }
 
 function query(page) {

@@ -9,6 +9,7 @@ import {roomKey} from './channels.js';
 import {ChatConnection} from './connection.js';
 import {ConversationView} from './conversation.js';
 import {h} from './dom.js';
+import {filesSummary} from './files.js';
 import {FriendsPanel} from './friends.js';
 import {powersIn, silenceNotice} from './moderation.js';
 import {nameOf} from './names.js';
@@ -57,7 +58,9 @@ export class ChatPage {
     this.roomsPanel = new RoomsPanel({create: (name, isPrivate) => this.createRoom(name, isPrivate), open: (name) => this.openRoom(name)});
     this.friendsPanel = new FriendsPanel({social: (verb, name) => this.social(verb, name), message: (name) => this.openDirect(name)});
     this.view = new ConversationView({
-      send: (text, replyTo) => this.send(text, replyTo),
+      send: (conversation, text, replyTo, files) => this.send(conversation, text, replyTo, files),
+      uploads: {upload: (file, name, progress) => this.api.upload(file, name, progress), discard: (id) => this.api.deleteFile(id)},
+      fileBytes: (id, preview) => this.api.fileBytes(id, preview),
       loadOlder: () => this.loadOlder(),
       remove: (message) => this.remove(message),
       edit: (message, text) => this.edit(message, text),
@@ -191,6 +194,7 @@ export class ChatPage {
     document.removeEventListener('visibilitychange', this.onAttention);
     document.removeEventListener('keydown', this.onShortcut);
     this.status.stop();
+    this.view.discardUploads();
     this.connection.close();
   }
 
@@ -233,12 +237,15 @@ export class ChatPage {
     this.show(null);
   }
 
-  /** replyTo: the id of the message of the conversation it answers, or undefined. */
-  send(text, replyTo) {
-    const conversation = this.state.inViewConversation();
+  /**
+   * replyTo: the id of the message of the conversation it answers, or undefined; files: the ids of
+   * the uploads it carries (maybe none). A send that waited for its uploads may come from a
+   * conversation no longer in view.
+   */
+  send(conversation, text, replyTo, files) {
     const clientId = conversation.kind === 'room'
-      ? this.connection.send(conversation.name, text, replyTo)
-      : this.connection.sendDirect(conversation.name, text, replyTo);
+      ? this.connection.send(conversation.name, text, replyTo, files)
+      : this.connection.sendDirect(conversation.name, text, replyTo, files);
     this.state.sent(conversation, clientId);
     if (conversation.typingSentAt) {
       conversation.typingAgainAt = Math.min(conversation.typingAgainAt, conversation.typingSentAt + TYPING_AGAIN_AFTER_SEND_MS);
@@ -405,7 +412,8 @@ export class ChatPage {
     if (!document.hidden && document.hasFocus()) return;
     if (!('Notification' in window) || Notification.permission !== 'granted') return;
     const title = message.room ? `# ${message.room}` : nameOf(message.from);
-    const shown = new Notification(title, {body: `${nameOf(message.from)}: ${message.text}`, tag: `message-${message.id}`});
+    const said = message.text || filesSummary(message.files ?? []);
+    const shown = new Notification(title, {body: `${nameOf(message.from)}: ${said}`, tag: `message-${message.id}`});
     shown.onclick = () => {
       focus();
       if (message.room) this.openRoom(message.room);

@@ -61,14 +61,14 @@ export class ChatConnection {
 
   /**
    * Returns the clientId that the acknowledgement, or an error's ref, will carry. replyTo: the id of the
-   * message of the room it answers, or undefined.
+   * message of the room it answers, or undefined; files: the ids of uploads it carries (none: left out).
    */
-  send(room, text, replyTo) {
-    return this.queue({type: 'new_chat_message', room, text, replyTo});
+  send(room, text, replyTo, files) {
+    return this.queue({type: 'new_chat_message', room, text, replyTo, files: files?.length ? files : undefined});
   }
 
-  sendDirect(to, text, replyTo) {
-    return this.queue({type: 'new_direct_message', to, text, replyTo});
+  sendDirect(to, text, replyTo, files) {
+    return this.queue({type: 'new_direct_message', to, text, replyTo, files: files?.length ? files : undefined});
   }
 
   deleteMessage(id) {

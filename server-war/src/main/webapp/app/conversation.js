@@ -1,23 +1,37 @@
 // A conversation, a room's or a friend's: older history on demand or on scrolling to the top, live
 // messages in id order (each drawn by message.js, with its actions: reply, react, edit and delete), a
 // menu on the sender's name (add friend, message, block), the composer with the message it replies to
-// (waiting while the user is silenced there), and for a room a lock when it is private and its members
+// (waiting while the user is silenced there) and its attachments (picked, dropped on the conversation
+// or pasted into the draft; each conversation's own, uploading while another is in view), the files of
+// the messages (message-files.js), and for a room a lock when it is private and its members
 // (members.js).
 
+import {AttachmentChips} from './attachments.js';
 import {fill, h} from './dom.js';
+import {attachedAs, filesSummary} from './files.js';
 import {sendsOnEnter} from './keys.js';
 import {MembersPanel} from './members.js';
 import {PopupMenu} from './menu.js';
 import {messageEditor, messageItem} from './message.js';
+import {MessageFiles} from './message-files.js';
 import {powersIn} from './moderation.js';
 import {nameElement, nameOf} from './names.js';
 import {EmojiPicker} from './picker.js';
 import {isMine} from './reactions.js';
+import {FILES_PER_MESSAGE, PendingUploads} from './uploads.js';
 
 /** How long a message brought into view from a quote of it stays highlighted. */
 const HIGHLIGHT_MS = 2_000;
 /** How much of the message replied to the composer shows. */
 const REPLYING_SHOWN = 80;
+/** Why a send that waited for its uploads did not go. */
+const NOT_SENT = {
+  failed: 'Not sent: an upload failed. Remove it (×), then send again.',
+  removed: 'Not sent: an attachment was removed while it waited. Send again to send the rest.',
+};
+
+/** Whether a drag carries files (not text or a link dragged from the page). */
+const carriesFiles = (e) => e.dataTransfer?.types.includes('Files');
 
 /**
  * The draft as tall as its lines, wrapped ones too, up to the stylesheet's max-height (six lines); past
@@ -30,7 +44,8 @@ function fitLines(draft) {
 
 export class ConversationView {
   /**
-   * actions: {send(text, replyTo), loadOlder(), remove(message), edit(message, text) -> Promise<boolean>,
+   * actions: {send(conversation, text, replyTo, fileIds), uploads: {upload(file, name, progress), discard(id)}
+   * (uploads.js's transport), fileBytes(id, preview) -> Promise<Blob>, loadOlder(), remove(message), edit(message, text) -> Promise<boolean>,
    * react(message, emoji, on), emoji() -> Promise<[{name, emoji}]>, reveal(id), say(text), leave(),
    * back(), sender(verb, username), typed(), mute(), moderate(action, room, username) -> Promise,
    * members(room, after) -> Promise<{members, more}>}
@@ -49,14 +64,83 @@ export class ConversationView {
     this.menu = new PopupMenu('senderMenu');
     this.picker = new EmojiPicker(actions.emoji);
     this.emoji = new Map(); // shortcode -> emoji, for :name: in texts; filled by the first conversation shown
-    this.overlays = [this.menu.element, this.members.menu.element, this.picker.element]; // placed by the page, above everything
+    this.files = new MessageFiles(actions.fileBytes, actions.say);
+    this.pending = new Map(); // conversation key -> its attachments (PendingUploads)
+    this.returned = new Map(); // conversation key -> {text, why} of a send that waited and did not go while elsewhere
+    this.chips = new AttachmentChips((key) => this.pendingOf(this.conversation).remove(key));
+    this.overlays = [this.menu.element, this.members.menu.element, this.picker.element, this.files.element]; // placed by the page, above everything
+    this.dropFiles();
     this.show(null);
+  }
+
+  /** Files dropped on the conversation are attached; dropped anywhere else on the page, the browser does not open them in its place. */
+  dropFiles() {
+    const stop = (e) => carriesFiles(e) && e.preventDefault();
+    document.addEventListener('dragover', stop);
+    document.addEventListener('drop', stop);
+    const taking = () => this.conversation !== null && !this.sendButton.disabled;
+    this.element.addEventListener('dragover', (e) => {
+      if (!carriesFiles(e) || !taking()) return;
+      e.dataTransfer.dropEffect = 'copy';
+      this.element.classList.add('dropping');
+    });
+    this.element.addEventListener('dragleave', (e) => {
+      if (!this.element.contains(e.relatedTarget)) this.element.classList.remove('dropping');
+    });
+    this.element.addEventListener('drop', (e) => {
+      this.element.classList.remove('dropping');
+      if (carriesFiles(e) && taking()) this.attach(attachedAs(e.dataTransfer.files));
+    });
+  }
+
+  /** The conversation's attachments, made the first time it is written in. */
+  pendingOf(conversation) {
+    const known = this.pending.get(conversation.key);
+    if (known) return known;
+    const shown = () => this.conversation === conversation;
+    const pending = new PendingUploads(this.actions.uploads, {
+      changed: () => shown() && this.chips.render(pending),
+      deliver: (text, files, replyTo) => {
+        this.actions.send(conversation, text, replyTo, files);
+        if (shown()) this.sent();
+      },
+      released: (why, text) => {
+        if (!shown()) return this.returned.set(conversation.key, {text, why});
+        this.draft.readOnly = false;
+        return this.chips.say(NOT_SENT[why]);
+      },
+    });
+    this.pending.set(conversation.key, pending);
+    return pending;
+  }
+
+  /** [{file, name}] join the draft's attachments, up to what a message takes. */
+  attach(entries) {
+    if (entries.length === 0) return;
+    const left = this.pendingOf(this.conversation).add(entries);
+    this.chips.say(left > 0 ? `A message takes at most ${FILES_PER_MESSAGE} files: ${left === 1 ? '1 was' : `${left} were`} left out.` : '');
+  }
+
+  /** The draft went, with its attachments. */
+  sent() {
+    this.draft.value = '';
+    this.draft.readOnly = false;
+    fitLines(this.draft);
+    this.cancelReply();
+    this.chips.say('');
+  }
+
+  /** The page ends: uploads running stop, and those done but not sent are deleted. */
+  discardUploads() {
+    for (const pending of this.pending.values()) pending.discardAll();
   }
 
   show(conversation) {
     this.conversation = conversation;
     this.replying = null;
     this.editing = null;
+    this.files.forgetAll();
+    this.element.classList.remove('dropping');
     this.powers = powersIn(null, this.me); // in the room shown, once the list says (roomChanged)
     this.menu.close();
     this.picker.close();
@@ -82,15 +166,26 @@ export class ConversationView {
     this.muteButton = h('button', {id: 'muteChannel', onclick: () => this.actions.mute()});
     this.replyBar = h('div', {id: 'replying', class: 'replying', hidden: true});
     this.sendButton = h('button', {id: 'send', type: 'submit', class: 'primary'}, 'Send');
+    const pending = this.pendingOf(conversation);
+    const picker = h('input', {id: 'fileInput', type: 'file', multiple: true, hidden: true, onchange: () => {
+      this.attach(attachedAs(picker.files));
+      picker.value = ''; // the same file picked again is a change again
+    }});
+    this.attachButton = h('button', {id: 'attach', type: 'button', class: 'attach', title: 'Attach files', 'aria-label': 'Attach files',
+      onclick: () => picker.click()}, '📎');
+    draft.addEventListener('paste', (e) => {
+      const files = e.clipboardData?.files ?? [];
+      if (files.length === 0) return; // text pastes as text
+      e.preventDefault();
+      this.attach(attachedAs(files, {pasted: true}));
+    });
     const composer = h('form', {id: 'composer', class: 'composer', onsubmit: (e) => {
       e.preventDefault();
-      const text = draft.value.trim();
-      if (!text) return;
-      this.actions.send(text, this.replying?.id);
-      draft.value = '';
-      fitLines(draft);
-      this.cancelReply();
-    }}, draft, this.sendButton);
+      if (pending.held) return; // already waiting for its uploads
+      const outcome = pending.send(draft.value.trim(), this.replying?.id);
+      if (outcome === 'waiting') draft.readOnly = true;
+      else if (outcome === 'failed') this.chips.say(NOT_SENT.failed);
+    }}, this.attachButton, picker, draft, this.sendButton);
     draft.addEventListener('keydown', (e) => {
       if (sendsOnEnter(e)) {
         e.preventDefault();
@@ -109,8 +204,23 @@ export class ConversationView {
         h('h2', {id: 'conversationTitle'}, conversation.title),
         this.memberCount,
         this.muteButton,
-        conversation.kind === 'room' && h('button', {id: 'leaveRoom', onclick: () => this.actions.leave()}, 'Leave room')),
-      this.older, this.list, this.typingLine, this.error, this.silenceLine, this.replyBar, composer);
+        conversation.kind === 'room' && h('button', {id: 'leaveRoom', onclick: () => {
+          pending.discardAll();
+          this.pending.delete(conversation.key);
+          this.actions.leave();
+        }}, 'Leave room')),
+      this.older, this.list, this.typingLine, this.error, this.silenceLine, this.replyBar, this.chips.list, this.chips.note, composer);
+    this.chips.say('');
+    this.chips.render(pending);
+    const returned = this.returned.get(conversation.key);
+    this.returned.delete(conversation.key);
+    if (pending.held) {
+      draft.value = pending.held.text;
+    } else if (returned) {
+      draft.value = returned.text;
+      this.chips.say(NOT_SENT[returned.why]);
+    }
+    draft.readOnly = pending.held !== null;
     this.list.append(...conversation.messages.map((m) => this.messageItem(m)));
     this.olderChanged();
     this.membersChanged();
@@ -180,7 +290,9 @@ export class ConversationView {
   }
 
   removed(id) {
-    this.item(id)?.remove();
+    const item = this.item(id);
+    if (item) this.files.forget(item);
+    item?.remove();
     if (this.editing?.id === id) this.editing = null;
     if (this.replying?.id === id) {
       this.cancelReply();
@@ -204,8 +316,9 @@ export class ConversationView {
   /** The draft answers message: the composer says so, with a way out. */
   replyTo(message) {
     this.replying = message;
-    const characters = [...message.text];
-    const text = characters.length > REPLYING_SHOWN ? `${characters.slice(0, REPLYING_SHOWN - 1).join('')}…` : message.text;
+    const said = message.text || filesSummary(message.files ?? []);
+    const characters = [...said];
+    const text = characters.length > REPLYING_SHOWN ? `${characters.slice(0, REPLYING_SHOWN - 1).join('')}…` : said;
     fill(this.replyBar,
       h('span', {class: 'replying-to'}, 'Replying to ', h('strong', {}, nameOf(message.from)), ': ', h('span', {class: 'excerpt'}, text)),
       h('button', {type: 'button', id: 'cancelReply', class: 'close', 'aria-label': 'Cancel the reply', onclick: () => this.cancelReply()}, '×'));
@@ -269,6 +382,7 @@ export class ConversationView {
     this.silenceLine.classList.toggle('active', silenced);
     this.draft.disabled = silenced;
     this.sendButton.disabled = silenced;
+    this.attachButton.disabled = silenced;
   }
 
   /** Someone's profile changed: their messages, the quotes of them and their place among the members are drawn again. */
@@ -303,6 +417,7 @@ export class ConversationView {
       sender: (user) => this.senderName(user),
       editor: this.editing?.id === message.id ? this.editing.editor : null,
       emoji: this.emoji,
+      files: (files) => this.files.render(files),
       reply: () => this.replyTo(message),
       pick: (anchor) => this.picker.open(anchor, (emoji) => this.actions.react(message, emoji, !isMine(message, emoji))),
       react: (emoji, on) => this.actions.react(message, emoji, on),

@@ -1,7 +1,7 @@
 // One message as a conversation shows it: who and when, whether and when it was edited, what it
-// answers (a click brings the original into view), its text or the editor of it, its reactions, and
-// what one can do with it: reply, react, edit one's own, delete one's own (any, for an admin, and in a
-// room for its owner and moderators).
+// answers (a click brings the original into view), its text or the editor of it, its files
+// (message-files.js), its reactions, and what one can do with it: reply, react, edit one's own,
+// delete one's own (any, for an admin, and in a room for its owner and moderators).
 // Everything users and the server supply is set as text, never parsed as markup (dom.js): the text's
 // formatting (format.js) becomes elements holding text nodes, and a link an href that is http(s).
 
@@ -14,7 +14,8 @@ import {whoReacted} from './reactions.js';
 /**
  * parts: {me, moderates: whether the user moderates the room (moderation.js), sender(user): the element
  * naming them, editor: this message's open editor or null, emoji: a Map of shortcode to emoji (empty
- * until the list is loaded), reply(), pick(anchor), react(emoji, on), edit(), remove(), reveal()}
+ * until the list is loaded), files(files): the element showing them, reply(), pick(anchor),
+ * react(emoji, on), edit(), remove(), reveal()}
  */
 export function messageItem(message, parts) {
   const mine = message.from.id === parts.me.id;
@@ -27,7 +28,9 @@ export function messageItem(message, parts) {
       message.editedAt && h('span', {class: 'edited muted', title: `Edited ${when(message.editedAt)}`}, '(edited)'),
       actions(mine, parts)),
     message.replyTo && quote(message.replyTo, parts.reveal),
-    parts.editor ?? h('div', {class: 'text'}, formatted(parse(message.text, parts.emoji))),
+    // With files, the text may be empty: then nothing stands for it.
+    parts.editor ?? (message.text !== '' && h('div', {class: 'text'}, formatted(parse(message.text, parts.emoji)))),
+    message.files?.length > 0 && parts.files(message.files),
     message.reactions?.length > 0 && reactions(message.reactions, parts.react));
 }
 
@@ -44,10 +47,11 @@ function actions(mine, parts) {
 function quote(replyTo, reveal) {
   const from = h('span', {class: 'quote-from'}, nameOf(replyTo.from));
   if (replyTo.deleted) return h('div', {class: 'quote deleted'}, from, h('span', {class: 'quote-text'}, 'The original message was deleted.'));
-  // No text: its author is someone the reader blocks (the server leaves it out).
+  // No text: its author is someone the reader blocks (the server leaves it out). An empty text: it
+  // carried files only, which a quote does not name.
   const said = replyTo.text ?? 'A message you do not see.';
   return h('button', {type: 'button', class: 'quote', title: 'Show the original', onclick: reveal},
-    from, h('span', {class: 'quote-text'}, said));
+    from, h('span', {class: 'quote-text'}, said || '📎 Files'));
 }
 
 /** The blocks of format.js's tree as elements; the text in them is only ever text nodes. */

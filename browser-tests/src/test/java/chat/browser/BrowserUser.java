@@ -2,8 +2,10 @@ package chat.browser;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.FileChooser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FilePayload;
 import java.nio.file.Path;
 
 /** One person at the browser client: what they do, in the words of the page they see. */
@@ -52,6 +54,13 @@ final class BrowserUser {
   BrowserUser say(String text) {
     page.locator("#draft").fill(text);
     page.locator("#draft").press("Enter");
+    return this;
+  }
+
+  /** Picks files for the next message with the composer's attach button, in the system's file chooser. */
+  BrowserUser attach(FilePayload... files) {
+    FileChooser chooser = page.waitForFileChooser(() -> page.locator("#attach").click());
+    chooser.setFiles(files);
     return this;
   }
 

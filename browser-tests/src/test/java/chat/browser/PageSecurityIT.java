@@ -41,6 +41,8 @@ class PageSecurityIT {
     String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
     assertTrue(policy.contains("script-src 'self'"), policy);
     assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+    // Pictures from the page's own origin, data: and the blob: URLs of files it fetched with its token; none from elsewhere.
+    assertTrue(policy.contains("img-src 'self' data: blob:;"), policy);
     assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
     HttpResponse<String> script =
         http.send(HttpRequest.newBuilder(server.uri().resolve("/app/main.js")).build(), HttpResponse.BodyHandlers.ofString());
