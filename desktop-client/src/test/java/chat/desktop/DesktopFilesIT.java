@@ -131,7 +131,7 @@ class DesktopFilesIT {
     ann.connection.send(room, "The harbour at dawn, and the ferry times", null, List.of(picture.id(), timetable.id()));
 
     Label card = shown(robot, Label.class, l -> "timetable.pdf".equals(l.getText()) && in(l, "messages"));
-    assertEquals("48 KB · application/pdf", shown(robot, Label.class, l -> l.getText().endsWith("application/pdf") && in(l, "messages")).getText());
+    assertEquals("48 KB · application/pdf", shown(robot, Label.class, l -> l.getText() != null && l.getText().endsWith("application/pdf") && in(l, "messages")).getText());
     if (picture.image() != null) {
       ImageView shownPicture = shown(robot, ImageView.class, v -> v.getImage() != null && in(v, "messages"));
       Eventually.within(SOON, () -> assertTrue(onFx(() -> shownPicture.getImage().getProgress() == 1 && !shownPicture.getImage().isError())));

@@ -203,6 +203,9 @@ public final class ConversationView implements View {
     moderation.setId("moderation");
     moderation.getStyleClass().add(Styles.MUTED);
     moderation.textProperty().bind(model.moderation());
+    // The draft gives way as the window narrows, never the buttons' words.
+    attach.setMinWidth(Region.USE_PREF_SIZE);
+    send.setMinWidth(Region.USE_PREF_SIZE);
     HBox typed = new HBox(6, attach, draft, send);
     typed.setAlignment(Pos.BOTTOM_LEFT);
     VBox composer = new VBox(4, typing, replyBar(), silenced, attachments(), waiting, typed, error, fileNotice, moderation);
