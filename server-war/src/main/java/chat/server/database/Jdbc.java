@@ -61,11 +61,12 @@ public final class Jdbc {
         });
   }
 
-  /** Runs one statement with its parameters in order. */
-  public static void update(Connection connection, String sql, Object... parameters) throws SQLException {
+  /** Runs one statement with its parameters in order: the rows it changed (-1 for a query). */
+  public static int update(Connection connection, String sql, Object... parameters) throws SQLException {
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       bind(statement, parameters);
       statement.execute();
+      return statement.getUpdateCount();
     }
   }
 

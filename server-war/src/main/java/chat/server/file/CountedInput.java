@@ -3,14 +3,24 @@ package chat.server.file;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 
-/** A request body that counts the bytes read from it. */
+/**
+ * A request body that counts the bytes read from it and ends in {@link ByteStore.TooLarge} past
+ * {@code most}, and in {@link TooSlow} past {@code until}: what a picture loses of its metadata on
+ * the way is counted too, so a body of metadata alone cannot run on without end, and an upload ends
+ * before the cleaner would take its bytes for those of one left behind.
+ */
 final class CountedInput extends FilterInputStream {
 
+  private final long most;
+  private final Instant until;
   private long count;
 
-  CountedInput(InputStream in) {
+  CountedInput(InputStream in, long most, Instant until) {
     super(in);
+    this.most = most;
+    this.until = until;
   }
 
   long count() {
@@ -21,7 +31,7 @@ final class CountedInput extends FilterInputStream {
   public int read() throws IOException {
     int b = super.read();
     if (b >= 0) {
-      count++;
+      counted(1);
     }
     return b;
   }
@@ -30,7 +40,7 @@ final class CountedInput extends FilterInputStream {
   public int read(byte[] into, int offset, int length) throws IOException {
     int read = super.read(into, offset, length);
     if (read > 0) {
-      count += read;
+      counted(read);
     }
     return read;
   }
@@ -38,7 +48,24 @@ final class CountedInput extends FilterInputStream {
   @Override
   public long skip(long n) throws IOException {
     long skipped = super.skip(n);
-    count += skipped;
+    counted(skipped);
     return skipped;
+  }
+
+  private void counted(long bytes) throws IOException {
+    count += bytes;
+    if (count > most) {
+      throw new ByteStore.TooLarge(most);
+    }
+    if (Instant.now().isAfter(until)) {
+      throw new TooSlow();
+    }
+  }
+
+  /** An upload still coming at its deadline. */
+  static final class TooSlow extends IOException {
+    TooSlow() {
+      super("the upload took too long");
+    }
   }
 }

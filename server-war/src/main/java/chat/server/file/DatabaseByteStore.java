@@ -45,10 +45,11 @@ final class DatabaseByteStore implements ByteStore {
           write(blob, part++, filled == CHUNK_BYTES ? chunk : Arrays.copyOf(chunk, filled));
         }
       } while (filled == CHUNK_BYTES);
-      Jdbc.withConnection(dataSource, connection -> {
-        Jdbc.update(connection, "UPDATE file_blob SET complete = true WHERE id = ?", blob);
-        return null;
-      });
+      int completed = Jdbc.withConnection(dataSource, connection -> Jdbc.update(connection, "UPDATE file_blob SET complete = true WHERE id = ?", blob));
+      if (completed != 1) {
+        // The cleaner took it for an upload left behind: its chunks are gone with it.
+        throw new IOException("the blob of an upload was swept before its end");
+      }
       return new Stored(Long.toString(blob), size);
     } catch (IOException | RuntimeException e) {
       try {

@@ -27,11 +27,11 @@ public class FileCleaner {
 
   private static final Logger LOG = Logger.getLogger(FileCleaner.class.getName());
 
-  /** Files deleted in one transaction: a bound on the rows one run locks at once. */
+  /** Files, or deleted messages, taken in one transaction: a bound on the rows one run locks at once. */
   private static final int BATCH = 100;
 
-  /** An upload still running after this long is no upload: a 25 MiB file at 10 KB/s takes under an hour. */
-  private static final Duration UPLOAD_AT_MOST = Duration.ofHours(1);
+  /** An upload begun this long ago has ended, one way or the other: what it left incomplete is swept. */
+  private static final Duration UPLOAD_AT_MOST = UploadService.LONGEST.plusMinutes(15);
 
   @Resource ManagedScheduledExecutorService scheduler;
 
@@ -61,11 +61,8 @@ public class FileCleaner {
 
   private void clean() {
     try {
-      List<String> keys;
-      do {
-        keys = files.deleteExpired(unsentFor, BATCH);
-        keys.forEach(this::deleteBytes);
-      } while (!keys.isEmpty());
+      while (deleted(files.deleteUnsentFor(unsentFor, BATCH))) {}
+      while (deleted(files.deleteOfDeletedMessages(BATCH))) {}
       bytes.sweep(UPLOAD_AT_MOST);
     } catch (DatabaseFailure e) {
       LOG.log(Level.WARNING, "files not cleaned this time: the database is away", e);
@@ -73,6 +70,12 @@ public class FileCleaner {
       // Whatever it was must not end the schedule, or no file would be cleaned again.
       LOG.log(Level.SEVERE, "files not cleaned this time", e);
     }
+  }
+
+  /** Deletes the bytes of the files a batch deleted: false once a batch found none. */
+  private boolean deleted(List<String> keys) {
+    keys.forEach(this::deleteBytes);
+    return !keys.isEmpty();
   }
 
   private void deleteBytes(String key) {

@@ -3,6 +3,7 @@ package chat.server.file;
 import chat.dto.SharedFile;
 import chat.dto.User;
 import chat.server.error.ChatException;
+import chat.server.ratelimit.RateLimits;
 import chat.server.room.RoomService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,14 +22,16 @@ public class FileService {
   private FileStore files;
   private ByteStore bytes;
   private RoomService rooms;
+  private RateLimits limits;
 
   protected FileService() {}
 
   @Inject
-  FileService(FileStore files, ByteStore bytes, RoomService rooms) {
+  FileService(FileStore files, ByteStore bytes, RoomService rooms, RateLimits limits) {
     this.files = files;
     this.bytes = bytes;
     this.rooms = rooms;
+    this.limits = limits;
   }
 
   /** A file the reader may fetch, and its bytes, read as they are sent. */
@@ -37,6 +40,15 @@ public class FileService {
   Download open(User reader, long fileId) {
     FileStore.Held held = readable(reader, fileId);
     return new Download(held.file(), bytes.open(held.storeKey()));
+  }
+
+  /** A picture's thumbnail (a JPEG), to whoever may fetch the picture; {@code not_found} for a file that is no picture. */
+  Download openPreview(User reader, long fileId) {
+    FileStore.Held held = readable(reader, fileId);
+    if (held.previewKey() == null) {
+      throw ChatException.notFound("file " + fileId + " has no preview: it is not a picture the server could read");
+    }
+    return new Download(held.file(), bytes.open(held.previewKey()));
   }
 
   /** Deletes one of the caller's files not yet sent (the apps' remove button, before sending). */
@@ -49,6 +61,7 @@ public class FileService {
   }
 
   private FileStore.Held readable(User reader, long fileId) {
+    limits.downloads().acquire(reader.id());
     return files.held(fileId, reader.id())
         .filter(held -> mayRead(reader, held))
         .orElseThrow(() -> ChatException.notFound("no file " + fileId));

@@ -44,13 +44,27 @@ class FileStore {
           OR f.message_id IN (SELECT m.id FROM message m WHERE m.sender_id = ? AND m.client_id = ?))
       """;
 
-  private static final String EXPIRED =
+  /** Uploads never sent, oldest first, through the partial index of unsent files. */
+  private static final String UNSENT =
       """
       DELETE FROM shared_file WHERE id IN (
-        SELECT f.id FROM shared_file f LEFT JOIN message m ON m.id = f.message_id
-        WHERE (f.message_id IS NULL AND f.uploaded_at < now() - ?::interval) OR m.deleted_at IS NOT NULL
-        LIMIT ? FOR UPDATE OF f SKIP LOCKED)
+        SELECT id FROM shared_file WHERE message_id IS NULL AND uploaded_at < now() - ?::interval
+        ORDER BY uploaded_at LIMIT ? FOR UPDATE SKIP LOCKED)
       RETURNING store_key, preview_key
+      """;
+
+  /**
+   * The files of deleted messages, through the partial index of deleted messages that still carry
+   * files: each message's list is cleared as its files go, so it leaves the index.
+   */
+  private static final String OF_DELETED =
+      """
+      WITH gone AS (
+        UPDATE message SET files = NULL WHERE id IN (
+          SELECT id FROM message WHERE deleted_at IS NOT NULL AND files IS NOT NULL LIMIT ? FOR UPDATE SKIP LOCKED)
+        RETURNING id)
+      DELETE FROM shared_file f USING gone WHERE f.message_id = gone.id
+      RETURNING f.store_key, f.preview_key
       """;
 
   private static final String USED_TODAY =
@@ -166,44 +180,51 @@ class FileStore {
           try (PreparedStatement delete =
               connection.prepareStatement("DELETE FROM shared_file WHERE id = ? AND owner_id = ? AND message_id IS NULL RETURNING store_key, preview_key")) {
             Jdbc.bind(delete, fileId, ownerId);
-            List<String> keys = new ArrayList<>();
-            try (ResultSet row = delete.executeQuery()) {
-              while (row.next()) {
-                keys.add(row.getString(1));
-                if (row.getString(2) != null) {
-                  keys.add(row.getString(2));
-                }
-              }
-            }
-            return keys;
+            return keys(delete);
           }
         });
   }
 
   /**
-   * Deletes up to {@code batch} files no one may fetch any more: uploads not sent within
-   * {@code unsentFor}, and files of deleted messages; answers the keys of their bytes. Rows another node
-   * is deleting are passed over, so two nodes' cleaners share the work.
+   * Deletes up to {@code batch} uploads not sent within {@code unsentFor}: the keys of their bytes.
+   * Rows another node is deleting are passed over, so two nodes' cleaners share the work.
    */
-  List<String> deleteExpired(Duration unsentFor, int batch) {
+  List<String> deleteUnsentFor(Duration unsentFor, int batch) {
     return Jdbc.inTransaction(
         dataSource,
         connection -> {
-          try (PreparedStatement delete = connection.prepareStatement(EXPIRED)) {
+          try (PreparedStatement delete = connection.prepareStatement(UNSENT)) {
             delete.setString(1, unsentFor.toMillis() + " milliseconds");
             delete.setInt(2, batch);
-            List<String> keys = new ArrayList<>();
-            try (ResultSet row = delete.executeQuery()) {
-              while (row.next()) {
-                keys.add(row.getString(1));
-                if (row.getString(2) != null) {
-                  keys.add(row.getString(2));
-                }
-              }
-            }
-            return keys;
+            return keys(delete);
           }
         });
+  }
+
+  /** Deletes the files of up to {@code batch} deleted messages: the keys of their bytes. */
+  List<String> deleteOfDeletedMessages(int batch) {
+    return Jdbc.inTransaction(
+        dataSource,
+        connection -> {
+          try (PreparedStatement delete = connection.prepareStatement(OF_DELETED)) {
+            delete.setInt(1, batch);
+            return keys(delete);
+          }
+        });
+  }
+
+  /** The keys of the bytes of the files a {@code DELETE ... RETURNING store_key, preview_key} deleted. */
+  private static List<String> keys(PreparedStatement delete) throws SQLException {
+    List<String> keys = new ArrayList<>();
+    try (ResultSet row = delete.executeQuery()) {
+      while (row.next()) {
+        keys.add(row.getString(1));
+        if (row.getString(2) != null) {
+          keys.add(row.getString(2));
+        }
+      }
+    }
+    return keys;
   }
 
   /** The bytes {@code accountId} uploaded today (UTC). */

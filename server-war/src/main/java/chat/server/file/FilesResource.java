@@ -67,21 +67,31 @@ public class FilesResource {
     FileService.Download download = files.open(Caller.of(security), QueryParams.optionalLong("id", id));
     SharedFile file = download.file();
     boolean picture = SHOWN_AS_PICTURES.contains(file.type());
+    Response.ResponseBuilder answer =
+        served(download, picture ? file.type() : MediaType.APPLICATION_OCTET_STREAM).header("Content-Length", file.size());
+    if (!picture) {
+      answer.header("Content-Disposition", "attachment; filename*=UTF-8''" + encoded(file.name()));
+    }
+    return answer.build();
+  }
+
+  @GET
+  @Path("{id}/preview")
+  public Response preview(@PathParam("id") String id, @Context SecurityContext security) {
+    return served(files.openPreview(Caller.of(security), QueryParams.optionalLong("id", id)), "image/jpeg").build();
+  }
+
+  /** Bytes streamed as they are read from the store, with what keeps a browser from running or keeping them. */
+  private static Response.ResponseBuilder served(FileService.Download download, String type) {
     StreamingOutput body =
         out -> {
           try (InputStream in = download.bytes()) {
             in.transferTo(out);
           }
         };
-    Response.ResponseBuilder answer =
-        Response.ok(body, picture ? file.type() : MediaType.APPLICATION_OCTET_STREAM)
-            .header("Content-Length", file.size())
-            .header("Content-Security-Policy", "sandbox; default-src 'none'")
-            .header("Cache-Control", "private, no-store");
-    if (!picture) {
-      answer.header("Content-Disposition", "attachment; filename*=UTF-8''" + encoded(file.name()));
-    }
-    return answer.build();
+    return Response.ok(body, type)
+        .header("Content-Security-Policy", "sandbox; default-src 'none'")
+        .header("Cache-Control", "private, no-store");
   }
 
   @DELETE

@@ -8,20 +8,29 @@ import chat.server.ratelimit.RateLimited;
 import chat.server.ratelimit.RateLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import chat.server.file.picture.PictureRead;
+import chat.server.file.picture.Pictures;
+import chat.server.file.picture.WithoutMetadata;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import org.apache.tika.Tika;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * An upload (docs/protocol.md, "Files"): its name and limits checked, its bytes streamed into the
- * {@link ByteStore}, its type read from its first bytes, and its row written last, so that a failed or
- * cancelled upload leaves no file behind (its bytes, if any went in, are deleted at once).
+ * {@link ByteStore} (a picture's without its metadata), its type read from its first bytes, a picture
+ * read for its size and thumbnail, and its row written last, so that a failed or cancelled upload
+ * leaves no file behind (its bytes, if any went in, are deleted at once).
  */
 @ApplicationScoped
 public class UploadService {
@@ -31,9 +40,16 @@ public class UploadService {
 
   private static final Tika TYPES = new Tika();
 
+  /**
+   * The longest an upload may take: a 25 MiB file at 10 KB/s takes 42 minutes. The cleaner takes the
+   * bytes of an upload begun longer ago than {@link FileCleaner}'s margin over this for one left behind.
+   */
+  static final Duration LONGEST = Duration.ofMinutes(45);
+
   private FileStore files;
   private ByteStore bytes;
   private RateLimits limits;
+  private Pictures pictures;
   private UploadsAtOnce atOnce;
   private long mostBytes;
   private long bytesPerDay;
@@ -45,12 +61,14 @@ public class UploadService {
       FileStore files,
       ByteStore bytes,
       RateLimits limits,
+      Pictures pictures,
       @ConfigProperty(name = "chat.file.max.bytes", defaultValue = "26214400") long mostBytes,
       @ConfigProperty(name = "chat.file.bytes.per.day", defaultValue = "1073741824") long bytesPerDay,
       @ConfigProperty(name = "chat.file.uploads.at.once", defaultValue = "2") int uploadsAtOnce) {
     this.files = files;
     this.bytes = bytes;
     this.limits = limits;
+    this.pictures = pictures;
     this.mostBytes = mostBytes;
     this.bytesPerDay = bytesPerDay;
     this.atOnce = new UploadsAtOnce(uploadsAtOnce);
@@ -78,7 +96,7 @@ public class UploadService {
   }
 
   private SharedFile store(User owner, String name, InputStream body, long declared, long most) {
-    CountedInput counted = new CountedInput(body);
+    CountedInput counted = new CountedInput(body, most, Instant.now().plus(LONGEST));
     try {
       return store(owner, name, counted, declared, most);
     } finally {
@@ -93,11 +111,15 @@ public class UploadService {
   private SharedFile store(User owner, String name, CountedInput body, long declared, long most) {
     ByteStore.Stored stored;
     String type;
+    WithoutMetadata kept;
     try {
       InputStream in = new BufferedInputStream(body, SIGNATURE_BYTES);
       // The detector reads the signature and resets the stream to its start.
       type = TYPES.detect(in);
-      stored = bytes.put(in, most);
+      kept = WithoutMetadata.of(type, in);
+      stored = bytes.put(kept, most);
+    } catch (CountedInput.TooSlow e) {
+      throw ChatException.invalid("an upload takes at most " + LONGEST.toMinutes() + " minutes: nothing was kept");
     } catch (ByteStore.TooLarge e) {
       throw most < mostBytes
           ? new RateLimited("a user uploads at most " + bytesPerDay + " bytes a day (UTC)", secondsToTomorrow())
@@ -105,15 +127,28 @@ public class UploadService {
     } catch (IOException e) {
       throw brokeOff();
     }
-    if (declared >= 0 && stored.size() != declared) {
-      // A body shorter than its Content-Length: the connection ended early, and the file with it.
-      bytes.delete(stored.key());
-      throw brokeOff();
-    }
+    List<String> keys = new ArrayList<>(List.of(stored.key()));
     try {
-      return files.insert(owner.id(), name, type, stored.size(), null, stored.key(), null);
+      if (declared >= 0 && body.count() != declared) {
+        // A body shorter than its Content-Length: the connection ended early, and the file with it.
+        throw brokeOff();
+      }
+      Optional<PictureRead> picture = pictures.read(type, () -> bytes.open(stored.key()), kept.orientation());
+      SharedFile.Picture image = null;
+      String previewKey = null;
+      if (picture.isPresent()) {
+        byte[] thumbnail = picture.get().thumbnail();
+        previewKey = bytes.put(new ByteArrayInputStream(thumbnail), thumbnail.length).key();
+        keys.add(previewKey);
+        image = new SharedFile.Picture(picture.get().width(), picture.get().height());
+      }
+      return files.insert(owner.id(), name, type, stored.size(), image, stored.key(), previewKey);
+    } catch (IOException e) {
+      keys.forEach(bytes::delete);
+      // A thumbnail is read from memory: only the store itself can fail it.
+      throw new ChatException(ErrorCode.UNAVAILABLE, "the file was not stored: try again");
     } catch (RuntimeException e) {
-      bytes.delete(stored.key());
+      keys.forEach(bytes::delete);
       throw e;
     }
   }

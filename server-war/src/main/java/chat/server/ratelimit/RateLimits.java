@@ -23,6 +23,7 @@ public class RateLimits {
   private RateLimit reactions;
   private RateLimit searches;
   private RateLimit uploads;
+  private RateLimit downloads;
   private RateLimit moderation;
   private RateLimit profiles;
   private RateLimit reads;
@@ -45,6 +46,7 @@ public class RateLimits {
       @ConfigProperty(name = "chat.rate.reactions", defaultValue = "60/60") String reactions,
       @ConfigProperty(name = "chat.rate.searches", defaultValue = "30/60") String searches,
       @ConfigProperty(name = "chat.rate.uploads", defaultValue = "30/60") String uploads,
+      @ConfigProperty(name = "chat.rate.downloads", defaultValue = "600/60") String downloads,
       @ConfigProperty(name = "chat.rate.moderation", defaultValue = "30/60") String moderation,
       @ConfigProperty(name = "chat.rate.profiles", defaultValue = "10/60") String profiles,
       @ConfigProperty(name = "chat.rate.reads", defaultValue = "60/10") String reads,
@@ -62,6 +64,7 @@ public class RateLimits {
     this.reactions = RateLimit.parse("reactions", reactions);
     this.searches = RateLimit.parse("searches", searches);
     this.uploads = RateLimit.parse("uploads", uploads);
+    this.downloads = RateLimit.parse("file fetches", downloads);
     this.moderation = RateLimit.parse("room moderation", moderation);
     this.profiles = RateLimit.parse("profile changes", profiles);
     this.reads = RateLimit.parse("read markers, mutes, channel lists and member lists", reads);
@@ -84,6 +87,7 @@ public class RateLimits {
     rates.put("reactions", reactions.rate("user"));
     rates.put("searches", searches.rate("user"));
     rates.put("uploads", uploads.rate("user"));
+    rates.put("downloads", downloads.rate("user"));
     rates.put("moderation", moderation.rate("user"));
     rates.put("profiles", profiles.rate("user"));
     rates.put("reads", reads.rate("user"));
@@ -138,6 +142,10 @@ public class RateLimits {
   /** Files uploaded, per user: each is stored, and read for its type. */
   public RateLimit uploads() {
     return uploads;
+  }
+
+  public RateLimit downloads() {
+    return downloads;
   }
 
   /** A room's invitations, removals, moderators and silences, per user: each tells the member concerned. */
