@@ -43,6 +43,11 @@ public final class Attachment {
   private final StringProperty problem = new SimpleStringProperty("");
   /** The upload while it runs, to cancel it. */
   private CompletableFuture<SharedFile> upload;
+  /**
+   * Whether the connection took every byte (written on the HTTP client's threads): the server then
+   * stores the file whatever the client does, so a cancel waits for its answer to delete it.
+   */
+  private volatile boolean allHandedOver;
   /** The file as the server keeps it, once uploaded. */
   private SharedFile file;
 
@@ -93,6 +98,13 @@ public final class Attachment {
     state.set(State.UPLOADING);
   }
 
+  /** How much the connection took, as it tells it, on its own threads. */
+  void handedOver(long bytes, long total) {
+    if (bytes >= total) {
+      allHandedOver = true;
+    }
+  }
+
   void sent(long bytes, long total) {
     if (state.get() == State.UPLOADING && total > 0) {
       progress.set(Math.min(1, (double) bytes / total));
@@ -112,14 +124,18 @@ public final class Attachment {
     state.set(State.FAILED);
   }
 
-  /** Stops its upload if one runs: the connection closes, and the server keeps nothing. */
+  /**
+   * Stops its upload if one runs: the connection closes, and the server keeps nothing. One whose bytes
+   * all went is left to end, and what the server kept of it is then deleted ({@link
+   * ConversationViewModel}).
+   */
   void cancel() {
     // Cancelled first: the upload's end, told at once, then finds it so and is not taken for a failure.
     state.set(State.CANCELLED);
-    if (upload != null) {
+    if (upload != null && !allHandedOver) {
       upload.cancel(true);
-      upload = null;
     }
+    upload = null;
   }
 
   void sentWithMessage() {

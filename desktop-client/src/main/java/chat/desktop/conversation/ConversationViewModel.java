@@ -497,7 +497,12 @@ public final class ConversationViewModel {
         .ifPresent(
             attachment -> {
               CompletableFuture<SharedFile> upload =
-                  actions.upload(attachment.path(), (bytes, total) -> ui.onFxThread(() -> attachment.sent(bytes, total)));
+                  actions.upload(
+                      attachment.path(),
+                      (bytes, total) -> {
+                        attachment.handedOver(bytes, total);
+                        ui.onFxThread(() -> attachment.sent(bytes, total));
+                      });
               attachment.uploading(upload);
               ui.when(upload, file -> uploaded(attachment, file), failure -> uploadFailed(attachment, failure));
             });
@@ -505,7 +510,7 @@ public final class ConversationViewModel {
 
   private void uploaded(Attachment attachment, SharedFile file) {
     if (attachment.state().get() != Attachment.State.UPLOADING) {
-      // Taken off as the server answered: what it kept goes too.
+      // Taken off once its bytes had all gone, or as the server answered: what it kept goes too.
       forget(file);
       return;
     }

@@ -127,6 +127,22 @@ class ConversationViewModelTest {
     assertEquals(List.of(), room.sent);
   }
 
+  /** Its bytes all went: the server stores it whatever the app does, so it is deleted once it answers. */
+  @Test
+  void aFileTakenOffOnceItsBytesAllWentIsDeletedWhenTheServerAnswers() throws IOException {
+    chat.attach(List.of(Files.write(disk.resolve("a.pdf"), new byte[3])));
+    Upload upload = room.uploads.get(0);
+    upload.progress().sent(3, 3);
+    chat.detach(chat.attachments().get(0));
+    assertFalse(upload.answer().isCancelled(), "left to end");
+    assertEquals(List.of(), room.uploadsDeleted);
+
+    upload.store(9);
+    assertEquals(List.of(9L), room.uploadsDeleted);
+    assertEquals(List.of(), chat.attachments());
+    assertEquals(List.of(), room.sent);
+  }
+
   /** A refused upload says the server's words, never goes, and keeps the draft until it is taken off. */
   @Test
   void aFailedUploadShowsTheServersMessageAndIsNeverSent() throws IOException {
