@@ -526,7 +526,7 @@ public final class ConversationViewModel {
     if (attachment.state().get() != Attachment.State.UPLOADING) {
       return;
     }
-    attachment.failed(Problems.describe(failure));
+    attachment.failed(Problems.inServersWords(failure));
     callOffWaitingSend("Not sent: " + attachment.name() + " was not uploaded.");
     uploadNext();
   }

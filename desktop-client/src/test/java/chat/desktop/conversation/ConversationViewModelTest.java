@@ -165,6 +165,15 @@ class ConversationViewModelTest {
     assertEquals(List.of(List.of()), room.sentFiles);
   }
 
+  /** A limit of the server's is told in its words, not as a login's "too many attempts". */
+  @Test
+  void aRateLimitedUploadSaysWhichLimit() throws IOException {
+    chat.attach(List.of(Files.write(disk.resolve("big.bin"), new byte[9])));
+    room.uploads.get(0).answer().completeExceptionally(
+        new ChatApiException(429, "rate_limited", "a user uploads at most 1073741824 bytes a day (UTC)", Duration.ofHours(3)));
+    assertEquals("A user uploads at most 1073741824 bytes a day (UTC).", chat.attachments().get(0).problem().get());
+  }
+
   /** A folder is no file: it fails at once and uploads nothing. */
   @Test
   void aFolderIsNotAttached() {
