@@ -24,27 +24,36 @@ import chat.dto.ProfileChange;
 import chat.dto.Room;
 import chat.dto.RoomOccupant;
 import chat.dto.SearchResults;
+import chat.dto.SharedFile;
 import chat.dto.Silence;
 import chat.dto.Status;
 import chat.dto.User;
 import chat.dto.UserName;
 import chat.dto.WireJson;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 
 /**
  * The REST routes of the contract, one blocking method each: call them off any UI thread. An answer
- * other than 2xx throws {@link ChatApiException} with the server's code and message. Immutable: {@link
- * #as(String)} gives the same server with a user's token.
+ * other than 2xx throws {@link ChatApiException} with the server's code and message. An upload alone
+ * runs in the background and answers a future, which cancels it. Immutable: {@link #as(String)} gives
+ * the same server with a user's token.
  */
 public final class ChatApi {
 
@@ -297,6 +306,78 @@ public final class ChatApi {
     send(request("api/admin/keys/" + id).DELETE());
   }
 
+  /**
+   * Uploads the file at {@code file} under its name, streamed from the disk as the connection takes it,
+   * telling {@code progress} how much went (docs/protocol.md, "Files"). Returns at once: the future
+   * completes with the file as the server keeps it, not yet sent, or fails with a {@link
+   * ChatApiException} (an unreadable file: an {@link UncheckedIOException}). Cancelling it closes the
+   * connection, and the server keeps nothing.
+   */
+  public CompletableFuture<SharedFile> upload(Path file, Progress progress) {
+    HttpRequest.BodyPublisher body;
+    try {
+      body = new CountedBody(HttpRequest.BodyPublishers.ofFile(file), progress);
+    } catch (FileNotFoundException e) {
+      return CompletableFuture.failedFuture(new UncheckedIOException(e));
+    }
+    // No timeout: the user sees how far it got and may cancel it; a slow link's upload is not cut short.
+    HttpRequest request =
+        authorized("api/files?name=" + segment(file.getFileName().toString()))
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/octet-stream")
+            .POST(body)
+            .build();
+    CompletableFuture<HttpResponse<String>> exchange = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+    CompletableFuture<SharedFile> answer = new CompletableFuture<>();
+    exchange.whenComplete(
+        (response, failure) -> {
+          if (failure != null) {
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            answer.completeExceptionally(ChatApiException.unreachable(server.toString(), cause));
+          } else if (response.statusCode() / 100 != 2) {
+            answer.completeExceptionally(refusal(response.statusCode(), response.headers(), response.body()));
+          } else {
+            try {
+              answer.complete(WireJson.fromJson(response.body(), SharedFile.class));
+            } catch (RuntimeException notAFile) {
+              answer.completeExceptionally(notAFile);
+            }
+          }
+        });
+    // The HTTP client aborts the exchange when its own future is cancelled.
+    answer.whenComplete(
+        (stored, failure) -> {
+          if (answer.isCancelled()) {
+            exchange.cancel(true);
+          }
+        });
+    return answer;
+  }
+
+  /** How much of an upload went: {@code sent} of its {@code total} bytes. Called on the HTTP client's threads. */
+  @FunctionalInterface
+  public interface Progress {
+    void sent(long sent, long total);
+  }
+
+  /**
+   * A file's bytes as they come, for whoever may read the message that holds it (its uploader, before
+   * it is sent); the caller closes the stream. A file deleted with its message is {@code not_found}.
+   */
+  public InputStream file(long id) {
+    return stream("api/files/" + id);
+  }
+
+  /** A picture's thumbnail: a JPEG at most 320 pixels on its longer side; {@code not_found} for any other file. */
+  public InputStream preview(long id) {
+    return stream("api/files/" + id + "/preview");
+  }
+
+  /** Deletes an upload of the caller's not yet sent. */
+  public void deleteFile(long id) {
+    send(request("api/files/" + id).DELETE());
+  }
+
   /** The admin ping: every socket on every node gets a {@code ping} frame. */
   public void ping() {
     send(request("api/ping").POST(HttpRequest.BodyPublishers.noBody()));
@@ -371,8 +452,12 @@ public final class ChatApi {
   }
 
   private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(server.resolve(path)).timeout(TIMEOUT).header("Accept", "application/json");
+    return authorized(path).timeout(TIMEOUT).header("Accept", "application/json");
+  }
+
+  /** A request to {@code path} with the user's token, in the header: never in a URL, which is logged. */
+  private HttpRequest.Builder authorized(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(server.resolve(path));
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }
@@ -381,30 +466,48 @@ public final class ChatApi {
 
   /** The body of a 2xx answer. */
   private String send(HttpRequest.Builder request) {
-    HttpResponse<String> response;
+    HttpResponse<String> response = exchange(request, HttpResponse.BodyHandlers.ofString());
+    if (response.statusCode() / 100 != 2) {
+      throw refusal(response.statusCode(), response.headers(), response.body());
+    }
+    return response.body();
+  }
+
+  /** The body of a 2xx answer as it comes, for bytes that are not JSON and may be large. */
+  private InputStream stream(String path) {
+    HttpResponse<InputStream> response =
+        exchange(authorized(path).timeout(TIMEOUT).GET(), HttpResponse.BodyHandlers.ofInputStream());
+    if (response.statusCode() / 100 == 2) {
+      return response.body();
+    }
+    String error;
+    try (InputStream body = response.body()) {
+      error = new String(body.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw ChatApiException.unreachable(server.toString(), e);
+    }
+    throw refusal(response.statusCode(), response.headers(), error);
+  }
+
+  private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return http.send(request.build(), body);
     } catch (IOException e) {
       throw ChatApiException.unreachable(server.toString(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw ChatApiException.unreachable(server.toString(), e);
     }
-    if (response.statusCode() / 100 != 2) {
-      throw refusal(response);
-    }
-    return response.body();
   }
 
-  private static ChatApiException refusal(HttpResponse<String> response) {
-    Duration retryAfter = response.headers().firstValue("Retry-After").map(ChatApi::seconds).orElse(null);
+  private static ChatApiException refusal(int status, HttpHeaders headers, String body) {
+    Duration retryAfter = headers.firstValue("Retry-After").map(ChatApi::seconds).orElse(null);
     try {
-      ErrorBody body = WireJson.fromJson(response.body(), ErrorBody.class);
-      return new ChatApiException(response.statusCode(), body.error(), body.message(), retryAfter);
+      ErrorBody error = WireJson.fromJson(body, ErrorBody.class);
+      return new ChatApiException(status, error.error(), error.message(), retryAfter);
     } catch (RuntimeException notOurs) {
       // Not the contract's error body: a proxy or a server in trouble answered.
-      return new ChatApiException(
-          response.statusCode(), "http_" + response.statusCode(), "the server answered " + response.statusCode(), retryAfter);
+      return new ChatApiException(status, "http_" + status, "the server answered " + status, retryAfter);
     }
   }
 

@@ -23,7 +23,7 @@ public final class ChatApiException extends RuntimeException {
     this.retryAfter = retryAfter;
   }
 
-  static ChatApiException unreachable(String server, Exception cause) {
+  static ChatApiException unreachable(String server, Throwable cause) {
     ChatApiException e =
         new ChatApiException(0, UNREACHABLE, "cannot reach the server at " + server, null);
     e.initCause(cause);

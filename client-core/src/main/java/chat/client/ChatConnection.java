@@ -172,8 +172,16 @@ public final class ChatConnection implements AutoCloseable {
 
   /** As {@link #send}, answering the message {@code replyTo} of the room (null for none). */
   public String send(String room, String text, Long replyTo) {
+    return send(room, text, replyTo, List.of());
+  }
+
+  /**
+   * As {@link #send}, with {@code files}: the ids of uploads of the user's not yet sent ({@link
+   * ChatApi#upload}), none when empty; with files the text may be empty.
+   */
+  public String send(String room, String text, Long replyTo, List<Long> files) {
     String clientId = UUID.randomUUID().toString();
-    queue(clientId, new ClientFrame.SendChatMessage(room, text, clientId, replyTo));
+    queue(clientId, new ClientFrame.SendChatMessage(room, text, clientId, replyTo, orNull(files)));
     return clientId;
   }
 
@@ -184,9 +192,19 @@ public final class ChatConnection implements AutoCloseable {
 
   /** As {@link #send}, to a friend, answering the message {@code replyTo} of the conversation. */
   public String sendDirect(String username, String text, Long replyTo) {
+    return sendDirect(username, text, replyTo, List.of());
+  }
+
+  /** As {@link #send(String, String, Long, List)}, to a friend. */
+  public String sendDirect(String username, String text, Long replyTo, List<Long> files) {
     String clientId = UUID.randomUUID().toString();
-    queue(clientId, new ClientFrame.SendDirectMessage(username, text, clientId, replyTo));
+    queue(clientId, new ClientFrame.SendDirectMessage(username, text, clientId, replyTo, orNull(files)));
     return clientId;
+  }
+
+  /** No files is no {@code files} on the wire, as before files were. */
+  private static List<Long> orNull(List<Long> files) {
+    return files == null || files.isEmpty() ? null : List.copyOf(files);
   }
 
   /**

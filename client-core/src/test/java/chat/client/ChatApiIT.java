@@ -1,5 +1,6 @@
 package chat.client;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,20 +10,31 @@ import chat.dto.Message;
 import chat.dto.Role;
 import chat.dto.SearchResults;
 import chat.dto.ServerFrame;
+import chat.dto.SharedFile;
 import chat.testing.Eventually;
 import chat.testing.Names;
 import chat.testing.OneNode;
 import chat.testing.PayaraNode;
 import chat.testing.SharedServer;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(SharedServer.class)
 class ChatApiIT {
@@ -125,6 +137,83 @@ class ChatApiIT {
     } finally {
       socket.close();
     }
+  }
+
+  /**
+   * A file goes from the disk with its progress told up to its size, comes back byte for byte, is sent
+   * with a message without text to a member who fetches it too, and is no longer an upload to delete;
+   * another one is deleted while unsent, and a bad name is the server's refusal.
+   */
+  @Test
+  void uploadsAFileFromTheDiskSendsItAndFetchesTheSameBytes(@TempDir Path disk) throws Exception {
+    Authenticated gus = anonymous.signUp(Names.unique("gus"), "long-enough");
+    ChatApi api = anonymous.as(gus.token());
+    byte[] bytes = new byte[700 * 1024];
+    new Random(35).nextBytes(bytes);
+    Path report = Files.write(disk.resolve("report.bin"), bytes);
+    List<Long> told = new CopyOnWriteArrayList<>();
+
+    SharedFile file =
+        api.upload(report, (sent, total) -> {
+              assertEquals(bytes.length, total);
+              told.add(sent);
+            })
+            .get(30, TimeUnit.SECONDS);
+    assertEquals(new SharedFile(file.id(), "report.bin", "application/octet-stream", bytes.length, null), file);
+    assertEquals(bytes.length, told.get(told.size() - 1), "told up to its size: " + told);
+    assertTrue(told.size() > 1, "told as it went: " + told);
+    try (InputStream in = api.file(file.id())) {
+      assertArrayEquals(bytes, in.readAllBytes());
+    }
+    assertEquals("not_found", refusal(() -> api.preview(file.id())).code(), "not a picture");
+
+    Authenticated hal = anonymous.signUp(Names.unique("hal"), "long-enough");
+    String room = api.createRoom(Names.unique("files")).name();
+    Recorder hears = new Recorder();
+    ChatConnection socket = new ChatConnection(anonymous.as(hal.token()), hal.token(), Backoff.standard(), hears);
+    Recorder says = new Recorder();
+    ChatConnection sender = new ChatConnection(api, gus.token(), Backoff.standard(), says);
+    socket.start();
+    sender.start();
+    try {
+      sender.join(room);
+      says.next(ServerFrame.RoomJoined.class);
+      socket.join(room);
+      hears.next(ServerFrame.RoomJoined.class);
+      sender.send(room, "", null, List.of(file.id()));
+      Message sent = hears.next(ServerFrame.ChatMessagePosted.class).message();
+      assertEquals(List.of(file), sent.files());
+      try (InputStream in = anonymous.as(hal.token()).file(file.id())) {
+        assertArrayEquals(bytes, in.readAllBytes(), "a member of the room fetches it");
+      }
+      assertEquals("not_found", refusal(() -> api.deleteFile(file.id())).code(), "sent: no longer an upload");
+    } finally {
+      socket.close();
+      sender.close();
+    }
+
+    SharedFile unsent = api.upload(report, (sent, total) -> {}).get(30, TimeUnit.SECONDS);
+    api.deleteFile(unsent.id());
+    assertEquals("not_found", refusal(() -> api.file(unsent.id())).code(), "deleted");
+
+    Path hidden = Files.write(disk.resolve("a\u0007b.txt"), bytes);
+    ExecutionException refused = assertThrows(ExecutionException.class, () -> api.upload(hidden, (sent, total) -> {}).get(30, TimeUnit.SECONDS));
+    assertEquals("invalid_request", ((ChatApiException) refused.getCause()).code());
+  }
+
+  /** Cancelled as its first bytes went: the future says so, and the next upload goes as ever. */
+  @Test
+  void aCancelledUploadEndsCancelled(@TempDir Path disk) throws Exception {
+    ChatApi api = anonymous.as(anonymous.signUp(Names.unique("ida"), "long-enough").token());
+    Path big = Files.write(disk.resolve("big.bin"), new byte[8 * 1024 * 1024]);
+    CountDownLatch started = new CountDownLatch(1);
+    CompletableFuture<SharedFile> upload = api.upload(big, (sent, total) -> started.countDown());
+    assertTrue(started.await(30, TimeUnit.SECONDS), "its bytes began to go");
+    assertTrue(upload.cancel(true));
+
+    assertThrows(CancellationException.class, () -> upload.get(30, TimeUnit.SECONDS));
+    Path small = Files.writeString(disk.resolve("small.txt"), "after the cancel");
+    assertEquals(16, api.upload(small, (sent, total) -> {}).get(30, TimeUnit.SECONDS).size());
   }
 
   private static ChatApiException refusal(Runnable call) {

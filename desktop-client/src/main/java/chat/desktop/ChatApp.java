@@ -2,6 +2,8 @@ package chat.desktop;
 
 import chat.client.Backoff;
 import chat.client.ChatApi;
+import chat.desktop.conversation.FileDialogs;
+import chat.desktop.conversation.FilePicker;
 import chat.desktop.login.LoginView;
 import chat.desktop.login.LoginViewModel;
 import chat.desktop.main.MainView;
@@ -34,6 +36,8 @@ public final class ChatApp extends Application {
   private final Clock clock = Clock.systemUTC();
   /** Opens a message's link in the system's browser; a test gives one of its own. */
   private LinkOpener links = url -> getHostServices().showDocument(url);
+  /** Where files are picked, to attach and to save: the system's dialogs; a test gives its own. */
+  private FilePicker files = new FileDialogs();
   private Stage stage;
   private Session session;
   private MainView mainView;
@@ -59,6 +63,12 @@ public final class ChatApp extends Application {
   ChatApp(Settings settings, Backoff backoff, Notifier notifier, LinkOpener links) {
     this(settings, backoff, notifier);
     this.links = links;
+  }
+
+  /** Files are picked by {@code files}, not the system's dialogs, which no test drives. */
+  ChatApp(Settings settings, Backoff backoff, Notifier notifier, FilePicker files) {
+    this(settings, backoff, notifier);
+    this.files = files;
   }
 
   @Override
@@ -97,7 +107,7 @@ public final class ChatApp extends Application {
     main.windowFocused().bind(stage.focusedProperty());
     session.start(main);
     main.start();
-    mainView = new MainView(main, theme, this::logOut, clock, links);
+    mainView = new MainView(main, theme, this::logOut, clock, links, files);
     stage.titleProperty().bind(main.title());
     show(mainView.createView(), 1100, 720);
   }

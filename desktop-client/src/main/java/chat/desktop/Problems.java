@@ -24,6 +24,17 @@ public final class Problems {
     };
   }
 
+  /**
+   * As {@link #describe}, but a refusal always in the server's own words: an upload's limits (a file's
+   * size, a day's bytes, uploads at once) are told apart only by what the server says.
+   */
+  public static String inServersWords(Exception failure) {
+    if (failure instanceof ChatApiException refusal && !ChatApiException.UNREACHABLE.equals(refusal.code())) {
+      return capitalized(refusal.getMessage()) + ".";
+    }
+    return describe(failure);
+  }
+
   private static String capitalized(String text) {
     if (text == null || text.isEmpty()) {
       return "The server refused";

@@ -59,6 +59,21 @@ public final class Styles {
   public static final String EMOJI_PICK = "emoji-pick";
   public static final String TYPING = "typing";
 
+  // Files: attached to the draft, and on messages
+  /** A file attached to the draft, above the composer: its name, size, progress and ×. */
+  public static final String ATTACHMENT = "attachment";
+  /** An attachment's ×: stops its upload, or deletes it from the server. */
+  public static final String DETACH = "detach";
+  /** A picture on a message: its preview, a click opens it in full. */
+  public static final String PICTURE = "picture";
+  /** Any other file on a message: its icon, name, size and type, and Save…. */
+  public static final String FILE_CARD = "file-card";
+  public static final String FILE_ICON = "file-icon";
+  public static final String FILE_NAME = "file-name";
+  public static final String SAVE_FILE = "save-file";
+  /** A file the server no longer has: its message was deleted. */
+  public static final String UNAVAILABLE = "unavailable";
+
   // A message's text, as its conventions format it (chat.desktop.text)
   /** Every Text node of a message's text: coloured by the theme, which a bare Text is not. */
   public static final String TEXT_RUN = "text-run";

@@ -1,6 +1,8 @@
 package chat.desktop;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Executor;
@@ -50,6 +52,26 @@ public final class Ui {
             return;
           }
           fxThread.execute(() -> done.accept(result));
+        });
+  }
+
+  /**
+   * Once {@code running} (work the server does in the background: an upload) ends, {@code done} or
+   * {@code failed} on the FX thread, as {@link #run} calls them; a cancelled one fails with a
+   * {@link java.util.concurrent.CancellationException}.
+   */
+  public <T> void when(CompletableFuture<T> running, Consumer<T> done, Consumer<Exception> failed) {
+    running.whenComplete(
+        (result, failure) -> {
+          Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+          fxThread.execute(
+              () -> {
+                if (cause == null) {
+                  done.accept(result);
+                } else {
+                  failed.accept(cause instanceof Exception e ? e : new IllegalStateException(cause));
+                }
+              });
         });
   }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -104,6 +105,14 @@ public final class AppRobot {
 
   public static List<String> friendNames(FxRobot robot) {
     return items(robot, "#friends").stream().map(f -> ((FriendItem) f).user().username()).toList();
+  }
+
+  /** A node of that type on screen, once the lists have done scrolling. */
+  public static <T extends Node> T shown(FxRobot robot, Class<T> type, Predicate<T> which) {
+    WaitForAsyncUtils.waitForFxEvents();
+    Predicate<Node> shown = n -> type.isInstance(n) && which.test(type.cast(n)) && n.getScene() != null;
+    Eventually.within(SOON, () -> assertTrue(onFx(() -> robot.lookup(shown).match(NodeQueryUtils.isVisible()).tryQuery().isPresent())));
+    return onFx(() -> type.cast(robot.lookup(shown).match(NodeQueryUtils.isVisible()).query()));
   }
 
   /** Reads the scene on the FX thread, where it lives. */

@@ -5,6 +5,7 @@ import static chat.desktop.AppRobot.clickRoom;
 import static chat.desktop.AppRobot.items;
 import static chat.desktop.AppRobot.messageTexts;
 import static chat.desktop.AppRobot.onFx;
+import static chat.desktop.AppRobot.shown;
 import static chat.desktop.AppRobot.signUp;
 import static chat.desktop.AppRobot.text;
 import static chat.desktop.AppRobot.visibleButton;
@@ -280,14 +281,6 @@ class DesktopMessagesIT {
   /** A label on screen, once the list has done scrolling (a scroll is done again after the layout it causes). */
   private static Label label(FxRobot robot, Predicate<Label> which) {
     return shown(robot, Label.class, l -> l.getText() != null && which.test(l));
-  }
-
-  /** A node of that type on screen, once the list has done scrolling. */
-  private static <T extends Node> T shown(FxRobot robot, Class<T> type, Predicate<T> which) {
-    WaitForAsyncUtils.waitForFxEvents();
-    Predicate<Node> shown = n -> type.isInstance(n) && which.test(type.cast(n)) && n.getScene() != null;
-    Eventually.within(SOON, () -> assertTrue(onFx(() -> robot.lookup(shown).match(NodeQueryUtils.isVisible()).tryQuery().isPresent())));
-    return onFx(() -> type.cast(robot.lookup(shown).match(NodeQueryUtils.isVisible()).query()));
   }
 
   /** The Text of a message's text that reads {@code characters} and has every one of {@code styles}. */

@@ -6,6 +6,7 @@ import static chat.desktop.AppRobot.items;
 import static chat.desktop.AppRobot.logIn;
 import static chat.desktop.AppRobot.messageTexts;
 import static chat.desktop.AppRobot.onFx;
+import static chat.desktop.AppRobot.shown;
 import static chat.desktop.AppRobot.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,7 +24,6 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -36,8 +36,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.NodeQueryUtils;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The app on node B searches what Ann wrote through node A, in a room and in their conversation: the
@@ -145,14 +143,6 @@ class DesktopSearchIT {
       }
     }
     return false;
-  }
-
-  /** A node of that type on screen, once the lists have done scrolling. */
-  private static <T extends Node> T shown(FxRobot robot, Class<T> type, Predicate<T> which) {
-    WaitForAsyncUtils.waitForFxEvents();
-    Predicate<Node> shown = n -> type.isInstance(n) && which.test(type.cast(n)) && n.getScene() != null;
-    Eventually.within(SOON, () -> assertTrue(onFx(() -> robot.lookup(shown).match(NodeQueryUtils.isVisible()).tryQuery().isPresent())));
-    return onFx(() -> type.cast(robot.lookup(shown).match(NodeQueryUtils.isVisible()).query()));
   }
 
   private static String selectedText(FxRobot robot) {

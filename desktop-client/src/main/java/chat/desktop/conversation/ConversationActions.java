@@ -1,20 +1,40 @@
 package chat.desktop.conversation;
 
 import chat.client.Channel;
+import chat.client.ChatApi;
 import chat.dto.Emoji;
 import chat.dto.MemberPage;
 import chat.dto.Message;
+import chat.dto.SharedFile;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 
 /** What a conversation asks of the server. */
 public interface ConversationActions {
 
   /**
-   * Sends {@code text}, answering the message {@code replyTo} (null for none); returns the clientId its
-   * acknowledgement or refusal will carry.
+   * Sends {@code text} with {@code files} (uploads not yet sent, none when empty), answering the message
+   * {@code replyTo} (null for none); returns the clientId its acknowledgement or refusal will carry.
    */
-  String send(Channel channel, String text, Long replyTo);
+  String send(Channel channel, String text, Long replyTo, List<Long> files);
+
+  /**
+   * Starts uploading the file at {@code path}, streamed from the disk, telling {@code progress} (on any
+   * thread) how much went; returns at once. Cancelling the future stops it, and the server keeps nothing.
+   */
+  CompletableFuture<SharedFile> upload(Path path, ChatApi.Progress progress);
+
+  /** Deletes an upload of the user's not yet sent. */
+  void deleteUpload(long fileId);
+
+  /** A file's bytes as they come; the caller closes them. */
+  InputStream file(long fileId);
+
+  /** A picture's thumbnail (a JPEG, at most 320 pixels on its longer side); the caller closes it. */
+  InputStream preview(long fileId);
 
   /** The server's page of messages before {@code beforeId} (the newest when null), ascending. */
   List<Message> history(Channel channel, Long beforeId);

@@ -11,7 +11,10 @@ import chat.dto.Emoji;
 import chat.dto.Message;
 import chat.dto.Reaction;
 import chat.dto.Reply;
+import chat.dto.SharedFile;
 import chat.dto.User;
+import java.io.File;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,18 +23,22 @@ import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TextArea;
@@ -39,21 +46,27 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.DataFormat;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
  * A conversation: older history on demand (or on scrolling to the top), live messages, the sender's
- * name with what one can do about them, each message's actions, and for a room its members.
+ * name with what one can do about them, each message's actions and files, and for a room its members;
+ * the composer, with the files attached to the draft.
  */
 public final class ConversationView implements View {
 
@@ -66,17 +79,34 @@ public final class ConversationView implements View {
   /** The characters of a quoted message shown, on one line. */
   private static final int EXCERPT = 80;
 
+  /** The longer side of a picture on a message, as the server's previews are at most. */
+  private static final double PICTURE_SIDE = 320;
+  /**
+   * The longer side a picture opened in full is decoded to at most: what a screen shows, and a bound on
+   * the memory one picture takes (the server keeps pictures of up to 50 million pixels).
+   */
+  private static final double FULL_SIZE_SIDE = 8192;
+
   private final ConversationViewModel model;
   private final SenderActions senders;
   private final Runnable leave;
   private final LinkOpener links;
+  private final FilePicker files;
+  private final Pictures pictures;
 
-  /** What the sender's name offers; {@code leave} leaves the room shown; {@code links} opens a message's links. */
-  public ConversationView(ConversationViewModel model, SenderActions senders, Runnable leave, LinkOpener links) {
+  /**
+   * What the sender's name offers; {@code leave} leaves the room shown; {@code links} opens a message's
+   * links; {@code files} is where the user picks files to attach and where to save them; {@code
+   * pictures} holds the previews already fetched.
+   */
+  public ConversationView(
+      ConversationViewModel model, SenderActions senders, Runnable leave, LinkOpener links, FilePicker files, Pictures pictures) {
     this.model = model;
     this.senders = senders;
     this.leave = leave;
     this.links = links;
+    this.files = files;
+    this.pictures = pictures;
   }
 
   @Override
@@ -125,6 +155,8 @@ public final class ConversationView implements View {
     // The emoji are what :name: in a text stands for too: once they are known, texts are drawn again.
     model.emoji().addListener((ListChangeListener<Emoji>) change -> messages.refresh());
     model.loadEmoji();
+    // A file found gone is drawn as such.
+    model.unavailable().addListener((SetChangeListener<Long>) change -> messages.refresh());
 
     TextArea draft = MessageArea.of(model.draft(), model::send);
     draft.setId("draft");
@@ -133,6 +165,10 @@ public final class ConversationView implements View {
     Button send = new Button("Send");
     send.setId("send");
     send.setOnAction(e -> model.send());
+    Button attach = new Button("📎");
+    attach.setId("attach");
+    attach.setTooltip(new Tooltip("Attach files (or drop them on the conversation)"));
+    attach.setOnAction(e -> model.attach(files.toAttach(attach.getScene().getWindow())));
     Label error = new Label();
     error.setId("chatError");
     error.getStyleClass().add(Styles.ERROR);
@@ -141,9 +177,22 @@ public final class ConversationView implements View {
     typing.setId("typing");
     typing.getStyleClass().addAll(Styles.MUTED, Styles.TYPING);
     typing.textProperty().bind(Bindings.createStringBinding(() -> typingLine(model.typing()), model.typing()));
-    // A moderator's silence: the composer waits until it is over, and says so.
-    draft.disableProperty().bind(model.silencedUntil().isNotNull());
-    send.disableProperty().bind(model.silencedUntil().isNotNull());
+    // A moderator's silence: the composer waits until it is over, and says so. So it does while the
+    // draft waits for its files.
+    draft.disableProperty().bind(model.silencedUntil().isNotNull().or(model.sendWaiting()));
+    send.disableProperty().bind(model.silencedUntil().isNotNull().or(model.sendWaiting()));
+    attach.disableProperty().bind(model.silencedUntil().isNotNull().or(model.sendWaiting()));
+    Label waiting = new Label("Sending once the files are uploaded…");
+    waiting.setId("sendWaiting");
+    waiting.getStyleClass().add(Styles.MUTED);
+    waiting.visibleProperty().bind(model.sendWaiting());
+    waiting.managedProperty().bind(waiting.visibleProperty());
+    Label fileNotice = new Label();
+    fileNotice.setId("fileNotice");
+    fileNotice.getStyleClass().add(Styles.MUTED);
+    fileNotice.textProperty().bind(model.fileNotice());
+    fileNotice.visibleProperty().bind(model.fileNotice().isNotEmpty());
+    fileNotice.managedProperty().bind(fileNotice.visibleProperty());
     Label silenced = new Label();
     silenced.setId("silenced");
     silenced.getStyleClass().addAll(Styles.ERROR, Styles.SILENCED);
@@ -154,18 +203,87 @@ public final class ConversationView implements View {
     moderation.setId("moderation");
     moderation.getStyleClass().add(Styles.MUTED);
     moderation.textProperty().bind(model.moderation());
-    HBox typed = new HBox(6, draft, send);
+    // The draft gives way as the window narrows, never the buttons' words.
+    attach.setMinWidth(Region.USE_PREF_SIZE);
+    send.setMinWidth(Region.USE_PREF_SIZE);
+    HBox typed = new HBox(6, attach, draft, send);
     typed.setAlignment(Pos.BOTTOM_LEFT);
-    VBox composer = new VBox(4, typing, replyBar(), silenced, typed, error, moderation);
+    VBox composer = new VBox(4, typing, replyBar(), silenced, attachments(), waiting, typed, error, fileNotice, moderation);
     composer.setPadding(new Insets(8));
 
     VBox conversation = new VBox(older, messages, composer);
+    takeDroppedFiles(conversation, attach);
     BorderPane pane = new BorderPane(conversation);
     pane.setTop(header);
     if (model.isRoom()) {
       pane.setRight(members());
     }
     return pane;
+  }
+
+  /** Files dropped on the conversation are attached, as the attach button would; not while it is disabled. */
+  private void takeDroppedFiles(Node conversation, Button attach) {
+    conversation.setOnDragOver(
+        e -> {
+          if (e.getDragboard().hasFiles() && !attach.isDisabled()) {
+            e.acceptTransferModes(TransferMode.COPY);
+          }
+          e.consume();
+        });
+    conversation.setOnDragDropped(
+        e -> {
+          boolean taken = e.getDragboard().hasFiles() && !attach.isDisabled();
+          if (taken) {
+            model.attach(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+          }
+          e.setDropCompleted(taken);
+          e.consume();
+        });
+  }
+
+  /** The draft's files as chips: name, size, how far its upload went or why it failed, and × to take it off. */
+  private Node attachments() {
+    FlowPane chips = new FlowPane(6, 6);
+    chips.setId("attachments");
+    Runnable draw = () -> chips.getChildren().setAll(model.attachments().stream().map(this::chip).toList());
+    model.attachments().addListener((ListChangeListener<Attachment>) change -> draw.run());
+    draw.run();
+    chips.visibleProperty().bind(Bindings.isNotEmpty(model.attachments()));
+    chips.managedProperty().bind(chips.visibleProperty());
+    return chips;
+  }
+
+  private Node chip(Attachment attachment) {
+    Label name = new Label(attachment.name());
+    name.getStyleClass().add(Styles.FILE_NAME);
+    name.setMaxWidth(240);
+    Label size = new Label(FileLabels.size(attachment.size()));
+    size.getStyleClass().add(Styles.MUTED);
+    ProgressBar progress = new ProgressBar();
+    progress.progressProperty().bind(attachment.progress());
+    progress.visibleProperty().bind(attachment.state().isEqualTo(Attachment.State.UPLOADING));
+    progress.managedProperty().bind(progress.visibleProperty());
+    Label state = new Label();
+    state.getStyleClass().add(Styles.MUTED);
+    state.textProperty()
+        .bind(
+            attachment
+                .state()
+                .map(now -> now == Attachment.State.PENDING ? "waiting" : now == Attachment.State.READY ? "✓" : ""));
+    Label problem = new Label();
+    problem.getStyleClass().add(Styles.ERROR);
+    problem.textProperty().bind(attachment.problem());
+    problem.setWrapText(true);
+    problem.setMaxWidth(360);
+    problem.visibleProperty().bind(attachment.problem().isNotEmpty());
+    problem.managedProperty().bind(problem.visibleProperty());
+    Button detach = new Button("×");
+    detach.getStyleClass().addAll(Styles.SMALL, Styles.DETACH);
+    detach.setTooltip(new Tooltip("Take off (stops its upload)"));
+    detach.setOnAction(e -> model.detach(attachment));
+    HBox chip = new HBox(name, size, progress, state, problem, detach);
+    chip.getStyleClass().add(Styles.ATTACHMENT);
+    return chip;
   }
 
   /** A lock beside a private room's title. */
@@ -429,7 +547,15 @@ public final class ConversationView implements View {
     // Text from users is formatted by its conventions into Text nodes, never interpreted as markup.
     VBox text = TextNodes.of(model.textOf(message), links);
     Message editing = model.editing().get();
-    box.getChildren().add(editing != null && editing.id() == message.id() ? editor() : text);
+    boolean withFiles = message.files() != null && !message.files().isEmpty();
+    if (editing != null && editing.id() == message.id()) {
+      box.getChildren().add(editor());
+    } else if (!withFiles || (message.text() != null && !message.text().isBlank())) {
+      box.getChildren().add(text);
+    }
+    if (withFiles) {
+      box.getChildren().add(files(message.files()));
+    }
     if (message.reactions() != null) {
       box.getChildren().add(reactions(message));
     }
@@ -443,6 +569,99 @@ public final class ConversationView implements View {
     box.setMaxWidth(Region.USE_PREF_SIZE);
     text.maxWidthProperty().bind(box.prefWidthProperty());
     return box;
+  }
+
+  /** A message's files: pictures as their previews, every other file as a card. */
+  private Node files(List<SharedFile> shared) {
+    FlowPane files = new FlowPane(6, 6);
+    for (SharedFile file : shared) {
+      files.getChildren().add(file.image() != null ? picture(file) : card(file));
+    }
+    return files;
+  }
+
+  /**
+   * A picture as its preview, fetched off the FX thread (once: {@link Pictures}) into a frame as large
+   * as the preview will be, from the picture's size, so that the row does not grow as it comes. A click
+   * opens it in full.
+   */
+  private Node picture(SharedFile file) {
+    SharedFile.Picture image = file.image();
+    double scale = Math.min(1, PICTURE_SIDE / Math.max(1, Math.max(image.width(), image.height())));
+    double width = Math.max(1, Math.round(image.width() * scale));
+    double height = Math.max(1, Math.round(image.height() * scale));
+    StackPane frame = new StackPane();
+    frame.getStyleClass().add(Styles.PICTURE);
+    frame.setMinSize(width, height);
+    frame.setPrefSize(width, height);
+    frame.setMaxSize(width, height);
+    Tooltip.install(frame, new Tooltip(file.name() + " · " + image.width() + " × " + image.height() + " · " + FileLabels.size(file.size())));
+    if (model.unavailable().contains(file.id())) {
+      Label gone = new Label("Picture unavailable");
+      gone.getStyleClass().add(Styles.UNAVAILABLE);
+      frame.getChildren().add(gone);
+      return frame;
+    }
+    ImageView view = new ImageView();
+    view.setFitWidth(width);
+    view.setFitHeight(height);
+    view.setPreserveRatio(true);
+    view.setSmooth(true);
+    view.imageProperty().bind(pictures.preview(file, model));
+    frame.getChildren().add(view);
+    frame.setOnMouseClicked(e -> openInFull(file, frame));
+    return frame;
+  }
+
+  /** The picture in full in a window of its own, scrolling when it is larger than the window. */
+  private void openInFull(SharedFile file, Node from) {
+    SharedFile.Picture size = file.image();
+    double longer = Math.max(size.width(), size.height());
+    double scale = Math.min(1, FULL_SIZE_SIDE / Math.max(1, longer));
+    model.fullSize(
+        file,
+        in -> new Image(in, size.width() * scale, size.height() * scale, true, true),
+        image -> {
+          ImageView view = new ImageView(image);
+          view.setId("fullPicture");
+          ScrollPane pane = new ScrollPane(view);
+          pane.setPannable(true);
+          Window owner = from.getScene().getWindow();
+          Stage window = new Stage();
+          window.setTitle(file.name());
+          window.initOwner(owner);
+          Scene scene = new Scene(pane, Math.min(image.getWidth() + 24, 1200), Math.min(image.getHeight() + 24, 900));
+          scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+          window.setScene(scene);
+          window.show();
+        });
+  }
+
+  /** Any other file: its icon, name (plain text), size and type, and Save…, which asks where. */
+  private Node card(SharedFile file) {
+    Label icon = new Label(FileLabels.icon(file.type()));
+    icon.getStyleClass().add(Styles.FILE_ICON);
+    Label name = new Label(file.name());
+    name.getStyleClass().add(Styles.FILE_NAME);
+    boolean gone = model.unavailable().contains(file.id());
+    Label about = new Label(gone ? "unavailable: its message was deleted" : FileLabels.size(file.size()) + " · " + file.type());
+    about.getStyleClass().add(gone ? Styles.UNAVAILABLE : Styles.MUTED);
+    VBox named = new VBox(name, about);
+    named.setMinWidth(0);
+    HBox.setHgrow(named, Priority.ALWAYS);
+    Button save = new Button("Save…");
+    save.getStyleClass().addAll(Styles.SMALL, Styles.SAVE_FILE);
+    save.setDisable(gone);
+    save.setOnAction(
+        e -> {
+          Path target = files.saveAs(save.getScene().getWindow(), file.name());
+          if (target != null) {
+            model.save(file, target);
+          }
+        });
+    HBox card = new HBox(icon, named, save);
+    card.getStyleClass().add(Styles.FILE_CARD);
+    return card;
   }
 
   /** What a reply answers, as a line that brings the original into view when clicked. */

@@ -1,6 +1,7 @@
 package chat.desktop.conversation;
 
 import chat.client.Channel;
+import chat.client.ChatApiException;
 import chat.client.MessageVersions;
 import chat.desktop.Problems;
 import chat.desktop.Ui;
@@ -14,7 +15,13 @@ import chat.dto.Reply;
 import chat.dto.Role;
 import chat.dto.RoomMember;
 import chat.dto.ServerFrame;
+import chat.dto.SharedFile;
 import chat.dto.User;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,22 +35,29 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
 
 /**
  * One conversation, a room or a direct one: its messages in id order, each once and as last changed,
  * whatever order history pages, live messages and changes arrive in; the room's members, those in it
- * now and all of them with their roles as the server lists them; the draft, what it answers, and what
- * became of it; the message being edited.
+ * now and all of them with their roles as the server lists them; the draft, what it answers, the files
+ * attached to it on their way to the server, and what became of it; the message being edited; what
+ * was fetched of the messages' files.
  */
 public final class ConversationViewModel {
 
@@ -117,6 +131,16 @@ public final class ConversationViewModel {
   private final ObjectProperty<Long> shown = new SimpleObjectProperty<>();
   /** A message to bring into view once the first page comes (the conversation was just opened), or null. */
   private Long showOnceLoaded;
+  /** The files attached to the draft, in the order they were picked, until their message is sent. */
+  private final ObservableList<Attachment> attachments = FXCollections.observableArrayList();
+  /** Whether the draft was sent and waits for its files to be uploaded. */
+  private final BooleanProperty sendWaiting = new SimpleBooleanProperty(false);
+  /** The files of messages sent from here and not yet answered, by clientId: a refused one's come back. */
+  private final Map<String, List<Attachment>> sentFiles = new HashMap<>();
+  /** Messages' files the server no longer has for the user (their message was deleted). */
+  private final ObservableSet<Long> unavailable = FXCollections.observableSet();
+  /** What became of the last file saved. */
+  private final StringProperty fileNotice = new SimpleStringProperty("");
   private final Clock clock;
   private Instant typingSentAt = Instant.MIN;
   private Instant typingAgainAt = Instant.MIN;
@@ -376,13 +400,44 @@ public final class ConversationViewModel {
     typingUntil.keySet().removeIf(id -> typing.stream().noneMatch(u -> u.id() == id));
   }
 
+  /**
+   * Sends the draft with its files. While some are still uploading it waits for them (and says so), and
+   * goes once they are all uploaded; a file that failed keeps it from going until it is taken off.
+   */
   public void send() {
     String text = draft.get() == null ? "" : draft.get().strip();
-    if (text.isEmpty()) {
+    if (sendWaiting.get() || (text.isEmpty() && attachments.isEmpty())) {
       return;
     }
+    if (attachments.stream().anyMatch(a -> a.state().get() == Attachment.State.FAILED)) {
+      error.set("Not sent: take off the files that were not uploaded (×) first.");
+      return;
+    }
+    if (attachments.stream().anyMatch(Attachment::underWay)) {
+      error.set("");
+      sendWaiting.set(true);
+      return;
+    }
+    sendNow();
+  }
+
+  /** Whether the draft waits for its files to be uploaded before it goes. */
+  public ReadOnlyBooleanProperty sendWaiting() {
+    return sendWaiting;
+  }
+
+  private void sendNow() {
+    String text = draft.get() == null ? "" : draft.get().strip();
+    List<Attachment> files = List.copyOf(attachments);
     Message answered = replyingTo.get();
-    sent.add(actions.send(channel, text, answered == null ? null : answered.id()));
+    String clientId =
+        actions.send(channel, text, answered == null ? null : answered.id(), files.stream().map(a -> a.file().id()).toList());
+    sent.add(clientId);
+    if (!files.isEmpty()) {
+      files.forEach(Attachment::sentWithMessage);
+      sentFiles.put(clientId, files);
+      attachments.clear();
+    }
     draft.set("");
     replyingTo.set(null);
     error.set("");
@@ -390,6 +445,192 @@ public final class ConversationViewModel {
       Instant soonest = typingSentAt.plus(TYPING_AGAIN_AFTER_SEND);
       typingAgainAt = soonest.isBefore(typingAgainAt) ? soonest : typingAgainAt;
     }
+  }
+
+  // ---- files attached to the draft ----
+
+  /** The files attached to the draft, each on its way to the server or there. */
+  public ObservableList<Attachment> attachments() {
+    return attachments;
+  }
+
+  /** Attaches {@code files} to the draft; each is uploaded at once, one after the other. */
+  public void attach(List<Path> files) {
+    for (Path path : files) {
+      long size;
+      try {
+        size = Files.isRegularFile(path) ? Files.size(path) : -1;
+      } catch (IOException e) {
+        size = -1;
+      }
+      Attachment attachment = new Attachment(path, Math.max(0, size));
+      if (size < 0) {
+        attachment.failed("Not a file that can be read: folders are not attached.");
+      }
+      attachments.add(attachment);
+    }
+    uploadNext();
+  }
+
+  /**
+   * Takes {@code attachment} off the draft: its upload stops if it runs, and an uploaded one is deleted
+   * from the server. A draft waiting for it to be sent waits no more, and is not sent.
+   */
+  public void detach(Attachment attachment) {
+    if (attachment.state().get() == Attachment.State.READY) {
+      forget(attachment.file());
+    }
+    attachment.cancel();
+    attachments.remove(attachment);
+    callOffWaitingSend("Not sent: " + attachment.name() + " was taken off. Send again to send the rest.");
+    uploadNext();
+  }
+
+  /** One upload at a time: the server takes two at once from a user, and another device may be sending. */
+  private void uploadNext() {
+    if (attachments.stream().anyMatch(a -> a.state().get() == Attachment.State.UPLOADING)) {
+      return;
+    }
+    attachments.stream()
+        .filter(a -> a.state().get() == Attachment.State.PENDING)
+        .findFirst()
+        .ifPresent(
+            attachment -> {
+              CompletableFuture<SharedFile> upload =
+                  actions.upload(
+                      attachment.path(),
+                      (bytes, total) -> {
+                        attachment.handedOver(bytes, total);
+                        ui.onFxThread(() -> attachment.sent(bytes, total));
+                      });
+              attachment.uploading(upload);
+              ui.when(upload, file -> uploaded(attachment, file), failure -> uploadFailed(attachment, failure));
+            });
+  }
+
+  private void uploaded(Attachment attachment, SharedFile file) {
+    if (attachment.state().get() != Attachment.State.UPLOADING) {
+      // Taken off once its bytes had all gone, or as the server answered: what it kept goes too.
+      forget(file);
+      return;
+    }
+    attachment.ready(file);
+    uploadNext();
+    if (sendWaiting.get() && attachments.stream().noneMatch(Attachment::underWay)) {
+      sendWaiting.set(false);
+      sendNow();
+    }
+  }
+
+  private void uploadFailed(Attachment attachment, Exception failure) {
+    if (attachment.state().get() != Attachment.State.UPLOADING) {
+      return;
+    }
+    attachment.failed(Problems.inServersWords(failure));
+    callOffWaitingSend("Not sent: " + attachment.name() + " was not uploaded.");
+    uploadNext();
+  }
+
+  private void callOffWaitingSend(String why) {
+    if (sendWaiting.get()) {
+      sendWaiting.set(false);
+      error.set(why);
+    }
+  }
+
+  /**
+   * Deletes an upload no message will carry. A deletion that fails leaves it to the server, which
+   * deletes uploads not sent within a day (CHAT_FILE_PENDING_HOURS).
+   */
+  private void forget(SharedFile file) {
+    ui.run(
+        () -> {
+          actions.deleteUpload(file.id());
+          return file;
+        },
+        deleted -> {},
+        failure -> {});
+  }
+
+  // ---- the files of messages ----
+
+  /** The messages' files the server no longer has for the user: their message was deleted. */
+  public ObservableSet<Long> unavailable() {
+    return unavailable;
+  }
+
+  /** What became of the last file saved. */
+  public StringProperty fileNotice() {
+    return fileNotice;
+  }
+
+  /**
+   * Fetches a picture's preview off the FX thread and makes of it there what {@code decode} makes (an
+   * image), handed to {@code shown} on the FX thread; {@code failed} hears of anything else, and a
+   * file gone is {@link #unavailable}.
+   */
+  public <T> void preview(SharedFile file, Function<InputStream, T> decode, Consumer<T> shown, Runnable failed) {
+    fetch(
+        () -> actions.preview(file.id()),
+        decode,
+        shown,
+        failure -> {
+          failed.run();
+          if (gone(failure)) {
+            unavailable.add(file.id());
+          }
+        });
+  }
+
+  /** As {@link #preview}, with the file's own bytes: a picture in full, for its own window. */
+  public <T> void fullSize(SharedFile file, Function<InputStream, T> decode, Consumer<T> shown) {
+    fetch(() -> actions.file(file.id()), decode, shown, failure -> fetchFailed(file, failure));
+  }
+
+  /**
+   * Saves {@code file} at {@code target}, its bytes streamed from the server to the disk beside it;
+   * one broken off on the way leaves nothing at {@code target}.
+   */
+  public void save(SharedFile file, Path target) {
+    ui.run(
+        () -> {
+          Path part = Files.createTempFile(target.toAbsolutePath().getParent(), ".chat-", ".part");
+          try (InputStream bytes = actions.file(file.id())) {
+            Files.copy(bytes, part, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
+          } finally {
+            Files.deleteIfExists(part);
+          }
+          return target;
+        },
+        saved -> fileNotice.set("Saved " + file.name() + " as " + saved + "."),
+        failure -> fetchFailed(file, failure));
+  }
+
+  /** Off the FX thread: the bytes, as {@code decode} reads them while they come. */
+  private <T> void fetch(
+      Callable<InputStream> bytes, Function<InputStream, T> decode, Consumer<T> shown, Consumer<Exception> failed) {
+    ui.run(
+        () -> {
+          try (InputStream in = bytes.call()) {
+            return decode.apply(in);
+          }
+        },
+        shown,
+        failed);
+  }
+
+  private void fetchFailed(SharedFile file, Exception failure) {
+    if (gone(failure)) {
+      unavailable.add(file.id());
+      error.set(file.name() + " is no longer available: its message was deleted.");
+    } else {
+      error.set(Problems.describe(failure));
+    }
+  }
+
+  private static boolean gone(Exception failure) {
+    return failure instanceof ChatApiException refusal && "not_found".equals(refusal.code());
   }
 
   /** The page before the oldest message shown; the newest page when none is shown yet. */
@@ -733,6 +974,7 @@ public final class ConversationViewModel {
   public void arrived(Message message) {
     if (sent.remove(message.clientId()) && isMine(message)) {
       error.set("");
+      sentFiles.remove(message.clientId());
     }
     merge(List.of(withKnownAuthor(message)));
     typing.removeIf(u -> u.id() == message.from().id());
@@ -838,6 +1080,12 @@ public final class ConversationViewModel {
       return false;
     }
     error.set("Not sent: " + failure.message());
+    List<Attachment> back = sentFiles.remove(failure.ref());
+    if (back != null) {
+      // Still uploads of the user's, not sent: on the draft again, to send once more or take off.
+      back.forEach(Attachment::backOnTheDraft);
+      attachments.addAll(0, back);
+    }
     return true;
   }
 

@@ -9,6 +9,8 @@ import chat.desktop.admin.AdminView;
 import chat.desktop.admin.AdminViewModel;
 import chat.desktop.conversation.ConversationView;
 import chat.desktop.conversation.ConversationViewModel;
+import chat.desktop.conversation.FilePicker;
+import chat.desktop.conversation.Pictures;
 import chat.desktop.friends.FriendsView;
 import chat.desktop.profile.ProfileView;
 import chat.desktop.rooms.RoomsView;
@@ -60,6 +62,9 @@ public final class MainView implements View {
   private final Runnable logOut;
   private final Clock clock;
   private final LinkOpener links;
+  private final FilePicker files;
+  /** The pictures' previews, kept across the conversations shown in turn. */
+  private final Pictures pictures = new Pictures();
   private final Timeline presenceRefresh;
   /** Each second: typing lines expire, and what is in view is marked read ({@link MainViewModel#tick}). */
   private final Timeline everySecond;
@@ -68,13 +73,14 @@ public final class MainView implements View {
   private final ChangeListener<Boolean> themeChanged = (o, was, now) -> darkToggle.setSelected(now);
   private Stage adminWindow;
 
-  /** {@code links} opens the links in messages. */
-  public MainView(MainViewModel model, Theme theme, Runnable logOut, Clock clock, LinkOpener links) {
+  /** {@code links} opens the links in messages; {@code files} picks files to attach, and where to save them. */
+  public MainView(MainViewModel model, Theme theme, Runnable logOut, Clock clock, LinkOpener links, FilePicker files) {
     this.model = model;
     this.theme = theme;
     this.logOut = logOut;
     this.clock = clock;
     this.links = links;
+    this.files = files;
     this.presenceRefresh =
         new Timeline(
             new KeyFrame(
@@ -182,7 +188,7 @@ public final class MainView implements View {
       center.getChildren().setAll(hint);
       return;
     }
-    center.getChildren().setAll(new ConversationView(conversation, model, () -> model.leave(conversation), links).createView());
+    center.getChildren().setAll(new ConversationView(conversation, model, () -> model.leave(conversation), links, files, pictures).createView());
   }
 
   /** Each new notification as a toast that closes itself after a while, or by its close button. */

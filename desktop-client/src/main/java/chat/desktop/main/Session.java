@@ -21,10 +21,14 @@ import chat.dto.Message;
 import chat.dto.Room;
 import chat.dto.SearchResults;
 import chat.dto.ServerFrame;
+import chat.dto.SharedFile;
 import chat.dto.User;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A logged-in user's link to the server: the REST client and the one socket, from client-core. What the
@@ -103,10 +107,30 @@ public final class Session implements ServerActions, AutoCloseable {
   }
 
   @Override
-  public String send(Channel channel, String text, Long replyTo) {
+  public String send(Channel channel, String text, Long replyTo, List<Long> files) {
     return channel instanceof Channel.RoomChannel room
-        ? connection.send(room.room(), text, replyTo)
-        : connection.sendDirect(((Channel.DirectChannel) channel).username(), text, replyTo);
+        ? connection.send(room.room(), text, replyTo, files)
+        : connection.sendDirect(((Channel.DirectChannel) channel).username(), text, replyTo, files);
+  }
+
+  @Override
+  public CompletableFuture<SharedFile> upload(Path path, ChatApi.Progress progress) {
+    return api.upload(path, progress);
+  }
+
+  @Override
+  public void deleteUpload(long fileId) {
+    api.deleteFile(fileId);
+  }
+
+  @Override
+  public InputStream file(long fileId) {
+    return api.file(fileId);
+  }
+
+  @Override
+  public InputStream preview(long fileId) {
+    return api.preview(fileId);
   }
 
   /** A conversation's newest page also tells the socket to catch up on it after a reconnect. */

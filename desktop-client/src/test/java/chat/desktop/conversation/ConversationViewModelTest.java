@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.client.Channel;
+import chat.client.ChatApi;
+import chat.client.ChatApiException;
 import chat.desktop.Ui;
 import chat.desktop.text.Block;
 import chat.desktop.text.Inline;
@@ -16,14 +18,25 @@ import chat.dto.Reply;
 import chat.dto.Role;
 import chat.dto.RoomMember;
 import chat.dto.ServerFrame;
+import chat.dto.SharedFile;
 import chat.dto.User;
 import chat.testing.MovableClock;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConversationViewModelTest {
 
@@ -35,6 +48,161 @@ class ConversationViewModelTest {
   private final Room room = new Room();
   private final MovableClock clock = new MovableClock();
   private final ConversationViewModel chat = new ConversationViewModel(Channel.room("general"), ANN, room, Ui.inline(), clock);
+
+  @TempDir Path disk;
+
+  /**
+   * Two files picked: the first uploads while the second waits its turn; the draft sent meanwhile waits
+   * for both, says so, and goes with both once they are uploaded, its text and their ids together.
+   */
+  @Test
+  void attachedFilesGoFromPendingThroughUploadingToReadyAndAreSentWithTheText() throws IOException {
+    Path report = Files.write(disk.resolve("report.pdf"), new byte[2048]);
+    Path notes = Files.write(disk.resolve("notes.pdf"), new byte[10]);
+    chat.attach(List.of(report, notes));
+    Attachment first = chat.attachments().get(0);
+    Attachment second = chat.attachments().get(1);
+    assertEquals(List.of(Attachment.State.UPLOADING, Attachment.State.PENDING), states());
+    assertEquals(2048, first.size());
+    assertEquals(1, room.uploads.size(), "one at a time");
+
+    room.uploads.get(0).progress().sent(512, 2048);
+    assertEquals(0.25, first.progress().get());
+    chat.draft().set("the figures");
+    chat.send();
+    assertTrue(chat.sendWaiting().get(), "waits for its files");
+    assertEquals(List.of(), room.sent);
+
+    room.uploads.get(0).store(41);
+    assertEquals(List.of(Attachment.State.READY, Attachment.State.UPLOADING), states());
+    assertEquals(List.of(), room.sent, "the second is not there yet");
+    room.uploads.get(1).store(42);
+
+    assertFalse(chat.sendWaiting().get());
+    assertEquals(List.of("the figures"), room.sent);
+    assertEquals(List.of(List.of(41L, 42L)), room.sentFiles);
+    assertEquals(Attachment.State.SENT, first.state().get());
+    assertEquals(Attachment.State.SENT, second.state().get());
+    assertEquals(List.of(), chat.attachments());
+    assertEquals("", chat.draft().get());
+  }
+
+  /** Files alone, no text, are a message too; a refusal of it puts them back on the draft, uploaded. */
+  @Test
+  void filesGoWithoutTextAndARefusedMessageGivesThemBack() throws IOException {
+    chat.attach(List.of(Files.write(disk.resolve("a.pdf"), new byte[3])));
+    room.uploads.get(0).store(7);
+    chat.send();
+    assertEquals(List.of(""), room.sent);
+    assertEquals(List.of(List.of(7L)), room.sentFiles);
+
+    assertTrue(chat.refused(new ServerFrame.RequestFailed("invalid_request", "a file is sent once", room.lastClientId)));
+    assertEquals(List.of(Attachment.State.READY), states());
+    assertEquals("Not sent: a file is sent once", chat.error().get());
+  }
+
+  /**
+   * × on a running upload stops it (the server keeps nothing) and calls off the send waiting for it;
+   * × on an uploaded one deletes it from the server. Nothing was sent.
+   */
+  @Test
+  void takingAFileOffStopsItsUploadOrDeletesItAndCallsOffTheWaitingSend() throws IOException {
+    chat.attach(List.of(Files.write(disk.resolve("a.pdf"), new byte[3]), Files.write(disk.resolve("b.pdf"), new byte[5])));
+    room.uploads.get(0).store(7);
+    Attachment uploading = chat.attachments().get(1);
+    chat.draft().set("both");
+    chat.send();
+    assertTrue(chat.sendWaiting().get());
+
+    chat.detach(uploading);
+    assertTrue(room.uploads.get(1).answer().isCancelled(), "its upload stopped");
+    assertEquals(Attachment.State.CANCELLED, uploading.state().get());
+    assertFalse(chat.sendWaiting().get(), "called off");
+    assertTrue(chat.error().get().startsWith("Not sent: b.pdf was taken off"), chat.error().get());
+    assertEquals("both", chat.draft().get(), "the draft stays");
+
+    chat.detach(chat.attachments().get(0));
+    assertEquals(List.of(7L), room.uploadsDeleted, "the uploaded one is deleted from the server");
+    assertEquals(List.of(), chat.attachments());
+    assertEquals(List.of(), room.sent);
+  }
+
+  /** Its bytes all went: the server stores it whatever the app does, so it is deleted once it answers. */
+  @Test
+  void aFileTakenOffOnceItsBytesAllWentIsDeletedWhenTheServerAnswers() throws IOException {
+    chat.attach(List.of(Files.write(disk.resolve("a.pdf"), new byte[3])));
+    Upload upload = room.uploads.get(0);
+    upload.progress().sent(3, 3);
+    chat.detach(chat.attachments().get(0));
+    assertFalse(upload.answer().isCancelled(), "left to end");
+    assertEquals(List.of(), room.uploadsDeleted);
+
+    upload.store(9);
+    assertEquals(List.of(9L), room.uploadsDeleted);
+    assertEquals(List.of(), chat.attachments());
+    assertEquals(List.of(), room.sent);
+  }
+
+  /** A refused upload says the server's words, never goes, and keeps the draft until it is taken off. */
+  @Test
+  void aFailedUploadShowsTheServersMessageAndIsNeverSent() throws IOException {
+    chat.attach(List.of(Files.write(disk.resolve("huge.bin"), new byte[9])));
+    chat.draft().set("the video");
+    chat.send();
+    room.uploads.get(0).answer().completeExceptionally(new ChatApiException(413, "payload_too_large", "a file is at most 26214400 bytes", null));
+
+    Attachment failed = chat.attachments().get(0);
+    assertEquals(Attachment.State.FAILED, failed.state().get());
+    assertEquals("A file is at most 26214400 bytes.", failed.problem().get());
+    assertFalse(chat.sendWaiting().get());
+    assertEquals("Not sent: huge.bin was not uploaded.", chat.error().get());
+    chat.send();
+    assertEquals(List.of(), room.sent, "never with a file that failed");
+
+    chat.detach(failed);
+    chat.send();
+    assertEquals(List.of("the video"), room.sent);
+    assertEquals(List.of(List.of()), room.sentFiles);
+  }
+
+  /** A limit of the server's is told in its words, not as a login's "too many attempts". */
+  @Test
+  void aRateLimitedUploadSaysWhichLimit() throws IOException {
+    chat.attach(List.of(Files.write(disk.resolve("big.bin"), new byte[9])));
+    room.uploads.get(0).answer().completeExceptionally(
+        new ChatApiException(429, "rate_limited", "a user uploads at most 1073741824 bytes a day (UTC)", Duration.ofHours(3)));
+    assertEquals("A user uploads at most 1073741824 bytes a day (UTC).", chat.attachments().get(0).problem().get());
+  }
+
+  /** A folder is no file: it fails at once and uploads nothing. */
+  @Test
+  void aFolderIsNotAttached() {
+    chat.attach(List.of(disk));
+    assertEquals(List.of(Attachment.State.FAILED), states());
+    assertEquals(List.of(), room.uploads);
+  }
+
+  /** Save streams the bytes to the disk; a file whose message was deleted is unavailable, and nothing is written. */
+  @Test
+  void savingWritesTheBytesAndAFileGoneIsUnavailable() throws IOException {
+    room.stored.put(5L, "the report".getBytes(StandardCharsets.UTF_8));
+    Path target = disk.resolve("saved.pdf");
+    chat.save(new SharedFile(5, "report.pdf", "application/pdf", 10, null), target);
+    assertEquals("the report", Files.readString(target));
+    assertTrue(chat.fileNotice().get().startsWith("Saved report.pdf"), chat.fileNotice().get());
+
+    Path nowhere = disk.resolve("gone.pdf");
+    chat.save(new SharedFile(6, "gone.pdf", "application/pdf", 10, null), nowhere);
+    assertTrue(chat.unavailable().contains(6L));
+    assertFalse(Files.exists(nowhere));
+    try (var left = Files.list(disk)) {
+      assertEquals(List.of(target), left.toList(), "no part left behind");
+    }
+  }
+
+  private List<Attachment.State> states() {
+    return chat.attachments().stream().map(a -> a.state().get()).toList();
+  }
 
   @Test
   void showsEachMessageOnceInIdOrderWhateverOrderTheyArriveIn() {
@@ -369,6 +537,19 @@ class ConversationViewModelTest {
         null, null, changedSeq, Instant.EPOCH, message.replyTo(), reactions, null);
   }
 
+  /** An upload as the server sees it: the file, whom to tell how far it got, and its answer. */
+  private record Upload(Path path, ChatApi.Progress progress, CompletableFuture<SharedFile> answer) {
+
+    /** The server stored it all: the file as id {@code id}. */
+    SharedFile store(long id) throws IOException {
+      long size = Files.size(path);
+      progress.sent(size, size);
+      SharedFile file = new SharedFile(id, path.getFileName().toString(), "application/pdf", size, null);
+      answer.complete(file);
+      return file;
+    }
+  }
+
   private static final class Room implements ConversationActions {
 
     static final int PAGE = 50;
@@ -382,12 +563,45 @@ class ConversationViewModelTest {
     int typed;
     String lastClientId;
 
+    final List<List<Long>> sentFiles = new ArrayList<>();
+    /** The uploads asked for, each as the server's side of it: finished by the test. */
+    final List<Upload> uploads = new ArrayList<>();
+    final List<Long> uploadsDeleted = new ArrayList<>();
+    final Map<Long, byte[]> stored = new HashMap<>();
+
     @Override
-    public String send(Channel channel, String text, Long replyTo) {
+    public String send(Channel channel, String text, Long replyTo, List<Long> files) {
       sent.add(text);
       repliesTo.add(replyTo);
+      sentFiles.add(files);
       lastClientId = "c-" + sent.size();
       return lastClientId;
+    }
+
+    @Override
+    public CompletableFuture<SharedFile> upload(Path path, ChatApi.Progress progress) {
+      Upload upload = new Upload(path, progress, new CompletableFuture<>());
+      uploads.add(upload);
+      return upload.answer();
+    }
+
+    @Override
+    public void deleteUpload(long fileId) {
+      uploadsDeleted.add(fileId);
+    }
+
+    @Override
+    public InputStream file(long fileId) {
+      byte[] bytes = stored.get(fileId);
+      if (bytes == null) {
+        throw new ChatApiException(404, "not_found", "no such file", null);
+      }
+      return new ByteArrayInputStream(bytes);
+    }
+
+    @Override
+    public InputStream preview(long fileId) {
+      return file(fileId);
     }
 
     @Override

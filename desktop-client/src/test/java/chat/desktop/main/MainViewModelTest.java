@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.client.Channel;
+import chat.client.ChatApi;
 import chat.desktop.Ui;
 import chat.desktop.friends.FriendItem;
 import chat.dto.AccountOverview;
@@ -22,8 +23,11 @@ import chat.dto.Role;
 import chat.dto.Room;
 import chat.dto.SearchResults;
 import chat.dto.ServerFrame;
+import chat.dto.SharedFile;
 import chat.dto.User;
 import chat.testing.MovableClock;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -31,6 +35,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class MainViewModelTest {
@@ -70,8 +75,26 @@ class MainViewModelTest {
     }
 
     @Override
-    public String send(Channel channel, String text, Long replyTo) {
+    public String send(Channel channel, String text, Long replyTo, List<Long> files) {
       return "client-1";
+    }
+
+    @Override
+    public CompletableFuture<SharedFile> upload(Path path, ChatApi.Progress progress) {
+      return new CompletableFuture<>();
+    }
+
+    @Override
+    public void deleteUpload(long fileId) {}
+
+    @Override
+    public InputStream file(long fileId) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public InputStream preview(long fileId) {
+      throw new UnsupportedOperationException();
     }
 
     @Override
