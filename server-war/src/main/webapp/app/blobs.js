@@ -1,6 +1,7 @@
 // blob: URLs of what the page fetched with its token (no URL may carry one): each file's bytes loaded
-// once while it is shown, and revoked when it no longer is, so that the memory they hold stays bounded
-// by what is in view. Node tests it (src/test/js).
+// once while it is shown, and revoked when it no longer is (its message deleted, another conversation
+// shown), so that the memory they hold is the previews of the conversation in view: at most 320 pixels
+// a side each, however long its history. Node tests it (src/test/js).
 
 /** What a URL's promise rejects with when it was released before its bytes came. */
 export const RELEASED = Symbol('released');

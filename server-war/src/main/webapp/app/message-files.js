@@ -188,7 +188,11 @@ class Lightbox {
     this.img.removeAttribute('src');
     this.save.hidden = true;
     this.save.removeAttribute('href');
-    if (this.full) URL.revokeObjectURL(this.full);
+    if (this.full) {
+      // A download begun from the lightbox may still be reading it: let it end, as saveAs does.
+      const full = this.full;
+      setTimeout(() => URL.revokeObjectURL(full), DOWNLOAD_URL_MS);
+    }
     this.full = null;
   }
 }

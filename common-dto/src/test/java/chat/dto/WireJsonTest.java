@@ -106,6 +106,16 @@ class WireJsonTest {
   }
 
   @Test
+  void aFilesPictureSaysItsOrientationOnlyWhenItIsStoredTurned() {
+    SharedFile upright = new SharedFile(1, "cat.png", "image/png", 10, new SharedFile.Picture(4, 3));
+    SharedFile turned = new SharedFile(2, "IMG.jpg", "image/jpeg", 10, new SharedFile.Picture(400, 600, 6));
+    assertEquals("{\"id\":1,\"image\":{\"height\":3,\"width\":4},\"name\":\"cat.png\",\"size\":10,\"type\":\"image/png\"}", WireJson.toJson(upright));
+    assertEquals(upright, WireJson.fromJson(WireJson.toJson(upright), SharedFile.class));
+    assertEquals(turned, WireJson.fromJson(WireJson.toJson(turned), SharedFile.class));
+    assertTrue(turned.image().quarterTurned());
+  }
+
+  @Test
   void absentOptionalFieldsAreLeftOut() {
     String json = WireJson.toJson(new ServerFrame.ChatMessagePosted(ROOM_MESSAGE));
     assertTrue(!json.contains("\"to\""), json);

@@ -25,9 +25,11 @@ import java.awt.Color;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -134,22 +136,17 @@ class DesktopFilesIT {
 
     shown(robot, Label.class, l -> "timetable.pdf".equals(l.getText()) && in(l, "messages"));
     assertEquals("48 KB · application/pdf", shown(robot, Label.class, l -> l.getText() != null && l.getText().endsWith("application/pdf") && in(l, "messages")).getText());
-    if (picture.image() != null) {
-      ImageView shownPicture = shown(robot, ImageView.class, v -> v.getImage() != null && in(v, "messages"));
-      Eventually.within(SOON, () -> assertTrue(onFx(() -> shownPicture.getImage().getProgress() == 1 && !shownPicture.getImage().isError())));
-      assertEquals(320.0, (double) onFx(shownPicture::getFitWidth), "within 320 pixels, from the picture's own size");
-      assertEquals(200.0, (double) onFx(shownPicture::getFitHeight));
-      ImageView inFull = openInFull(robot, shownPicture);
-      assertEquals(800.0, (double) onFx(() -> inFull.getImage().getWidth()), "in full, in a window of its own");
-      onFx(
-          () -> {
-            ((Stage) inFull.getScene().getWindow()).close();
-            return null;
-          });
-    } else {
-      // Before the server reads pictures (image, preview) a picture is a file like any other.
-      shown(robot, Label.class, l -> "harbour.png".equals(l.getText()) && in(l, "messages"));
-    }
+    ImageView shownPicture = shown(robot, ImageView.class, v -> v.getImage() != null && in(v, "messages"));
+    Eventually.within(SOON, () -> assertTrue(onFx(() -> shownPicture.getImage().getProgress() == 1 && !shownPicture.getImage().isError())));
+    assertEquals(320.0, (double) onFx(shownPicture::getFitWidth), "within 320 pixels, from the picture's own size");
+    assertEquals(200.0, (double) onFx(shownPicture::getFitHeight));
+    ImageView inFull = openInFull(robot, shownPicture);
+    assertEquals(800.0, (double) onFx(() -> inFull.getImage().getWidth()), "in full, in a window of its own");
+    onFx(
+        () -> {
+          ((Stage) inFull.getScene().getWindow()).close();
+          return null;
+        });
     Path leftForLater = Files.write(disk.resolve("notes.pdf"), pdf(2 * 1024));
     picks.toAttach.add(List.of(leftForLater));
     robot.clickOn("#attach");
@@ -165,6 +162,33 @@ class DesktopFilesIT {
     assertArrayEquals(pdfBytes, Files.readAllBytes(saved));
     assertEquals(List.of("timetable.pdf"), picks.askedToSave, "the dialog was offered the file's name");
     Eventually.within(SOON, () -> assertTrue(text(robot, "#fileNotice").startsWith("Saved timetable.pdf"), text(robot, "#fileNotice")));
+  }
+
+  /**
+   * A photo taken sideways (its EXIF orientation 6, as phones write it) opens upright in full: JavaFX's
+   * reader ignores EXIF, so the app turns it by the orientation the server read.
+   */
+  @Test
+  void aPhotoTakenSidewaysOpensUpright(FxRobot robot) throws Exception {
+    Path disk = Files.createTempDirectory("chat-files");
+    Bot ann = inARoomWithAnn(robot, Names.unique("fay"));
+    Path photo = Files.write(disk.resolve("portrait.jpg"), sideways(600, 400));
+    SharedFile uploaded = ann.api.upload(photo, (sent, total) -> {}).get(30, TimeUnit.SECONDS);
+    assertEquals(new SharedFile.Picture(400, 600, 6), uploaded.image());
+    ann.connection.send(roomOf(robot), "taken holding the phone upright", null, List.of(uploaded.id()));
+
+    ImageView preview = shown(robot, ImageView.class, v -> v.getImage() != null && in(v, "messages"));
+    Eventually.within(SOON, () -> assertTrue(onFx(() -> preview.getImage().getProgress() == 1 && !preview.getImage().isError())));
+    assertEquals(320.0, (double) onFx(preview::getFitHeight), "upright: taller than wide");
+    ImageView inFull = openInFull(robot, preview);
+    assertEquals(90.0, (double) onFx(inFull::getRotate), "turned a quarter clockwise");
+    assertEquals(400.0, (double) onFx(() -> Math.rint(inFull.getBoundsInParent().getWidth())), "as wide as shown");
+    assertEquals(600.0, (double) onFx(() -> Math.rint(inFull.getBoundsInParent().getHeight())));
+    onFx(
+        () -> {
+          ((Stage) inFull.getScene().getWindow()).close();
+          return null;
+        });
   }
 
   /**
@@ -292,6 +316,31 @@ class DesktopFilesIT {
       throw new UncheckedIOException(e);
     }
     return at;
+  }
+
+  /** A JPEG {@code width} by {@code height} as stored, with an EXIF that says to show it turned a quarter clockwise. */
+  private static byte[] sideways(int width, int height) {
+    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+    Graphics2D paint = image.createGraphics();
+    paint.setPaint(new GradientPaint(0, 0, new Color(0x7AB1F6), width, 0, new Color(0x50322D)));
+    paint.fillRect(0, 0, width, height);
+    paint.dispose();
+    ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+    try {
+      ImageIO.write(image, "jpeg", jpeg);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    byte[] stored = jpeg.toByteArray();
+    ByteBuffer exif = ByteBuffer.allocate(36);
+    exif.put((byte) 0xFF).put((byte) 0xE1).putShort((short) 34).put("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
+    exif.put("MM".getBytes(StandardCharsets.ISO_8859_1)).putShort((short) 42).putInt(8);
+    exif.putShort((short) 1).putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) 6).putShort((short) 0).putInt(0);
+    ByteArrayOutputStream photo = new ByteArrayOutputStream();
+    photo.write(stored, 0, 2);
+    photo.writeBytes(exif.array());
+    photo.write(stored, 2, stored.length - 2);
+    return photo.toByteArray();
   }
 
   /** The user's uploads the server keeps, sent or not. */

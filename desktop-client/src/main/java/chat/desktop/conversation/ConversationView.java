@@ -28,6 +28,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -618,19 +619,29 @@ public final class ConversationView implements View {
     SharedFile.Picture size = file.image();
     double longer = Math.max(size.width(), size.height());
     double scale = Math.min(1, FULL_SIZE_SIDE / Math.max(1, longer));
+    // The size is the picture's as shown; a photo stored a quarter turn away is decoded as stored.
+    boolean quarter = size.quarterTurned();
+    double storedWidth = quarter ? size.height() : size.width();
+    double storedHeight = quarter ? size.width() : size.height();
+    PictureTurn turn = PictureTurn.of(size.orientation());
     model.fullSize(
         file,
-        in -> new Image(in, size.width() * scale, size.height() * scale, true, true),
+        in -> new Image(in, storedWidth * scale, storedHeight * scale, true, true),
         image -> {
           ImageView view = new ImageView(image);
           view.setId("fullPicture");
-          ScrollPane pane = new ScrollPane(view);
+          view.setScaleX(turn.mirrored() ? -1 : 1);
+          view.setRotate(turn.degrees());
+          // A group's bounds are its turned child's, so the pane scrolls over the picture as shown.
+          ScrollPane pane = new ScrollPane(new Group(view));
           pane.setPannable(true);
           Window owner = from.getScene().getWindow();
           Stage window = new Stage();
           window.setTitle(file.name());
           window.initOwner(owner);
-          Scene scene = new Scene(pane, Math.min(image.getWidth() + 24, 1200), Math.min(image.getHeight() + 24, 900));
+          double shownWidth = quarter ? image.getHeight() : image.getWidth();
+          double shownHeight = quarter ? image.getWidth() : image.getHeight();
+          Scene scene = new Scene(pane, Math.min(shownWidth + 24, 1200), Math.min(shownHeight + 24, 900));
           scene.getStylesheets().setAll(owner.getScene().getStylesheets());
           window.setScene(scene);
           window.show();

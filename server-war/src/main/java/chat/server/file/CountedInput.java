@@ -47,7 +47,8 @@ final class CountedInput extends FilterInputStream {
 
   @Override
   public long skip(long n) throws IOException {
-    long skipped = super.skip(n);
+    // A piece at a time, so the limits are checked as a long skip goes.
+    long skipped = super.skip(Math.min(n, 64 * 1024));
     counted(skipped);
     return skipped;
   }

@@ -9,6 +9,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Fetching and deleting files, checked on every request against what holds the file: its message,
@@ -18,6 +21,8 @@ import java.util.List;
  */
 @ApplicationScoped
 public class FileService {
+
+  private static final Logger LOG = Logger.getLogger(FileService.class.getName());
 
   private FileStore files;
   private ByteStore bytes;
@@ -34,12 +39,15 @@ public class FileService {
     this.limits = limits;
   }
 
-  /** A file the reader may fetch, and its bytes, read as they are sent. */
-  public record Download(SharedFile file, InputStream bytes) {}
+  /**
+   * A file the reader may fetch, and the way to its bytes, opened only as the answer is written (so a
+   * request that ends before leaves no store connection open) and read as they are sent.
+   */
+  public record Download(SharedFile file, Supplier<InputStream> bytes) {}
 
   Download open(User reader, long fileId) {
     FileStore.Held held = readable(reader, fileId);
-    return new Download(held.file(), bytes.open(held.storeKey()));
+    return new Download(held.file(), () -> bytes.open(held.storeKey()));
   }
 
   /** A picture's thumbnail (a JPEG), to whoever may fetch the picture; {@code not_found} for a file that is no picture. */
@@ -48,7 +56,7 @@ public class FileService {
     if (held.previewKey() == null) {
       throw ChatException.notFound("file " + fileId + " has no preview: it is not a picture the server could read");
     }
-    return new Download(held.file(), bytes.open(held.previewKey()));
+    return new Download(held.file(), () -> bytes.open(held.previewKey()));
   }
 
   /** Deletes one of the caller's files not yet sent (the apps' remove button, before sending). */
@@ -57,7 +65,14 @@ public class FileService {
     if (keys.isEmpty()) {
       throw ChatException.notFound("no file " + fileId + " of yours waits to be sent");
     }
-    keys.forEach(bytes::delete);
+    // Its row is gone: bytes a failing store keeps are space, never a file anyone fetches.
+    for (String key : keys) {
+      try {
+        bytes.delete(key);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "the bytes of " + key + " were not deleted", e);
+      }
+    }
   }
 
   private FileStore.Held readable(User reader, long fileId) {

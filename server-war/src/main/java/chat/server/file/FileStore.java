@@ -19,8 +19,8 @@ class FileStore {
 
   private static final String INSERT =
       """
-      INSERT INTO shared_file (owner_id, name, type, size, width, height, store_key, preview_key)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+      INSERT INTO shared_file (owner_id, name, type, size, width, height, store_key, preview_key, orientation)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
       """;
 
   /**
@@ -31,14 +31,15 @@ class FileStore {
       """
       SELECT f.id, f.name, f.type, f.size, f.width, f.height, f.store_key, f.preview_key, f.owner_id,
         f.message_id, m.room_id, m.deleted_at IS NOT NULL,
-        EXISTS (SELECT 1 FROM conversation c WHERE c.id = m.conversation_id AND ? IN (c.user_low, c.user_high))
+        EXISTS (SELECT 1 FROM conversation c WHERE c.id = m.conversation_id AND ? IN (c.user_low, c.user_high)),
+        f.orientation
       FROM shared_file f LEFT JOIN message m ON m.id = f.message_id
       WHERE f.id = ?
       """;
 
   private static final String SENDABLE =
       """
-      SELECT f.id, f.name, f.type, f.size, f.width, f.height FROM shared_file f
+      SELECT f.id, f.name, f.type, f.size, f.width, f.height, f.orientation FROM shared_file f
       WHERE f.id = ANY(?) AND f.owner_id = ?
         AND (f.message_id IS NULL
           OR f.message_id IN (SELECT m.id FROM message m WHERE m.sender_id = ? AND m.client_id = ?))
@@ -110,7 +111,8 @@ class FileStore {
                 picture == null ? null : picture.width(),
                 picture == null ? null : picture.height(),
                 storeKey,
-                previewKey);
+                previewKey,
+                picture == null ? null : picture.orientation());
             try (ResultSet row = insert.executeQuery()) {
               row.next();
               return new SharedFile(row.getLong(1), name, type, size, picture);
@@ -130,7 +132,7 @@ class FileStore {
               if (!row.next()) {
                 return Optional.empty();
               }
-              SharedFile file = file(row);
+              SharedFile file = file(row, 14);
               long roomId = row.getLong(11);
               Long room = row.wasNull() ? null : roomId;
               row.getLong(10);
@@ -158,7 +160,7 @@ class FileStore {
             List<SharedFile> found = new ArrayList<>();
             try (ResultSet row = select.executeQuery()) {
               while (row.next()) {
-                found.add(file(row));
+                found.add(file(row, 7));
               }
             }
             return found;
@@ -166,9 +168,11 @@ class FileStore {
         });
   }
 
-  private static SharedFile file(ResultSet row) throws SQLException {
+  /** A file from the first six columns of a row, with its picture's orientation in column {@code orientation}. */
+  private static SharedFile file(ResultSet row, int orientation) throws SQLException {
     int width = row.getInt(5);
-    SharedFile.Picture picture = row.wasNull() ? null : new SharedFile.Picture(width, row.getInt(6));
+    SharedFile.Picture picture =
+        row.wasNull() ? null : new SharedFile.Picture(width, row.getInt(6), row.getObject(orientation, Integer.class));
     return new SharedFile(row.getLong(1), row.getString(2), row.getString(3), row.getLong(4), picture);
   }
 

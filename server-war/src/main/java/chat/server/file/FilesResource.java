@@ -85,7 +85,7 @@ public class FilesResource {
   private static Response.ResponseBuilder served(FileService.Download download, String type) {
     StreamingOutput body =
         out -> {
-          try (InputStream in = download.bytes()) {
+          try (InputStream in = download.bytes().get()) {
             in.transferTo(out);
           }
         };

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.NoSuchUploadException;
 
 /**
  * Files' bytes in an S3 bucket, the store on AWS (docs/decisions/0035), each object under
@@ -174,7 +175,11 @@ final class S3ByteStore implements ByteStore, AutoCloseable {
     try {
       for (MultipartUpload upload : s3.listMultipartUploadsPaginator(list -> list.bucket(bucket).prefix(PREFIX)).uploads()) {
         if (upload.initiated().isBefore(before)) {
-          s3.abortMultipartUpload(abort -> abort.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
+          try {
+            s3.abortMultipartUpload(abort -> abort.bucket(bucket).key(upload.key()).uploadId(upload.uploadId()));
+          } catch (NoSuchUploadException e) {
+            // Another node's cleaner aborted it first.
+          }
         }
       }
     } catch (SdkException e) {

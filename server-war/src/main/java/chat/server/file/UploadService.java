@@ -50,7 +50,7 @@ public class UploadService {
   private ByteStore bytes;
   private RateLimits limits;
   private Pictures pictures;
-  private UploadsAtOnce atOnce;
+  private AtOnce<Long> atOnce;
   private long mostBytes;
   private long bytesPerDay;
 
@@ -71,7 +71,7 @@ public class UploadService {
     this.pictures = pictures;
     this.mostBytes = mostBytes;
     this.bytesPerDay = bytesPerDay;
-    this.atOnce = new UploadsAtOnce(uploadsAtOnce);
+    this.atOnce = new AtOnce<>(uploadsAtOnce);
   }
 
   /**
@@ -84,15 +84,19 @@ public class UploadService {
       throw tooLarge();
     }
     limits.uploads().acquire(owner.id());
-    return atOnce.run(
-        owner.id(),
-        () -> {
-          long left = bytesPerDay - files.usedToday(owner.id());
-          if (left <= 0 || declared > left) {
-            throw new RateLimited("a user uploads at most " + bytesPerDay + " bytes a day (UTC)", secondsToTomorrow());
-          }
-          return store(owner, name, body, declared, Math.min(mostBytes, left));
-        });
+    // Each upload holds a request thread while it streams: a user's many slow ones would take them all.
+    if (!atOnce.take(owner.id())) {
+      throw new RateLimited("at most " + atOnce.most() + " uploads at once", 1);
+    }
+    try {
+      long left = bytesPerDay - files.usedToday(owner.id());
+      if (left <= 0 || declared > left) {
+        throw new RateLimited("a user uploads at most " + bytesPerDay + " bytes a day (UTC)", secondsToTomorrow());
+      }
+      return store(owner, name, body, declared, Math.min(mostBytes, left));
+    } finally {
+      atOnce.giveBack(owner.id());
+    }
   }
 
   private SharedFile store(User owner, String name, InputStream body, long declared, long most) {
@@ -133,23 +137,35 @@ public class UploadService {
         // A body shorter than its Content-Length: the connection ended early, and the file with it.
         throw brokeOff();
       }
-      Optional<PictureRead> picture = pictures.read(type, () -> bytes.open(stored.key()), kept.orientation());
+      Optional<PictureRead> picture = pictures.read(type, () -> bytes.open(stored.key()), kept);
       SharedFile.Picture image = null;
       String previewKey = null;
       if (picture.isPresent()) {
         byte[] thumbnail = picture.get().thumbnail();
         previewKey = bytes.put(new ByteArrayInputStream(thumbnail), thumbnail.length, thumbnail.length).key();
         keys.add(previewKey);
-        image = new SharedFile.Picture(picture.get().width(), picture.get().height());
+        int turn = kept.orientation();
+        image = new SharedFile.Picture(picture.get().width(), picture.get().height(), turn == 1 ? null : turn);
       }
       return files.insert(owner.id(), name, type, stored.size(), image, stored.key(), previewKey);
     } catch (IOException e) {
-      keys.forEach(bytes::delete);
+      deleteAll(keys, e);
       // A thumbnail is read from memory: only the store itself can fail it.
       throw new ChatException(ErrorCode.UNAVAILABLE, "the file was not stored: try again");
     } catch (RuntimeException e) {
-      keys.forEach(bytes::delete);
+      deleteAll(keys, e);
       throw e;
+    }
+  }
+
+  /** Deletes every one of {@code keys}, each whatever became of the others, their failures kept with {@code cause}. */
+  private void deleteAll(List<String> keys, Exception cause) {
+    for (String key : keys) {
+      try {
+        bytes.delete(key);
+      } catch (RuntimeException e) {
+        cause.addSuppressed(e);
+      }
     }
   }
 

@@ -62,7 +62,7 @@ class PicturesIT {
 
     SharedFile uploaded = uploaded(a.upload("IMG_0001.jpg", ann.token(), HttpRequest.BodyPublishers.ofByteArray(photo)));
     assertEquals("image/jpeg", uploaded.type());
-    assertEquals(new SharedFile.Picture(800, 1200), uploaded.image(), "its size as shown: taken sideways, shown upright");
+    assertEquals(new SharedFile.Picture(800, 1200, 6), uploaded.image(), "its size as shown: taken sideways, shown upright, and how to turn it");
 
     try (ChatSocket annOnA = ChatSocket.connect(a, ann.token()); ChatSocket bobOnB = ChatSocket.connect(b, bob.token())) {
       for (ChatSocket socket : List.of(annOnA, bobOnB)) {

@@ -4,13 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Set;
 
 /**
  * A JPEG without what tells about its taker: EXIF (with its GPS position and the camera), XMP,
- * Photoshop's IPTC, comments, and the pictures that follow its end (a multi-picture file's others, each
- * with EXIF of its own). Kept: every segment its pixels need, the colour profile and Adobe's colour
- * marker, and of EXIF only the orientation, rewritten as an EXIF of one tag, so a portrait photo stays
- * upright. The compressed data is passed on untouched, its markers read so that segments between the
+ * Photoshop's IPTC, comments, JFIF's thumbnails, and the pictures that follow its end (a multi-picture
+ * file's others, each with EXIF of its own). Kept: every segment its pixels need, the colour profile,
+ * Adobe's colour marker, JFIF's header, and of EXIF only the orientation, rewritten as an EXIF of one
+ * tag, so a portrait photo stays upright. The compressed data is passed on untouched, its markers read so that segments between the
  * scans of a progressive JPEG follow the same rules.
  */
 final class JpegWithoutMetadata extends RewrittenInput {
@@ -25,11 +26,17 @@ final class JpegWithoutMetadata extends RewrittenInput {
   private static final int COM = 0xFE;
   private static final byte[] ICC = "ICC_PROFILE\0".getBytes(StandardCharsets.ISO_8859_1);
   private static final byte[] ADOBE = "Adobe".getBytes(StandardCharsets.ISO_8859_1);
+  private static final byte[] JFIF = "JFIF\0".getBytes(StandardCharsets.ISO_8859_1);
+  /** JFIF's fixed fields: its name, version, density and the size of a thumbnail (here always none). */
+  private static final int JFIF_HEADER = 14;
+  /** The frames not read in one sequential scan: progressive, lossless and hierarchical (SOF2, 3, 5-7, 10, 11, 13-15). */
+  private static final Set<Integer> MANY_SCANS = Set.of(0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF);
 
   private enum State { START, SEGMENTS, SCAN }
 
   private State state = State.START;
   private int orientation = 1;
+  private boolean progressive;
 
   JpegWithoutMetadata(InputStream in) {
     super(in);
@@ -38,6 +45,11 @@ final class JpegWithoutMetadata extends RewrittenInput {
   @Override
   int orientation() {
     return orientation;
+  }
+
+  @Override
+  boolean progressive() {
+    return progressive;
   }
 
   @Override
@@ -102,7 +114,14 @@ final class JpegWithoutMetadata extends RewrittenInput {
         emit(ExifOrientation.segment(orientation));
       }
     }
-    if (kept(code, payload)) {
+    if (code == APP0 && startsWith(payload, JFIF) && payload.length >= JFIF_HEADER) {
+      // The header alone: a JFIF thumbnail may show the picture as it was before it was cropped.
+      byte[] header = Arrays.copyOf(payload, JFIF_HEADER);
+      header[12] = 0;
+      header[13] = 0;
+      emit(0xFF, APP0, 0, JFIF_HEADER + 2);
+      emit(header);
+    } else if (kept(code, payload)) {
       emit(0xFF, code);
       emit(length);
       emit(payload);
@@ -110,20 +129,20 @@ final class JpegWithoutMetadata extends RewrittenInput {
     if (code == SOS) {
       state = State.SCAN;
     }
+    if (MANY_SCANS.contains(code)) {
+      progressive = true;
+    }
     return true;
   }
 
   private static boolean kept(int code, byte[] payload) {
-    if (code == APP0) {
-      return true;
-    }
     if (code == APP2) {
       return startsWith(payload, ICC);
     }
     if (code == APP14) {
       return startsWith(payload, ADOBE);
     }
-    return !(code >= APP1 && code <= APP15) && code != COM;
+    return !(code >= APP0 && code <= APP15) && code != COM;
   }
 
   /**

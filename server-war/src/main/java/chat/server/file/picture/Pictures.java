@@ -1,7 +1,5 @@
 package chat.server.file.picture;
 
-import chat.dto.ErrorCode;
-import chat.server.error.ChatException;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Pictures' sizes and thumbnails, made off the request threads on a few threads of their own
  * ({@code CHAT_IMAGE_THREADS}) with a short queue, so that however many pictures arrive at once, the
- * node decodes only that many and its other work goes on; one past the queue is {@code unavailable}.
+ * node decodes only that many and its other work goes on; one past the queue, or one not read in
+ * time (its read aborted), is kept as a plain file.
  */
 @ApplicationScoped
 public class Pictures {
@@ -52,31 +51,36 @@ public class Pictures {
   }
 
   /**
-   * Reads the picture of {@code type} that {@code bytes} opens: none when it is no picture Java reads,
-   * does not read as one, or is larger than {@code CHAT_IMAGE_MAX_PIXELS} by its header.
+   * Reads the picture of {@code type} that {@code bytes} opens, as {@code kept} stored it: none when it
+   * is no picture Java reads, does not read as one, is larger than {@code CHAT_IMAGE_MAX_PIXELS} by its
+   * header (a progressive JPEG, a quarter of that), or finds the picture threads and their queue full.
    */
-  public Optional<PictureRead> read(String type, Supplier<InputStream> bytes, int orientation) {
+  public Optional<PictureRead> read(String type, Supplier<InputStream> bytes, WithoutMetadata kept) {
     if (!READ.contains(type)) {
       return Optional.empty();
     }
+    // A progressive JPEG is decoded with every coefficient in memory, outside the heap: 6 bytes a pixel.
+    Thumbnail thumbnail = new Thumbnail(type, kept.orientation(), kept.progressive() ? mostPixels / 4 : mostPixels);
     Future<Optional<PictureRead>> reading;
     try {
       reading = threads.submit(() -> {
         try (InputStream in = bytes.get()) {
-          return Thumbnail.of(type, in, orientation, mostPixels);
+          return thumbnail.read(in);
         }
       });
     } catch (RejectedExecutionException e) {
-      throw new ChatException(ErrorCode.UNAVAILABLE, "too many pictures are being read on this node: try again in a moment");
+      // Busy with others' pictures: this one is kept as a file, and its upload is not lost.
+      LOG.fine("the picture threads are busy: a picture kept as a plain file");
+      return Optional.empty();
     }
     try {
       return reading.get(MOST_SECONDS, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      reading.cancel(true);
+      thumbnail.abort();
       return Optional.empty();
     } catch (TimeoutException e) {
-      reading.cancel(true);
+      thumbnail.abort();
       LOG.warning("a picture took longer than " + MOST_SECONDS + " s to read: kept as a plain file");
       return Optional.empty();
     } catch (ExecutionException e) {

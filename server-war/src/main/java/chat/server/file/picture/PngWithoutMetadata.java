@@ -1,6 +1,5 @@
 package chat.server.file.picture;
 
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,21 +39,18 @@ final class PngWithoutMetadata extends RewrittenInput {
     }
     long length = Integer.toUnsignedLong((header[0] & 0xff) << 24 | (header[1] & 0xff) << 16 | (header[2] & 0xff) << 8 | (header[3] & 0xff));
     String type = new String(header, 4, 4, StandardCharsets.ISO_8859_1);
-    // The chunk's data and its CRC.
+    // The chunk's data and its CRC, read a piece at a time however long the chunk claims to be.
     long rest = length + 4;
     if (LEFT_OUT.contains(type)) {
-      return leaveOut(rest);
+      pass(rest, Passing.LEFT_OUT);
+      return true;
     }
     emit(header);
-    return copy(rest) && !type.equals("IEND");
-  }
-
-  private boolean leaveOut(long count) throws IOException {
-    try {
-      in.skipNBytes(count);
-      return true;
-    } catch (EOFException e) {
-      return false;
+    if (type.equals("IEND")) {
+      passLast(rest, Passing.AS_THEY_ARE);
+    } else {
+      pass(rest, Passing.AS_THEY_ARE);
     }
+    return true;
   }
 }

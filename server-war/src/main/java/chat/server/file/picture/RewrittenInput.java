@@ -7,8 +7,9 @@ import java.util.Arrays;
 
 /**
  * A picture's bytes as they are stored: read from the upload piece by piece, each piece passed on,
- * changed or left out by the format's rules, so the stream never holds more than one piece (at most a
- * JPEG segment, 64 KiB). What follows the picture's end is read to the end and left out.
+ * changed or left out by the format's rules, so the stream never holds more than one piece (a JPEG
+ * segment or 64 KiB of a longer chunk, whatever length the chunk claims). What follows the picture's
+ * end is read to the end and left out.
  */
 abstract class RewrittenInput extends InputStream {
 
@@ -20,6 +21,9 @@ abstract class RewrittenInput extends InputStream {
   private int at;
   private int end;
   private boolean done;
+  private long passing;
+  private Passing how;
+  private boolean endsAfterPassing;
 
   RewrittenInput(InputStream in) {
     this.in = in;
@@ -31,6 +35,14 @@ abstract class RewrittenInput extends InputStream {
   /** The EXIF orientation (1 to 8) the picture's metadata gave: 1 when it gave none. */
   int orientation() {
     return 1;
+  }
+
+  /**
+   * Whether the picture is a JPEG of several scans (progressive): decoding one holds every pixel's
+   * coefficients at once, outside the heap, whatever the subsampling.
+   */
+  boolean progressive() {
+    return false;
   }
 
   final void emit(byte[] bytes, int offset, int length) {
@@ -51,17 +63,41 @@ abstract class RewrittenInput extends InputStream {
     }
   }
 
-  /** Passes {@code count} bytes on as they are, in pieces; false when the upload ended first. */
-  final boolean copy(long count) throws IOException {
-    byte[] piece = new byte[(int) Math.min(PIECE, Math.max(count, 1))];
-    long left = count;
-    while (left > 0) {
-      int read = in.read(piece, 0, (int) Math.min(piece.length, left));
-      if (read < 0) {
-        return false;
-      }
-      emit(piece, 0, read);
-      left -= read;
+  /**
+   * Passes the next {@code count} bytes on as they are, or as zeros when {@code blanked}, or not at
+   * all when {@code leftOut}: a piece of them in this call, and the rest in the calls that follow
+   * (before any {@link #next}), so that however long a chunk claims to be, no more than a piece is
+   * held at once.
+   */
+  final void pass(long count, Passing how) {
+    passing = count;
+    this.how = how;
+  }
+
+  /** As {@link #pass}, and the picture ends with those bytes. */
+  final void passLast(long count, Passing how) {
+    pass(count, how);
+    endsAfterPassing = true;
+  }
+
+  /** What {@link #pass} does with the bytes it passes. */
+  enum Passing { AS_THEY_ARE, BLANKED, LEFT_OUT }
+
+  /** One piece of what {@link #pass} asked for: false when the upload ended first. */
+  private boolean passPiece() throws IOException {
+    int piece = (int) Math.min(PIECE, passing);
+    byte[] bytes = new byte[piece];
+    int read = in.readNBytes(bytes, 0, piece);
+    passing -= read;
+    if (how == Passing.BLANKED) {
+      Arrays.fill(bytes, 0, read, (byte) 0);
+    }
+    if (how != Passing.LEFT_OUT) {
+      emit(bytes, 0, read);
+    }
+    if (read < piece) {
+      passing = 0;
+      return false;
     }
     return true;
   }
@@ -86,7 +122,8 @@ abstract class RewrittenInput extends InputStream {
     while (at == end) {
       at = 0;
       end = 0;
-      if (done || !next()) {
+      boolean going = passing > 0 ? passPiece() : !done && !endsAfterPassing && next();
+      if (done || !going) {
         if (!done) {
           done = true;
           // What follows the picture is read, so the upload is counted and checked to its end.

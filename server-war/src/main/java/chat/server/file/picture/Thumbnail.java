@@ -30,15 +30,39 @@ final class Thumbnail {
 
   private static final float QUALITY = 0.85f;
 
-  private Thumbnail() {}
+  private final String type;
+  private final int orientation;
+  private final long mostPixels;
+  private volatile ImageReader reader;
+  private volatile boolean aborted;
 
-  /** The picture of {@code type} in {@code in}, or none when it does not read or is past {@code mostPixels}. */
-  static Optional<PictureRead> of(String type, InputStream in, int orientation, long mostPixels) throws IOException {
+  /** A read of a picture of {@code type}, turned by {@code orientation}, of at most {@code mostPixels}. */
+  Thumbnail(String type, int orientation, long mostPixels) {
+    this.type = type;
+    this.orientation = orientation;
+    this.mostPixels = mostPixels;
+  }
+
+  /** Asks the read to stop: the reader checks it as it goes (a row, a scan), and the read then gives none. */
+  void abort() {
+    aborted = true;
+    ImageReader reading = reader;
+    if (reading != null) {
+      reading.abort();
+    }
+  }
+
+  /** The picture in {@code in}, or none when it does not read, is past the limit, or was aborted. */
+  Optional<PictureRead> read(InputStream in) throws IOException {
     Iterator<ImageReader> readers = ImageIO.getImageReadersByMIMEType(type);
     if (!readers.hasNext()) {
       return Optional.empty();
     }
     ImageReader reader = readers.next();
+    this.reader = reader;
+    if (aborted) {
+      reader.abort();
+    }
     try (ImageInputStream picture = new MemoryCacheImageInputStream(in)) {
       reader.setInput(picture, true, true);
       int width = reader.getWidth(0);
@@ -50,6 +74,9 @@ final class Thumbnail {
       int step = Math.max(1, Math.max(width, height) / (2 * EDGE));
       subsampled.setSourceSubsampling(step, step, 0, 0);
       BufferedImage decoded = reader.read(0, subsampled);
+      if (aborted) {
+        return Optional.empty();
+      }
       // A picture smaller than a thumbnail stays its size: made larger it would only blur.
       int edge = Math.min(EDGE, Math.max(decoded.getWidth(), decoded.getHeight()));
       BufferedImage scaled =

@@ -5,9 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A WebP without its EXIF and XMP. The file's size is written at its start, before its chunks are
- * read, so they are not cut out but blanked: each becomes a {@code JUNK} chunk (RIFF's filler, which
- * readers pass over) of zeros of the same length, and the extended header no longer says it has them.
+ * A WebP without its EXIF and XMP, and without what follows its end. The file's size is written at
+ * its start, before its chunks are read, so they are not cut out but blanked: each becomes a
+ * {@code JUNK} chunk (RIFF's filler, which readers pass over) of zeros of the same length, and the
+ * extended header no longer says it has them.
  */
 final class WebpWithoutMetadata extends RewrittenInput {
 
@@ -16,6 +17,8 @@ final class WebpWithoutMetadata extends RewrittenInput {
   private static final byte[] JUNK = "JUNK".getBytes(StandardCharsets.ISO_8859_1);
 
   private boolean started;
+  /** The bytes of chunks the RIFF header says follow: past them, the picture has ended. */
+  private long left;
 
   WebpWithoutMetadata(InputStream in) {
     super(in);
@@ -29,20 +32,27 @@ final class WebpWithoutMetadata extends RewrittenInput {
       if (header == null) {
         return false;
       }
+      // The RIFF size counts from the form type ("WEBP") on.
+      left = littleEndian(header, 4) - 4;
       emit(header);
       return true;
+    }
+    if (left < 8) {
+      return false;
     }
     byte[] chunk = readExactly(8);
     if (chunk == null) {
       return false;
     }
     String type = new String(chunk, 0, 4, StandardCharsets.ISO_8859_1);
-    long size = Integer.toUnsignedLong((chunk[4] & 0xff) | (chunk[5] & 0xff) << 8 | (chunk[6] & 0xff) << 16 | (chunk[7] & 0xff) << 24);
-    long padded = size + (size & 1);
+    long size = littleEndian(chunk, 4);
+    long padded = Math.min(size + (size & 1), left - 8);
+    left -= 8 + padded;
     if (type.equals("EXIF") || type.equals("XMP ")) {
       System.arraycopy(JUNK, 0, chunk, 0, 4);
       emit(chunk);
-      return blank(padded);
+      pass(padded, Passing.BLANKED);
+      return true;
     }
     emit(chunk);
     if (type.equals("VP8X") && padded >= 1) {
@@ -53,22 +63,11 @@ final class WebpWithoutMetadata extends RewrittenInput {
       emit(flags & ~(VP8X_EXIF | VP8X_XMP));
       padded--;
     }
-    return copy(padded);
+    pass(padded, Passing.AS_THEY_ARE);
+    return true;
   }
 
-  /** Reads {@code count} bytes and passes on as many zeros. */
-  private boolean blank(long count) throws IOException {
-    byte[] zeros = new byte[PIECE];
-    long left = count;
-    while (left > 0) {
-      int piece = (int) Math.min(PIECE, left);
-      byte[] read = in.readNBytes(piece);
-      emit(zeros, 0, read.length);
-      if (read.length < piece) {
-        return false;
-      }
-      left -= piece;
-    }
-    return true;
+  private static long littleEndian(byte[] bytes, int at) {
+    return Integer.toUnsignedLong((bytes[at] & 0xff) | (bytes[at + 1] & 0xff) << 8 | (bytes[at + 2] & 0xff) << 16 | (bytes[at + 3] & 0xff) << 24);
   }
 }

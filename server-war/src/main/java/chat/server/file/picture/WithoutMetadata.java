@@ -41,4 +41,9 @@ public final class WithoutMetadata extends FilterInputStream {
   public int orientation() {
     return rewritten == null ? 1 : rewritten.orientation();
   }
+
+  /** Whether it is a progressive JPEG: known once the stream is used up. */
+  public boolean progressive() {
+    return rewritten != null && rewritten.progressive();
+  }
 }

@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteOrder;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +25,7 @@ class PicturesTest {
 
   @Test
   void aLargePictureGetsItsSizeAndAThumbnailOfAtMost320PixelsOnItsLongerSide() {
-    PictureRead read = read("image/png", TestPictures.png(TestPictures.drawing(2000, 1000)), 1).orElseThrow();
+    PictureRead read = read("image/png", TestPictures.png(TestPictures.drawing(2000, 1000))).orElseThrow();
     assertEquals(2000, read.width());
     assertEquals(1000, read.height());
     BufferedImage thumbnail = decoded(read.thumbnail());
@@ -34,7 +35,10 @@ class PicturesTest {
 
   @Test
   void aPortraitPhotoTakenSidewaysIsShownAndThumbnailedUpright() {
-    PictureRead read = read("image/jpeg", TestPictures.jpeg(TestPictures.drawing(400, 200), false), 6).orElseThrow();
+    byte[] sideways =
+        TestPictures.afterStart(
+            TestPictures.jpeg(TestPictures.drawing(400, 200), false), TestPictures.segment(0xE1, TestPictures.exif(6, ByteOrder.BIG_ENDIAN)));
+    PictureRead read = read("image/jpeg", sideways).orElseThrow();
     assertEquals(200, read.width(), "the size as shown");
     assertEquals(400, read.height());
     BufferedImage thumbnail = decoded(read.thumbnail());
@@ -44,26 +48,48 @@ class PicturesTest {
 
   @Test
   void aSmallPictureIsNotMadeLarger() {
-    BufferedImage thumbnail = decoded(read("image/gif", gif(TestPictures.drawing(50, 40)), 1).orElseThrow().thumbnail());
+    BufferedImage thumbnail = decoded(read("image/gif", gif(TestPictures.drawing(50, 40))).orElseThrow().thumbnail());
     assertEquals(50, thumbnail.getWidth());
     assertEquals(40, thumbnail.getHeight());
   }
 
   @Test
   void aPictureClaimingMorePixelsThanTheLimitIsNeverDecoded() {
-    assertEquals(Optional.empty(), read("image/png", TestPictures.pngClaiming(60_000, 60_000), 1));
-    assertEquals(Optional.empty(), read("image/jpeg", TestPictures.jpegClaiming(65_000, 65_000), 1));
-    assertTrue(read("image/png", TestPictures.pngClaiming(7_000, 7_000), 1).isEmpty(), "within the limit, but its pixels do not read");
+    assertEquals(Optional.empty(), read("image/png", TestPictures.pngClaiming(60_000, 60_000)));
+    assertEquals(Optional.empty(), read("image/jpeg", TestPictures.jpegClaiming(65_000, 65_000)));
+    assertTrue(read("image/png", TestPictures.pngClaiming(7_000, 7_000)).isEmpty(), "within the limit, but its pixels do not read");
   }
 
   @Test
   void bytesThatDoNotReadAsTheirTypeAreNoPicture() {
-    assertEquals(Optional.empty(), read("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00}, 1));
-    assertEquals(Optional.empty(), read("application/pdf", TestPictures.png(TestPictures.drawing(10, 10)), 1));
+    assertEquals(Optional.empty(), read("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00}));
+    assertEquals(Optional.empty(), read("application/pdf", TestPictures.png(TestPictures.drawing(10, 10))));
   }
 
-  private Optional<PictureRead> read(String type, byte[] bytes, int orientation) {
-    return pictures.read(type, () -> new ByteArrayInputStream(bytes), orientation);
+  @Test
+  void aProgressiveJpegMayHaveAQuarterOfThePixels() {
+    Pictures small = new Pictures(200_000, 1, 8);
+    try {
+      BufferedImage drawing = TestPictures.drawing(400, 300);
+      assertTrue(read(small, "image/jpeg", TestPictures.jpeg(drawing, false)).isPresent(), "120,000 pixels in one scan");
+      assertEquals(Optional.empty(), read(small, "image/jpeg", TestPictures.jpeg(drawing, true)), "in many, past a quarter of the limit");
+    } finally {
+      small.stop();
+    }
+  }
+
+  private Optional<PictureRead> read(String type, byte[] bytes) {
+    return read(pictures, type, bytes);
+  }
+
+  /** The picture as an upload stores it, then read as the upload reads it. */
+  private static Optional<PictureRead> read(Pictures pictures, String type, byte[] bytes) {
+    try (WithoutMetadata kept = WithoutMetadata.of(type, new ByteArrayInputStream(bytes))) {
+      byte[] stored = kept.readAllBytes();
+      return pictures.read(type, () -> new ByteArrayInputStream(stored), kept);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static byte[] gif(BufferedImage image) {

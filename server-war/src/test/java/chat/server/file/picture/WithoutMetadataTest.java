@@ -15,6 +15,8 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -112,6 +114,80 @@ class WithoutMetadataTest {
     assertFalse(contains(kept.bytes, "EXIF"));
     assertTrue(contains(kept.bytes, "JUNK"));
     assertEquals(0x10, kept.bytes[20], "alpha still said, EXIF and XMP no longer");
+  }
+
+  @Test
+  void aLongChunkIsPassedOnAsItComesNeverHeldWhole() throws IOException {
+    byte[] start = TestPictures.afterHeader(TestPictures.png(TestPictures.drawing(8, 8)));
+    byte[] head = concat(Arrays.copyOf(start, 33), ByteBuffer.allocate(8).putInt(Integer.MAX_VALUE).put(ascii("IDAT")).array());
+    // The chunk's bytes come, then the upload breaks off: what came before is out already.
+    InputStream upload = new SequenceInputStream(new ByteArrayInputStream(head), new BreaksOffAfter(1 << 20));
+    try (WithoutMetadata in = WithoutMetadata.of("image/png", upload)) {
+      byte[] buffer = new byte[64 * 1024];
+      long passed = 0;
+      try {
+        int read;
+        while ((read = in.read(buffer)) >= 0) {
+          passed += read;
+        }
+      } catch (IOException brokeOff) {
+        // Expected: what matters is what was passed on before.
+      }
+      assertTrue(passed > 512 * 1024, "passed on as it came: " + passed);
+    }
+  }
+
+  @Test
+  void aJpegKeepsJfifsHeaderButNotItsThumbnail() {
+    byte[] taken = TestPictures.jpeg(DRAWING, false);
+    // JFIF with a 2 x 1 thumbnail of 6 bytes, in place of the writer's own APP0.
+    int app0Length = (taken[4] & 0xff) << 8 | (taken[5] & 0xff);
+    byte[] withoutApp0 = concat(Arrays.copyOf(taken, 2), Arrays.copyOfRange(taken, 4 + app0Length, taken.length));
+    byte[] jfif = concat(ascii("JFIF\0"), new byte[] {1, 2, 0, 0, 1, 0, 1, 2, 1}, ascii("SECRET"));
+    byte[] uploaded = TestPictures.afterStart(withoutApp0, segment(0xE0, jfif), segment(0xE0, ascii("JFXX\0\u0010" + SECRET)));
+
+    Kept kept = kept("image/jpeg", uploaded);
+
+    assertFalse(contains(kept.bytes, "SECRET"));
+    assertFalse(contains(kept.bytes, "JFXX"));
+    assertTrue(contains(kept.bytes, "JFIF"));
+    assertSamePixels(taken, kept.bytes);
+  }
+
+  @Test
+  void whatFollowsAWebpsEndIsLeftOut() {
+    byte[] body = concat(ascii("WEBP"), riffChunk("VP8L", new byte[] {0x2F, 0, 0, 0, 0}));
+    byte[] picture = concat(ascii("RIFF"), ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(body.length).array(), body);
+    byte[] uploaded = concat(picture, riffChunk("EXIF", ascii(SECRET)));
+    assertArrayEquals(picture, kept("image/webp", uploaded).bytes);
+  }
+
+  /** Zeros, then a failed read, as a connection that drops. */
+  private static final class BreaksOffAfter extends InputStream {
+    private long left;
+
+    BreaksOffAfter(long count) {
+      left = count;
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (left-- <= 0) {
+        throw new IOException("the connection dropped");
+      }
+      return 0;
+    }
+
+    @Override
+    public int read(byte[] into, int offset, int length) throws IOException {
+      if (left <= 0) {
+        throw new IOException("the connection dropped");
+      }
+      int count = (int) Math.min(length, left);
+      Arrays.fill(into, offset, offset + count, (byte) 0);
+      left -= count;
+      return count;
+    }
   }
 
   @Test
