@@ -72,7 +72,7 @@ class FilesBenchmark {
       ended = photos.stream().mapToLong(t -> t.end).max().orElseThrow();
       long thumbnailed = photos.stream().flatMap(t -> t.files().stream()).filter(f -> f.image() != null).count();
       report(
-          "upload, photo of 12 MP (" + photo.length / 1024 + " KiB); " + thumbnailed + " of " + USERS * 2 + " thumbnailed, the others kept as files while the picture threads were busy",
+          "upload, photo of 12 MP (" + photo.length / 1024 + " KiB), " + thumbnailed + " of " + USERS * 2 + " thumbnailed",
           photos,
           (long) USERS * 2 * photo.length,
           ended - started);

@@ -44,7 +44,7 @@ public class Pictures {
   Pictures(
       @ConfigProperty(name = "chat.image.max.pixels", defaultValue = "50000000") long mostPixels,
       @ConfigProperty(name = "chat.image.threads", defaultValue = "1") int threads,
-      @ConfigProperty(name = "chat.image.queue", defaultValue = "8") int queue) {
+      @ConfigProperty(name = "chat.image.queue", defaultValue = "64") int queue) {
     this.mostPixels = mostPixels;
     this.threads = new ThreadPoolExecutor(threads, threads, 1, TimeUnit.MINUTES, new ArrayBlockingQueue<>(queue), Thread.ofPlatform().name("pictures-", 0).daemon().factory());
     this.threads.allowCoreThreadTimeOut(true);
