@@ -2,6 +2,7 @@ package chat.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -29,6 +31,11 @@ import java.util.regex.Pattern;
  * (docs/decisions/0002, 0018).
  */
 public final class PayaraNode implements AutoCloseable {
+
+  /** The ports {@link #freePort} draws from: below the ephemeral range, clear of the usual services. */
+  private static final int FIRST_PORT = 20000;
+  private static final int PORTS = 12000;
+  private static final Random RANDOM_PORTS = new Random();
 
   /** Every port {@link #freePort} gave, so that it never gives one twice. */
   private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
@@ -364,15 +371,21 @@ public final class PayaraNode implements AutoCloseable {
    * A port free on loopback now, and never handed out before by this JVM: a port is chosen long before
    * what listens on it starts (a node's grid port is in the other node's member list), and the system,
    * asked again meanwhile, may give the same one twice (once a node's HTTP port was its partner's grid
-   * port, and its grid joined itself over HTTP).
+   * port, and its grid joined itself over HTTP). Drawn below Linux's ephemeral range (32768 and up),
+   * where connections take their local ports: a node's port in it, while the node is down, can be
+   * taken by an outgoing connection, even one a relay retrying it made to itself (a TCP self-connect),
+   * and the node cannot take it back when it starts again.
    */
   public static int freePort() {
     while (true) {
-      int port;
-      try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-        port = socket.getLocalPort();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      int port = FIRST_PORT + RANDOM_PORTS.nextInt(PORTS);
+      if (HANDED_OUT.contains(port)) {
+        continue;
+      }
+      try (ServerSocket free = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+        // Bound, so nothing listens there now.
+      } catch (IOException taken) {
+        continue;
       }
       if (HANDED_OUT.add(port)) {
         return port;
