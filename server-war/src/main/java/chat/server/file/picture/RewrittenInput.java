@@ -64,10 +64,9 @@ abstract class RewrittenInput extends InputStream {
   }
 
   /**
-   * Passes the next {@code count} bytes on as they are, or as zeros when {@code blanked}, or not at
-   * all when {@code leftOut}: a piece of them in this call, and the rest in the calls that follow
-   * (before any {@link #next}), so that however long a chunk claims to be, no more than a piece is
-   * held at once.
+   * Passes the next {@code count} bytes on as {@code how} says (as they are, as zeros, or not at all),
+   * a piece at a time in the reads that follow, before {@link #next} is asked again: however long a
+   * chunk claims to be, no more than a piece of it is held at once.
    */
   final void pass(long count, Passing how) {
     passing = count;
